@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { Email, Locale, Phone, Uuid } from './common';
+
+export const RequestCodeBody = z
+  .union([z.strictObject({ email: Email }), z.strictObject({ phone: Phone })])
+  .meta({ id: 'RequestCodeBody' });
+export type RequestCodeBody = z.infer<typeof RequestCodeBody>;
+
+export const OneTimeCode = z.string().regex(/^\d{6}$/, 'Six digits');
+
+export const VerifyCodeBody = z
+  .union([
+    z.strictObject({ email: Email, code: OneTimeCode }),
+    z.strictObject({ phone: Phone, code: OneTimeCode }),
+  ])
+  .meta({ id: 'VerifyCodeBody' });
+export type VerifyCodeBody = z.infer<typeof VerifyCodeBody>;
+
+export const PasswordSignInBody = z
+  .strictObject({ email: Email, password: z.string().min(1).max(200) })
+  .meta({ id: 'PasswordSignInBody' });
+export type PasswordSignInBody = z.infer<typeof PasswordSignInBody>;
+
+export const StaffRole = z.enum(['admin', 'practitioner']);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+export const Membership = z.object({
+  clinicId: Uuid,
+  clinicName: z.string(),
+  roles: z.array(StaffRole),
+  practitionerId: Uuid.nullable(),
+});
+export type Membership = z.infer<typeof Membership>;
+
+export const Me = z
+  .object({
+    id: Uuid,
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    emailVerified: z.boolean(),
+    phone: z.string().nullable(),
+    phoneVerified: z.boolean(),
+    locale: Locale.nullable(),
+    memberships: z.array(Membership),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof Me>;
+
+export const UpdateMeBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(120).optional(),
+    locale: Locale.optional(),
+  })
+  .meta({ id: 'UpdateMeBody' });
+export type UpdateMeBody = z.infer<typeof UpdateMeBody>;
+
+export const CodeSent = z
+  .object({
+    channel: z.enum(['email', 'sms']),
+    /** Seconds the code is valid. */
+    expiresIn: z.number().int(),
+  })
+  .meta({ id: 'CodeSent' });
+export type CodeSent = z.infer<typeof CodeSent>;

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { DateTime, Uuid } from './common';
+
+export const OutboxMessage = z
+  .object({
+    id: Uuid,
+    channel: z.enum(['email', 'sms', 'push']),
+    to: z.string(),
+    subject: z.string().nullable(),
+    text: z.string(),
+    createdAt: DateTime,
+  })
+  .meta({ id: 'OutboxMessage' });
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
+
+export const OutboxQuery = z.strictObject({ to: z.string().max(254).optional() });
+export const OutboxList = z.array(OutboxMessage);

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the API answers with, and the HTTP status it goes with.
+ * The web client translates codes; `message` is for developers reading the API.
+ */
+export const errorStatus = {
+  /** The body, query or path did not match the schema. Fix the request. */
+  validation_failed: 400,
+  /** The request is malformed in a way the schema cannot say (bad JSON, wrong content type). */
+  bad_request: 400,
+  /** No session, or it expired. Sign in again. */
+  unauthorized: 401,
+  /** Signed in, but this role may not do this. */
+  forbidden: 403,
+  /** A state-changing request came from another site. */
+  bad_origin: 403,
+  /** The thing does not exist, or belongs to someone else. Never tells which. */
+  not_found: 404,
+  /** Someone booked the time first. Show the remaining times. */
+  slot_taken: 409,
+  /** Already cancelled; nothing to do. */
+  already_cancelled: 409,
+  /** The time is not a free slot of this practitioner and type (outside hours, misaligned). */
+  slot_unavailable: 422,
+  /** The start is sooner than the type's minimum notice allows. */
+  too_soon: 422,
+  /** The start is further ahead than the type may be booked. */
+  beyond_horizon: 422,
+  /** The type cannot be booked online, or the practitioner does not offer it. */
+  not_bookable: 422,
+  /** The cancellation deadline has passed: the clinic must be called. */
+  past_cancellation_deadline: 422,
+  /** The appointment is over or not in a state that can be cancelled. */
+  not_cancellable: 422,
+  /** The one-time code is wrong, expired, used up or never sent. Ask for a new one. */
+  invalid_code: 401,
+  /** Wrong e-mail or password. */
+  invalid_credentials: 401,
+  /** Too many attempts. Wait for the time in `Retry-After`. */
+  rate_limited: 429,
+  /** The channel (e-mail or SMS) cannot be used on this installation. */
+  channel_unavailable: 503,
+  /** A bug or an outage on our side. */
+  internal: 500,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof errorStatus;
+export const ErrorCode = z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]);
+
+export const ApiError = z
+  .object({
+    error: ErrorCode,
+    message: z.string(),
+    /** For `validation_failed`: which fields, and why. */
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'ApiError' });
+export type ApiError = z.infer<typeof ApiError>;

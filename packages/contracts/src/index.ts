@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './common';
+export * from './auth';
+export * from './clinics';
+export * from './appointments';
+export * from './dev';
