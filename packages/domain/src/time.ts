@@ -33,9 +33,18 @@ export function overlaps(a: Interval, b: Interval): boolean {
 const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const LOCAL_TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
-/** Returns the date branded, or `null` when it is not a `YYYY-MM-DD` calendar date. */
+/** Returns the date branded, or `null` when it is not a `YYYY-MM-DD` calendar date (`2026-02-29` is not). */
 export function parseLocalDate(value: string): LocalDate | null {
-  return LOCAL_DATE.test(value) ? (value as LocalDate) : null;
+  if (!LOCAL_DATE.test(value)) return null;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  return day <= daysInMonth(year, month) ? (value as LocalDate) : null;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Returns the time branded, or `null` when it is not `HH:MM` (00:00 to 24:00). */

@@ -63,3 +63,6 @@ export interface FreeSlotQuery {
   readonly rules: SlotRules;
   readonly now: Instant;
 }
+
+/** A search for the earliest free slot starting at or after `from` (and within the horizon). */
+export type FirstFreeSlotQuery = Omit<FreeSlotQuery, 'range'> & { readonly from: Instant };

@@ -1,0 +1,38 @@
+import { canCancel, minutes } from '@visitt/domain';
+import { findPatientAppointment, markCancelled, type AppointmentView } from '../db/appointments';
+import { writeAudit } from '../db/audit';
+import { withTransaction } from '../db/pool';
+import type { SignedInContext } from '../http/context';
+import { fail } from '../http/errors';
+
+/**
+ * The patient cancels their own appointment, until its cancellation deadline. Someone else's
+ * appointment is 404, exactly like one that does not exist.
+ */
+export async function cancelAppointment(ctx: SignedInContext, id: string): Promise<AppointmentView> {
+  const patientId = ctx.actor.userId;
+  const now = ctx.clock.now();
+  await withTransaction(ctx.db, async (tx) => {
+    const appointment = await findPatientAppointment(tx, id, patientId, { forUpdate: true });
+    if (!appointment) throw fail('not_found');
+    const decision = canCancel(
+      { status: appointment.status, start: appointment.start, cancellationDeadline: minutes(appointment.cancellationDeadlineMinutes) },
+      now,
+    );
+    if (!decision.ok) throw fail(decision.reason);
+    if (!(await markCancelled(tx, appointment.id, patientId, now))) throw fail('already_cancelled');
+    await writeAudit(tx, {
+      at: now,
+      actorUserId: patientId,
+      actorRole: 'patient',
+      action: 'appointment.cancel',
+      entityType: 'appointment',
+      entityIds: [appointment.id],
+      clinicIds: [appointment.clinic.id],
+      ip: ctx.ip,
+    });
+  });
+  const cancelled = await findPatientAppointment(ctx.db, id, patientId);
+  if (!cancelled) throw fail('not_found');
+  return cancelled;
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+const Bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const Env = z
+  .object({
+    NODE_ENV: z.string().optional(),
+    /** `production` turns off the demo: no seed, no dev outbox, strict secrets. */
+    VISITT_MODE: z.enum(['demo', 'production']).optional(),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    /** External PostgreSQL; when unset an embedded PostgreSQL runs in VISITT_DATA_DIR. */
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    VISITT_DATA_DIR: z.string().default('./data'),
+    /** The address patients use, e.g. https://visitt.example.no. Decides cookie security. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Extra origins allowed to send state-changing requests (comma separated). */
+    ALLOWED_ORIGINS: z.string().optional(),
+    /** Keys HMACs of sign-in codes and rate-limit keys. At least 32 characters. */
+    VISITT_SECRET: z.string().min(32).optional(),
+    TRUST_PROXY: Bool.default(false),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    /** SMTP server for e-mail, e.g. smtp://user:pass@smtp.example.no:587. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().default('Visitt <no-reply@visitt.invalid>'),
+    /** Bearer token for GET /metrics; without it metrics are served only in demo mode. */
+    METRICS_TOKEN: z.string().min(16).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Static files of the web client; built by `npm run build`. */
+    WEB_DIST_DIR: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    const production = (env.VISITT_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'demo')) === 'production';
+    if (!production) return;
+    if (!env.VISITT_SECRET) ctx.addIssue({ code: 'custom', path: ['VISITT_SECRET'], message: 'required in production' });
+    if (!env.PUBLIC_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required in production' });
+    else if (!env.PUBLIC_URL.startsWith('https://'))
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must be https in production' });
+  });
+
+export interface Config {
+  readonly mode: 'demo' | 'production';
+  readonly isProduction: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string | undefined;
+  readonly databasePoolSize: number;
+  readonly dataDir: string;
+  readonly publicUrl: string;
+  readonly allowedOrigins: readonly string[];
+  readonly secret: string | undefined;
+  readonly trustProxy: boolean;
+  readonly sessionIdleMs: number;
+  readonly sessionAbsoluteMs: number;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly metricsToken: string | undefined;
+  readonly logLevel: string;
+  readonly webDistDir: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/**
+ * Reads the whole configuration once at start-up. Throws a ConfigError listing every bad
+ * variable at once, so an operator fixes them in one go.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const mode = e.VISITT_MODE ?? (e.NODE_ENV === 'production' ? 'production' : 'demo');
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const extra = (e.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  const local =
+    mode === 'demo'
+      ? [`http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`, 'http://localhost:5173']
+      : [];
+  return {
+    mode,
+    isProduction: mode === 'production',
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    dataDir: e.VISITT_DATA_DIR,
+    publicUrl,
+    allowedOrigins: [...new Set([new URL(publicUrl).origin, ...extra, ...local])],
+    secret: e.VISITT_SECRET,
+    trustProxy: e.TRUST_PROXY,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    metricsToken: e.METRICS_TOKEN,
+    logLevel: e.LOG_LEVEL,
+    webDistDir: e.WEB_DIST_DIR,
+  };
+}

@@ -1,0 +1,171 @@
+import type { Modality } from '@visitt/contracts';
+import type { AppointmentTypeId, ClinicId, PractitionerId, TimeZoneId, UserId } from '@visitt/domain';
+import type { Queryable } from './pool';
+
+export interface ClinicRow {
+  id: ClinicId;
+  name: string;
+  address: string | null;
+  town: string | null;
+  timeZone: TimeZoneId;
+  usedBefore: boolean;
+  offersVideo: boolean;
+}
+
+export interface AppointmentTypeRow {
+  id: AppointmentTypeId;
+  clinicId: ClinicId;
+  name: string;
+  description: string | null;
+  durationMinutes: number;
+  slotStepMinutes: number | null;
+  modality: Modality;
+  minimumNoticeMinutes: number;
+  horizonDays: number;
+  cancellationDeadlineMinutes: number;
+  bookableOnline: boolean;
+  active: boolean;
+  practitionerIds: PractitionerId[];
+}
+
+export interface PractitionerRow {
+  id: PractitionerId;
+  clinicId: ClinicId;
+  name: string;
+  title: string | null;
+}
+
+/** The text clinic search matches against: lower-cased here, not by the database's locale. */
+export const clinicSearchText = (name: string, town: string | null): string =>
+  `${name} ${town ?? ''}`.toLocaleLowerCase('nb').normalize('NFC');
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const CLINIC_SELECT = `
+  SELECT c.id, c.name, c.address, c.town, c.time_zone, c.listed, c.search_text,
+         ($1::uuid IS NOT NULL AND EXISTS (
+           SELECT 1 FROM appointments a WHERE a.clinic_id = c.id AND a.patient_id = $1::uuid)) AS used_before,
+         EXISTS (SELECT 1 FROM appointment_types t
+                  WHERE t.clinic_id = c.id AND t.modality = 'video' AND t.active AND t.bookable_online) AS offers_video
+    FROM clinics c`;
+
+type ClinicDbRow = {
+  id: string;
+  name: string;
+  address: string | null;
+  town: string | null;
+  time_zone: string;
+  used_before: boolean;
+  offers_video: boolean;
+};
+
+const toClinic = (r: ClinicDbRow): ClinicRow => ({
+  id: r.id as ClinicId,
+  name: r.name,
+  address: r.address,
+  town: r.town,
+  timeZone: r.time_zone as TimeZoneId,
+  usedBefore: r.used_before,
+  offersVideo: r.offers_video,
+});
+
+/**
+ * Listed clinics whose name or town contains `q` (all when empty), clinics where the patient has
+ * had appointments first (those even when unlisted), then by name. At most 50.
+ */
+export async function searchClinics(db: Queryable, q: string | undefined, userId: UserId | null): Promise<ClinicRow[]> {
+  const needle = q ? `%${escapeLike(q.toLocaleLowerCase('nb').normalize('NFC'))}%` : null;
+  const { rows } = await db.query<ClinicDbRow>(
+    `SELECT * FROM (${CLINIC_SELECT}) c
+      WHERE ($2::text IS NULL OR c.search_text LIKE $2) AND (c.listed OR c.used_before)
+      ORDER BY c.used_before DESC, c.name
+      LIMIT 50`,
+    [userId, needle],
+  );
+  return rows.map(toClinic);
+}
+
+export async function findClinic(db: Queryable, id: string, userId: UserId | null): Promise<ClinicRow | null> {
+  const { rows } = await db.query<ClinicDbRow>(`${CLINIC_SELECT} WHERE c.id = $2`, [userId, id]);
+  return rows[0] ? toClinic(rows[0]) : null;
+}
+
+const TYPE_SELECT = `
+  SELECT t.id, t.clinic_id, t.name, t.description, t.duration_minutes, t.slot_step_minutes, t.modality,
+         t.minimum_notice_minutes, t.horizon_days, t.cancellation_deadline_minutes, t.bookable_online, t.active,
+         COALESCE(array_agg(tp.practitioner_id ORDER BY tp.practitioner_id)
+                  FILTER (WHERE tp.practitioner_id IS NOT NULL AND p.active), '{}') AS practitioner_ids
+    FROM appointment_types t
+    LEFT JOIN appointment_type_practitioners tp ON tp.appointment_type_id = t.id
+    LEFT JOIN practitioners p ON p.id = tp.practitioner_id`;
+
+type TypeDbRow = {
+  id: string;
+  clinic_id: string;
+  name: string;
+  description: string | null;
+  duration_minutes: number;
+  slot_step_minutes: number | null;
+  modality: Modality;
+  minimum_notice_minutes: number;
+  horizon_days: number;
+  cancellation_deadline_minutes: number;
+  bookable_online: boolean;
+  active: boolean;
+  practitioner_ids: string[];
+};
+
+const toType = (r: TypeDbRow): AppointmentTypeRow => ({
+  id: r.id as AppointmentTypeId,
+  clinicId: r.clinic_id as ClinicId,
+  name: r.name,
+  description: r.description,
+  durationMinutes: r.duration_minutes,
+  slotStepMinutes: r.slot_step_minutes,
+  modality: r.modality,
+  minimumNoticeMinutes: r.minimum_notice_minutes,
+  horizonDays: r.horizon_days,
+  cancellationDeadlineMinutes: r.cancellation_deadline_minutes,
+  bookableOnline: r.bookable_online,
+  active: r.active,
+  practitionerIds: r.practitioner_ids as PractitionerId[],
+});
+
+/** Types patients can book online at a clinic, optionally only one modality or practitioner's. */
+export async function findBookableTypes(
+  db: Queryable,
+  clinicId: string,
+  filter: { modality?: Modality | undefined; practitionerId?: string | undefined },
+): Promise<AppointmentTypeRow[]> {
+  const { rows } = await db.query<TypeDbRow>(
+    `${TYPE_SELECT}
+      WHERE t.clinic_id = $1 AND t.active AND t.bookable_online AND ($2::text IS NULL OR t.modality = $2)
+      GROUP BY t.id
+     HAVING $3::uuid IS NULL OR $3::uuid = ANY(array_agg(tp.practitioner_id) FILTER (WHERE p.active))
+      ORDER BY t.sort_order, t.name`,
+    [clinicId, filter.modality ?? null, filter.practitionerId ?? null],
+  );
+  return rows.map(toType).filter((t) => t.practitionerIds.length > 0);
+}
+
+export async function findAppointmentType(db: Queryable, id: string): Promise<AppointmentTypeRow | null> {
+  const { rows } = await db.query<TypeDbRow>(`${TYPE_SELECT} WHERE t.id = $1 GROUP BY t.id`, [id]);
+  return rows[0] ? toType(rows[0]) : null;
+}
+
+export async function findPractitioners(db: Queryable, clinicId: string): Promise<PractitionerRow[]> {
+  const { rows } = await db.query<{ id: string; clinic_id: string; name: string; title: string | null }>(
+    'SELECT id, clinic_id, name, title FROM practitioners WHERE clinic_id = $1 AND active ORDER BY name',
+    [clinicId],
+  );
+  return rows.map((r) => ({ id: r.id as PractitionerId, clinicId: r.clinic_id as ClinicId, name: r.name, title: r.title }));
+}
+
+export async function findPractitioner(db: Queryable, id: string): Promise<PractitionerRow | null> {
+  const { rows } = await db.query<{ id: string; clinic_id: string; name: string; title: string | null }>(
+    'SELECT id, clinic_id, name, title FROM practitioners WHERE id = $1 AND active',
+    [id],
+  );
+  const r = rows[0];
+  return r ? { id: r.id as PractitionerId, clinicId: r.clinic_id as ClinicId, name: r.name, title: r.title } : null;
+}

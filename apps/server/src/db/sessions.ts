@@ -1,0 +1,81 @@
+import type { Instant, UserId } from '@visitt/domain';
+import { newToken, sha256 } from '../lib/crypto';
+import type { Queryable } from './pool';
+
+export type AuthMethod = 'code_email' | 'code_sms' | 'password' | 'oidc';
+
+export interface SessionRow {
+  tokenHash: Buffer;
+  userId: UserId;
+  authMethod: AuthMethod;
+  createdAt: Instant;
+  lastSeenAt: Instant;
+  expiresAt: Instant;
+}
+
+/** Creates a session and returns the cookie token (only its hash is stored). */
+export async function createSession(
+  db: Queryable,
+  input: { userId: UserId; authMethod: AuthMethod; now: Instant; absoluteMs: number },
+): Promise<string> {
+  const token = newToken();
+  await db.query(
+    `INSERT INTO sessions (token_hash, user_id, auth_method, created_at, last_seen_at, expires_at)
+     VALUES ($1, $2, $3, to_timestamp($4 / 1000.0), to_timestamp($4 / 1000.0), to_timestamp($5 / 1000.0))`,
+    [sha256(token), input.userId, input.authMethod, input.now, input.now + input.absoluteMs],
+  );
+  return token;
+}
+
+/**
+ * The live session for a cookie token, or null when unknown, past its absolute expiry, or idle
+ * for longer than `idleMs`. Expired rows are deleted on the way.
+ */
+export async function findSession(db: Queryable, token: string, now: Instant, idleMs: number): Promise<SessionRow | null> {
+  const hash = sha256(token);
+  const { rows } = await db.query<{
+    user_id: string;
+    auth_method: AuthMethod;
+    created_at: Date;
+    last_seen_at: Date;
+    expires_at: Date;
+  }>('SELECT user_id, auth_method, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = $1', [hash]);
+  const row = rows[0];
+  if (!row) return null;
+  const lastSeenAt = row.last_seen_at.getTime() as Instant;
+  const expiresAt = row.expires_at.getTime() as Instant;
+  if (expiresAt <= now || lastSeenAt + idleMs <= now) {
+    await db.query('DELETE FROM sessions WHERE token_hash = $1', [hash]);
+    return null;
+  }
+  return {
+    tokenHash: hash,
+    userId: row.user_id as UserId,
+    authMethod: row.auth_method,
+    createdAt: row.created_at.getTime() as Instant,
+    lastSeenAt,
+    expiresAt,
+  };
+}
+
+/** Moves the idle timer; written at most once a minute per session to spare the database. */
+export async function touchSession(db: Queryable, session: SessionRow, now: Instant): Promise<void> {
+  if (now - session.lastSeenAt < 60_000) return;
+  await db.query('UPDATE sessions SET last_seen_at = to_timestamp($2 / 1000.0) WHERE token_hash = $1', [
+    session.tokenHash,
+    now,
+  ]);
+}
+
+export async function deleteSession(db: Queryable, token: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE token_hash = $1', [sha256(token)]);
+}
+
+export async function deleteExpiredSessions(db: Queryable, now: Instant, idleMs: number): Promise<number> {
+  const { rowCount } = await db.query(
+    `DELETE FROM sessions WHERE expires_at <= to_timestamp($1 / 1000.0)
+        OR last_seen_at <= to_timestamp(($1 - $2) / 1000.0)`,
+    [now, idleMs],
+  );
+  return rowCount ?? 0;
+}

@@ -1,0 +1,119 @@
+import type { Locale, Membership, StaffRole } from '@visitt/contracts';
+import type { Instant, UserId } from '@visitt/domain';
+import type { Queryable } from './pool';
+
+export interface UserRow {
+  id: UserId;
+  name: string | null;
+  email: string | null;
+  emailVerifiedAt: Date | null;
+  phone: string | null;
+  phoneVerifiedAt: Date | null;
+  locale: Locale | null;
+}
+
+const USER_COLUMNS = 'id, name, email, email_verified_at, phone, phone_verified_at, locale';
+
+interface UserDbRow {
+  id: string;
+  name: string | null;
+  email: string | null;
+  email_verified_at: Date | null;
+  phone: string | null;
+  phone_verified_at: Date | null;
+  locale: Locale | null;
+}
+
+const toUser = (r: UserDbRow): UserRow => ({
+  id: r.id as UserId,
+  name: r.name,
+  email: r.email,
+  emailVerifiedAt: r.email_verified_at,
+  phone: r.phone,
+  phoneVerifiedAt: r.phone_verified_at,
+  locale: r.locale,
+});
+
+export async function findUser(db: Queryable, id: UserId): Promise<UserRow | null> {
+  const { rows } = await db.query<UserDbRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+  return rows[0] ? toUser(rows[0]) : null;
+}
+
+export async function findUserLocaleByAddress(
+  db: Queryable,
+  channel: 'email' | 'sms',
+  address: string,
+): Promise<Locale | null> {
+  const column = channel === 'email' ? 'email' : 'phone';
+  const { rows } = await db.query<{ locale: Locale | null }>(`SELECT locale FROM users WHERE ${column} = $1`, [address]);
+  return rows[0]?.locale ?? null;
+}
+
+/**
+ * The user owning this e-mail address or mobile number, created on first sign-in; the address
+ * is marked verified, since the person just proved they receive messages there.
+ */
+export async function upsertVerifiedUser(
+  db: Queryable,
+  channel: 'email' | 'sms',
+  address: string,
+  now: Instant,
+  locale: Locale,
+): Promise<UserId> {
+  const column = channel === 'email' ? 'email' : 'phone';
+  const verified = channel === 'email' ? 'email_verified_at' : 'phone_verified_at';
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO users (${column}, ${verified}, locale, created_at, updated_at)
+     VALUES ($1, to_timestamp($2 / 1000.0), $3, to_timestamp($2 / 1000.0), to_timestamp($2 / 1000.0))
+     ON CONFLICT (${column}) DO UPDATE
+       SET ${verified} = COALESCE(users.${verified}, EXCLUDED.${verified})
+     RETURNING id`,
+    [address, now, locale],
+  );
+  return rows[0]!.id as UserId;
+}
+
+export async function findPasswordUser(
+  db: Queryable,
+  email: string,
+): Promise<{ id: UserId; passwordHash: string } | null> {
+  const { rows } = await db.query<{ id: string; password_hash: string }>(
+    `SELECT u.id, u.password_hash FROM users u
+      WHERE u.email = $1 AND u.password_hash IS NOT NULL
+        AND EXISTS (SELECT 1 FROM clinic_memberships m WHERE m.user_id = u.id AND m.active)`,
+    [email],
+  );
+  const row = rows[0];
+  return row ? { id: row.id as UserId, passwordHash: row.password_hash } : null;
+}
+
+export async function findMemberships(db: Queryable, userId: UserId): Promise<Membership[]> {
+  const { rows } = await db.query<{ clinic_id: string; clinic_name: string; roles: StaffRole[]; practitioner_id: string | null }>(
+    `SELECT m.clinic_id, c.name AS clinic_name, m.roles, p.id AS practitioner_id
+       FROM clinic_memberships m
+       JOIN clinics c ON c.id = m.clinic_id
+       LEFT JOIN practitioners p ON p.clinic_id = m.clinic_id AND p.user_id = m.user_id AND p.active
+      WHERE m.user_id = $1 AND m.active
+      ORDER BY c.name`,
+    [userId],
+  );
+  return rows.map((r) => ({
+    clinicId: r.clinic_id,
+    clinicName: r.clinic_name,
+    roles: r.roles,
+    practitionerId: r.practitioner_id,
+  }));
+}
+
+export async function updateUser(
+  db: Queryable,
+  id: UserId,
+  changes: { name?: string | undefined; locale?: Locale | undefined },
+  now: Instant,
+): Promise<void> {
+  await db.query(
+    `UPDATE users SET name = COALESCE($2, name), locale = COALESCE($3, locale), updated_at = to_timestamp($4 / 1000.0)
+      WHERE id = $1`,
+    [id, changes.name ?? null, changes.locale ?? null, now],
+  );
+}

@@ -1,0 +1,136 @@
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { ApiError } from '@visitt/contracts';
+import { z } from 'zod';
+import type { AppDeps } from '../deps';
+import { fail, handleError } from './errors';
+import { registerMetrics } from './metrics';
+import { appointmentRoutes } from './routes/appointments';
+import { authRoutes } from './routes/auth';
+import { clinicRoutes } from './routes/clinics';
+import { devRoutes } from './routes/dev';
+import { meRoutes } from './routes/me';
+import { sessionPlugin } from './session';
+import { registerWebClient } from './static';
+
+export interface BuildAppOptions {
+  /** pino options, or false for no request log (tests). */
+  logger?: boolean | Record<string, unknown>;
+  /** Folder of the built web client; not served when absent. */
+  webDistDir?: string | undefined;
+}
+
+/**
+ * Request logs carry method, route pattern, status and timing, never query strings, bodies,
+ * cookies or IP addresses: those can hold personal data or secrets.
+ */
+export const loggerOptions = (level: string) => ({
+  level,
+  redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
+  serializers: {
+    req: (req: { method: string; url: string; routeOptions?: { url?: string } }) => ({
+      method: req.method,
+      route: req.routeOptions?.url ?? req.url.split('?')[0],
+    }),
+    res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+  },
+});
+
+/** Builds the whole HTTP application on the given dependencies; the caller listens. */
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 16 * 1024,
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  const secure = deps.config.publicUrl.startsWith('https://');
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:', 'mediastream:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(secure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  // Camera and microphone only for this origin (the video room); nothing else.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('permissions-policy', 'camera=(self), microphone=(self), geolocation=(), payment=(), usb=()');
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Visitt API',
+        version: '1',
+        description:
+          'Book and hold video consultations. Times are ISO 8601 with offset. Errors are `{ "error": code, "message": text }`.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'visitt_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  await app.register(sessionPlugin, deps);
+  registerMetrics(app, deps.config);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/health',
+    { schema: { tags: ['system'], summary: '200 once the database answers', response: { 200: z.object({ status: z.literal('ok') }), 503: ApiError } } },
+    async (_request, reply) => {
+      try {
+        await deps.db.query('SELECT 1');
+      } catch {
+        return reply.code(503).type('application/json').send({ error: 'internal', message: 'The database is not ready.' });
+      }
+      return { status: 'ok' as const };
+    },
+  );
+
+  await app.register(authRoutes);
+  await app.register(meRoutes);
+  await app.register(clinicRoutes);
+  await app.register(appointmentRoutes);
+  if (!deps.config.isProduction) await app.register(devRoutes);
+
+  const served = options.webDistDir ? await registerWebClient(app, options.webDistDir) : false;
+  if (!served) {
+    app.setNotFoundHandler(async () => {
+      throw fail('not_found');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,89 @@
+import { errorStatus, type ApiError, type ErrorCode } from '@visitt/contracts';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { EXCLUSION_VIOLATION, sqlState } from '../db/pool';
+
+/** A refusal the client should see: the code decides the status via the contract's table. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+/** Human text per code, for API readers; the web client translates the code itself. */
+const defaultMessages: Record<ErrorCode, string> = {
+  validation_failed: 'The request does not match the schema.',
+  bad_request: 'The request could not be read.',
+  unauthorized: 'Sign in first.',
+  forbidden: 'You may not do this.',
+  bad_origin: 'This request must come from the Visitt web client.',
+  not_found: 'Not found.',
+  slot_taken: 'Someone else booked this time a moment ago. Choose another time.',
+  already_cancelled: 'The appointment is already cancelled.',
+  slot_unavailable: 'This time is not a free time of the practitioner.',
+  too_soon: 'This time is too soon to be booked online.',
+  beyond_horizon: 'This time is too far ahead to be booked yet.',
+  not_bookable: 'This appointment type cannot be booked online with this practitioner.',
+  past_cancellation_deadline: 'The deadline for cancelling online has passed. Call the clinic.',
+  not_cancellable: 'This appointment can no longer be cancelled.',
+  invalid_code: 'The code is wrong or no longer valid. Ask for a new code.',
+  invalid_credentials: 'Wrong e-mail or password.',
+  rate_limited: 'Too many attempts. Try again later.',
+  channel_unavailable: 'This way of signing in is not available here.',
+  internal: 'Something went wrong on our side.',
+};
+
+export const fail = (code: ErrorCode, message = defaultMessages[code], headers?: Record<string, string>): AppError =>
+  new AppError(code, message, headers);
+
+function send(reply: FastifyReply, status: number, body: ApiError): FastifyReply {
+  return reply.code(status).type('application/json; charset=utf-8').send(JSON.stringify(body));
+}
+
+/**
+ * The one place where errors become HTTP answers: refusals keep their code, bad input is 400,
+ * an overlap caught by the database's exclusion constraint is 409 `slot_taken`, the rest is 500
+ * without details (those go to the log, without request bodies).
+ */
+export function handleError(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    reply.headers(error.headers);
+    return send(reply, error.status, { error: error.code, message: error.message });
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = error.validation.map((v) => ({
+      path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'),
+      message: v.message ?? 'invalid',
+    }));
+    const where = error.validationContext ?? 'request';
+    return send(reply, 400, {
+      error: 'validation_failed',
+      message: `Invalid ${where}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`,
+      issues,
+    });
+  }
+  if (sqlState(error) === EXCLUSION_VIOLATION) {
+    return send(reply, 409, { error: 'slot_taken', message: defaultMessages.slot_taken });
+  }
+  if (isResponseSerializationError(error)) {
+    request.log.error({ err: { message: error.message, issues: error.cause.issues.map((i) => i.path.join('.')) } }, 'response failed its schema');
+    return send(reply, 500, { error: 'internal', message: defaultMessages.internal });
+  }
+  const fastifyError = error as FastifyError;
+  const status = fastifyError.statusCode ?? 500;
+  if (status === 429) return send(reply, 429, { error: 'rate_limited', message: defaultMessages.rate_limited });
+  if (status === 404) return send(reply, 404, { error: 'not_found', message: defaultMessages.not_found });
+  if (status >= 400 && status < 500) {
+    // Malformed JSON, wrong content type, body too large: Fastify's own refusals.
+    return send(reply, status, { error: 'bad_request', message: fastifyError.message });
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return send(reply, 500, { error: 'internal', message: defaultMessages.internal });
+}

@@ -1,0 +1,42 @@
+import { OutboxList, OutboxQuery } from '@visitt/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+/**
+ * The demo's mail catcher. Registered only outside production mode, so in production the path
+ * does not exist at all.
+ */
+export const devRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/dev/outbox',
+    {
+      schema: {
+        tags: ['dev'],
+        summary: 'Messages the demo would have sent (not in production)',
+        querystring: OutboxQuery,
+        response: { 200: OutboxList },
+      },
+    },
+    async (request) => {
+      const { rows } = await request.ctx.db.query<{
+        id: string;
+        channel: 'email' | 'sms' | 'push';
+        recipient: string;
+        subject: string | null;
+        body_text: string;
+        created_at: Date;
+      }>(
+        `SELECT id, channel, recipient, subject, body_text, created_at FROM dev_outbox
+          WHERE $1::text IS NULL OR recipient = $1 ORDER BY created_at DESC, id LIMIT 100`,
+        [request.query.to ?? null],
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        channel: r.channel,
+        to: r.recipient,
+        subject: r.subject,
+        text: r.body_text,
+        createdAt: r.created_at.toISOString(),
+      }));
+    },
+  );
+};

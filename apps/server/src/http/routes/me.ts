@@ -1,0 +1,47 @@
+import { ApiError, AppointmentList, Me, MyAppointmentsQuery, UpdateMeBody } from '@visitt/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { readMyAppointments } from '../../commands/read-appointments';
+import { updateUser } from '../../db/users';
+import { presentAppointment } from '../../presenters/appointment';
+import { presentMe } from '../../presenters/me';
+import { requireUser } from '../session';
+
+const tags = ['me'];
+
+export const meRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/me',
+    { schema: { tags, summary: 'The signed-in user', response: { 200: Me, 401: ApiError } } },
+    async (request) => {
+      const ctx = requireUser(request);
+      return presentMe(ctx.db, ctx.actor.userId);
+    },
+  );
+
+  app.patch(
+    '/api/v1/me',
+    { schema: { tags, summary: 'Change name or language', body: UpdateMeBody, response: { 200: Me, 400: ApiError, 401: ApiError } } },
+    async (request) => {
+      const ctx = requireUser(request);
+      await updateUser(ctx.db, ctx.actor.userId, request.body, ctx.clock.now());
+      return presentMe(ctx.db, ctx.actor.userId);
+    },
+  );
+
+  app.get(
+    '/api/v1/me/appointments',
+    {
+      schema: {
+        tags,
+        summary: "The signed-in patient's appointments",
+        querystring: MyAppointmentsQuery,
+        response: { 200: AppointmentList, 400: ApiError, 401: ApiError },
+      },
+    },
+    async (request) => {
+      const ctx = requireUser(request);
+      const now = ctx.clock.now();
+      return (await readMyAppointments(ctx, request.query)).map((a) => presentAppointment(a, now));
+    },
+  );
+};

@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { ConfigError, loadConfig, type Config } from './config/config';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded';
+import { migrate } from './db/migrate';
+import { createPool, type Db } from './db/pool';
+import { deleteOldRateLimits } from './db/rate-limits';
+import { DEMO, seedDemo } from './db/seed-demo';
+import { deleteExpiredSessions } from './db/sessions';
+import type { AppDeps } from './deps';
+import { buildApp, loggerOptions } from './http/app';
+import { systemClock } from './lib/clock';
+import { createDevOutboxTransport } from './notifications/dev-outbox';
+import { createSmtpTransport } from './notifications/smtp';
+import type { Transports } from './notifications/transport';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The demo keeps a generated secret in its data folder; production must configure one. */
+async function resolveSecret(config: Config): Promise<string> {
+  if (config.secret) return config.secret;
+  const file = path.join(path.resolve(config.dataDir), 'secret');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  await mkdir(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function waitForDatabase(db: Db, log: pino.Logger): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.query('SELECT 1');
+      return;
+    } catch (error) {
+      if (attempt >= 30) throw error;
+      log.warn({ attempt }, 'database not reachable yet, retrying');
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+function transportsFor(config: Config, db: Db): Transports {
+  const outbox = config.isProduction ? undefined : createDevOutboxTransport(db);
+  return {
+    email: config.smtpUrl ? createSmtpTransport(config.smtpUrl, config.mailFrom) : outbox,
+    // The SMS gateway arrives with the notifications issue; until then SMS exists only in the demo.
+    sms: outbox,
+  };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = pino(loggerOptions(config.logLevel));
+
+  let embedded: EmbeddedDatabase | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    log.info({ dataDir: path.resolve(config.dataDir) }, 'starting embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, onLog: (line) => log.debug(line.trim()) });
+    url = embedded.url;
+  }
+  const db = createPool(url, config.databasePoolSize);
+  await waitForDatabase(db, log);
+  const { applied } = await migrate(db);
+  if (applied.length > 0) log.info({ applied }, 'migrations applied');
+  if (!config.isProduction && (await seedDemo(db, systemClock.now()))) log.info('demo data created');
+
+  const deps: AppDeps = {
+    config,
+    db,
+    clock: systemClock,
+    secret: await resolveSecret(config),
+    transports: transportsFor(config, db),
+  };
+  const webDistDir = config.webDistDir ?? path.resolve(here, '../../web/dist');
+  const app = await buildApp(deps, { logger: false, webDistDir });
+  // Request logging through our pino, with its redaction and serializers.
+  app.addHook('onResponse', async (request, reply) => {
+    log.info(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+  await app.listen({ port: config.port, host: config.host });
+
+  const cleanup = setInterval(() => {
+    const now = systemClock.now();
+    Promise.all([deleteExpiredSessions(db, now, config.sessionIdleMs), deleteOldRateLimits(db, now)]).catch((error: unknown) =>
+      log.warn({ err: error }, 'cleanup failed'),
+    );
+  }, 10 * 60_000);
+  cleanup.unref();
+
+  const address = config.publicUrl;
+  const lines = [
+    '',
+    `  Visitt is running at ${address}  (${config.mode} mode)`,
+    `  API documentation: ${address}/api/openapi.json`,
+  ];
+  if (!config.isProduction) {
+    lines.push(
+      '',
+      `  Patient: sign in with ${DEMO.patient.email} (or ${DEMO.patient.phone}); the code appears in`,
+      `           the demo outbox at ${address}/utboks`,
+      `  Staff:   ${DEMO.staff.email} / ${DEMO.staff.password}  (${DEMO.clinicName}, administrator and practitioner)`,
+      '',
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down');
+    clearInterval(cleanup);
+    await app.close().catch(() => undefined);
+    await db.end().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Visitt failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

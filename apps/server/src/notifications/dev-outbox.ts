@@ -1,0 +1,19 @@
+import type { Queryable } from '../db/pool';
+import type { OutgoingMessage, Transport } from './transport';
+
+/**
+ * The demo's mail catcher: messages are kept in `dev_outbox` and shown at /api/v1/dev/outbox and
+ * on the web client's outbox page. Never wired in production mode.
+ */
+export function createDevOutboxTransport(db: Queryable): Transport {
+  return {
+    name: 'dev-outbox',
+    async send(message: OutgoingMessage) {
+      const { rows } = await db.query<{ id: string }>(
+        `INSERT INTO dev_outbox (channel, recipient, subject, body_text, body_html) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [message.channel, message.to, message.subject ?? null, message.text, message.html ?? null],
+      );
+      return { reference: rows[0]?.id ?? null };
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { Me } from '@visitt/contracts';
+import type { UserId } from '@visitt/domain';
+import type { Queryable } from '../db/pool';
+import { findMemberships, findUser } from '../db/users';
+import { fail } from '../http/errors';
+
+/** The signed-in user as the client sees them, with their staff memberships. */
+export async function presentMe(db: Queryable, userId: UserId): Promise<Me> {
+  const [user, memberships] = await Promise.all([findUser(db, userId), findMemberships(db, userId)]);
+  if (!user) throw fail('unauthorized');
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    emailVerified: user.emailVerifiedAt !== null,
+    phone: user.phone,
+    phoneVerified: user.phoneVerifiedAt !== null,
+    locale: user.locale,
+    memberships,
+  };
+}

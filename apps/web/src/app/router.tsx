@@ -1,0 +1,43 @@
+import { createBrowserRouter } from 'react-router';
+import { RequireAuth } from './layouts/require-auth';
+import { RootLayout } from './layouts/root-layout';
+import { AppointmentPage } from './routes/appointment';
+import { AppointmentsPage } from './routes/appointments';
+import { BookedPage } from './routes/booked';
+import { BookingConfirmPage } from './routes/booking-confirm';
+import { BookingPractitionerPage } from './routes/booking-practitioner';
+import { BookingTimePage } from './routes/booking-time';
+import { BookingTypePage } from './routes/booking-type';
+import { ClinicPage } from './routes/clinic';
+import { FindClinicPage } from './routes/find-clinic';
+import { HomePage } from './routes/home';
+import { NotFoundPage } from './routes/not-found';
+import { OutboxPage } from './routes/outbox';
+import { SignInPage } from './routes/sign-in';
+
+/** Every page has its own path, so back and forward work and any step can be linked to. */
+export const router = createBrowserRouter([
+  {
+    element: <RootLayout />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/logg-inn', element: <SignInPage /> },
+      { path: '/utboks', element: <OutboxPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: '/finn-klinikk', element: <FindClinicPage /> },
+          { path: '/klinikk/:clinicId', element: <ClinicPage /> },
+          { path: '/klinikk/:clinicId/bestill/behandler', element: <BookingPractitionerPage /> },
+          { path: '/klinikk/:clinicId/bestill/type', element: <BookingTypePage /> },
+          { path: '/klinikk/:clinicId/bestill/tid', element: <BookingTimePage /> },
+          { path: '/klinikk/:clinicId/bestill/bekreft', element: <BookingConfirmPage /> },
+          { path: '/timer', element: <AppointmentsPage /> },
+          { path: '/timer/:id', element: <AppointmentPage /> },
+          { path: '/timer/:id/bekreftet', element: <BookedPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,56 @@
+import type { SVGProps } from 'react';
+
+/**
+ * Inline SVG icons (24×24, stroke in the current colour). Decorative: always `aria-hidden`;
+ * the button or link around an icon carries the accessible name.
+ */
+const paths = {
+  home: 'M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z',
+  calendar: 'M4 6a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v13a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2zM4 10h16M8 2v4M16 2v4',
+  video: 'M3 7a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2zM16 10.5l5-3v9l-5-3',
+  back: 'M15 5l-7 7 7 7',
+  chevronLeft: 'M15 5l-7 7 7 7',
+  chevronRight: 'M9 5l7 7-7 7',
+  search: 'M10.5 18a7.5 7.5 0 1 1 0-15 7.5 7.5 0 0 1 0 15zM16 16l5 5',
+  clock: 'M12 21a9 9 0 1 1 0-18 9 9 0 0 1 0 18zM12 7v5l3 2',
+  check: 'M12 21a9 9 0 1 1 0-18 9 9 0 0 1 0 18zM8 12.5l2.5 2.5L16 9.5',
+  download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
+  globe: 'M12 21a9 9 0 1 1 0-18 9 9 0 0 1 0 18zM3 12h18M12 3c2.5 2.5 3.5 5.5 3.5 9s-1 6.5-3.5 9c-2.5-2.5-3.5-5.5-3.5-9s1-6.5 3.5-9z',
+  logout: 'M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 8l-4 4 4 4M6 12h10',
+  mail: 'M3 6a1 1 0 0 1 1-1h16a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1zM3 6l9 7 9-7',
+  alert: 'M12 3 2 20h20zM12 10v4M12 17v.5',
+  info: 'M12 21a9 9 0 1 1 0-18 9 9 0 0 1 0 18zM12 11v6M12 7.5v.5',
+  user: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21a8 8 0 0 1 16 0',
+  clinic: 'M4 21V8l8-5 8 5v13zM9 21v-5h6v5M12 8v5M9.5 10.5h5',
+  phoneHangUp: 'M3 14.5c5-4.5 13-4.5 18 0l-2.5 2.5-3.5-1.5V13a12 12 0 0 0-6 0v2.5L5.5 17z',
+  inbox: 'M3 13l3-8h12l3 8v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1zM3 13h5l1 3h6l1-3h5',
+  plus: 'M12 5v14M5 12h14',
+} as const;
+
+export type IconName = keyof typeof paths;
+
+interface IconProps extends Omit<SVGProps<SVGSVGElement>, 'children'> {
+  name: IconName;
+  size?: number;
+}
+
+export function Icon({ name, size = 20, className, ...rest }: IconProps) {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      width={size}
+      height={size}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+      className={className ? `icon ${className}` : 'icon'}
+      {...rest}
+    >
+      <path d={paths[name]} />
+    </svg>
+  );
+}

@@ -1,0 +1,76 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Appointment,
+  AppointmentType,
+  Practitioner,
+  SlotList,
+  type BookAppointmentBody,
+  type Modality,
+} from '@visitt/contracts';
+import { z } from 'zod';
+import { apiRequest } from '../../../lib/api';
+import { monthRange } from '../../../lib/dates';
+
+/** Practitioners of the clinic with a free time of `modality`. */
+export function usePractitioners(clinicId: string, modality: Modality) {
+  return useQuery({
+    queryKey: ['practitioners', clinicId, modality],
+    queryFn: ({ signal }) =>
+      apiRequest(`/clinics/${clinicId}/practitioners`, { query: { modality }, schema: z.array(Practitioner), signal }),
+  });
+}
+
+/** Appointment types the practitioner offers online in `modality`. */
+export function useAppointmentTypes(clinicId: string, practitionerId: string, modality: Modality) {
+  return useQuery({
+    queryKey: ['appointment-types', clinicId, practitionerId, modality],
+    queryFn: ({ signal }) =>
+      apiRequest(`/clinics/${clinicId}/appointment-types`, {
+        query: { practitionerId, modality },
+        schema: z.array(AppointmentType),
+        signal,
+      }),
+  });
+}
+
+export const slotsQueryKey = (clinicId: string) => ['slots', clinicId] as const;
+
+/**
+ * Free slots in one month on the clinic's clock (one request per month keeps each under the
+ * API's 62-day limit). Refetched when the window regains focus, since others book too.
+ */
+export function useMonthSlots(
+  params: { clinicId: string; practitionerId: string; appointmentTypeId: string },
+  month: string,
+  timeZone: string | undefined,
+) {
+  return useQuery({
+    queryKey: [...slotsQueryKey(params.clinicId), params.practitionerId, params.appointmentTypeId, month, timeZone],
+    queryFn: ({ signal }) => {
+      const { from, to } = monthRange(month, timeZone ?? 'Europe/Oslo');
+      return apiRequest(`/clinics/${params.clinicId}/slots`, {
+        query: { practitionerId: params.practitionerId, appointmentTypeId: params.appointmentTypeId, from, to },
+        schema: SlotList,
+        signal,
+      });
+    },
+    enabled: timeZone != null,
+    staleTime: 30_000,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Books a slot. The caller handles `slot_taken` and the other refusals. */
+export function useBookAppointment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BookAppointmentBody) =>
+      apiRequest('/appointments', { method: 'POST', body, schema: Appointment }),
+    onSuccess: async (appointment) => {
+      queryClient.setQueryData(['appointment', appointment.id], appointment);
+      await queryClient.invalidateQueries({ queryKey: ['appointments'] });
+      await queryClient.invalidateQueries({ queryKey: slotsQueryKey(appointment.clinic.id) });
+      await queryClient.invalidateQueries({ queryKey: ['practitioners', appointment.clinic.id] });
+    },
+  });
+}

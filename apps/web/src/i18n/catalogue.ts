@@ -1,0 +1,45 @@
+import type { ErrorCode } from '@visitt/contracts';
+import type { ClientErrorCode } from '../lib/api';
+import type { nb } from './nb';
+
+/** The shape of a catalogue: the keys of `nb.ts`, every leaf a string. */
+export type Catalogue = Widen<typeof nb>;
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** Every dotted key of the catalogue that leads to a string, e.g. `booking.steps.time`. */
+export type TranslationKey = Paths<Catalogue>;
+
+type Paths<T> = {
+  [K in keyof T & string]: T[K] extends string ? K : `${K}.${Paths<T[K]>}`;
+}[keyof T & string];
+
+export type Locale = 'nb' | 'en';
+
+export type Vars = Record<string, string | number>;
+
+// Compile-time check: every API error code (and the client's own) has a message.
+type MissingErrorMessages = Exclude<ErrorCode | ClientErrorCode, keyof Catalogue['errors']>;
+export const everyErrorHasMessage: MissingErrorMessages extends never ? true : MissingErrorMessages = true;
+
+/** Looks up `key` in `catalogue` and fills `{name}` placeholders from `vars`. */
+export function translate(catalogue: Catalogue, key: TranslationKey, vars?: Vars): string {
+  let node: unknown = catalogue;
+  for (const part of key.split('.')) {
+    node = (node as Record<string, unknown> | undefined)?.[part];
+  }
+  if (typeof node !== 'string') return key;
+  if (!vars) return node;
+  return node.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+}
+
+/** All dotted keys with their strings, for tests. */
+export function flatten(catalogue: object, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(catalogue)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else if (value && typeof value === 'object') for (const [k, v] of flatten(value as object, path)) out.set(k, v);
+  }
+  return out;
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { chooseLocale } from './locale';
+
+describe('chooseLocale', () => {
+  it.each([
+    [null, ['en-US', 'nb-NO'], 'en'],
+    [null, ['nb-NO', 'en-US'], 'nb'],
+    [null, ['de-DE', 'nn-NO', 'en'], 'nb'],
+    [null, ['de-DE', 'en-GB', 'no'], 'en'],
+    [null, ['no'], 'nb'],
+    [null, ['sv-SE', 'de'], 'nb'],
+    [null, [], 'nb'],
+    ['en', ['nb-NO'], 'en'],
+    ['nb', ['en-GB'], 'nb'],
+    ['fr', ['EN-gb'], 'en'],
+  ] as const)('saved %s and browser %j give %s', (saved, languages, expected) => {
+    expect(chooseLocale(saved, languages)).toBe(expected);
+  });
+});

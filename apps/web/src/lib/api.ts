@@ -1,0 +1,121 @@
+import { ApiError as ApiErrorBody, type ErrorCode } from '@visitt/contracts';
+import type { z } from 'zod';
+
+/** Codes the client adds for failures that never reached a JSON answer from the API. */
+export type ClientErrorCode = 'network' | 'unexpected';
+
+/** A failed API call: the API's error code (or a client-side one) and the HTTP status. */
+export class ApiError extends Error {
+  readonly code: ErrorCode | ClientErrorCode;
+  readonly status: number;
+  /** Seconds to wait, from `Retry-After` (for `rate_limited`), or null. */
+  readonly retryAfterSeconds: number | null;
+  readonly issues: readonly { path: string; message: string }[];
+
+  constructor(
+    code: ErrorCode | ClientErrorCode,
+    status: number,
+    message: string,
+    options: { retryAfterSeconds?: number | null; issues?: { path: string; message: string }[] } = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+    this.retryAfterSeconds = options.retryAfterSeconds ?? null;
+    this.issues = options.issues ?? [];
+  }
+}
+
+/** Whether `error` is an {@link ApiError} with one of `codes`. */
+export function isApiError(error: unknown, ...codes: (ErrorCode | ClientErrorCode)[]): error is ApiError {
+  return error instanceof ApiError && (codes.length === 0 || codes.includes(error.code));
+}
+
+/**
+ * Seconds from a `Retry-After` header (delta-seconds or an HTTP date), or null when absent or
+ * unreadable. `now` is passed in so the function stays pure.
+ */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (value == null || value.trim() === '') return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+interface RequestOptions<T> {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  /** Parses the JSON answer; without it the answer is ignored. */
+  schema?: z.ZodType<T>;
+  query?: Record<string, string | undefined>;
+  signal?: AbortSignal;
+}
+
+const API_BASE = '/api/v1';
+
+/** Builds `/api/v1{path}?query`, leaving out undefined and empty values. */
+export function apiUrl(path: string, query?: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== '') params.set(key, value);
+  }
+  const search = params.toString();
+  return `${API_BASE}${path}${search ? `?${search}` : ''}`;
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'), Date.now());
+  let json: unknown = null;
+  try {
+    json = await response.json();
+  } catch {
+    // Not JSON (a proxy's error page, say): fall through to a generic error.
+  }
+  const parsed = ApiErrorBody.safeParse(json);
+  if (parsed.success) {
+    return new ApiError(parsed.data.error, response.status, parsed.data.message, {
+      retryAfterSeconds,
+      issues: parsed.data.issues,
+    });
+  }
+  const code: ErrorCode | ClientErrorCode =
+    response.status === 401 ? 'unauthorized' : response.status === 404 ? 'not_found' : response.status === 429 ? 'rate_limited' : 'unexpected';
+  return new ApiError(code, response.status, `HTTP ${response.status}`, { retryAfterSeconds });
+}
+
+/**
+ * Calls the API on the same origin with the session cookie. Resolves with the parsed answer
+ * (or undefined without a schema); rejects with an {@link ApiError}.
+ */
+export async function apiRequest<T = undefined>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+  const { method = 'GET', body, schema, query, signal } = options;
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, query), {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json',
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+      signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError('network', 0, error instanceof Error ? error.message : 'Network error');
+  }
+  if (!response.ok) throw await readError(response);
+  if (!schema || response.status === 204) return undefined as T;
+  const json: unknown = await response.json();
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    // The server answered with something the contract does not describe: a bug on one side.
+    console.error(`Unexpected answer from ${method} ${path}`, parsed.error);
+    throw new ApiError('unexpected', response.status, 'The answer did not match the contract');
+  }
+  return parsed.data;
+}
