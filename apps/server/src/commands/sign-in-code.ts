@@ -15,8 +15,7 @@ export const CODE_MAX_ATTEMPTS = 5;
 
 const limits = {
   perAddress: { bucket: 'code:address', limit: 5, windowMs: 15 * 60_000 },
-  perIp: { bucket: 'code:ip', limit: 30, windowMs: 60 * 60_000 },
-  verifyPerIp: { bucket: 'verify:ip', limit: 60, windowMs: 15 * 60_000 },
+  verifyPerIp: { bucket: 'verify:ip', limit: 200, windowMs: 15 * 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
 type Channel = 'email' | 'sms';
@@ -48,7 +47,7 @@ export async function requestSignInCode(ctx: RequestContext, body: RequestCodeBo
   const transport = ctx.transports[channel];
   if (!transport) throw fail('channel_unavailable');
   const now = ctx.clock.now();
-  await enforce(ctx, limits.perIp, ctx.ip, now);
+  await enforce(ctx, { bucket: 'code:ip', limit: ctx.config.codesPerIpPerHour, windowMs: 60 * 60_000 }, ctx.ip, now);
   await enforce(ctx, limits.perAddress, `${channel}:${address}`, now);
 
   const code = newOneTimeCode();

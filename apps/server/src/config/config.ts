@@ -24,6 +24,8 @@ const Env = z
     TRUST_PROXY: Bool.default(false),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    /** Sign-in codes one IP address may ask for per hour (a clinic's network may share one). */
+    RATE_LIMIT_CODES_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(100),
     /** SMTP server for e-mail, e.g. smtp://user:pass@smtp.example.no:587. */
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     MAIL_FROM: z.string().default('Visitt <no-reply@visitt.invalid>'),
@@ -32,15 +34,20 @@ const Env = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Static files of the web client; built by `npm run build`. */
     WEB_DIST_DIR: z.string().optional(),
-  })
-  .superRefine((env, ctx) => {
-    const production = (env.VISITT_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'demo')) === 'production';
-    if (!production) return;
-    if (!env.VISITT_SECRET) ctx.addIssue({ code: 'custom', path: ['VISITT_SECRET'], message: 'required in production' });
-    if (!env.PUBLIC_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required in production' });
-    else if (!env.PUBLIC_URL.startsWith('https://'))
-      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must be https in production' });
   });
+
+const modeOf = (env: Record<string, string | undefined>) =>
+  env.VISITT_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'demo');
+
+/** What production needs beyond well-formed values; checked on the raw environment. */
+function productionProblems(env: Record<string, string | undefined>): string[] {
+  if (modeOf(env) !== 'production') return [];
+  const problems: string[] = [];
+  if (!env.VISITT_SECRET) problems.push('VISITT_SECRET: required in production');
+  if (!env.PUBLIC_URL) problems.push('PUBLIC_URL: required in production');
+  else if (!env.PUBLIC_URL.startsWith('https://')) problems.push('PUBLIC_URL: must be https in production');
+  return problems;
+}
 
 export interface Config {
   readonly mode: 'demo' | 'production';
@@ -56,6 +63,7 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly sessionIdleMs: number;
   readonly sessionAbsoluteMs: number;
+  readonly codesPerIpPerHour: number;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   readonly metricsToken: string | undefined;
@@ -75,11 +83,13 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = Env.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
+    ...productionProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
-  const mode = e.VISITT_MODE ?? (e.NODE_ENV === 'production' ? 'production' : 'demo');
+  const mode = e.VISITT_MODE ?? (modeOf(env) === 'production' ? 'production' : 'demo');
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   const extra = (e.ALLOWED_ORIGINS ?? '')
     .split(',')
@@ -103,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    codesPerIpPerHour: e.RATE_LIMIT_CODES_PER_IP_PER_HOUR,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     metricsToken: e.METRICS_TOKEN,
