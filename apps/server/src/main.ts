@@ -70,14 +70,18 @@ async function main(): Promise<void> {
   let url = config.databaseUrl;
   if (!url) {
     log.info({ dataDir: path.resolve(config.dataDir) }, 'starting embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, onLog: (line) => log.debug(line.trim()) });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      onLog: (line) => log.debug(line.trim()),
+    });
     url = embedded.url;
   }
   const db = createPool(url, config.databasePoolSize);
   await waitForDatabase(db, log);
   const { applied } = await migrate(db);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
-  if (!config.isProduction && (await seedDemo(db, systemClock.now()))) log.info('demo data created');
+  if (!config.isProduction && (await seedDemo(db, systemClock.now())))
+    log.info('demo data created');
 
   const deps: AppDeps = {
     config,
@@ -91,7 +95,12 @@ async function main(): Promise<void> {
   // Request logging through our pino, with its redaction and serializers.
   app.addHook('onResponse', async (request, reply) => {
     log.info(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request',
     );
   });
@@ -99,9 +108,10 @@ async function main(): Promise<void> {
 
   const cleanup = setInterval(() => {
     const now = systemClock.now();
-    Promise.all([deleteExpiredSessions(db, now, config.sessionIdleMs), deleteOldRateLimits(db, now)]).catch((error: unknown) =>
-      log.warn({ err: error }, 'cleanup failed'),
-    );
+    Promise.all([
+      deleteExpiredSessions(db, now, config.sessionIdleMs),
+      deleteOldRateLimits(db, now),
+    ]).catch((error: unknown) => log.warn({ err: error }, 'cleanup failed'));
   }, 10 * 60_000);
   cleanup.unref();
 
@@ -138,6 +148,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Visitt failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `Visitt failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

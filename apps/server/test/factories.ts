@@ -13,7 +13,13 @@ export async function buildClinic(
   const town = overrides.town ?? 'Oslo';
   const { rows } = await db.query<{ id: string }>(
     'INSERT INTO clinics (name, town, time_zone, listed, search_text) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-    [name, town, overrides.timeZone ?? 'Europe/Oslo', overrides.listed ?? true, clinicSearchText(name, town)],
+    [
+      name,
+      town,
+      overrides.timeZone ?? 'Europe/Oslo',
+      overrides.listed ?? true,
+      clinicSearchText(name, town),
+    ],
   );
   return { id: rows[0]!.id, name };
 }
@@ -34,12 +40,10 @@ export async function buildPractitioner(
   const id = rows[0]!.id;
   for (const [days, start, end] of overrides.hours ?? [[[1, 2, 3, 4, 5], '08:00', '16:00']]) {
     for (const weekday of days) {
-      await db.query('INSERT INTO weekly_hours (practitioner_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4)', [
-        id,
-        weekday,
-        start,
-        end,
-      ]);
+      await db.query(
+        'INSERT INTO weekly_hours (practitioner_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4)',
+        [id, weekday, start, end],
+      );
     }
   }
   return { id, name };
@@ -76,7 +80,10 @@ export async function buildAppointmentType(
   );
   const id = rows[0]!.id;
   for (const p of practitionerIds) {
-    await db.query('INSERT INTO appointment_type_practitioners (appointment_type_id, practitioner_id) VALUES ($1, $2)', [id, p]);
+    await db.query(
+      'INSERT INTO appointment_type_practitioners (appointment_type_id, practitioner_id) VALUES ($1, $2)',
+      [id, p],
+    );
   }
   return { id };
 }
@@ -88,17 +95,34 @@ export async function buildUser(
   const email = overrides.email ?? `pasient-${unique()}@example.com`;
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO users (email, email_verified_at, phone, name, password_hash) VALUES ($1, now(), $2, $3, $4) RETURNING id`,
-    [email, overrides.phone ?? null, overrides.name ?? null, overrides.password ? await hashPassword(overrides.password) : null],
+    [
+      email,
+      overrides.phone ?? null,
+      overrides.name ?? null,
+      overrides.password ? await hashPassword(overrides.password) : null,
+    ],
   );
   return { id: rows[0]!.id, email };
 }
 
-export async function buildMembership(db: Db, clinicId: string, userId: string, roles: string[] = ['practitioner']) {
-  await db.query('INSERT INTO clinic_memberships (clinic_id, user_id, roles) VALUES ($1, $2, $3)', [clinicId, userId, roles]);
+export async function buildMembership(
+  db: Db,
+  clinicId: string,
+  userId: string,
+  roles: string[] = ['practitioner'],
+) {
+  await db.query('INSERT INTO clinic_memberships (clinic_id, user_id, roles) VALUES ($1, $2, $3)', [
+    clinicId,
+    userId,
+    roles,
+  ]);
 }
 
 /** A clinic with one practitioner (weekdays 08–16, Europe/Oslo) and a 15-minute video type. */
-export async function buildBookableClinic(db: Db, typeOverrides: Parameters<typeof buildAppointmentType>[3] = {}) {
+export async function buildBookableClinic(
+  db: Db,
+  typeOverrides: Parameters<typeof buildAppointmentType>[3] = {},
+) {
   const clinic = await buildClinic(db);
   const practitioner = await buildPractitioner(db, clinic.id);
   const type = await buildAppointmentType(db, clinic.id, [practitioner.id], typeOverrides);

@@ -46,10 +46,11 @@ export default async function setup(project: TestProject) {
   return async () => {
     // Drop what this run created (test databases are named after the template).
     const { rows } = await admin.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2",
+      'SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2',
       [`t_${process.pid}_%`, template],
     );
-    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    for (const { datname } of rows)
+      await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     await admin.end();
     await embedded?.stop();
   };

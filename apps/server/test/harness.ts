@@ -26,7 +26,11 @@ export class TestClock implements Clock {
 }
 
 /** A fresh database copied from the migrated template: one per test file, dropped at the end of the run. */
-export async function createTestDatabase(): Promise<{ db: Db; url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(): Promise<{
+  db: Db;
+  url: string;
+  drop(): Promise<void>;
+}> {
   const adminUrl = inject('adminUrl');
   const template = inject('templateDatabase');
   const name = `t_${template.replace(/^visitt_template_/, '')}_${randomBytes(5).toString('hex')}`;
@@ -112,7 +116,12 @@ export class Browser {
     return this.cookie !== null;
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const response = await fetch(`${this.app.baseUrl}${path}`, {
       method,
       headers: {
@@ -163,7 +172,12 @@ export async function latestCode(db: Db, to: string): Promise<string> {
 /** Signs a browser in through the real one-time-code flow. */
 export async function signInWithCode(browser: Browser, db: Db, email: string): Promise<void> {
   const sent = await browser.post('/api/v1/auth/code', { email });
-  if (sent.status !== 202) throw new Error(`code request failed: ${sent.status} ${JSON.stringify(sent.body)}`);
-  const verified = await browser.post('/api/v1/auth/code/verify', { email, code: await latestCode(db, email) });
-  if (verified.status !== 200) throw new Error(`verify failed: ${verified.status} ${JSON.stringify(verified.body)}`);
+  if (sent.status !== 202)
+    throw new Error(`code request failed: ${sent.status} ${JSON.stringify(sent.body)}`);
+  const verified = await browser.post('/api/v1/auth/code/verify', {
+    email,
+    code: await latestCode(db, email),
+  });
+  if (verified.status !== 200)
+    throw new Error(`verify failed: ${verified.status} ${JSON.stringify(verified.body)}`);
 }

@@ -2,7 +2,14 @@
 // Scheduling internals (the zone clock, the compiled availability, the slot generator) stay private.
 
 export type { Brand } from './brand';
-export type { AppointmentId, AppointmentTypeId, ClinicId, PatientId, PractitionerId, UserId } from './ids';
+export type {
+  AppointmentId,
+  AppointmentTypeId,
+  ClinicId,
+  PatientId,
+  PractitionerId,
+  UserId,
+} from './ids';
 export { ok, refuse } from './result';
 export type { Decision, Ok, Refused } from './result';
 export {
@@ -36,7 +43,12 @@ export { findFirstFreeSlot, findFreeSlots } from './scheduling/slots';
 
 export type { AppointmentStatus, Modality } from './booking/appointment';
 export { canCancel, cancellationDeadline, checkBookingTime } from './booking/rules';
-export type { BookingTimeQuery, BookingTimeRefusal, CancellableAppointment, CancelRefusal } from './booking/rules';
+export type {
+  BookingTimeQuery,
+  BookingTimeRefusal,
+  CancellableAppointment,
+  CancelRefusal,
+} from './booking/rules';
 
 export { VIDEO_CLOSES_AFTER, VIDEO_OPENS_BEFORE, canStartVideo, videoWindow } from './video/window';
 export type { StartRefusal, VideoStartAppointment } from './video/window';

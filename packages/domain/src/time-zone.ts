@@ -9,7 +9,8 @@ import type { Instant, LocalDate, LocalTime, TimeZoneId } from './time';
 export function parseTimeZoneId(value: string): TimeZoneId | null {
   if (!/^[A-Za-z]/.test(value)) return null;
   try {
-    return Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(value).timeZoneId as TimeZoneId;
+    return Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(value)
+      .timeZoneId as TimeZoneId;
   } catch {
     return null;
   }
@@ -17,7 +18,10 @@ export function parseTimeZoneId(value: string): TimeZoneId | null {
 
 /** The calendar date on the wall clock of `timeZone` at the instant `at`. */
 export function localDateOf(at: Instant, timeZone: TimeZoneId): LocalDate {
-  return Temporal.Instant.fromEpochMilliseconds(at).toZonedDateTimeISO(timeZone).toPlainDate().toString() as LocalDate;
+  return Temporal.Instant.fromEpochMilliseconds(at)
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDate()
+    .toString() as LocalDate;
 }
 
 /**
@@ -27,7 +31,11 @@ export function localDateOf(at: Instant, timeZone: TimeZoneId): LocalDate {
  * exist (the spring-forward gap) is moved forward by the length of the gap (02:30 on Europe/Oslo
  * 2026-03-29 → 03:30 CEST); a time that occurs twice (fall-back) takes the earlier offset.
  */
-export function wallClockToInstant(date: LocalDate, time: LocalTime, timeZone: TimeZoneId): Instant {
+export function wallClockToInstant(
+  date: LocalDate,
+  time: LocalTime,
+  timeZone: TimeZoneId,
+): Instant {
   const [hour, minute] = time.split(':').map(Number) as [number, number];
   const day = Temporal.PlainDate.from(date).add({ days: hour === 24 ? 1 : 0 });
   return day

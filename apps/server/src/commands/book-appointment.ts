@@ -1,6 +1,10 @@
 import type { BookAppointmentBody } from '@visitt/contracts';
 import { checkBookingTime, DAY, type Instant, type PractitionerId } from '@visitt/domain';
-import { findPatientAppointment, insertAppointment, type AppointmentView } from '../db/appointments';
+import {
+  findPatientAppointment,
+  insertAppointment,
+  type AppointmentView,
+} from '../db/appointments';
 import { writeAudit } from '../db/audit';
 import { findAppointmentType, findClinic, findPractitioner } from '../db/clinics';
 import { withTransaction } from '../db/pool';
@@ -15,7 +19,10 @@ import { slotRulesOf } from '../scheduling/free-slots';
  * appointments; a booking racing for the same time is stopped by the database's exclusion
  * constraint, which the error handler turns into 409 `slot_taken`. Either way nothing is written.
  */
-export async function bookAppointment(ctx: SignedInContext, body: BookAppointmentBody): Promise<AppointmentView> {
+export async function bookAppointment(
+  ctx: SignedInContext,
+  body: BookAppointmentBody,
+): Promise<AppointmentView> {
   const patientId = ctx.actor.userId;
   const [type, practitioner] = await Promise.all([
     findAppointmentType(ctx.db, body.appointmentTypeId),
@@ -24,7 +31,8 @@ export async function bookAppointment(ctx: SignedInContext, body: BookAppointmen
   if (!type || !type.active || !practitioner || practitioner.clinicId !== type.clinicId) {
     throw fail('not_found', 'No such practitioner or appointment type.');
   }
-  if (!type.bookableOnline || !type.practitionerIds.includes(practitioner.id)) throw fail('not_bookable');
+  if (!type.bookableOnline || !type.practitionerIds.includes(practitioner.id))
+    throw fail('not_bookable');
   const clinic = await findClinic(ctx.db, type.clinicId, null);
   if (!clinic) throw fail('not_found');
 
@@ -35,9 +43,17 @@ export async function bookAppointment(ctx: SignedInContext, body: BookAppointmen
 
   const id = await withTransaction(ctx.db, async (tx) => {
     // A day either side covers any slot containing `start`, whatever the zone's offset.
-    const around = { start: (start - DAY) as Instant, end: (start + rules.duration + DAY) as Instant };
-    const schedule = (await loadSchedules(tx, clinic, [practitioner.id as PractitionerId], around)).get(practitioner.id)!;
-    const decision = checkBookingTime({ availability: schedule.availability, busy: schedule.busy, rules, now }, start);
+    const around = {
+      start: (start - DAY) as Instant,
+      end: (start + rules.duration + DAY) as Instant,
+    };
+    const schedule = (
+      await loadSchedules(tx, clinic, [practitioner.id as PractitionerId], around)
+    ).get(practitioner.id)!;
+    const decision = checkBookingTime(
+      { availability: schedule.availability, busy: schedule.busy, rules, now },
+      start,
+    );
     if (!decision.ok) throw fail(decision.reason);
     const appointmentId = await insertAppointment(tx, {
       clinicId: clinic.id,

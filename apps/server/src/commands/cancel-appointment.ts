@@ -9,14 +9,21 @@ import { fail } from '../http/errors';
  * The patient cancels their own appointment, until its cancellation deadline. Someone else's
  * appointment is 404, exactly like one that does not exist.
  */
-export async function cancelAppointment(ctx: SignedInContext, id: string): Promise<AppointmentView> {
+export async function cancelAppointment(
+  ctx: SignedInContext,
+  id: string,
+): Promise<AppointmentView> {
   const patientId = ctx.actor.userId;
   const now = ctx.clock.now();
   await withTransaction(ctx.db, async (tx) => {
     const appointment = await findPatientAppointment(tx, id, patientId, { forUpdate: true });
     if (!appointment) throw fail('not_found');
     const decision = canCancel(
-      { status: appointment.status, start: appointment.start, cancellationDeadline: minutes(appointment.cancellationDeadlineMinutes) },
+      {
+        status: appointment.status,
+        start: appointment.start,
+        cancellationDeadline: minutes(appointment.cancellationDeadlineMinutes),
+      },
       now,
     );
     if (!decision.ok) throw fail(decision.reason);

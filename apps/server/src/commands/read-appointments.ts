@@ -1,10 +1,18 @@
 import type { MyAppointmentsQuery } from '@visitt/contracts';
-import { findPatientAppointment, listPatientAppointments, type AppointmentView } from '../db/appointments';
+import {
+  findPatientAppointment,
+  listPatientAppointments,
+  type AppointmentView,
+} from '../db/appointments';
 import { writeAudit } from '../db/audit';
 import type { SignedInContext } from '../http/context';
 import { fail } from '../http/errors';
 
-async function auditRead(ctx: SignedInContext, appointments: readonly AppointmentView[], how: string): Promise<void> {
+async function auditRead(
+  ctx: SignedInContext,
+  appointments: readonly AppointmentView[],
+  how: string,
+): Promise<void> {
   await writeAudit(ctx.db, {
     at: ctx.clock.now(),
     actorUserId: ctx.actor.userId,
@@ -19,7 +27,11 @@ async function auditRead(ctx: SignedInContext, appointments: readonly Appointmen
 }
 
 /** One of the patient's own appointments (404 for anyone else's), with the read audited. */
-export async function readAppointment(ctx: SignedInContext, id: string, how = 'detail'): Promise<AppointmentView> {
+export async function readAppointment(
+  ctx: SignedInContext,
+  id: string,
+  how = 'detail',
+): Promise<AppointmentView> {
   const appointment = await findPatientAppointment(ctx.db, id, ctx.actor.userId);
   if (!appointment) throw fail('not_found');
   await auditRead(ctx, [appointment], how);
@@ -27,8 +39,16 @@ export async function readAppointment(ctx: SignedInContext, id: string, how = 'd
 }
 
 /** The patient's own appointments in a scope, with the read audited per appointment. */
-export async function readMyAppointments(ctx: SignedInContext, query: MyAppointmentsQuery): Promise<AppointmentView[]> {
-  const appointments = await listPatientAppointments(ctx.db, ctx.actor.userId, query.scope, ctx.clock.now());
+export async function readMyAppointments(
+  ctx: SignedInContext,
+  query: MyAppointmentsQuery,
+): Promise<AppointmentView[]> {
+  const appointments = await listPatientAppointments(
+    ctx.db,
+    ctx.actor.userId,
+    query.scope,
+    ctx.clock.now(),
+  );
   await auditRead(ctx, appointments, 'list');
   return appointments;
 }

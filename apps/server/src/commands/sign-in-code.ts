@@ -28,7 +28,12 @@ function addressOf(body: RequestCodeBody): { channel: Channel; address: string }
   return { channel: 'sms', address: phone };
 }
 
-async function enforce(ctx: RequestContext, rule: RateLimitRule, key: string, now: Instant): Promise<void> {
+async function enforce(
+  ctx: RequestContext,
+  rule: RateLimitRule,
+  key: string,
+  now: Instant,
+): Promise<void> {
   const hit = await hitRateLimit(ctx.db, ctx.secret, rule, key, now);
   if (!hit.allowed) {
     throw fail('rate_limited', undefined, { 'retry-after': String(hit.retryAfterSeconds) });
@@ -42,12 +47,20 @@ const codeHash = (secret: string, channel: Channel, address: string, code: strin
  * Sends a one-time sign-in code to an e-mail address or mobile number. Earlier codes for the
  * address stop working. Answers the same whether or not an account exists (no enumeration).
  */
-export async function requestSignInCode(ctx: RequestContext, body: RequestCodeBody): Promise<CodeSent> {
+export async function requestSignInCode(
+  ctx: RequestContext,
+  body: RequestCodeBody,
+): Promise<CodeSent> {
   const { channel, address } = addressOf(body);
   const transport = ctx.transports[channel];
   if (!transport) throw fail('channel_unavailable');
   const now = ctx.clock.now();
-  await enforce(ctx, { bucket: 'code:ip', limit: ctx.config.codesPerIpPerHour, windowMs: 60 * 60_000 }, ctx.ip, now);
+  await enforce(
+    ctx,
+    { bucket: 'code:ip', limit: ctx.config.codesPerIpPerHour, windowMs: 60 * 60_000 },
+    ctx.ip,
+    now,
+  );
   await enforce(ctx, limits.perAddress, `${channel}:${address}`, now);
 
   const code = newOneTimeCode();
@@ -60,21 +73,36 @@ export async function requestSignInCode(ctx: RequestContext, body: RequestCodeBo
     await tx.query(
       `INSERT INTO sign_in_codes (channel, address, code_hash, created_at, expires_at)
        VALUES ($1, $2, $3, to_timestamp($4 / 1000.0), to_timestamp($5 / 1000.0))`,
-      [channel, address, codeHash(ctx.secret, channel, address, code), now, now + CODE_VALID_MINUTES * 60_000],
+      [
+        channel,
+        address,
+        codeHash(ctx.secret, channel, address, code),
+        now,
+        now + CODE_VALID_MINUTES * 60_000,
+      ],
     );
   });
 
   const locale: Locale =
-    (await findUserLocaleByAddress(ctx.db, channel, address)) ?? localeFromAcceptLanguage(ctx.acceptLanguage);
+    (await findUserLocaleByAddress(ctx.db, channel, address)) ??
+    localeFromAcceptLanguage(ctx.acceptLanguage);
   const texts = signInCodeText[locale];
   try {
     await transport.send(
       channel === 'email'
-        ? { channel, to: address, subject: texts.subject, text: texts.text(code, CODE_VALID_MINUTES) }
+        ? {
+            channel,
+            to: address,
+            subject: texts.subject,
+            text: texts.text(code, CODE_VALID_MINUTES),
+          }
         : { channel, to: address, text: texts.sms(code, CODE_VALID_MINUTES) },
     );
   } catch {
-    throw fail('channel_unavailable', 'The code could not be sent right now. Try again in a moment.');
+    throw fail(
+      'channel_unavailable',
+      'The code could not be sent right now. Try again in a moment.',
+    );
   }
   return { channel, expiresIn: CODE_VALID_MINUTES * 60 };
 }
@@ -84,13 +112,21 @@ export async function requestSignInCode(ctx: RequestContext, body: RequestCodeBo
  * account on first sign-in and marks the address verified. Returns the session token (a new
  * one: any session the request carried is ended) and the signed-in user.
  */
-export async function verifySignInCode(ctx: RequestContext, body: VerifyCodeBody): Promise<{ token: string; me: Me }> {
+export async function verifySignInCode(
+  ctx: RequestContext,
+  body: VerifyCodeBody,
+): Promise<{ token: string; me: Me }> {
   const { channel, address } = addressOf(body);
   const now = ctx.clock.now();
   await enforce(ctx, limits.verifyPerIp, ctx.ip, now);
 
   const outcome = await withTransaction(ctx.db, async (tx) => {
-    const { rows } = await tx.query<{ id: string; code_hash: Buffer; expires_at: Date; attempts: number }>(
+    const { rows } = await tx.query<{
+      id: string;
+      code_hash: Buffer;
+      expires_at: Date;
+      attempts: number;
+    }>(
       `SELECT id, code_hash, expires_at, attempts FROM sign_in_codes
         WHERE channel = $1 AND address = $2 AND consumed_at IS NULL
         ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
@@ -108,8 +144,17 @@ export async function verifySignInCode(ctx: RequestContext, body: VerifyCodeBody
       );
       return null;
     }
-    await tx.query('UPDATE sign_in_codes SET consumed_at = to_timestamp($2 / 1000.0) WHERE id = $1', [row.id, now]);
-    const userId = await upsertVerifiedUser(tx, channel, address, now, localeFromAcceptLanguage(ctx.acceptLanguage));
+    await tx.query(
+      'UPDATE sign_in_codes SET consumed_at = to_timestamp($2 / 1000.0) WHERE id = $1',
+      [row.id, now],
+    );
+    const userId = await upsertVerifiedUser(
+      tx,
+      channel,
+      address,
+      now,
+      localeFromAcceptLanguage(ctx.acceptLanguage),
+    );
     if (ctx.sessionToken) await deleteSession(tx, ctx.sessionToken);
     const token = await createSession(tx, {
       userId,

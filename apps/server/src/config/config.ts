@@ -4,37 +4,46 @@ const Bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const Env = z
-  .object({
-    NODE_ENV: z.string().optional(),
-    /** `production` turns off the demo: no seed, no dev outbox, strict secrets. */
-    VISITT_MODE: z.enum(['demo', 'production']).optional(),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().default('0.0.0.0'),
-    /** External PostgreSQL; when unset an embedded PostgreSQL runs in VISITT_DATA_DIR. */
-    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
-    VISITT_DATA_DIR: z.string().default('./data'),
-    /** The address patients use, e.g. https://visitt.example.no. Decides cookie security. */
-    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-    /** Extra origins allowed to send state-changing requests (comma separated). */
-    ALLOWED_ORIGINS: z.string().optional(),
-    /** Keys HMACs of sign-in codes and rate-limit keys. At least 32 characters. */
-    VISITT_SECRET: z.string().min(32).optional(),
-    TRUST_PROXY: Bool.default(false),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
-    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-    /** Sign-in codes one IP address may ask for per hour (a clinic's network may share one). */
-    RATE_LIMIT_CODES_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(100),
-    /** SMTP server for e-mail, e.g. smtp://user:pass@smtp.example.no:587. */
-    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
-    MAIL_FROM: z.string().default('Visitt <no-reply@visitt.invalid>'),
-    /** Bearer token for GET /metrics; without it metrics are served only in demo mode. */
-    METRICS_TOKEN: z.string().min(16).optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    /** Static files of the web client; built by `npm run build`. */
-    WEB_DIST_DIR: z.string().optional(),
-  });
+const Env = z.object({
+  NODE_ENV: z.string().optional(),
+  /** `production` turns off the demo: no seed, no dev outbox, strict secrets. */
+  VISITT_MODE: z.enum(['demo', 'production']).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** External PostgreSQL; when unset an embedded PostgreSQL runs in VISITT_DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  VISITT_DATA_DIR: z.string().default('./data'),
+  /** The address patients use, e.g. https://visitt.example.no. Decides cookie security. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Extra origins allowed to send state-changing requests (comma separated). */
+  ALLOWED_ORIGINS: z.string().optional(),
+  /** Keys HMACs of sign-in codes and rate-limit keys. At least 32 characters. */
+  VISITT_SECRET: z.string().min(32).optional(),
+  TRUST_PROXY: Bool.default(false),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  /** Sign-in codes one IP address may ask for per hour (a clinic's network may share one). */
+  RATE_LIMIT_CODES_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(100),
+  /** SMTP server for e-mail, e.g. smtp://user:pass@smtp.example.no:587. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().default('Visitt <no-reply@visitt.invalid>'),
+  /** Bearer token for GET /metrics; without it metrics are served only in demo mode. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Static files of the web client; built by `npm run build`. */
+  WEB_DIST_DIR: z.string().optional(),
+});
 
 const modeOf = (env: Record<string, string | undefined>) =>
   env.VISITT_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'demo');
@@ -45,7 +54,8 @@ function productionProblems(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   if (!env.VISITT_SECRET) problems.push('VISITT_SECRET: required in production');
   if (!env.PUBLIC_URL) problems.push('PUBLIC_URL: required in production');
-  else if (!env.PUBLIC_URL.startsWith('https://')) problems.push('PUBLIC_URL: must be https in production');
+  else if (!env.PUBLIC_URL.startsWith('https://'))
+    problems.push('PUBLIC_URL: must be https in production');
   return problems;
 }
 
@@ -84,7 +94,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = Env.safeParse(env);
   const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
     ...productionProblems(env),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);

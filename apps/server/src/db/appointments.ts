@@ -22,7 +22,13 @@ export interface AppointmentView {
   cancellationDeadlineMinutes: number;
   createdAt: Instant;
   cancelledAt: Instant | null;
-  clinic: { id: ClinicId; name: string; town: string | null; address: string | null; timeZone: TimeZoneId };
+  clinic: {
+    id: ClinicId;
+    name: string;
+    town: string | null;
+    address: string | null;
+    timeZone: TimeZoneId;
+  };
   practitioner: { id: PractitionerId; name: string; title: string | null };
   appointmentType: { id: AppointmentTypeId; name: string; durationMinutes: number };
 }
@@ -81,8 +87,16 @@ const toView = (r: ViewDbRow): AppointmentView => ({
     address: r.clinic_address,
     timeZone: r.clinic_time_zone as TimeZoneId,
   },
-  practitioner: { id: r.practitioner_id as PractitionerId, name: r.practitioner_name, title: r.practitioner_title },
-  appointmentType: { id: r.type_id as AppointmentTypeId, name: r.type_name, durationMinutes: r.type_duration },
+  practitioner: {
+    id: r.practitioner_id as PractitionerId,
+    name: r.practitioner_name,
+    title: r.practitioner_title,
+  },
+  appointmentType: {
+    id: r.type_id as AppointmentTypeId,
+    name: r.type_name,
+    durationMinutes: r.type_duration,
+  },
 });
 
 /** The appointment if `patientId` is its patient; otherwise null, exactly as if it did not exist. */
@@ -114,10 +128,10 @@ export async function listPatientAppointments(
     past: `AND (a.status <> 'booked' OR a.ends_at <= to_timestamp($2 / 1000.0)) ORDER BY a.starts_at DESC`,
     all: 'AND $2::float8 IS NOT NULL ORDER BY a.starts_at DESC',
   }[scope];
-  const { rows } = await db.query<ViewDbRow>(`${VIEW_SELECT} WHERE a.patient_id = $1 ${where} LIMIT 200`, [
-    patientId,
-    now,
-  ]);
+  const { rows } = await db.query<ViewDbRow>(
+    `${VIEW_SELECT} WHERE a.patient_id = $1 ${where} LIMIT 200`,
+    [patientId, now],
+  );
   return rows.map(toView);
 }
 
@@ -159,7 +173,12 @@ export async function insertAppointment(
 }
 
 /** Marks a booked appointment cancelled; returns false when it was not in `booked` any more. */
-export async function markCancelled(db: Queryable, id: AppointmentId, by: UserId, now: Instant): Promise<boolean> {
+export async function markCancelled(
+  db: Queryable,
+  id: AppointmentId,
+  by: UserId,
+  now: Instant,
+): Promise<boolean> {
   const { rowCount } = await db.query(
     `UPDATE appointments SET status = 'cancelled', cancelled_at = to_timestamp($3 / 1000.0), cancelled_by = $2,
             updated_at = to_timestamp($3 / 1000.0)

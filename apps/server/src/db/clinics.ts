@@ -1,5 +1,11 @@
 import type { Modality } from '@visitt/contracts';
-import type { AppointmentTypeId, ClinicId, PractitionerId, TimeZoneId, UserId } from '@visitt/domain';
+import type {
+  AppointmentTypeId,
+  ClinicId,
+  PractitionerId,
+  TimeZoneId,
+  UserId,
+} from '@visitt/domain';
 import type { Queryable } from './pool';
 
 export interface ClinicRow {
@@ -73,7 +79,11 @@ const toClinic = (r: ClinicDbRow): ClinicRow => ({
  * Listed clinics whose name or town contains `q` (all when empty), clinics where the patient has
  * had appointments first (those even when unlisted), then by name. At most 50.
  */
-export async function searchClinics(db: Queryable, q: string | undefined, userId: UserId | null): Promise<ClinicRow[]> {
+export async function searchClinics(
+  db: Queryable,
+  q: string | undefined,
+  userId: UserId | null,
+): Promise<ClinicRow[]> {
   const needle = q ? `%${escapeLike(q.toLocaleLowerCase('nb').normalize('NFC'))}%` : null;
   const { rows } = await db.query<ClinicDbRow>(
     `SELECT * FROM (${CLINIC_SELECT}) c
@@ -85,7 +95,11 @@ export async function searchClinics(db: Queryable, q: string | undefined, userId
   return rows.map(toClinic);
 }
 
-export async function findClinic(db: Queryable, id: string, userId: UserId | null): Promise<ClinicRow | null> {
+export async function findClinic(
+  db: Queryable,
+  id: string,
+  userId: UserId | null,
+): Promise<ClinicRow | null> {
   const { rows } = await db.query<ClinicDbRow>(`${CLINIC_SELECT} WHERE c.id = $2`, [userId, id]);
   return rows[0] ? toClinic(rows[0]) : null;
 }
@@ -148,24 +162,49 @@ export async function findBookableTypes(
   return rows.map(toType).filter((t) => t.practitionerIds.length > 0);
 }
 
-export async function findAppointmentType(db: Queryable, id: string): Promise<AppointmentTypeRow | null> {
+export async function findAppointmentType(
+  db: Queryable,
+  id: string,
+): Promise<AppointmentTypeRow | null> {
   const { rows } = await db.query<TypeDbRow>(`${TYPE_SELECT} WHERE t.id = $1 GROUP BY t.id`, [id]);
   return rows[0] ? toType(rows[0]) : null;
 }
 
-export async function findPractitioners(db: Queryable, clinicId: string): Promise<PractitionerRow[]> {
-  const { rows } = await db.query<{ id: string; clinic_id: string; name: string; title: string | null }>(
+export async function findPractitioners(
+  db: Queryable,
+  clinicId: string,
+): Promise<PractitionerRow[]> {
+  const { rows } = await db.query<{
+    id: string;
+    clinic_id: string;
+    name: string;
+    title: string | null;
+  }>(
     'SELECT id, clinic_id, name, title FROM practitioners WHERE clinic_id = $1 AND active ORDER BY name',
     [clinicId],
   );
-  return rows.map((r) => ({ id: r.id as PractitionerId, clinicId: r.clinic_id as ClinicId, name: r.name, title: r.title }));
+  return rows.map((r) => ({
+    id: r.id as PractitionerId,
+    clinicId: r.clinic_id as ClinicId,
+    name: r.name,
+    title: r.title,
+  }));
 }
 
 export async function findPractitioner(db: Queryable, id: string): Promise<PractitionerRow | null> {
-  const { rows } = await db.query<{ id: string; clinic_id: string; name: string; title: string | null }>(
-    'SELECT id, clinic_id, name, title FROM practitioners WHERE id = $1 AND active',
-    [id],
-  );
+  const { rows } = await db.query<{
+    id: string;
+    clinic_id: string;
+    name: string;
+    title: string | null;
+  }>('SELECT id, clinic_id, name, title FROM practitioners WHERE id = $1 AND active', [id]);
   const r = rows[0];
-  return r ? { id: r.id as PractitionerId, clinicId: r.clinic_id as ClinicId, name: r.name, title: r.title } : null;
+  return r
+    ? {
+        id: r.id as PractitionerId,
+        clinicId: r.clinic_id as ClinicId,
+        name: r.name,
+        title: r.title,
+      }
+    : null;
 }

@@ -18,7 +18,9 @@ export interface MigrationResult {
  * (advisory lock). Refuses to start when an applied file was edited afterwards.
  */
 export async function migrate(db: Db): Promise<MigrationResult> {
-  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  const files = (await readdir(MIGRATIONS_DIR))
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort();
   const client = await db.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
@@ -28,9 +30,11 @@ export async function migrate(db: Db): Promise<MigrationResult> {
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
     const done = new Map(
-      (await client.query<{ version: string; checksum: string }>('SELECT version, checksum FROM schema_migrations')).rows.map(
-        (r) => [r.version, r.checksum],
-      ),
+      (
+        await client.query<{ version: string; checksum: string }>(
+          'SELECT version, checksum FROM schema_migrations',
+        )
+      ).rows.map((r) => [r.version, r.checksum]),
     );
     const applied: string[] = [];
     for (const file of files) {
@@ -39,13 +43,17 @@ export async function migrate(db: Db): Promise<MigrationResult> {
       const version = file.replace(/\.sql$/, '');
       const known = done.get(version);
       if (known !== undefined) {
-        if (known !== checksum) throw new Error(`Migration ${file} was changed after it was applied`);
+        if (known !== checksum)
+          throw new Error(`Migration ${file} was changed after it was applied`);
         continue;
       }
       try {
         await client.query('BEGIN');
         await client.query(sql);
-        await client.query('INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)', [version, checksum]);
+        await client.query('INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)', [
+          version,
+          checksum,
+        ]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

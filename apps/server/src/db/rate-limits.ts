@@ -42,5 +42,8 @@ export async function hitRateLimit(
 }
 
 export async function deleteOldRateLimits(db: Queryable, now: Instant): Promise<void> {
-  await db.query("DELETE FROM rate_limits WHERE window_start < to_timestamp($1 / 1000.0) - interval '1 day'", [now]);
+  await db.query(
+    "DELETE FROM rate_limits WHERE window_start < to_timestamp($1 / 1000.0) - interval '1 day'",
+    [now],
+  );
 }

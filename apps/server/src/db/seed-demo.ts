@@ -51,17 +51,38 @@ const clinics: ClinicSeed[] = [
         key: 'kari',
         name: 'Dr. Kari Nordmann',
         title: 'Fastlege',
-        hours: [[WEEKDAYS, '08:00', '11:30'], [WEEKDAYS, '12:00', '15:30']],
-        login: { email: DEMO.staff.email, password: DEMO.staff.password, roles: ['admin', 'practitioner'] },
+        hours: [
+          [WEEKDAYS, '08:00', '11:30'],
+          [WEEKDAYS, '12:00', '15:30'],
+        ],
+        login: {
+          email: DEMO.staff.email,
+          password: DEMO.staff.password,
+          roles: ['admin', 'practitioner'],
+        },
       },
-      { key: 'ola', name: 'Dr. Ola Hansen', title: 'Fastlege', hours: [[[1, 2, 3, 4], '09:00', '16:00']] },
-      { key: 'ingrid', name: 'Ingrid Berg', title: 'Psykolog', hours: [[[2, 3, 4, 5], '10:00', '18:00']] },
+      {
+        key: 'ola',
+        name: 'Dr. Ola Hansen',
+        title: 'Fastlege',
+        hours: [[[1, 2, 3, 4], '09:00', '16:00']],
+      },
+      {
+        key: 'ingrid',
+        name: 'Ingrid Berg',
+        title: 'Psykolog',
+        hours: [[[2, 3, 4, 5], '10:00', '18:00']],
+      },
       {
         key: 'nils',
         name: 'Dr. Nils Vakt',
         title: 'Lege, døgnåpen video',
         hours: [[EVERY_DAY, '00:00', '24:00']],
-        login: { email: DEMO.onCall.email, password: DEMO.onCall.password, roles: ['practitioner'] },
+        login: {
+          email: DEMO.onCall.email,
+          password: DEMO.onCall.password,
+          roles: ['practitioner'],
+        },
       },
     ],
     types: [
@@ -117,8 +138,18 @@ const clinics: ClinicSeed[] = [
     address: 'Strandkaien 12, 5013 Bergen',
     town: 'Bergen',
     practitioners: [
-      { key: 'lars', name: 'Dr. Lars Berge', title: 'Fastlege', hours: [[WEEKDAYS, '08:00', '16:00']] },
-      { key: 'mari', name: 'Dr. Mari Fjell', title: 'Fastlege', hours: [[[1, 2, 3], '12:00', '20:00']] },
+      {
+        key: 'lars',
+        name: 'Dr. Lars Berge',
+        title: 'Fastlege',
+        hours: [[WEEKDAYS, '08:00', '16:00']],
+      },
+      {
+        key: 'mari',
+        name: 'Dr. Mari Fjell',
+        title: 'Fastlege',
+        hours: [[[1, 2, 3], '12:00', '20:00']],
+      },
     ],
     types: [
       {
@@ -145,7 +176,14 @@ const clinics: ClinicSeed[] = [
     name: 'Nordlys legekontor',
     address: 'Storgata 90, 9008 Tromsø',
     town: 'Tromsø',
-    practitioners: [{ key: 'sami', name: 'Dr. Áile Sara', title: 'Fastlege', hours: [[WEEKDAYS, '08:30', '15:00']] }],
+    practitioners: [
+      {
+        key: 'sami',
+        name: 'Dr. Áile Sara',
+        title: 'Fastlege',
+        hours: [[WEEKDAYS, '08:30', '15:00']],
+      },
+    ],
     types: [
       {
         name: 'Legetime 30 min',
@@ -160,7 +198,11 @@ const clinics: ClinicSeed[] = [
   },
 ];
 
-async function insertUser(tx: Tx, user: { email: string; name: string; phone?: string; passwordHash?: string }, now: Instant) {
+async function insertUser(
+  tx: Tx,
+  user: { email: string; name: string; phone?: string; passwordHash?: string },
+  now: Instant,
+) {
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO users (email, email_verified_at, phone, phone_verified_at, name, password_hash, locale)
      VALUES ($1, to_timestamp($2 / 1000.0), $3, CASE WHEN $3::text IS NULL THEN NULL ELSE to_timestamp($2 / 1000.0) END, $4, $5, 'nb')
@@ -195,8 +237,19 @@ export async function seedDemo(db: Db, now: Instant): Promise<boolean> {
       for (const p of clinic.practitioners) {
         let userId: string | null = null;
         if (p.login) {
-          userId = await insertUser(tx, { email: p.login.email, name: p.name.replace(/^Dr\. /, ''), passwordHash: await hashPassword(p.login.password) }, now);
-          await tx.query('INSERT INTO clinic_memberships (clinic_id, user_id, roles) VALUES ($1, $2, $3)', [clinicId, userId, p.login.roles]);
+          userId = await insertUser(
+            tx,
+            {
+              email: p.login.email,
+              name: p.name.replace(/^Dr\. /, ''),
+              passwordHash: await hashPassword(p.login.password),
+            },
+            now,
+          );
+          await tx.query(
+            'INSERT INTO clinic_memberships (clinic_id, user_id, roles) VALUES ($1, $2, $3)',
+            [clinicId, userId, p.login.roles],
+          );
         }
         const { rows: pr } = await tx.query<{ id: string }>(
           'INSERT INTO practitioners (clinic_id, user_id, name, title) VALUES ($1, $2, $3, $4) RETURNING id',
@@ -206,12 +259,10 @@ export async function seedDemo(db: Db, now: Instant): Promise<boolean> {
         practitionerIds.set(p.key, practitionerId);
         for (const [days, start, end] of p.hours) {
           for (const weekday of days) {
-            await tx.query('INSERT INTO weekly_hours (practitioner_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4)', [
-              practitionerId,
-              weekday,
-              start,
-              end,
-            ]);
+            await tx.query(
+              'INSERT INTO weekly_hours (practitioner_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4)',
+              [practitionerId, weekday, start, end],
+            );
           }
         }
       }
@@ -220,14 +271,23 @@ export async function seedDemo(db: Db, now: Instant): Promise<boolean> {
           `INSERT INTO appointment_types (clinic_id, name, description, duration_minutes, modality, minimum_notice_minutes,
                                           horizon_days, cancellation_deadline_minutes, sort_order)
            VALUES ($1, $2, $3, $4, $5, $6, 182, $7, $8) RETURNING id`,
-          [clinicId, t.name, t.description, t.duration, t.modality, t.notice, t.cancelDeadline, index],
+          [
+            clinicId,
+            t.name,
+            t.description,
+            t.duration,
+            t.modality,
+            t.notice,
+            t.cancelDeadline,
+            index,
+          ],
         );
         const typeId = tr[0]!.id;
         for (const key of t.practitioners) {
-          await tx.query('INSERT INTO appointment_type_practitioners (appointment_type_id, practitioner_id) VALUES ($1, $2)', [
-            typeId,
-            practitionerIds.get(key),
-          ]);
+          await tx.query(
+            'INSERT INTO appointment_type_practitioners (appointment_type_id, practitioner_id) VALUES ($1, $2)',
+            [typeId, practitionerIds.get(key)],
+          );
         }
         if (clinic.name === DEMO.clinicName && index === 0) {
           demoClinic = { clinicId, practitionerId: practitionerIds.get('kari')!, typeId };
@@ -243,7 +303,15 @@ export async function seedDemo(db: Db, now: Instant): Promise<boolean> {
                                    status, cancellation_deadline_minutes, created_at, updated_at)
          VALUES ($1, $2, $3, $4, 'video', to_timestamp($5 / 1000.0), to_timestamp($6 / 1000.0), 'completed', 1440,
                  to_timestamp($7 / 1000.0), to_timestamp($7 / 1000.0))`,
-        [demoClinic.clinicId, demoClinic.practitionerId, patientId, demoClinic.typeId, start, start + 15 * 60_000, start - 7 * 86_400_000],
+        [
+          demoClinic.clinicId,
+          demoClinic.practitionerId,
+          patientId,
+          demoClinic.typeId,
+          start,
+          start + 15 * 60_000,
+          start - 7 * 86_400_000,
+        ],
       );
     }
     return true;

@@ -31,7 +31,12 @@ export async function createSession(
  * The live session for a cookie token, or null when unknown, past its absolute expiry, or idle
  * for longer than `idleMs`. Expired rows are deleted on the way.
  */
-export async function findSession(db: Queryable, token: string, now: Instant, idleMs: number): Promise<SessionRow | null> {
+export async function findSession(
+  db: Queryable,
+  token: string,
+  now: Instant,
+  idleMs: number,
+): Promise<SessionRow | null> {
   const hash = sha256(token);
   const { rows } = await db.query<{
     user_id: string;
@@ -39,7 +44,10 @@ export async function findSession(db: Queryable, token: string, now: Instant, id
     created_at: Date;
     last_seen_at: Date;
     expires_at: Date;
-  }>('SELECT user_id, auth_method, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = $1', [hash]);
+  }>(
+    'SELECT user_id, auth_method, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = $1',
+    [hash],
+  );
   const row = rows[0];
   if (!row) return null;
   const lastSeenAt = row.last_seen_at.getTime() as Instant;
@@ -59,19 +67,27 @@ export async function findSession(db: Queryable, token: string, now: Instant, id
 }
 
 /** Moves the idle timer; written at most once a minute per session to spare the database. */
-export async function touchSession(db: Queryable, session: SessionRow, now: Instant): Promise<void> {
+export async function touchSession(
+  db: Queryable,
+  session: SessionRow,
+  now: Instant,
+): Promise<void> {
   if (now - session.lastSeenAt < 60_000) return;
-  await db.query('UPDATE sessions SET last_seen_at = to_timestamp($2 / 1000.0) WHERE token_hash = $1', [
-    session.tokenHash,
-    now,
-  ]);
+  await db.query(
+    'UPDATE sessions SET last_seen_at = to_timestamp($2 / 1000.0) WHERE token_hash = $1',
+    [session.tokenHash, now],
+  );
 }
 
 export async function deleteSession(db: Queryable, token: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [sha256(token)]);
 }
 
-export async function deleteExpiredSessions(db: Queryable, now: Instant, idleMs: number): Promise<number> {
+export async function deleteExpiredSessions(
+  db: Queryable,
+  now: Instant,
+  idleMs: number,
+): Promise<number> {
   const { rowCount } = await db.query(
     `DELETE FROM sessions WHERE expires_at <= to_timestamp($1 / 1000.0)
         OR last_seen_at <= to_timestamp(($1 - $2) / 1000.0)`,

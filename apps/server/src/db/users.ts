@@ -35,7 +35,9 @@ const toUser = (r: UserDbRow): UserRow => ({
 });
 
 export async function findUser(db: Queryable, id: UserId): Promise<UserRow | null> {
-  const { rows } = await db.query<UserDbRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+  const { rows } = await db.query<UserDbRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [
+    id,
+  ]);
   return rows[0] ? toUser(rows[0]) : null;
 }
 
@@ -45,7 +47,10 @@ export async function findUserLocaleByAddress(
   address: string,
 ): Promise<Locale | null> {
   const column = channel === 'email' ? 'email' : 'phone';
-  const { rows } = await db.query<{ locale: Locale | null }>(`SELECT locale FROM users WHERE ${column} = $1`, [address]);
+  const { rows } = await db.query<{ locale: Locale | null }>(
+    `SELECT locale FROM users WHERE ${column} = $1`,
+    [address],
+  );
   return rows[0]?.locale ?? null;
 }
 
@@ -88,7 +93,12 @@ export async function findPasswordUser(
 }
 
 export async function findMemberships(db: Queryable, userId: UserId): Promise<Membership[]> {
-  const { rows } = await db.query<{ clinic_id: string; clinic_name: string; roles: StaffRole[]; practitioner_id: string | null }>(
+  const { rows } = await db.query<{
+    clinic_id: string;
+    clinic_name: string;
+    roles: StaffRole[];
+    practitioner_id: string | null;
+  }>(
     `SELECT m.clinic_id, c.name AS clinic_name, m.roles, p.id AS practitioner_id
        FROM clinic_memberships m
        JOIN clinics c ON c.id = m.clinic_id

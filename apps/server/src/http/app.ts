@@ -34,7 +34,10 @@ export interface BuildAppOptions {
  */
 export const loggerOptions = (level: string) => ({
   level,
-  redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
+  redact: {
+    paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    remove: true,
+  },
   serializers: {
     req: (req: { method: string; url: string; routeOptions?: { url?: string } }) => ({
       method: req.method,
@@ -45,7 +48,10 @@ export const loggerOptions = (level: string) => ({
 });
 
 /** Builds the whole HTTP application on the given dependencies; the caller listens. */
-export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDeps,
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: deps.config.trustProxy,
@@ -83,7 +89,10 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   });
   // Camera and microphone only for this origin (the video room); nothing else.
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('permissions-policy', 'camera=(self), microphone=(self), geolocation=(), payment=(), usb=()');
+    reply.header(
+      'permissions-policy',
+      'camera=(self), microphone=(self), geolocation=(), payment=(), usb=()',
+    );
   });
 
   await app.register(swagger, {
@@ -109,12 +118,21 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get(
     '/api/health',
-    { schema: { tags: ['system'], summary: '200 once the database answers', response: { 200: z.object({ status: z.literal('ok') }), 503: ApiError } } },
+    {
+      schema: {
+        tags: ['system'],
+        summary: '200 once the database answers',
+        response: { 200: z.object({ status: z.literal('ok') }), 503: ApiError },
+      },
+    },
     async (_request, reply) => {
       try {
         await deps.db.query('SELECT 1');
       } catch {
-        return reply.code(503).type('application/json').send({ error: 'internal', message: 'The database is not ready.' });
+        return reply
+          .code(503)
+          .type('application/json')
+          .send({ error: 'internal', message: 'The database is not ready.' });
       }
       return { status: 'ok' as const };
     },

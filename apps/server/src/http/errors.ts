@@ -1,6 +1,9 @@
 import { errorStatus, type ApiError, type ErrorCode } from '@visitt/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
 import { EXCLUSION_VIOLATION, sqlState } from '../db/pool';
 
 /** A refusal the client should see: the code decides the status via the contract's table. */
@@ -40,8 +43,11 @@ const defaultMessages: Record<ErrorCode, string> = {
   internal: 'Something went wrong on our side.',
 };
 
-export const fail = (code: ErrorCode, message = defaultMessages[code], headers?: Record<string, string>): AppError =>
-  new AppError(code, message, headers);
+export const fail = (
+  code: ErrorCode,
+  message = defaultMessages[code],
+  headers?: Record<string, string>,
+): AppError => new AppError(code, message, headers);
 
 function send(reply: FastifyReply, status: number, body: ApiError): FastifyReply {
   return reply.code(status).type('application/json; charset=utf-8').send(JSON.stringify(body));
@@ -52,7 +58,11 @@ function send(reply: FastifyReply, status: number, body: ApiError): FastifyReply
  * an overlap caught by the database's exclusion constraint is 409 `slot_taken`, the rest is 500
  * without details (those go to the log, without request bodies).
  */
-export function handleError(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
+export function handleError(
+  error: FastifyError | AppError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   if (error instanceof AppError) {
     reply.headers(error.headers);
     return send(reply, error.status, { error: error.code, message: error.message });
@@ -73,13 +83,18 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
     return send(reply, 409, { error: 'slot_taken', message: defaultMessages.slot_taken });
   }
   if (isResponseSerializationError(error)) {
-    request.log.error({ err: { message: error.message, issues: error.cause.issues.map((i) => i.path.join('.')) } }, 'response failed its schema');
+    request.log.error(
+      { err: { message: error.message, issues: error.cause.issues.map((i) => i.path.join('.')) } },
+      'response failed its schema',
+    );
     return send(reply, 500, { error: 'internal', message: defaultMessages.internal });
   }
   const fastifyError = error as FastifyError;
   const status = fastifyError.statusCode ?? 500;
-  if (status === 429) return send(reply, 429, { error: 'rate_limited', message: defaultMessages.rate_limited });
-  if (status === 404) return send(reply, 404, { error: 'not_found', message: defaultMessages.not_found });
+  if (status === 429)
+    return send(reply, 429, { error: 'rate_limited', message: defaultMessages.rate_limited });
+  if (status === 404)
+    return send(reply, 404, { error: 'not_found', message: defaultMessages.not_found });
   if (status >= 400 && status < 500) {
     // Malformed JSON, wrong content type, body too large: Fastify's own refusals.
     return send(reply, status, { error: 'bad_request', message: fastifyError.message });

@@ -19,14 +19,24 @@ export function registerMetrics(app: FastifyInstance, config: Config): Registry 
   });
   app.addHook('onResponse', async (request, reply) => {
     duration.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
       reply.elapsedTime / 1000,
     );
   });
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     const token = config.metricsToken;
-    const allowed = token ? request.headers.authorization === `Bearer ${token}` : !config.isProduction;
-    if (!allowed) return reply.code(404).type('application/json').send({ error: 'not_found', message: 'Not found.' });
+    const allowed = token
+      ? request.headers.authorization === `Bearer ${token}`
+      : !config.isProduction;
+    if (!allowed)
+      return reply
+        .code(404)
+        .type('application/json')
+        .send({ error: 'not_found', message: 'Not found.' });
     return reply.type(registry.contentType).send(await registry.metrics());
   });
   return registry;

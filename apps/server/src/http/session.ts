@@ -38,7 +38,9 @@ export const sessionPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
     }
     const token = request.cookies[name] ?? null;
     const now = deps.clock.now();
-    const session = token ? await findSession(deps.db, token, now, deps.config.sessionIdleMs) : null;
+    const session = token
+      ? await findSession(deps.db, token, now, deps.config.sessionIdleMs)
+      : null;
     if (session) await touchSession(deps.db, session, now);
     request.ctx = {
       ...deps,

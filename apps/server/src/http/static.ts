@@ -17,16 +17,22 @@ export async function registerWebClient(app: FastifyInstance, dir: string): Prom
     setHeaders: (res, file) => {
       res.header(
         'cache-control',
-        file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        file.includes(`${path.sep}assets${path.sep}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
       );
     },
   });
   app.setNotFoundHandler(async (request, reply) => {
-    const wantsHtml = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+    const wantsHtml =
+      request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
     if (wantsHtml && !request.url.startsWith('/api/')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return reply.code(404).type('application/json').send({ error: 'not_found', message: 'Not found.' });
+    return reply
+      .code(404)
+      .type('application/json')
+      .send({ error: 'not_found', message: 'Not found.' });
   });
   return true;
 }

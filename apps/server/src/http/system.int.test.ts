@@ -60,7 +60,11 @@ describe('system endpoints', () => {
     const outbox = await browser.get('/api/v1/dev/outbox?to=outbox@example.com');
     expect(outbox.status).toBe(200);
     expect(outbox.body).toEqual([
-      expect.objectContaining({ channel: 'email', to: 'outbox@example.com', subject: 'Din innloggingskode til Visitt' }),
+      expect.objectContaining({
+        channel: 'email',
+        to: 'outbox@example.com',
+        subject: 'Din innloggingskode til Visitt',
+      }),
     ]);
     expect(outbox.body[0].text).toMatch(/\b\d{6}\b/);
   });
@@ -81,7 +85,11 @@ describe('production mode', () => {
   it('refuses to start without a secret and an https address, listing every problem', () => {
     expect(() => loadConfig({ VISITT_MODE: 'production', PORT: 'abc' })).toThrow(ConfigError);
     try {
-      loadConfig({ VISITT_MODE: 'production', PUBLIC_URL: 'http://visitt.example.no', PORT: 'abc' });
+      loadConfig({
+        VISITT_MODE: 'production',
+        PUBLIC_URL: 'http://visitt.example.no',
+        PORT: 'abc',
+      });
     } catch (error) {
       const problems = (error as ConfigError).problems.join('\n');
       expect(problems).toContain('PORT');
@@ -92,7 +100,11 @@ describe('production mode', () => {
 
   it('has no dev outbox and no public metrics', async () => {
     const prod = await startTestApp({
-      env: { VISITT_MODE: 'production', PUBLIC_URL: 'https://visitt.example.no', VISITT_SECRET: 'x'.repeat(40) },
+      env: {
+        VISITT_MODE: 'production',
+        PUBLIC_URL: 'https://visitt.example.no',
+        VISITT_SECRET: 'x'.repeat(40),
+      },
     });
     try {
       const browser = new Browser(prod);

@@ -6,13 +6,15 @@ export const signInCodeText = {
     subject: 'Din innloggingskode til Visitt',
     text: (code: string, minutes: number) =>
       `Koden din er ${code}. Den gjelder i ${minutes} minutter. Del den ikke med noen. Ba du ikke om en kode, kan du se bort fra denne meldingen.`,
-    sms: (code: string, minutes: number) => `${code} er koden din til Visitt. Gyldig i ${minutes} min. Ikke del den med noen.`,
+    sms: (code: string, minutes: number) =>
+      `${code} er koden din til Visitt. Gyldig i ${minutes} min. Ikke del den med noen.`,
   },
   en: {
     subject: 'Your Visitt sign-in code',
     text: (code: string, minutes: number) =>
       `Your code is ${code}. It is valid for ${minutes} minutes. Do not share it with anyone. If you did not ask for a code, you can ignore this message.`,
-    sms: (code: string, minutes: number) => `${code} is your Visitt code. Valid for ${minutes} min. Do not share it.`,
+    sms: (code: string, minutes: number) =>
+      `${code} is your Visitt code. Valid for ${minutes} min. Do not share it.`,
   },
 } satisfies Record<Locale, unknown>;
 

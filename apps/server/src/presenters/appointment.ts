@@ -1,5 +1,11 @@
 import type { Appointment } from '@visitt/contracts';
-import { canCancel, cancellationDeadline, minutes, videoWindow, type Instant } from '@visitt/domain';
+import {
+  canCancel,
+  cancellationDeadline,
+  minutes,
+  videoWindow,
+  type Instant,
+} from '@visitt/domain';
 import type { AppointmentView } from '../db/appointments';
 import { createZonedFormatter } from '../lib/zoned-format';
 
@@ -20,7 +26,8 @@ export function presentAppointment(a: AppointmentView, now: Instant): Appointmen
     practitioner: a.practitioner,
     appointmentType: a.appointmentType,
     cancellableUntil: format(cancellationDeadline(a.start, deadline)),
-    canCancel: canCancel({ status: a.status, start: a.start, cancellationDeadline: deadline }, now).ok,
+    canCancel: canCancel({ status: a.status, start: a.start, cancellationDeadline: deadline }, now)
+      .ok,
     video: window ? { opensAt: format(window.opensAt), closesAt: format(window.closesAt) } : null,
     createdAt: format(a.createdAt),
     cancelledAt: a.cancelledAt ? format(a.cancelledAt) : null,

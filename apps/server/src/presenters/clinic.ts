@@ -11,7 +11,10 @@ export const presentClinic = (c: ClinicRow): Clinic => ({
   offersVideo: c.offersVideo,
 });
 
-export const presentPractitioner = (p: PractitionerRow, nextFreeSlot: string | null): Practitioner => ({
+export const presentPractitioner = (
+  p: PractitionerRow,
+  nextFreeSlot: string | null,
+): Practitioner => ({
   id: p.id,
   name: p.name,
   title: p.title,

@@ -7,14 +7,16 @@ const texts = {
     video: 'Videokonsultasjon',
     inPerson: 'Time',
     at: 'hos',
-    videoHowTo: 'Logg inn i Visitt-appen eller Pasientportalen for å starte videokonsultasjonen (fra 15 minutter før timen).',
+    videoHowTo:
+      'Logg inn i Visitt-appen eller Pasientportalen for å starte videokonsultasjonen (fra 15 minutter før timen).',
     open: 'Se timen',
   },
   en: {
     video: 'Video consultation',
     inPerson: 'Appointment',
     at: 'at',
-    videoHowTo: 'Sign in to the Visitt app or the Patient Portal to start the video consultation (from 15 minutes before).',
+    videoHowTo:
+      'Sign in to the Visitt app or the Patient Portal to start the video consultation (from 15 minutes before).',
     open: 'See the appointment',
   },
 } satisfies Record<Locale, Record<string, string>>;
@@ -23,7 +25,11 @@ const texts = {
 const escapeText = (value: string) =>
   value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 
-const utc = (at: Instant) => new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utc = (at: Instant) =>
+  new Date(at)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** Folds a content line at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1). */
 function fold(line: string): string {
@@ -48,7 +54,10 @@ function fold(line: string): string {
  * The appointment as an iCalendar file for the patient's own calendar. Times in UTC; the
  * patient's calendar shows them in its zone. No comment or other health details inside.
  */
-export function presentIcs(a: AppointmentView, options: { locale: Locale; publicUrl: string; now: Instant }): string {
+export function presentIcs(
+  a: AppointmentView,
+  options: { locale: Locale; publicUrl: string; now: Instant },
+): string {
   const t = texts[options.locale];
   const kind = a.modality === 'video' ? t.video : t.inPerson;
   const link = `${options.publicUrl}/timer/${a.id}`;
@@ -58,7 +67,9 @@ export function presentIcs(a: AppointmentView, options: { locale: Locale; public
     `${t.open}: ${link}`,
   ].join('\n');
   const location =
-    a.modality === 'video' ? `${t.video} (Visitt)` : [a.clinic.name, a.clinic.address, a.clinic.town].filter(Boolean).join(', ');
+    a.modality === 'video'
+      ? `${t.video} (Visitt)`
+      : [a.clinic.name, a.clinic.address, a.clinic.town].filter(Boolean).join(', ');
   const cancelled = a.status === 'cancelled';
   const lines = [
     'BEGIN:VCALENDAR',

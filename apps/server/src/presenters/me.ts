@@ -6,7 +6,10 @@ import { fail } from '../http/errors';
 
 /** The signed-in user as the client sees them, with their staff memberships. */
 export async function presentMe(db: Queryable, userId: UserId): Promise<Me> {
-  const [user, memberships] = await Promise.all([findUser(db, userId), findMemberships(db, userId)]);
+  const [user, memberships] = await Promise.all([
+    findUser(db, userId),
+    findMemberships(db, userId),
+  ]);
   if (!user) throw fail('unauthorized');
   return {
     id: user.id,

@@ -41,7 +41,13 @@ export async function listFreeSlots(
   const loaded = { start, end: (end + rules.duration) as Instant };
   const schedule = (await loadSchedules(db, clinic, [practitionerId], loaded)).get(practitionerId);
   if (!schedule) return [];
-  return findFreeSlots({ availability: schedule.availability, busy: schedule.busy, range: { start, end }, rules, now });
+  return findFreeSlots({
+    availability: schedule.availability,
+    busy: schedule.busy,
+    range: { start, end },
+    rules,
+    now,
+  });
 }
 
 /** First window to look for free time in; doubled for practitioners without any, up to the horizon. */
@@ -65,8 +71,12 @@ export async function findNextFreeSlots(
   let window: number = FIRST_WINDOW;
   while (pending.length > 0 && from <= now + maxHorizon) {
     const to = Math.min(from + window, now + maxHorizon + 1) as Instant;
-    const maxDuration = Math.max(...pending.flatMap((id) => offers.get(id)!.map((t) => t.durationMinutes))) * 60_000;
-    const schedules = await loadSchedules(db, clinic, pending, { start: from, end: (to + maxDuration) as Instant });
+    const maxDuration =
+      Math.max(...pending.flatMap((id) => offers.get(id)!.map((t) => t.durationMinutes))) * 60_000;
+    const schedules = await loadSchedules(db, clinic, pending, {
+      start: from,
+      end: (to + maxDuration) as Instant,
+    });
     const stillPending: PractitionerId[] = [];
     for (const id of pending) {
       const schedule = schedules.get(id)!;
@@ -74,8 +84,17 @@ export async function findNextFreeSlots(
       for (const type of offers.get(id)!) {
         const full = slotRulesOf(type);
         // Search only up to `to`: later slots may overlap appointments not loaded yet.
-        const rules = { ...full, horizon: Math.min(full.horizon, to - 1 - now) as SlotRules['horizon'] };
-        const slot = findFirstFreeSlot({ availability: schedule.availability, busy: schedule.busy, rules, now, from });
+        const rules = {
+          ...full,
+          horizon: Math.min(full.horizon, to - 1 - now) as SlotRules['horizon'],
+        };
+        const slot = findFirstFreeSlot({
+          availability: schedule.availability,
+          busy: schedule.busy,
+          rules,
+          now,
+          from,
+        });
         if (slot && (!best || slot.start < best.start)) best = slot;
       }
       if (best) found.set(id, best);

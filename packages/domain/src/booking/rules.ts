@@ -28,7 +28,10 @@ export type BookingTimeQuery = Omit<FreeSlotQuery, 'range'>;
  * The database exclusion constraint remains the last word on overlaps under concurrency; this
  * check gives the same answer for everything already committed.
  */
-export function checkBookingTime(q: BookingTimeQuery, start: Instant): Decision<BookingTimeRefusal, Slot> {
+export function checkBookingTime(
+  q: BookingTimeQuery,
+  start: Instant,
+): Decision<BookingTimeRefusal, Slot> {
   if (start < q.now + q.rules.minimumNotice) return refuse('too_soon');
   if (start > q.now + q.rules.horizon) return refuse('beyond_horizon');
   const duration = q.rules.duration;
@@ -43,7 +46,8 @@ export function checkBookingTime(q: BookingTimeQuery, start: Instant): Decision<
     limit: 1,
   });
   if (slot === undefined) return refuse('slot_unavailable');
-  if (q.busy.some((busy) => busy.end > busy.start && overlaps(busy, slot))) return refuse('slot_taken');
+  if (q.busy.some((busy) => busy.end > busy.start && overlaps(busy, slot)))
+    return refuse('slot_taken');
   return ok(slot);
 }
 
@@ -73,7 +77,10 @@ export interface CancellableAppointment {
  * (`now < start`), and `now` at or before `start − cancellationDeadline` (exactly at the deadline
  * is still allowed).
  */
-export function canCancel(appointment: CancellableAppointment, now: Instant): Decision<CancelRefusal> {
+export function canCancel(
+  appointment: CancellableAppointment,
+  now: Instant,
+): Decision<CancelRefusal> {
   switch (appointment.status) {
     case 'cancelled':
       return refuse('already_cancelled');

@@ -3,30 +3,49 @@ import { describe, expect, it } from 'vitest';
 import { HOUR, instant } from '../time';
 import type { Instant, Interval, LocalDate, LocalTime, TimeZoneId } from '../time';
 import { expandOpenIntervals } from './open-intervals';
-import type { Availability, ClinicClosure, HoursException, Weekday, WeeklyHoursBlock } from './types';
+import type {
+  Availability,
+  ClinicClosure,
+  HoursException,
+  Weekday,
+  WeeklyHoursBlock,
+} from './types';
 
 const OSLO = 'Europe/Oslo' as TimeZoneId;
 
 const at = (iso: string): Instant => instant(Temporal.Instant.from(iso).epochMilliseconds);
 /** Wall clock with offset, e.g. `2026-03-30T08:00:00+02:00`. */
 const wall = (t: Instant, tz: TimeZoneId = OSLO): string =>
-  Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(tz).toString({ timeZoneName: 'never' });
+  Temporal.Instant.fromEpochMilliseconds(t)
+    .toZonedDateTimeISO(tz)
+    .toString({ timeZoneName: 'never' });
 const utc = (t: Instant): string => Temporal.Instant.fromEpochMilliseconds(t).toString();
-const walls = (intervals: Interval[], tz: TimeZoneId = OSLO) => intervals.map((i) => [wall(i.start, tz), wall(i.end, tz)]);
+const walls = (intervals: Interval[], tz: TimeZoneId = OSLO): [string, string][] =>
+  intervals.map((i) => [wall(i.start, tz), wall(i.end, tz)]);
 /** From local midnight of `from` to local midnight after `to`. */
 const dates = (from: string, to: string, tz: TimeZoneId = OSLO): Interval => ({
   start: instant(Temporal.PlainDate.from(from).toZonedDateTime(tz).epochMilliseconds),
   end: instant(Temporal.PlainDate.from(to).add({ days: 1 }).toZonedDateTime(tz).epochMilliseconds),
 });
 
-const block = (weekday: Weekday, start: string, end: string, valid: Partial<Record<'validFrom' | 'validUntil', string>> = {}): WeeklyHoursBlock => ({
+const block = (
+  weekday: Weekday,
+  start: string,
+  end: string,
+  valid: Partial<Record<'validFrom' | 'validUntil', string>> = {},
+): WeeklyHoursBlock => ({
   weekday,
   start: start as LocalTime,
   end: end as LocalTime,
   validFrom: (valid.validFrom ?? null) as LocalDate | null,
   validUntil: (valid.validUntil ?? null) as LocalDate | null,
 });
-const exception = (date: string, kind: 'absence' | 'extra', start: string | null = null, end: string | null = null): HoursException => ({
+const exception = (
+  date: string,
+  kind: 'absence' | 'extra',
+  start: string | null = null,
+  end: string | null = null,
+): HoursException => ({
   date: date as LocalDate,
   kind,
   start: start as LocalTime | null,
@@ -41,8 +60,10 @@ const hours = (
   exceptions: more.exceptions ?? [],
   closures: more.closures ?? [],
 });
-const everyDay = (start: string, end: string) => ([1, 2, 3, 4, 5, 6, 7] as const).map((d) => block(d, start, end));
-const weekdays = (start: string, end: string) => ([1, 2, 3, 4, 5] as const).map((d) => block(d, start, end));
+const everyDay = (start: string, end: string) =>
+  ([1, 2, 3, 4, 5, 6, 7] as const).map((d) => block(d, start, end));
+const weekdays = (start: string, end: string) =>
+  ([1, 2, 3, 4, 5] as const).map((d) => block(d, start, end));
 
 describe('expandOpenIntervals: Monday 08:00–16:00 stays 08:00 local across DST (Europe/Oslo)', () => {
   it.each([
@@ -77,22 +98,61 @@ describe('expandOpenIntervals: wall clock to instants', () => {
 
   it.each([
     // Sunday 2026-03-29: 02:00–03:00 does not exist in Europe/Oslo.
-    ['start in the gap moves forward', '02:30', '05:00', ['2026-03-29T03:30:00+02:00', '2026-03-29T05:00:00+02:00']],
-    ['end in the gap keeps the nominal length', '01:00', '02:30', ['2026-03-29T01:00:00+01:00', '2026-03-29T03:30:00+02:00']],
-    ['block entirely in the gap but one bound moved', '02:15', '02:45', ['2026-03-29T03:15:00+02:00', '2026-03-29T03:45:00+02:00']],
+    [
+      'start in the gap moves forward',
+      '02:30',
+      '05:00',
+      ['2026-03-29T03:30:00+02:00', '2026-03-29T05:00:00+02:00'],
+    ],
+    [
+      'end in the gap keeps the nominal length',
+      '01:00',
+      '02:30',
+      ['2026-03-29T01:00:00+01:00', '2026-03-29T03:30:00+02:00'],
+    ],
+    [
+      'block entirely in the gap but one bound moved',
+      '02:15',
+      '02:45',
+      ['2026-03-29T03:15:00+02:00', '2026-03-29T03:45:00+02:00'],
+    ],
     ['the gap itself is empty', '02:00', '03:00', null],
   ])('spring forward: %s (%s–%s)', (_name, start, end, expected) => {
-    const open = expandOpenIntervals(hours([block(7, start, end)]), dates('2026-03-29', '2026-03-29'));
+    const open = expandOpenIntervals(
+      hours([block(7, start, end)]),
+      dates('2026-03-29', '2026-03-29'),
+    );
     expect(walls(open)).toEqual(expected == null ? [] : [expected]);
   });
 
   it.each([
     // Sunday 2026-10-25: 02:00–03:00 happens twice in Europe/Oslo, first at +02:00, then at +01:00.
-    ['start in the repeated hour takes the first pass', '02:30', '04:00', ['2026-10-25T02:30:00+02:00', '2026-10-25T04:00:00+01:00'], 2.5],
-    ['end in the repeated hour takes the first pass', '01:00', '02:30', ['2026-10-25T01:00:00+02:00', '2026-10-25T02:30:00+02:00'], 1.5],
-    ['02:00–03:00 covers both passes', '02:00', '03:00', ['2026-10-25T02:00:00+02:00', '2026-10-25T03:00:00+01:00'], 2],
+    [
+      'start in the repeated hour takes the first pass',
+      '02:30',
+      '04:00',
+      ['2026-10-25T02:30:00+02:00', '2026-10-25T04:00:00+01:00'],
+      2.5,
+    ],
+    [
+      'end in the repeated hour takes the first pass',
+      '01:00',
+      '02:30',
+      ['2026-10-25T01:00:00+02:00', '2026-10-25T02:30:00+02:00'],
+      1.5,
+    ],
+    [
+      '02:00–03:00 covers both passes',
+      '02:00',
+      '03:00',
+      ['2026-10-25T02:00:00+02:00', '2026-10-25T03:00:00+01:00'],
+      2,
+    ],
   ])('fall back: %s (%s–%s)', (_name, start, end, expected, length) => {
-    const open = expandOpenIntervals(hours([block(7, start, end)]), dates('2026-10-25', '2026-10-25'));
+    const open = expandOpenIntervals(
+      hours([block(7, start, end)]),
+      dates('2026-10-25', '2026-10-25'),
+    );
     expect(walls(open)).toEqual([expected]);
     expect((open[0] as Interval).end - (open[0] as Interval).start).toBe(length * HOUR);
   });
@@ -110,7 +170,13 @@ describe('expandOpenIntervals: wall clock to instants', () => {
 
   it('merges time open without a break across midnight and overlapping blocks', () => {
     const open = expandOpenIntervals(
-      hours([block(1, '20:00', '24:00'), block(2, '00:00', '02:00'), block(2, '12:00', '14:00'), block(2, '09:00', '12:30'), block(2, '13:00', '13:30')]),
+      hours([
+        block(1, '20:00', '24:00'),
+        block(2, '00:00', '02:00'),
+        block(2, '12:00', '14:00'),
+        block(2, '09:00', '12:30'),
+        block(2, '13:00', '13:30'),
+      ]),
       dates('2026-03-23', '2026-03-24'),
     );
     expect(walls(open)).toEqual([
@@ -146,7 +212,10 @@ describe('expandOpenIntervals: template validity, exceptions and closures', () =
   it('a partial absence cuts a hole; a null end means until 24:00', () => {
     const open = expandOpenIntervals(
       hours(weekdays('08:00', '16:00'), {
-        exceptions: [exception('2026-03-23', 'absence', '10:00', '12:00'), exception('2026-03-24', 'absence', '14:00', null)],
+        exceptions: [
+          exception('2026-03-23', 'absence', '10:00', '12:00'),
+          exception('2026-03-24', 'absence', '14:00', null),
+        ],
       }),
       dates('2026-03-23', '2026-03-24'),
     );
@@ -160,7 +229,10 @@ describe('expandOpenIntervals: template validity, exceptions and closures', () =
   it('extra hours add time on a day off and extend a working day', () => {
     const open = expandOpenIntervals(
       hours(weekdays('08:00', '16:00'), {
-        exceptions: [exception('2026-03-28', 'extra', '10:00', '14:00'), exception('2026-03-27', 'extra', '15:00', '18:00')],
+        exceptions: [
+          exception('2026-03-28', 'extra', '10:00', '14:00'),
+          exception('2026-03-27', 'extra', '15:00', '18:00'),
+        ],
       }),
       dates('2026-03-27', '2026-03-29'),
     );
@@ -173,7 +245,10 @@ describe('expandOpenIntervals: template validity, exceptions and closures', () =
   it('absences are subtracted after extras are added', () => {
     const open = expandOpenIntervals(
       hours([], {
-        exceptions: [exception('2026-03-28', 'extra', '10:00', '14:00'), exception('2026-03-28', 'absence', '11:00', '12:00')],
+        exceptions: [
+          exception('2026-03-28', 'extra', '10:00', '14:00'),
+          exception('2026-03-28', 'absence', '11:00', '12:00'),
+        ],
       }),
       dates('2026-03-28', '2026-03-28'),
     );
@@ -214,7 +289,9 @@ describe('expandOpenIntervals: range edges', () => {
       start: at('2026-03-29T00:00:00Z'),
       end: at('2026-03-30T00:00:00Z'),
     });
-    expect(open.map((i) => [utc(i.start), utc(i.end)])).toEqual([['2026-03-29T19:00:00Z', '2026-03-30T00:00:00Z']]);
+    expect(open.map((i) => [utc(i.start), utc(i.end)])).toEqual([
+      ['2026-03-29T19:00:00Z', '2026-03-30T00:00:00Z'],
+    ]);
     expect(wall((open[0] as Interval).start, auckland)).toBe('2026-03-30T08:00:00+13:00');
   });
 
@@ -225,13 +302,25 @@ describe('expandOpenIntervals: range edges', () => {
       start: at('2026-03-02T00:00:00Z'),
       end: at('2026-03-03T00:00:00Z'),
     });
-    expect(open.map((i) => [utc(i.start), utc(i.end)])).toEqual([['2026-03-02T01:00:00Z', '2026-03-02T04:00:00Z']]);
+    expect(open.map((i) => [utc(i.start), utc(i.end)])).toEqual([
+      ['2026-03-02T01:00:00Z', '2026-03-02T04:00:00Z'],
+    ]);
   });
 
   it('returns nothing for an empty or inverted range', () => {
     const availability = hours(everyDay('00:00', '24:00'));
-    expect(expandOpenIntervals(availability, { start: at('2026-03-23T10:00:00Z'), end: at('2026-03-23T10:00:00Z') })).toEqual([]);
-    expect(expandOpenIntervals(availability, { start: at('2026-03-23T10:00:00Z'), end: at('2026-03-23T09:00:00Z') })).toEqual([]);
+    expect(
+      expandOpenIntervals(availability, {
+        start: at('2026-03-23T10:00:00Z'),
+        end: at('2026-03-23T10:00:00Z'),
+      }),
+    ).toEqual([]);
+    expect(
+      expandOpenIntervals(availability, {
+        start: at('2026-03-23T10:00:00Z'),
+        end: at('2026-03-23T09:00:00Z'),
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -243,10 +332,29 @@ describe('expandOpenIntervals: nothing is Oslo-specific', () => {
     ['Pacific/Auckland', '2026-09-21', '2026-09-28', '21:00', '20:00'],
   ])('%s: Monday 09:00–17:00 on %s and %s', (tz, before, after, utcBefore, utcAfter) => {
     const zone = tz as TimeZoneId;
-    const open = expandOpenIntervals(hours([block(1, '09:00', '17:00')], { timeZone: zone }), dates(before, after, zone));
-    expect(open.map((i) => wall(i.start, zone).slice(0, 16))).toEqual([`${before}T09:00`, `${after}T09:00`]);
+    const open = expandOpenIntervals(
+      hours([block(1, '09:00', '17:00')], { timeZone: zone }),
+      dates(before, after, zone),
+    );
+    expect(open.map((i) => wall(i.start, zone).slice(0, 16))).toEqual([
+      `${before}T09:00`,
+      `${after}T09:00`,
+    ]);
     // Auckland is ahead of UTC, so its Monday morning is Sunday evening in UTC.
     expect(open.map((i) => utc(i.start).slice(11, 16))).toEqual([utcBefore, utcAfter]);
+  });
+
+  it('a local date that does not exist has no open time (Pacific/Apia skipped 2011-12-30)', () => {
+    const apia = 'Pacific/Apia' as TimeZoneId;
+    const open = expandOpenIntervals(
+      hours(everyDay('08:00', '16:00'), { timeZone: apia }),
+      dates('2011-12-28', '2011-12-31', apia),
+    );
+    expect(walls(open, apia)).toEqual([
+      ['2011-12-28T08:00:00-10:00', '2011-12-28T16:00:00-10:00'],
+      ['2011-12-29T08:00:00-10:00', '2011-12-29T16:00:00-10:00'],
+      ['2011-12-31T08:00:00+14:00', '2011-12-31T16:00:00+14:00'],
+    ]);
   });
 
   it.each([
@@ -258,7 +366,10 @@ describe('expandOpenIntervals: nothing is Oslo-specific', () => {
     ['Asia/Kolkata', '2026-03-29', 24],
   ])('%s: 00:00–24:00 on %s lasts %s h', (tz, date, length) => {
     const zone = tz as TimeZoneId;
-    const open = expandOpenIntervals(hours(everyDay('00:00', '24:00'), { timeZone: zone }), dates(date, date, zone));
+    const open = expandOpenIntervals(
+      hours(everyDay('00:00', '24:00'), { timeZone: zone }),
+      dates(date, date, zone),
+    );
     expect(open).toHaveLength(1);
     expect((open[0] as Interval).end - (open[0] as Interval).start).toBe(length * HOUR);
   });

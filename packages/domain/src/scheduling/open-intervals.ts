@@ -45,7 +45,8 @@ export function compileAvailability(availability: Availability): CompiledAvailab
   for (const block of availability.weekly) {
     const span = spanOf(block.start, block.end);
     if (span[1] <= span[0]) continue;
-    const untilDay = block.validUntil == null ? Number.POSITIVE_INFINITY : epochDayOf(block.validUntil);
+    const untilDay =
+      block.validUntil == null ? Number.POSITIVE_INFINITY : epochDayOf(block.validUntil);
     weekly[block.weekday]?.push({
       fromDay: block.validFrom == null ? Number.NEGATIVE_INFINITY : epochDayOf(block.validFrom),
       untilDay,
@@ -130,7 +131,10 @@ export function appendOpenIntervalsOfDay(
   const open = toInstants(weeklySpans(availability, epochDay, exceptions));
   if (open.length === 0) return dayEnd;
   const merged = mergeSorted(open);
-  const closed = exceptions === undefined || exceptions.absence.length === 0 ? [] : toInstants(exceptions.absence);
+  const closed =
+    exceptions === undefined || exceptions.absence.length === 0
+      ? []
+      : toInstants(exceptions.absence);
   subtractSorted(merged, closed, out);
   return dayEnd;
 }
@@ -160,7 +164,11 @@ function mergeSorted(sorted: MutableInterval[]): MutableInterval[] {
 }
 
 /** Appends `open − closed` to `out`; `open` is merged, `closed` sorted by start. */
-function subtractSorted(open: readonly MutableInterval[], closed: readonly MutableInterval[], out: Interval[]): void {
+function subtractSorted(
+  open: readonly MutableInterval[],
+  closed: readonly MutableInterval[],
+  out: Interval[],
+): void {
   let j = 0;
   for (const { start, end } of open) {
     let cursor = start;

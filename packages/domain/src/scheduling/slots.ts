@@ -33,7 +33,8 @@ export interface SlotSearch {
 export function searchSlots(search: SlotSearch): Slot[] {
   const { availability, busy, duration, step, earliest, latest, before, limit } = search;
   const slots: Slot[] = [];
-  if (!(duration > 0 && step > 0) || earliest > latest || earliest >= before || limit <= 0) return slots;
+  if (!(duration > 0 && step > 0) || earliest > latest || earliest >= before || limit <= 0)
+    return slots;
 
   const clock = zoneClockFrom(availability.timeZone, earliest);
   const dayIntervals: Interval[] = [];
@@ -61,7 +62,8 @@ export function searchSlots(search: SlotSearch): Slot[] {
         start = open.start + k * step;
       }
     }
-    if (nextDayStart > latest || nextDayStart >= before || epochDay >= availability.lastOpenDay) return slots;
+    if (nextDayStart > latest || nextDayStart >= before || epochDay >= availability.lastOpenDay)
+      return slots;
   }
 }
 
@@ -108,6 +110,8 @@ export function findFreeSlots(q: FreeSlotQuery): Slot[] {
  * The earliest free slot starting at or after `from` (and `now + minimumNotice`) and at or before
  * `now + horizon`, or `null` when there is none. The same slot `findFreeSlots` would list first
  * over that span, found by expanding one local date at a time and stopping at the first hit.
+ * The walk ends at the last date the hours can be open or at `now + horizon`, so the horizon
+ * should be finite when the hours are open-ended.
  */
 export function findFirstFreeSlot(q: FirstFreeSlotQuery): Slot | null {
   const duration = q.rules.duration;

@@ -3,7 +3,13 @@ import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { DAY, MINUTE } from '../time';
 import type { LocalDate, TimeZoneId } from '../time';
-import { ZoneClock, epochDayFromCivil, epochDayOf, localDateOfEpochDay, weekdayOfEpochDay } from './zone-clock';
+import {
+  ZoneClock,
+  epochDayFromCivil,
+  epochDayOf,
+  localDateOfEpochDay,
+  weekdayOfEpochDay,
+} from './zone-clock';
 
 // Zones with every kind of transition: ordinary DST both hemispheres, a 30-minute DST
 // (Lord_Howe), a 2-hour DST (Troll), negative DST (Dublin), DST at midnight (Sao_Paulo before
@@ -25,11 +31,14 @@ const ZONES = [
 ] as TimeZoneId[];
 
 const temporalResolve = (tz: TimeZoneId, local: number): number => {
-  const wall = Temporal.Instant.fromEpochMilliseconds(local).toZonedDateTimeISO('UTC').toPlainDateTime();
+  const wall = Temporal.Instant.fromEpochMilliseconds(local)
+    .toZonedDateTimeISO('UTC')
+    .toPlainDateTime();
   return wall.toZonedDateTime(tz, { disambiguation: 'compatible' }).epochMilliseconds;
 };
 
-const localOf = (iso: string): number => Temporal.PlainDateTime.from(iso).toZonedDateTime('UTC').epochMilliseconds;
+const localOf = (iso: string): number =>
+  Temporal.PlainDateTime.from(iso).toZonedDateTime('UTC').epochMilliseconds;
 
 describe('calendar arithmetic', () => {
   it('matches Temporal for dates, weekdays and back', () => {
@@ -59,7 +68,12 @@ describe('ZoneClock', () => {
     ['spring-forward gap moves forward', 'Europe/Oslo', '2026-03-29T02:30', '2026-03-29T01:30:00Z'],
     ['start of the gap', 'Europe/Oslo', '2026-03-29T02:00', '2026-03-29T01:00:00Z'],
     ['end of the gap', 'Europe/Oslo', '2026-03-29T03:00', '2026-03-29T01:00:00Z'],
-    ['repeated hour takes the earlier offset', 'Europe/Oslo', '2026-10-25T02:30', '2026-10-25T00:30:00Z'],
+    [
+      'repeated hour takes the earlier offset',
+      'Europe/Oslo',
+      '2026-10-25T02:30',
+      '2026-10-25T00:30:00Z',
+    ],
     ['first instant after the repeat', 'Europe/Oslo', '2026-10-25T03:00', '2026-10-25T02:00:00Z'],
     ['ordinary winter time', 'Europe/Oslo', '2026-01-05T08:00', '2026-01-05T07:00:00Z'],
     ['ordinary summer time', 'Europe/Oslo', '2026-06-01T08:00', '2026-06-01T06:00:00Z'],

@@ -19,13 +19,18 @@ export function epochDayFromCivil(year: number, month: number, day: number): num
   const yearOfEra = y - era * 400;
   const monthFromMarch = (month + 9) % 12;
   const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
 export function epochDayOf(date: LocalDate): number {
-  return epochDayFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+  return epochDayFromCivil(
+    Number(date.slice(0, 4)),
+    Number(date.slice(5, 7)),
+    Number(date.slice(8, 10)),
+  );
 }
 
 /** The `YYYY-MM-DD` date of a day count since 1970-01-01 (`civil_from_days`). */
@@ -34,9 +39,14 @@ export function localDateOfEpochDay(epochDay: number): LocalDate {
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
   const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
   );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
@@ -47,7 +57,7 @@ export function localDateOfEpochDay(epochDay: number): LocalDate {
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a day count since 1970-01-01, a Thursday. */
 export function weekdayOfEpochDay(epochDay: number): 1 | 2 | 3 | 4 | 5 | 6 | 7 {
-  return ((((epochDay + 3) % 7) + 7) % 7) + 1 as 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  return (((((epochDay + 3) % 7) + 7) % 7) + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
 }
 
 /**
@@ -116,8 +126,9 @@ export class ZoneClock {
     let earliest = Number.POSITIVE_INFINITY;
     for (let i = 0; i < offsets.length; i++) {
       const at = local - (offsets[i] as number);
-      const segmentEnd = i + 1 < starts.length ? (starts[i + 1] as number) : Number.POSITIVE_INFINITY;
-      if (at >= (starts[i] as number) && at < segmentEnd && (earliest === Number.POSITIVE_INFINITY || at > earliest)) earliest = at;
+      const segmentEnd =
+        i + 1 < starts.length ? (starts[i + 1] as number) : Number.POSITIVE_INFINITY;
+      if (at >= (starts[i] as number) && at < segmentEnd && at < earliest) earliest = at;
     }
     if (earliest !== Number.POSITIVE_INFINITY) return earliest;
     // No offset fits, so `local` lies in the gap of a forward transition: read it with the
@@ -128,6 +139,8 @@ export class ZoneClock {
       const at = starts[k] as number;
       if (after > before && local >= at + before && local < at + after) return local - before;
     }
-    throw new RangeError(`ZoneClock(${this.timeZone}, from ${this.from}) cannot resolve local ${local}`);
+    throw new RangeError(
+      `ZoneClock(${this.timeZone}, from ${this.from}) cannot resolve local ${local}`,
+    );
   }
 }

@@ -40,7 +40,10 @@ export interface VideoStartAppointment {
  * time, so the reason shown is the one that will not go away by waiting. Completed and no-show
  * appointments are not refused by status: the window alone decides, so a dropped call can rejoin.
  */
-export function canStartVideo(appointment: VideoStartAppointment, now: Instant): Decision<StartRefusal> {
+export function canStartVideo(
+  appointment: VideoStartAppointment,
+  now: Instant,
+): Decision<StartRefusal> {
   if (appointment.status === 'cancelled') return refuse('cancelled');
   if (appointment.modality !== 'video') return refuse('not_video');
   const { opensAt, closesAt } = videoWindow(appointment.start);

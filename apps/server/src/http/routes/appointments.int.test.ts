@@ -28,7 +28,9 @@ async function later(browser: Browser, iso: string): Promise<void> {
 }
 
 const count = async (sql: string, params: unknown[] = []) =>
-  Number((await app.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params)).rows[0]!.n);
+  Number(
+    (await app.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params)).rows[0]!.n,
+  );
 
 describe('booking', () => {
   it('books a free slot: 201, the row, and an audit entry', async () => {
@@ -54,17 +56,30 @@ describe('booking', () => {
       cancellableUntil: '2026-11-30T09:15:00+01:00',
       video: { opensAt: '2026-12-01T09:00:00+01:00', closesAt: '2026-12-01T11:15:00+01:00' },
     });
-    const row = await app.db.query('SELECT starts_at, ends_at, status, comment FROM appointments WHERE id = $1', [response.body.id]);
+    const row = await app.db.query(
+      'SELECT starts_at, ends_at, status, comment FROM appointments WHERE id = $1',
+      [response.body.id],
+    );
     expect(row.rows[0]).toMatchObject({ status: 'booked', comment: 'Vondt i halsen' });
-    expect((row.rows[0] as { starts_at: Date }).starts_at.toISOString()).toBe('2026-12-01T08:15:00.000Z');
-    expect(await count("audit_log WHERE action = 'appointment.create' AND entity_id = $1", [response.body.id])).toBe(1);
+    expect((row.rows[0] as { starts_at: Date }).starts_at.toISOString()).toBe(
+      '2026-12-01T08:15:00.000Z',
+    );
+    expect(
+      await count("audit_log WHERE action = 'appointment.create' AND entity_id = $1", [
+        response.body.id,
+      ]),
+    ).toBe(1);
   });
 
   it('answers 409 slot_taken when the time overlaps another appointment, and writes nothing', async () => {
     const { practitioner, type } = await buildBookableClinic(app.db, { duration: 30 });
     const first = await patient();
     const second = await patient();
-    const body = { practitionerId: practitioner.id, appointmentTypeId: type.id, start: '2026-12-02T10:00:00+01:00' };
+    const body = {
+      practitionerId: practitioner.id,
+      appointmentTypeId: type.id,
+      start: '2026-12-02T10:00:00+01:00',
+    };
     expect((await first.post('/api/v1/appointments', body)).status).toBe(201);
     const before = await count('appointments');
     const audits = await count('audit_log');
@@ -78,17 +93,36 @@ describe('booking', () => {
   it('lets exactly one of many simultaneous bookings of one slot through (database constraint)', async () => {
     const { practitioner, type } = await buildBookableClinic(app.db);
     const browsers = await Promise.all(Array.from({ length: 12 }, () => patient()));
-    const body = { practitionerId: practitioner.id, appointmentTypeId: type.id, start: '2026-12-03T13:00:00+01:00' };
-    const statuses = (await Promise.all(browsers.map((b) => b.post('/api/v1/appointments', body)))).map((r) => r.status);
+    const body = {
+      practitionerId: practitioner.id,
+      appointmentTypeId: type.id,
+      start: '2026-12-03T13:00:00+01:00',
+    };
+    const statuses = (
+      await Promise.all(browsers.map((b) => b.post('/api/v1/appointments', body)))
+    ).map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(11);
-    expect(await count("appointments WHERE practitioner_id = $1 AND status = 'booked'", [practitioner.id])).toBe(1);
+    expect(
+      await count("appointments WHERE practitioner_id = $1 AND status = 'booked'", [
+        practitioner.id,
+      ]),
+    ).toBe(1);
   });
 
   it('refuses times that are not bookable with 422 and the reason', async () => {
-    const { practitioner, type } = await buildBookableClinic(app.db, { duration: 30, notice: 120, horizonDays: 14 });
+    const { practitioner, type } = await buildBookableClinic(app.db, {
+      duration: 30,
+      notice: 120,
+      horizonDays: 14,
+    });
     const browser = await patient();
-    const book = (start: string) => browser.post('/api/v1/appointments', { practitionerId: practitioner.id, appointmentTypeId: type.id, start });
+    const book = (start: string) =>
+      browser.post('/api/v1/appointments', {
+        practitionerId: practitioner.id,
+        appointmentTypeId: type.id,
+        start,
+      });
     const cases: [string, string][] = [
       ['2026-11-30T08:30:00+01:00', 'too_soon'], // 07:00 now + 2 h notice
       ['2026-12-15T10:00:00+01:00', 'beyond_horizon'],
@@ -126,7 +160,11 @@ describe('booking', () => {
   it('refuses bad input with 400 and signed-out users with 401', async () => {
     const { practitioner, type } = await buildBookableClinic(app.db);
     const browser = await patient();
-    const valid = { practitionerId: practitioner.id, appointmentTypeId: type.id, start: '2026-12-01T10:00:00+01:00' };
+    const valid = {
+      practitionerId: practitioner.id,
+      appointmentTypeId: type.id,
+      start: '2026-12-01T10:00:00+01:00',
+    };
     for (const body of [
       { ...valid, comment: 'x'.repeat(501) },
       { ...valid, start: '2026-12-01 10:00' },
@@ -139,7 +177,9 @@ describe('booking', () => {
       expect(response.status, JSON.stringify(body).slice(0, 80)).toBe(400);
       expect(response.body.error).toBe('validation_failed');
     }
-    expect((await browser.post('/api/v1/appointments', { ...valid, comment: 'x'.repeat(500) })).status).toBe(201);
+    expect(
+      (await browser.post('/api/v1/appointments', { ...valid, comment: 'x'.repeat(500) })).status,
+    ).toBe(201);
     const anonymous = await new Browser(app).post('/api/v1/appointments', valid);
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error).toBe('unauthorized');
@@ -157,7 +197,9 @@ describe("the patient's appointments", () => {
       start: '2026-12-04T11:00:00+01:00',
     });
     const id = booked.body.id as string;
-    expect((await owner.get('/api/v1/me/appointments')).body.map((a: { id: string }) => a.id)).toContain(id);
+    expect(
+      (await owner.get('/api/v1/me/appointments')).body.map((a: { id: string }) => a.id),
+    ).toContain(id);
     expect((await stranger.get('/api/v1/me/appointments')).body).toEqual([]);
     for (const response of [
       await stranger.get(`/api/v1/appointments/${id}`),
@@ -171,17 +213,31 @@ describe("the patient's appointments", () => {
     expect((await new Browser(app).get('/api/v1/me/appointments')).status).toBe(401);
     expect(await count("appointments WHERE id = $1 AND status = 'booked'", [id])).toBe(1);
     // Reads are audited, with who read.
-    const reads = await app.db.query("SELECT actor_user_id FROM audit_log WHERE action = 'appointment.read' AND entity_id = $1", [id]);
+    const reads = await app.db.query(
+      "SELECT actor_user_id FROM audit_log WHERE action = 'appointment.read' AND entity_id = $1",
+      [id],
+    );
     expect(reads.rowCount).toBeGreaterThanOrEqual(1);
   });
 
   it('separates upcoming from past and cancelled', async () => {
     const { practitioner, type } = await buildBookableClinic(app.db, { cancelDeadline: 0 });
     const browser = await patient();
-    const a = await browser.post('/api/v1/appointments', { practitionerId: practitioner.id, appointmentTypeId: type.id, start: '2026-12-01T08:00:00+01:00' });
-    const b = await browser.post('/api/v1/appointments', { practitionerId: practitioner.id, appointmentTypeId: type.id, start: '2026-12-02T08:00:00+01:00' });
+    const a = await browser.post('/api/v1/appointments', {
+      practitionerId: practitioner.id,
+      appointmentTypeId: type.id,
+      start: '2026-12-01T08:00:00+01:00',
+    });
+    const b = await browser.post('/api/v1/appointments', {
+      practitionerId: practitioner.id,
+      appointmentTypeId: type.id,
+      start: '2026-12-02T08:00:00+01:00',
+    });
     await browser.post(`/api/v1/appointments/${b.body.id}/cancel`);
-    const ids = async (scope: string) => (await browser.get(`/api/v1/me/appointments?scope=${scope}`)).body.map((x: { id: string }) => x.id);
+    const ids = async (scope: string) =>
+      (await browser.get(`/api/v1/me/appointments?scope=${scope}`)).body.map(
+        (x: { id: string }) => x.id,
+      );
     expect(await ids('upcoming')).toEqual([a.body.id]);
     expect(await ids('past')).toEqual([b.body.id]);
     await later(browser, '2026-12-01T08:00:00Z');
@@ -195,27 +251,49 @@ describe('cancelling', () => {
   it('cancels before the deadline and frees the time', async () => {
     const { practitioner, type } = await buildBookableClinic(app.db, { cancelDeadline: 24 * 60 });
     const browser = await patient();
-    const body = { practitionerId: practitioner.id, appointmentTypeId: type.id, start: '2026-12-02T09:00:00+01:00' };
+    const body = {
+      practitionerId: practitioner.id,
+      appointmentTypeId: type.id,
+      start: '2026-12-02T09:00:00+01:00',
+    };
     const booked = await browser.post('/api/v1/appointments', body);
     await later(browser, '2026-12-01T08:00:00Z'); // exactly 24 h before: still allowed
     const cancelled = await browser.post(`/api/v1/appointments/${booked.body.id}/cancel`);
     expect(cancelled.status).toBe(200);
-    expect(cancelled.body).toMatchObject({ status: 'cancelled', canCancel: false, cancelledAt: '2026-12-01T09:00:00+01:00' });
-    expect((await browser.post(`/api/v1/appointments/${booked.body.id}/cancel`)).body.error).toBe('already_cancelled');
-    expect(await count("audit_log WHERE action = 'appointment.cancel' AND entity_id = $1", [booked.body.id])).toBe(1);
+    expect(cancelled.body).toMatchObject({
+      status: 'cancelled',
+      canCancel: false,
+      cancelledAt: '2026-12-01T09:00:00+01:00',
+    });
+    expect((await browser.post(`/api/v1/appointments/${booked.body.id}/cancel`)).body.error).toBe(
+      'already_cancelled',
+    );
+    expect(
+      await count("audit_log WHERE action = 'appointment.cancel' AND entity_id = $1", [
+        booked.body.id,
+      ]),
+    ).toBe(1);
     expect((await (await patient()).post('/api/v1/appointments', body)).status).toBe(201);
   });
 
   it('refuses after the deadline and changes nothing', async () => {
     const { practitioner, type } = await buildBookableClinic(app.db, { cancelDeadline: 24 * 60 });
     const browser = await patient();
-    const booked = await browser.post('/api/v1/appointments', { practitionerId: practitioner.id, appointmentTypeId: type.id, start: '2026-12-02T09:00:00+01:00' });
+    const booked = await browser.post('/api/v1/appointments', {
+      practitionerId: practitioner.id,
+      appointmentTypeId: type.id,
+      start: '2026-12-02T09:00:00+01:00',
+    });
     await later(browser, '2026-12-01T08:00:01Z');
-    expect((await browser.get(`/api/v1/appointments/${booked.body.id}`)).body.canCancel).toBe(false);
+    expect((await browser.get(`/api/v1/appointments/${booked.body.id}`)).body.canCancel).toBe(
+      false,
+    );
     const late = await browser.post(`/api/v1/appointments/${booked.body.id}/cancel`);
     expect(late.status).toBe(422);
     expect(late.body.error).toBe('past_cancellation_deadline');
-    expect(await count("appointments WHERE id = $1 AND status = 'booked'", [booked.body.id])).toBe(1);
+    expect(await count("appointments WHERE id = $1 AND status = 'booked'", [booked.body.id])).toBe(
+      1,
+    );
   });
 });
 
@@ -232,7 +310,9 @@ describe('calendar file', () => {
     const ics = await browser.get(`/api/v1/appointments/${booked.body.id}/calendar.ics`);
     expect(ics.status).toBe(200);
     expect(ics.headers.get('content-type')).toContain('text/calendar');
-    expect(ics.headers.get('content-disposition')).toMatch(/^attachment; filename="visitt-[0-9a-f]{8}\.ics"$/);
+    expect(ics.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="visitt-[0-9a-f]{8}\.ics"$/,
+    );
     const text = ics.body as string;
     expect(text).toContain('BEGIN:VCALENDAR\r\n');
     expect(text).toContain(`UID:${booked.body.id}@visitt\r\n`);

@@ -33,7 +33,14 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/appointments/:id',
-    { schema: { tags, summary: 'One of the patient’s appointments', params: IdParams, response: { 200: Appointment, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'One of the patient’s appointments',
+        params: IdParams,
+        response: { 200: Appointment, ...errors },
+      },
+    },
     async (request) => {
       const ctx = requireUser(request);
       return presentAppointment(await readAppointment(ctx, request.params.id), ctx.clock.now());
@@ -70,11 +77,20 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const ctx = requireUser(request);
       const appointment = await readAppointment(ctx, request.params.id, 'calendar');
-      const locale = (await findUser(ctx.db, ctx.actor.userId))?.locale ?? localeFromAcceptLanguage(ctx.acceptLanguage);
-      const ics = presentIcs(appointment, { locale, publicUrl: ctx.config.publicUrl, now: ctx.clock.now() });
+      const locale =
+        (await findUser(ctx.db, ctx.actor.userId))?.locale ??
+        localeFromAcceptLanguage(ctx.acceptLanguage);
+      const ics = presentIcs(appointment, {
+        locale,
+        publicUrl: ctx.config.publicUrl,
+        now: ctx.clock.now(),
+      });
       return reply
         .type('text/calendar; charset=utf-8')
-        .header('content-disposition', `attachment; filename="visitt-${appointment.id.slice(0, 8)}.ics"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="visitt-${appointment.id.slice(0, 8)}.ics"`,
+        )
         .header('cache-control', 'no-store')
         .send(ics);
     },

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, latestCode, signInWithCode, startTestApp, type TestApp } from '../../../test/harness';
+import {
+  Browser,
+  latestCode,
+  signInWithCode,
+  startTestApp,
+  type TestApp,
+} from '../../../test/harness';
 import { buildClinic, buildMembership, buildUser } from '../../../test/factories';
 
 let app: TestApp;
@@ -19,13 +25,21 @@ describe('one-time code sign-in', () => {
     expect(sent.body).toEqual({ channel: 'email', expiresIn: 600 });
 
     const code = await latestCode(app.db, email);
-    const stored = await app.db.query<{ code_hash: Buffer }>('SELECT code_hash FROM sign_in_codes WHERE address = $1', [email]);
+    const stored = await app.db.query<{ code_hash: Buffer }>(
+      'SELECT code_hash FROM sign_in_codes WHERE address = $1',
+      [email],
+    );
     expect(stored.rows).toHaveLength(1);
     expect(stored.rows[0]!.code_hash.toString('utf8')).not.toContain(code);
 
     const verified = await browser.post('/api/v1/auth/code/verify', { email, code });
     expect(verified.status).toBe(200);
-    expect(verified.body).toMatchObject({ email, emailVerified: true, phone: null, memberships: [] });
+    expect(verified.body).toMatchObject({
+      email,
+      emailVerified: true,
+      phone: null,
+      memberships: [],
+    });
     const cookie = verified.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^visitt_session=[\w-]{43};/);
     expect(cookie).toContain('HttpOnly');
@@ -43,7 +57,10 @@ describe('one-time code sign-in', () => {
     expect(sent.status).toBe(202);
     expect(sent.body.channel).toBe('sms');
     const code = await latestCode(app.db, '+4791234001');
-    const verified = await browser.post('/api/v1/auth/code/verify', { phone: '+47 91234001', code });
+    const verified = await browser.post('/api/v1/auth/code/verify', {
+      phone: '+47 91234001',
+      code,
+    });
     expect(verified.status).toBe(200);
     expect(verified.body).toMatchObject({ phone: '+4791234001', phoneVerified: true, email: null });
   });
@@ -70,13 +87,17 @@ describe('one-time code sign-in', () => {
     await first.post('/api/v1/auth/code', { email });
     const code = await latestCode(app.db, email);
     expect((await first.post('/api/v1/auth/code/verify', { email, code })).status).toBe(200);
-    expect((await new Browser(app).post('/api/v1/auth/code/verify', { email, code })).status).toBe(401);
+    expect((await new Browser(app).post('/api/v1/auth/code/verify', { email, code })).status).toBe(
+      401,
+    );
 
     const late = new Browser(app);
     await late.post('/api/v1/auth/code', { email });
     const lateCode = await latestCode(app.db, email);
     app.clock.advance(10 * 60_000 + 1);
-    expect((await late.post('/api/v1/auth/code/verify', { email, code: lateCode })).status).toBe(401);
+    expect((await late.post('/api/v1/auth/code/verify', { email, code: lateCode })).status).toBe(
+      401,
+    );
   });
 
   it('lets only the newest code work', async () => {
@@ -87,15 +108,21 @@ describe('one-time code sign-in', () => {
     app.clock.advance(1000);
     await browser.post('/api/v1/auth/code', { email });
     const newer = await latestCode(app.db, email);
-    if (older !== newer) expect((await browser.post('/api/v1/auth/code/verify', { email, code: older })).status).toBe(401);
-    expect((await browser.post('/api/v1/auth/code/verify', { email, code: newer })).status).toBe(200);
+    if (older !== newer)
+      expect((await browser.post('/api/v1/auth/code/verify', { email, code: older })).status).toBe(
+        401,
+      );
+    expect((await browser.post('/api/v1/auth/code/verify', { email, code: newer })).status).toBe(
+      200,
+    );
   });
 
   it('limits codes per address with Retry-After', async () => {
     const email = unique();
     const browser = new Browser(app);
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await browser.post('/api/v1/auth/code', { email })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await browser.post('/api/v1/auth/code', { email })).status);
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
     const limited = await browser.post('/api/v1/auth/code', { email });
     expect(limited.body.error).toBe('rate_limited');
@@ -109,7 +136,8 @@ describe('one-time code sign-in', () => {
     try {
       const browser = new Browser(strict);
       const statuses: number[] = [];
-      for (let i = 0; i < 9; i++) statuses.push((await browser.post('/api/v1/auth/code', { email: unique() })).status);
+      for (let i = 0; i < 9; i++)
+        statuses.push((await browser.post('/api/v1/auth/code', { email: unique() })).status);
       expect(statuses).toEqual([...Array<number>(8).fill(202), 429]);
       strict.clock.advance(60 * 60_000);
       expect((await browser.post('/api/v1/auth/code', { email: unique() })).status).toBe(202);
@@ -120,13 +148,23 @@ describe('one-time code sign-in', () => {
 
   it('refuses malformed input with 400 and the fields at fault', async () => {
     const browser = new Browser(app);
-    for (const body of [{}, { email: 'not-an-email' }, { email: unique(), extra: 1 }, { phone: 'abc' }, { phone: '12' }]) {
+    for (const body of [
+      {},
+      { email: 'not-an-email' },
+      { email: unique(), extra: 1 },
+      { phone: 'abc' },
+      { phone: '12' },
+    ]) {
       const response = await browser.post('/api/v1/auth/code', body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(response.body.error).toBe('validation_failed');
     }
-    expect((await browser.post('/api/v1/auth/code/verify', { email: unique(), code: '12345' })).status).toBe(400);
-    const malformed = await browser.request('POST', '/api/v1/auth/code', undefined, { 'content-type': 'application/json' });
+    expect(
+      (await browser.post('/api/v1/auth/code/verify', { email: unique(), code: '12345' })).status,
+    ).toBe(400);
+    const malformed = await browser.request('POST', '/api/v1/auth/code', undefined, {
+      'content-type': 'application/json',
+    });
     expect(malformed.status).toBe(400);
   });
 });
@@ -170,7 +208,11 @@ describe('sessions', () => {
     const response = await browser.post('/api/v1/auth/code', { email: unique() });
     expect(response.status).toBe(403);
     expect(response.body.error).toBe('bad_origin');
-    const crossSite = await new Browser(app, { origin: '' }).post('/api/v1/auth/logout', undefined, { 'sec-fetch-site': 'cross-site' });
+    const crossSite = await new Browser(app, { origin: '' }).post(
+      '/api/v1/auth/logout',
+      undefined,
+      { 'sec-fetch-site': 'cross-site' },
+    );
     expect(crossSite.status).toBe(403);
   });
 
@@ -179,17 +221,38 @@ describe('sessions', () => {
     const staff = await buildUser(app.db, { password: 'correct horse battery' });
     await buildMembership(app.db, clinic.id, staff.id, ['admin', 'practitioner']);
     const browser = new Browser(app);
-    const ok = await browser.post('/api/v1/auth/password', { email: staff.email, password: 'correct horse battery' });
+    const ok = await browser.post('/api/v1/auth/password', {
+      email: staff.email,
+      password: 'correct horse battery',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.memberships).toEqual([
-      { clinicId: clinic.id, clinicName: clinic.name, roles: ['admin', 'practitioner'], practitionerId: null },
+      {
+        clinicId: clinic.id,
+        clinicName: clinic.name,
+        roles: ['admin', 'practitioner'],
+        practitionerId: null,
+      },
     ]);
-    const wrong = await new Browser(app).post('/api/v1/auth/password', { email: staff.email, password: 'wrong' });
+    const wrong = await new Browser(app).post('/api/v1/auth/password', {
+      email: staff.email,
+      password: 'wrong',
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error).toBe('invalid_credentials');
     const patient = await buildUser(app.db, { password: 'a patient password' });
-    expect((await new Browser(app).post('/api/v1/auth/password', { email: patient.email, password: 'a patient password' })).status).toBe(401);
-    expect((await new Browser(app).post('/api/v1/auth/password', { email: unique(), password: 'x' })).status).toBe(401);
+    expect(
+      (
+        await new Browser(app).post('/api/v1/auth/password', {
+          email: patient.email,
+          password: 'a patient password',
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (await new Browser(app).post('/api/v1/auth/password', { email: unique(), password: 'x' }))
+        .status,
+    ).toBe(401);
   });
 });
 
@@ -200,7 +263,10 @@ describe('cookies over https', () => {
       const browser = new Browser(secure);
       const email = unique();
       await browser.post('/api/v1/auth/code', { email });
-      const verified = await browser.post('/api/v1/auth/code/verify', { email, code: await latestCode(secure.db, email) });
+      const verified = await browser.post('/api/v1/auth/code/verify', {
+        email,
+        code: await latestCode(secure.db, email),
+      });
       const cookie = verified.headers.get('set-cookie')!;
       expect(cookie).toMatch(/^__Host-visitt_session=/);
       expect(cookie).toContain('Secure');

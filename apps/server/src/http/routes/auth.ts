@@ -1,4 +1,11 @@
-import { ApiError, CodeSent, Me, PasswordSignInBody, RequestCodeBody, VerifyCodeBody } from '@visitt/contracts';
+import {
+  ApiError,
+  CodeSent,
+  Me,
+  PasswordSignInBody,
+  RequestCodeBody,
+  VerifyCodeBody,
+} from '@visitt/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestSignInCode, verifySignInCode } from '../../commands/sign-in-code';
@@ -19,7 +26,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 202: CodeSent, ...errors },
       },
     },
-    async (request, reply) => reply.code(202).send(await requestSignInCode(request.ctx, request.body)),
+    async (request, reply) =>
+      reply.code(202).send(await requestSignInCode(request.ctx, request.body)),
   );
 
   app.post(

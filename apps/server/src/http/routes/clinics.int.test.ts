@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAppointmentType, buildBookableClinic, buildClinic, buildPractitioner } from '../../../test/factories';
+import {
+  buildAppointmentType,
+  buildBookableClinic,
+  buildClinic,
+  buildPractitioner,
+} from '../../../test/factories';
 import { Browser, signInWithCode, startTestApp, type TestApp } from '../../../test/harness';
 
 let app: TestApp;
@@ -32,21 +37,35 @@ describe('clinic search', () => {
     const browser = new Browser(app);
     expect((await browser.get('/api/v1/clinics?q=zeta')).body).toEqual([]);
     await signInWithCode(browser, app.db, 'search-patient@example.com');
-    const before = (await browser.get('/api/v1/clinics')).body as { id: string; usedBefore: boolean }[];
+    const before = (await browser.get('/api/v1/clinics')).body as {
+      id: string;
+      usedBefore: boolean;
+    }[];
     expect(before[0]!.usedBefore).toBe(false);
 
-    const [slot] = (await browser.get(slotsPath(used.clinic.id, {
-      practitionerId: used.practitioner.id,
-      appointmentTypeId: used.type.id,
-      from: '2026-12-01T00:00:00+01:00',
-      to: '2026-12-02T00:00:00+01:00',
-    }))).body;
-    expect((await browser.post('/api/v1/appointments', {
-      practitionerId: used.practitioner.id,
-      appointmentTypeId: used.type.id,
-      start: slot.start,
-    })).status).toBe(201);
-    const after = (await browser.get('/api/v1/clinics')).body as { id: string; usedBefore: boolean }[];
+    const [slot] = (
+      await browser.get(
+        slotsPath(used.clinic.id, {
+          practitionerId: used.practitioner.id,
+          appointmentTypeId: used.type.id,
+          from: '2026-12-01T00:00:00+01:00',
+          to: '2026-12-02T00:00:00+01:00',
+        }),
+      )
+    ).body;
+    expect(
+      (
+        await browser.post('/api/v1/appointments', {
+          practitionerId: used.practitioner.id,
+          appointmentTypeId: used.type.id,
+          start: slot.start,
+        })
+      ).status,
+    ).toBe(201);
+    const after = (await browser.get('/api/v1/clinics')).body as {
+      id: string;
+      usedBefore: boolean;
+    }[];
     expect(after[0]).toMatchObject({ id: used.clinic.id, usedBefore: true });
     expect(after.filter((c) => c.usedBefore)).toHaveLength(1);
     expect(after.some((c) => c.id === hidden.id)).toBe(false);
@@ -54,7 +73,9 @@ describe('clinic search', () => {
 
   it('answers 404 for an unknown clinic and 400 for a malformed id', async () => {
     const browser = new Browser(app);
-    expect((await browser.get('/api/v1/clinics/3f1e8b4e-8a3b-4c1e-9d7a-1b2c3d4e5f60')).status).toBe(404);
+    expect((await browser.get('/api/v1/clinics/3f1e8b4e-8a3b-4c1e-9d7a-1b2c3d4e5f60')).status).toBe(
+      404,
+    );
     const bad = await browser.get('/api/v1/clinics/not-a-uuid');
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe('validation_failed');
@@ -68,32 +89,63 @@ describe('practitioners and appointment types', () => {
     const office = await buildPractitioner(app.db, clinic.id, { name: 'B Kontor' });
     const noHours = await buildPractitioner(app.db, clinic.id, { name: 'C Uten timer', hours: [] });
     const offline = await buildPractitioner(app.db, clinic.id, { name: 'D Ikke på nett' });
-    await buildAppointmentType(app.db, clinic.id, [video.id, noHours.id], { modality: 'video', notice: 60 });
-    await buildAppointmentType(app.db, clinic.id, [office.id], { modality: 'in_person', name: 'Legetime' });
-    await buildAppointmentType(app.db, clinic.id, [offline.id], { modality: 'video', bookableOnline: false });
+    await buildAppointmentType(app.db, clinic.id, [video.id, noHours.id], {
+      modality: 'video',
+      notice: 60,
+    });
+    await buildAppointmentType(app.db, clinic.id, [office.id], {
+      modality: 'in_person',
+      name: 'Legetime',
+    });
+    await buildAppointmentType(app.db, clinic.id, [offline.id], {
+      modality: 'video',
+      bookableOnline: false,
+    });
     const browser = new Browser(app);
-    const videoList = await browser.get(`/api/v1/clinics/${clinic.id}/practitioners?modality=video`);
+    const videoList = await browser.get(
+      `/api/v1/clinics/${clinic.id}/practitioners?modality=video`,
+    );
     expect(videoList.status).toBe(200);
     // Monday 07:00 in Oslo, one hour notice: 08:00 is the first free time.
-    expect(videoList.body).toEqual([{ id: video.id, name: 'A Video', title: 'Fastlege', nextFreeSlot: '2026-11-30T08:00:00+01:00' }]);
-    const officeList = await browser.get(`/api/v1/clinics/${clinic.id}/practitioners?modality=in_person`);
+    expect(videoList.body).toEqual([
+      {
+        id: video.id,
+        name: 'A Video',
+        title: 'Fastlege',
+        nextFreeSlot: '2026-11-30T08:00:00+01:00',
+      },
+    ]);
+    const officeList = await browser.get(
+      `/api/v1/clinics/${clinic.id}/practitioners?modality=in_person`,
+    );
     expect(officeList.body.map((p: { id: string }) => p.id)).toEqual([office.id]);
     const all = await browser.get(`/api/v1/clinics/${clinic.id}/practitioners`);
     expect(all.body.map((p: { id: string }) => p.id)).toEqual([video.id, office.id]);
-    expect((await browser.get(`/api/v1/clinics/${clinic.id}/practitioners?modality=phone`)).status).toBe(400);
+    expect(
+      (await browser.get(`/api/v1/clinics/${clinic.id}/practitioners?modality=phone`)).status,
+    ).toBe(400);
   });
 
   it('finds the next free time weeks ahead when the near future is full', async () => {
     const clinic = await buildClinic(app.db);
-    const p = await buildPractitioner(app.db, clinic.id, { hours: [[[1, 2, 3, 4, 5], '08:00', '16:00']] });
+    const p = await buildPractitioner(app.db, clinic.id, {
+      hours: [[[1, 2, 3, 4, 5], '08:00', '16:00']],
+    });
     const type = await buildAppointmentType(app.db, clinic.id, [p.id], { duration: 60 });
     // Absent for three weeks.
     for (let d = 0; d < 21; d++) {
       const date = new Date(Date.UTC(2026, 10, 30 + d)).toISOString().slice(0, 10);
-      await app.db.query("INSERT INTO hours_exceptions (practitioner_id, date, kind) VALUES ($1, $2, 'absence')", [p.id, date]);
+      await app.db.query(
+        "INSERT INTO hours_exceptions (practitioner_id, date, kind) VALUES ($1, $2, 'absence')",
+        [p.id, date],
+      );
     }
-    const list = await new Browser(app).get(`/api/v1/clinics/${clinic.id}/practitioners?modality=video`);
-    expect(list.body).toEqual([expect.objectContaining({ id: p.id, nextFreeSlot: '2026-12-21T08:00:00+01:00' })]);
+    const list = await new Browser(app).get(
+      `/api/v1/clinics/${clinic.id}/practitioners?modality=video`,
+    );
+    expect(list.body).toEqual([
+      expect.objectContaining({ id: p.id, nextFreeSlot: '2026-12-21T08:00:00+01:00' }),
+    ]);
     expect(type.id).toBeTruthy();
   });
 
@@ -101,42 +153,93 @@ describe('practitioners and appointment types', () => {
     const clinic = await buildClinic(app.db);
     const p1 = await buildPractitioner(app.db, clinic.id);
     const p2 = await buildPractitioner(app.db, clinic.id);
-    const v15 = await buildAppointmentType(app.db, clinic.id, [p1.id, p2.id], { name: 'Video 15', duration: 15 });
-    const v30 = await buildAppointmentType(app.db, clinic.id, [p2.id], { name: 'Video 30', duration: 30 });
-    const office = await buildAppointmentType(app.db, clinic.id, [p1.id], { name: 'Kontor', modality: 'in_person' });
-    await buildAppointmentType(app.db, clinic.id, [p1.id], { name: 'Ikke på nett', bookableOnline: false });
+    const v15 = await buildAppointmentType(app.db, clinic.id, [p1.id, p2.id], {
+      name: 'Video 15',
+      duration: 15,
+    });
+    const v30 = await buildAppointmentType(app.db, clinic.id, [p2.id], {
+      name: 'Video 30',
+      duration: 30,
+    });
+    const office = await buildAppointmentType(app.db, clinic.id, [p1.id], {
+      name: 'Kontor',
+      modality: 'in_person',
+    });
+    await buildAppointmentType(app.db, clinic.id, [p1.id], {
+      name: 'Ikke på nett',
+      bookableOnline: false,
+    });
     const browser = new Browser(app);
     const ids = async (query: string) =>
-      ((await browser.get(`/api/v1/clinics/${clinic.id}/appointment-types${query}`)).body as { id: string }[]).map((t) => t.id).sort();
+      (
+        (await browser.get(`/api/v1/clinics/${clinic.id}/appointment-types${query}`)).body as {
+          id: string;
+        }[]
+      )
+        .map((t) => t.id)
+        .sort();
     expect(await ids('')).toEqual([v15.id, v30.id, office.id].sort());
     expect(await ids('?modality=video')).toEqual([v15.id, v30.id].sort());
     expect(await ids(`?practitionerId=${p1.id}`)).toEqual([v15.id, office.id].sort());
     expect(await ids(`?practitionerId=${p1.id}&modality=video`)).toEqual([v15.id]);
-    const one = (await browser.get(`/api/v1/clinics/${clinic.id}/appointment-types?practitionerId=${p2.id}&modality=video`)).body;
-    expect(one[0]).toMatchObject({ name: 'Video 15', durationMinutes: 15, modality: 'video', horizonDays: 182 });
+    const one = (
+      await browser.get(
+        `/api/v1/clinics/${clinic.id}/appointment-types?practitionerId=${p2.id}&modality=video`,
+      )
+    ).body;
+    expect(one[0]).toMatchObject({
+      name: 'Video 15',
+      durationMinutes: 15,
+      modality: 'video',
+      horizonDays: 182,
+    });
   });
 });
 
 describe('slots', () => {
   it('gives free slots with the clinic offset, never before the notice or on top of appointments', async () => {
-    const { clinic, practitioner, type } = await buildBookableClinic(app.db, { duration: 30, notice: 120 });
+    const { clinic, practitioner, type } = await buildBookableClinic(app.db, {
+      duration: 30,
+      notice: 120,
+    });
     await app.db.query(
       `INSERT INTO users (email) VALUES ('slot-busy@example.com');
        INSERT INTO appointments (clinic_id, practitioner_id, patient_id, appointment_type_id, modality, starts_at, ends_at, cancellation_deadline_minutes)
        SELECT '${clinic.id}', '${practitioner.id}', id, '${type.id}', 'video', '2026-11-30T10:00:00Z', '2026-11-30T10:30:00Z', 0
          FROM users WHERE email = 'slot-busy@example.com'`,
     );
-    const response = await new Browser(app).get(slotsPath(clinic.id, {
-      practitionerId: practitioner.id,
-      appointmentTypeId: type.id,
-      from: '2026-11-30T00:00:00+01:00',
-      to: '2026-12-01T00:00:00+01:00',
-    }));
+    const response = await new Browser(app).get(
+      slotsPath(clinic.id, {
+        practitionerId: practitioner.id,
+        appointmentTypeId: type.id,
+        from: '2026-11-30T00:00:00+01:00',
+        to: '2026-12-01T00:00:00+01:00',
+      }),
+    );
     expect(response.status).toBe(200);
-    const starts = (response.body as { start: string; end: string }[]).map((s) => s.start.slice(11, 16));
+    const starts = (response.body as { start: string; end: string }[]).map((s) =>
+      s.start.slice(11, 16),
+    );
     // 07:00 now + 2 h notice → 09:00 first; 11:00–11:30 taken; last slot 15:30.
-    expect(starts).toEqual(['09:00', '09:30', '10:00', '10:30', '11:30', '12:00', '12:30', '13:00', '13:30', '14:00', '14:30', '15:00', '15:30']);
-    expect(response.body[0]).toEqual({ start: '2026-11-30T09:00:00+01:00', end: '2026-11-30T09:30:00+01:00' });
+    expect(starts).toEqual([
+      '09:00',
+      '09:30',
+      '10:00',
+      '10:30',
+      '11:30',
+      '12:00',
+      '12:30',
+      '13:00',
+      '13:30',
+      '14:00',
+      '14:30',
+      '15:00',
+      '15:30',
+    ]);
+    expect(response.body[0]).toEqual({
+      start: '2026-11-30T09:00:00+01:00',
+      end: '2026-11-30T09:30:00+01:00',
+    });
   });
 
   it('keeps 08:00 local on both sides of the October daylight-saving change', async () => {
@@ -144,7 +247,16 @@ describe('slots', () => {
     try {
       const { clinic, practitioner, type } = await buildBookableClinic(oct.db, { duration: 60 });
       const get = async (from: string, to: string) =>
-        (await new Browser(oct).get(slotsPath(clinic.id, { practitionerId: practitioner.id, appointmentTypeId: type.id, from, to }))).body as {
+        (
+          await new Browser(oct).get(
+            slotsPath(clinic.id, {
+              practitionerId: practitioner.id,
+              appointmentTypeId: type.id,
+              from,
+              to,
+            }),
+          )
+        ).body as {
           start: string;
         }[];
       const before = await get('2026-10-19T00:00:00+02:00', '2026-10-20T00:00:00+02:00');
@@ -162,7 +274,12 @@ describe('slots', () => {
     const { clinic, practitioner, type } = await buildBookableClinic(app.db);
     const other = await buildBookableClinic(app.db);
     const browser = new Browser(app);
-    const base = { practitionerId: practitioner.id, appointmentTypeId: type.id, from: '2026-12-01T00:00:00+01:00', to: '2026-12-02T00:00:00+01:00' };
+    const base = {
+      practitionerId: practitioner.id,
+      appointmentTypeId: type.id,
+      from: '2026-12-01T00:00:00+01:00',
+      to: '2026-12-02T00:00:00+01:00',
+    };
     for (const q of [
       { ...base, to: '2026-11-30T00:00:00+01:00' },
       { ...base, to: '2027-03-01T00:00:00+01:00' },
@@ -177,8 +294,14 @@ describe('slots', () => {
     }
     const { appointmentTypeId: _omit, ...missing } = base;
     expect((await browser.get(slotsPath(clinic.id, missing))).status).toBe(400);
-    expect((await browser.get(slotsPath(clinic.id, { ...base, practitionerId: other.practitioner.id }))).status).toBe(404);
-    expect((await browser.get(slotsPath(clinic.id, { ...base, appointmentTypeId: other.type.id }))).status).toBe(404);
+    expect(
+      (await browser.get(slotsPath(clinic.id, { ...base, practitionerId: other.practitioner.id })))
+        .status,
+    ).toBe(404);
+    expect(
+      (await browser.get(slotsPath(clinic.id, { ...base, appointmentTypeId: other.type.id })))
+        .status,
+    ).toBe(404);
     expect((await browser.get(slotsPath(other.clinic.id, base))).status).toBe(404);
   });
 });

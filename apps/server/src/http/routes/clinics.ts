@@ -22,7 +22,11 @@ import {
   type AppointmentTypeRow,
 } from '../../db/clinics';
 import { createZonedFormatter, parseInstant } from '../../lib/zoned-format';
-import { presentAppointmentType, presentClinic, presentPractitioner } from '../../presenters/clinic';
+import {
+  presentAppointmentType,
+  presentClinic,
+  presentPractitioner,
+} from '../../presenters/clinic';
 import { findNextFreeSlots, listFreeSlots } from '../../scheduling/free-slots';
 import type { RequestContext } from '../context';
 import { fail } from '../errors';
@@ -48,12 +52,25 @@ export const clinicRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      (await searchClinics(request.ctx.db, request.query.q || undefined, request.ctx.actor?.userId ?? null)).map(presentClinic),
+      (
+        await searchClinics(
+          request.ctx.db,
+          request.query.q || undefined,
+          request.ctx.actor?.userId ?? null,
+        )
+      ).map(presentClinic),
   );
 
   app.get(
     '/api/v1/clinics/:clinicId',
-    { schema: { tags, summary: 'One clinic', params: ClinicParams, response: { 200: Clinic, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'One clinic',
+        params: ClinicParams,
+        response: { 200: Clinic, ...errors },
+      },
+    },
     async (request) => presentClinic(await clinicOr404(request.ctx, request.params.clinicId)),
   );
 
@@ -62,7 +79,8 @@ export const clinicRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Practitioners who offer online booking of the modality and have free time, with their next free time',
+        summary:
+          'Practitioners who offer online booking of the modality and have free time, with their next free time',
         params: ClinicParams,
         querystring: PractitionersQuery,
         response: { 200: z.array(Practitioner), ...errors },
@@ -102,7 +120,9 @@ export const clinicRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const clinic = await clinicOr404(request.ctx, request.params.clinicId);
-      return (await findBookableTypes(request.ctx.db, clinic.id, request.query)).map(presentAppointmentType);
+      return (await findBookableTypes(request.ctx.db, clinic.id, request.query)).map(
+        presentAppointmentType,
+      );
     },
   );
 
@@ -130,7 +150,14 @@ export const clinicRoutes: FastifyPluginAsyncZod = async (app) => {
         throw fail('not_found', 'This practitioner does not offer this appointment type here.');
       }
       const range = { start: parseInstant(from), end: parseInstant(to) };
-      const slots = await listFreeSlots(ctx.db, clinic, practitionerId as PractitionerId, type, range, ctx.clock.now());
+      const slots = await listFreeSlots(
+        ctx.db,
+        clinic,
+        practitionerId as PractitionerId,
+        type,
+        range,
+        ctx.clock.now(),
+      );
       const format = createZonedFormatter(clinic.timeZone);
       return slots.map((s) => ({ start: format(s.start), end: format(s.end) }));
     },

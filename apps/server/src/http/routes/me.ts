@@ -1,4 +1,10 @@
-import { ApiError, AppointmentList, Me, MyAppointmentsQuery, UpdateMeBody } from '@visitt/contracts';
+import {
+  ApiError,
+  AppointmentList,
+  Me,
+  MyAppointmentsQuery,
+  UpdateMeBody,
+} from '@visitt/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { readMyAppointments } from '../../commands/read-appointments';
 import { updateUser } from '../../db/users';
@@ -20,7 +26,14 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/api/v1/me',
-    { schema: { tags, summary: 'Change name or language', body: UpdateMeBody, response: { 200: Me, 400: ApiError, 401: ApiError } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change name or language',
+        body: UpdateMeBody,
+        response: { 200: Me, 400: ApiError, 401: ApiError },
+      },
+    },
     async (request) => {
       const ctx = requireUser(request);
       await updateUser(ctx.db, ctx.actor.userId, request.body, ctx.clock.now());
