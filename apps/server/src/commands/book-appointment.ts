@@ -1,5 +1,5 @@
 import type { BookAppointmentBody } from '@visitt/contracts';
-import { checkBookingTime, DAY, type Instant, type PractitionerId } from '@visitt/domain';
+import { checkBookingTime, DAY, type Instant } from '@visitt/domain';
 import {
   findPatientAppointment,
   insertAppointment,
@@ -47,9 +47,9 @@ export async function bookAppointment(
       start: (start - DAY) as Instant,
       end: (start + rules.duration + DAY) as Instant,
     };
-    const schedule = (
-      await loadSchedules(tx, clinic, [practitioner.id as PractitionerId], around)
-    ).get(practitioner.id)!;
+    const schedule = (await loadSchedules(tx, clinic, [practitioner.id], around)).get(
+      practitioner.id,
+    )!;
     const decision = checkBookingTime(
       { availability: schedule.availability, busy: schedule.busy, rules, now },
       start,
