@@ -135,6 +135,11 @@ export async function listPatientAppointments(
   return rows.map(toView);
 }
 
+/**
+ * Inserts a booked appointment and its `appointment.create` audit row in one statement, so the
+ * two commit together (or not at all) in a single round trip. An overlap with another active
+ * appointment of the practitioner fails with SQLSTATE 23P01 (the exclusion constraint).
+ */
 export async function insertAppointment(
   db: Queryable,
   input: {
@@ -148,15 +153,24 @@ export async function insertAppointment(
     comment: string | null;
     cancellationDeadlineMinutes: number;
     now: Instant;
+    ip: string | null;
   },
 ): Promise<AppointmentId> {
-  const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO appointments (clinic_id, practitioner_id, patient_id, appointment_type_id, modality, starts_at, ends_at,
-                               comment, cancellation_deadline_minutes, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, to_timestamp($6 / 1000.0), to_timestamp($7 / 1000.0), $8, $9,
-             to_timestamp($10 / 1000.0), to_timestamp($10 / 1000.0))
-     RETURNING id`,
-    [
+  const { rows } = await db.query<{ id: string }>({
+    name: 'insert-appointment',
+    text: `WITH booked AS (
+       INSERT INTO appointments (clinic_id, practitioner_id, patient_id, appointment_type_id, modality, starts_at, ends_at,
+                                 comment, cancellation_deadline_minutes, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, to_timestamp($6 / 1000.0), to_timestamp($7 / 1000.0), $8, $9,
+               to_timestamp($10 / 1000.0), to_timestamp($10 / 1000.0))
+       RETURNING id
+     ), audited AS (
+       INSERT INTO audit_log (at, actor_user_id, actor_role, action, entity_type, entity_id, clinic_id, ip)
+       SELECT to_timestamp($10 / 1000.0), $3, 'patient', 'appointment.create', 'appointment', booked.id, $1, $11::inet
+         FROM booked
+     )
+     SELECT id FROM booked`,
+    values: [
       input.clinicId,
       input.practitionerId,
       input.patientId,
@@ -167,8 +181,9 @@ export async function insertAppointment(
       input.comment,
       input.cancellationDeadlineMinutes,
       input.now,
+      input.ip,
     ],
-  );
+  });
   return rows[0]!.id as AppointmentId;
 }
 

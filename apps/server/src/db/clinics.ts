@@ -208,3 +208,74 @@ export async function findPractitioner(db: Queryable, id: string): Promise<Pract
       }
     : null;
 }
+
+/** What booking needs to know, read in one query: the type, the practitioner and their clinic. */
+export interface BookingTarget {
+  type: AppointmentTypeRow;
+  practitioner: PractitionerRow;
+  clinic: {
+    id: ClinicId;
+    name: string;
+    town: string | null;
+    address: string | null;
+    timeZone: TimeZoneId;
+  };
+  /** The practitioner offers this type. */
+  offered: boolean;
+}
+
+/**
+ * The active type and active practitioner of one clinic, or null when either is unknown,
+ * inactive, or they belong to different clinics.
+ */
+export async function findBookingTarget(
+  db: Queryable,
+  appointmentTypeId: string,
+  practitionerId: string,
+): Promise<BookingTarget | null> {
+  const { rows } = await db.query<
+    TypeDbRow & {
+      p_id: string;
+      p_name: string;
+      p_title: string | null;
+      c_name: string;
+      c_town: string | null;
+      c_address: string | null;
+      c_time_zone: string;
+      offered: boolean;
+    }
+  >({
+    name: 'find-booking-target',
+    text: `SELECT t.id, t.clinic_id, t.name, t.description, t.duration_minutes, t.slot_step_minutes, t.modality,
+            t.minimum_notice_minutes, t.horizon_days, t.cancellation_deadline_minutes, t.bookable_online, t.active,
+            '{}'::uuid[] AS practitioner_ids,
+            p.id AS p_id, p.name AS p_name, p.title AS p_title,
+            c.name AS c_name, c.town AS c_town, c.address AS c_address, c.time_zone AS c_time_zone,
+            EXISTS (SELECT 1 FROM appointment_type_practitioners tp
+                     WHERE tp.appointment_type_id = t.id AND tp.practitioner_id = p.id) AS offered
+       FROM appointment_types t
+       JOIN practitioners p ON p.id = $2 AND p.active AND p.clinic_id = t.clinic_id
+       JOIN clinics c ON c.id = t.clinic_id
+      WHERE t.id = $1 AND t.active`,
+    values: [appointmentTypeId, practitionerId],
+  });
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    type: toType(r),
+    practitioner: {
+      id: r.p_id as PractitionerId,
+      clinicId: r.clinic_id as ClinicId,
+      name: r.p_name,
+      title: r.p_title,
+    },
+    clinic: {
+      id: r.clinic_id as ClinicId,
+      name: r.c_name,
+      town: r.c_town,
+      address: r.c_address,
+      timeZone: r.c_time_zone as TimeZoneId,
+    },
+    offered: r.offered,
+  };
+}

@@ -21,11 +21,68 @@ export interface PractitionerSchedule {
 // 'HH:MM:SS' → 'HH:MM' ('24:00:00' stays '24:00').
 const hhmm = (t: string): LocalTime => t.slice(0, 5) as LocalTime;
 
+type WeeklyTuple = [
+  practitionerId: string,
+  weekday: number,
+  start: string,
+  end: string,
+  from: string | null,
+  until: string | null,
+];
+type ExceptionTuple = [
+  practitionerId: string,
+  date: string,
+  kind: 'absence' | 'extra',
+  start: string | null,
+  end: string | null,
+];
+type ClosureTuple = [from: string, to: string];
+type BusyTuple = [practitionerId: string, start: number, end: number];
+
+/**
+ * The four reads of a schedule in one statement (one round trip), each as a JSON array of
+ * tuples: weekly hours and dated exceptions of the practitioners, the clinic's closures on the
+ * dates around the range, and the appointments that keep the practitioners busy in it.
+ */
+export const SCHEDULE_SQL = `
+  SELECT
+    (SELECT coalesce(json_agg(json_build_array(practitioner_id, weekday, start_time::text, end_time::text,
+                                               valid_from, valid_until)), '[]')
+       FROM weekly_hours
+      WHERE practitioner_id = ANY($1::uuid[])
+        AND (valid_from IS NULL OR valid_from <= $3::date) AND (valid_until IS NULL OR valid_until >= $2::date)
+    ) AS weekly,
+    (SELECT coalesce(json_agg(json_build_array(practitioner_id, date, kind, start_time::text, end_time::text)), '[]')
+       FROM hours_exceptions
+      WHERE practitioner_id = ANY($1::uuid[]) AND date BETWEEN $2::date AND $3::date
+    ) AS exceptions,
+    (SELECT coalesce(json_agg(json_build_array(from_date, to_date)), '[]')
+       FROM clinic_closures
+      WHERE clinic_id = $4 AND from_date <= $3::date AND to_date >= $2::date
+    ) AS closures,
+    (SELECT coalesce(json_agg(json_build_array(practitioner_id, extract(epoch FROM starts_at) * 1000,
+                                               extract(epoch FROM ends_at) * 1000)), '[]')
+       FROM appointments
+      WHERE practitioner_id = ANY($1::uuid[]) AND status <> 'cancelled'
+        AND tstzrange(starts_at, ends_at, '[)') && tstzrange(to_timestamp($5 / 1000.0), to_timestamp($6 / 1000.0), '[)')
+    ) AS busy`;
+
+/** The parameters of {@link SCHEDULE_SQL}. */
+export function scheduleParams(
+  clinicId: string,
+  practitionerIds: readonly string[],
+  range: Interval,
+): unknown[] {
+  // Wall-clock dates around the range: a day of margin on each side covers any UTC offset.
+  const fromDate = new Date(range.start - 86_400_000).toISOString().slice(0, 10);
+  const toDate = new Date(range.end + 86_400_000).toISOString().slice(0, 10);
+  return [practitionerIds, fromDate, toDate, clinicId, range.start, range.end];
+}
+
 /**
  * Loads what the slot rules need for several practitioners of one clinic at once: weekly hours,
  * dated exceptions and closures near `range`, and the appointments that keep them busy in it.
- * Four queries whatever the number of practitioners, one after the other so that `db` may be a
- * transaction's client.
+ * One query whatever the number of practitioners.
  */
 export async function loadSchedules(
   db: Queryable,
@@ -33,90 +90,58 @@ export async function loadSchedules(
   practitionerIds: readonly PractitionerId[],
   range: Interval,
 ): Promise<Map<PractitionerId, PractitionerSchedule>> {
-  // Wall-clock dates around the range: a day of margin on each side covers any UTC offset.
-  const fromDate = new Date(range.start - 86_400_000).toISOString().slice(0, 10);
-  const toDate = new Date(range.end + 86_400_000).toISOString().slice(0, 10);
-  const weekly = await db.query<{
-    practitioner_id: string;
-    weekday: number;
-    start_time: string;
-    end_time: string;
-    valid_from: string | null;
-    valid_until: string | null;
-  }>(
-    `SELECT practitioner_id, weekday, start_time::text, end_time::text, valid_from, valid_until
-         FROM weekly_hours
-        WHERE practitioner_id = ANY($1::uuid[])
-          AND (valid_from IS NULL OR valid_from <= $3::date) AND (valid_until IS NULL OR valid_until >= $2::date)`,
-    [practitionerIds, fromDate, toDate],
-  );
-  const exceptions = await db.query<{
-    practitioner_id: string;
-    date: string;
-    kind: 'absence' | 'extra';
-    start_time: string | null;
-    end_time: string | null;
-  }>(
-    `SELECT practitioner_id, date, kind, start_time::text, end_time::text FROM hours_exceptions
-        WHERE practitioner_id = ANY($1::uuid[]) AND date BETWEEN $2::date AND $3::date`,
-    [practitionerIds, fromDate, toDate],
-  );
-  const closures = await db.query<{ from_date: string; to_date: string }>(
-    `SELECT from_date, to_date FROM clinic_closures
-        WHERE clinic_id = $1 AND from_date <= $3::date AND to_date >= $2::date`,
-    [clinic.id, fromDate, toDate],
-  );
-  const busy = await db.query<{ practitioner_id: string; start: string; end: string }>(
-    `SELECT practitioner_id, (extract(epoch FROM starts_at) * 1000)::float8 AS start,
-              (extract(epoch FROM ends_at) * 1000)::float8 AS end
-         FROM appointments
-        WHERE practitioner_id = ANY($1::uuid[]) AND status <> 'cancelled'
-          AND tstzrange(starts_at, ends_at, '[)') && tstzrange(to_timestamp($2 / 1000.0), to_timestamp($3 / 1000.0), '[)')`,
-    [practitionerIds, range.start, range.end],
-  );
-  const clinicClosures: ClinicClosure[] = closures.rows.map((c) => ({
-    from: c.from_date as LocalDate,
-    to: c.to_date as LocalDate,
+  const { rows } = await db.query<{
+    weekly: WeeklyTuple[];
+    exceptions: ExceptionTuple[];
+    closures: ClosureTuple[];
+    busy: BusyTuple[];
+  }>({
+    name: 'load-schedules',
+    text: SCHEDULE_SQL,
+    values: scheduleParams(clinic.id, practitionerIds, range),
+  });
+  const { weekly, exceptions, closures, busy } = rows[0]!;
+  const clinicClosures: ClinicClosure[] = closures.map(([from, to]) => ({
+    from: from as LocalDate,
+    to: to as LocalDate,
   }));
-  const result = new Map<
-    PractitionerId,
+  const parts = new Map<
+    string,
     { weekly: WeeklyHoursBlock[]; exceptions: HoursException[]; busy: Interval[] }
   >();
-  for (const id of practitionerIds) result.set(id, { weekly: [], exceptions: [], busy: [] });
-  for (const w of weekly.rows) {
-    result.get(w.practitioner_id as PractitionerId)?.weekly.push({
-      weekday: w.weekday as Weekday,
-      start: hhmm(w.start_time),
-      end: hhmm(w.end_time),
-      validFrom: w.valid_from as LocalDate | null,
-      validUntil: w.valid_until as LocalDate | null,
+  for (const id of practitionerIds) parts.set(id, { weekly: [], exceptions: [], busy: [] });
+  for (const [id, weekday, start, end, validFrom, validUntil] of weekly) {
+    parts.get(id)?.weekly.push({
+      weekday: weekday as Weekday,
+      start: hhmm(start),
+      end: hhmm(end),
+      validFrom: validFrom as LocalDate | null,
+      validUntil: validUntil as LocalDate | null,
     });
   }
-  for (const e of exceptions.rows) {
-    result.get(e.practitioner_id as PractitionerId)?.exceptions.push({
-      date: e.date as LocalDate,
-      kind: e.kind,
-      start: e.start_time ? hhmm(e.start_time) : null,
-      end: e.end_time ? hhmm(e.end_time) : null,
+  for (const [id, date, kind, start, end] of exceptions) {
+    parts.get(id)?.exceptions.push({
+      date: date as LocalDate,
+      kind,
+      start: start ? hhmm(start) : null,
+      end: end ? hhmm(end) : null,
     });
   }
-  for (const b of busy.rows) {
-    result
-      .get(b.practitioner_id as PractitionerId)
-      ?.busy.push({ start: Number(b.start) as Instant, end: Number(b.end) as Instant });
+  for (const [id, start, end] of busy) {
+    parts
+      .get(id)
+      ?.busy.push({ start: Math.round(start) as Instant, end: Math.round(end) as Instant });
   }
-  return new Map(
-    [...result].map(([id, r]) => [
-      id,
-      {
-        availability: {
-          timeZone: clinic.timeZone,
-          weekly: r.weekly,
-          exceptions: r.exceptions,
-          closures: clinicClosures,
-        },
-        busy: r.busy,
-      },
-    ]),
-  );
+  const schedules = new Map<PractitionerId, PractitionerSchedule>();
+  for (const id of practitionerIds) {
+    const part = parts.get(id)!;
+    const availability: Availability = {
+      timeZone: clinic.timeZone,
+      weekly: part.weekly,
+      exceptions: part.exceptions,
+      closures: clinicClosures,
+    };
+    schedules.set(id, { availability, busy: part.busy });
+  }
+  return schedules;
 }

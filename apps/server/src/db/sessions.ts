@@ -44,10 +44,11 @@ export async function findSession(
     created_at: Date;
     last_seen_at: Date;
     expires_at: Date;
-  }>(
-    'SELECT user_id, auth_method, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = $1',
-    [hash],
-  );
+  }>({
+    name: 'find-session',
+    text: 'SELECT user_id, auth_method, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = $1',
+    values: [hash],
+  });
   const row = rows[0];
   if (!row) return null;
   const lastSeenAt = row.last_seen_at.getTime() as Instant;

@@ -41,9 +41,24 @@ export function createZonedFormatter(timeZone: TimeZoneId): (at: Instant) => str
   };
 }
 
+const shared = new Map<string, (at: Instant) => string>();
+
+/**
+ * The formatter of a zone, shared by the whole process: it keeps the offset span it learned
+ * last, so formatting the next appointment in the same zone asks Temporal nothing.
+ */
+export function zonedFormatter(timeZone: TimeZoneId): (at: Instant) => string {
+  let format = shared.get(timeZone);
+  if (!format) {
+    format = createZonedFormatter(timeZone);
+    shared.set(timeZone, format);
+  }
+  return format;
+}
+
 /** One instant as ISO 8601 with the zone's offset. */
 export function formatZoned(at: Instant, timeZone: TimeZoneId): string {
-  return createZonedFormatter(timeZone)(at);
+  return zonedFormatter(timeZone)(at);
 }
 
 /** Parses an ISO 8601 date-time with offset (already validated by the contract) to an Instant. */

@@ -7,11 +7,11 @@ import {
   type Instant,
 } from '@visitt/domain';
 import type { AppointmentView } from '../db/appointments';
-import { createZonedFormatter } from '../lib/zoned-format';
+import { zonedFormatter } from '../lib/zoned-format';
 
 /** An appointment for its patient: times with the clinic's offset, what they may do with it now. */
 export function presentAppointment(a: AppointmentView, now: Instant): Appointment {
-  const format = createZonedFormatter(a.clinic.timeZone);
+  const format = zonedFormatter(a.clinic.timeZone);
   const deadline = minutes(a.cancellationDeadlineMinutes);
   const window = a.modality === 'video' ? videoWindow(a.start) : null;
   return {

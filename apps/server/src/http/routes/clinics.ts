@@ -21,7 +21,7 @@ import {
   searchClinics,
   type AppointmentTypeRow,
 } from '../../db/clinics';
-import { createZonedFormatter, parseInstant } from '../../lib/zoned-format';
+import { zonedFormatter, parseInstant } from '../../lib/zoned-format';
 import {
   presentAppointmentType,
   presentClinic,
@@ -99,7 +99,7 @@ export const clinicRoutes: FastifyPluginAsyncZod = async (app) => {
         if (theirs.length > 0) offers.set(p.id, theirs);
       }
       const next = await findNextFreeSlots(ctx.db, clinic, offers, ctx.clock.now());
-      const format = createZonedFormatter(clinic.timeZone);
+      const format = zonedFormatter(clinic.timeZone);
       return practitioners.flatMap((p) => {
         const slot = next.get(p.id);
         return slot ? [presentPractitioner(p, format(slot.start))] : [];
@@ -158,7 +158,7 @@ export const clinicRoutes: FastifyPluginAsyncZod = async (app) => {
         range,
         ctx.clock.now(),
       );
-      const format = createZonedFormatter(clinic.timeZone);
+      const format = zonedFormatter(clinic.timeZone);
       return slots.map((s) => ({ start: format(s.start), end: format(s.end) }));
     },
   );

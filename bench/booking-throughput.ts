@@ -1,0 +1,96 @@
+import { Worker } from 'node:worker_threads';
+import { createPatients, startBench, type BenchEnv } from './lib';
+
+const CLIENTS = 32;
+const PER_CLIENT = 60;
+
+async function seed(env: BenchEnv) {
+  const { rows: c } = await env.db.query<{ id: string }>(
+    "INSERT INTO clinics (name, search_text) VALUES ('Throughput', 'throughput') RETURNING id",
+  );
+  const clinicId = c[0]!.id;
+  const { rows: ps } = await env.db.query<{ id: string }>(
+    `INSERT INTO practitioners (clinic_id, name) SELECT $1, 'Dr. ' || g FROM generate_series(1, $2) g RETURNING id`,
+    [clinicId, CLIENTS * 2],
+  );
+  const ids = ps.map((p) => p.id);
+  await env.db.query(
+    `INSERT INTO weekly_hours (practitioner_id, weekday, start_time, end_time)
+     SELECT p, d, '00:00', '24:00' FROM unnest($1::uuid[]) p, generate_series(1, 7) d`,
+    [ids],
+  );
+  const { rows: t } = await env.db.query<{ id: string }>(
+    `INSERT INTO appointment_types (clinic_id, name, duration_minutes, modality, minimum_notice_minutes)
+     VALUES ($1, 'Video 15', 15, 'video', 0) RETURNING id`,
+    [clinicId],
+  );
+  await env.db.query(
+    'INSERT INTO appointment_type_practitioners SELECT $1, p FROM unnest($2::uuid[]) p',
+    [t[0]!.id, ids],
+  );
+  return { clinicId, typeId: t[0]!.id, ids };
+}
+
+function runWorker(data: unknown): Promise<{ seconds: number; failures: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData: data });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+/**
+ * 32 clients book at once, each with a practitioner of its own (no contention): bookings per
+ * second through the HTTP API, beside a bare-SQL baseline doing the same inserts (appointment
+ * and audit row, one transaction each) through `pg` on the same database. The clients run in a
+ * worker thread, apart from the server's event loop.
+ */
+export async function benchBookingThroughput(): Promise<boolean> {
+  const env = await startBench('throughput');
+  try {
+    const { clinicId, typeId, ids } = await seed(env);
+    const cookies = await createPatients(env.db, CLIENTS);
+    const base = Math.ceil((Date.now() + 86_400_000) / 3_600_000) * 3_600_000;
+    const slotStarts = Array.from({ length: PER_CLIENT }, (_, i) => base + i * 15 * 60_000);
+    const total = CLIENTS * PER_CLIENT;
+
+    const api = await runWorker({
+      mode: 'http',
+      perClient: PER_CLIENT,
+      slotStarts,
+      http: {
+        baseUrl: env.baseUrl,
+        origin: env.origin,
+        cookies,
+        practitionerIds: ids.slice(0, CLIENTS),
+        typeId,
+      },
+    });
+    const { rows: u } = await env.db.query<{ id: string }>('SELECT id FROM users LIMIT 1');
+    const sql = await runWorker({
+      mode: 'sql',
+      perClient: PER_CLIENT,
+      slotStarts,
+      sql: {
+        url: env.databaseUrl,
+        clinicId,
+        patientId: u[0]!.id,
+        typeId,
+        practitionerIds: ids.slice(CLIENTS),
+      },
+    });
+    const apiRate = total / api.seconds;
+    const sqlRate = total / sql.seconds;
+    const ratio = apiRate / sqlRate;
+    const passed = ratio >= 0.5 && api.failures === 0;
+    console.log(
+      `\nBooking throughput: ${CLIENTS} concurrent clients × ${PER_CLIENT} bookings, no contention`,
+    );
+    console.log(`  HTTP API: ${apiRate.toFixed(0)} bookings/s (${api.failures} not 201)`);
+    console.log(`  bare SQL: ${sqlRate.toFixed(0)} bookings/s (same inserts through pg)`);
+    console.log(`  ratio ${ratio.toFixed(2)} (aim ≥ 0.5)  ${passed ? 'PASS' : 'FAIL'}`);
+    return passed;
+  } finally {
+    await env.close();
+  }
+}

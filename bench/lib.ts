@@ -1,0 +1,119 @@
+import { rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Instant } from '@visitt/domain';
+import { loadConfig } from '../apps/server/src/config/config';
+import { startEmbeddedPostgres } from '../apps/server/src/db/embedded';
+import { migrate } from '../apps/server/src/db/migrate';
+import { createPool, type Db } from '../apps/server/src/db/pool';
+import { createSession } from '../apps/server/src/db/sessions';
+import { buildApp } from '../apps/server/src/http/app';
+import { systemClock } from '../apps/server/src/lib/clock';
+import { createDevOutboxTransport } from '../apps/server/src/notifications/dev-outbox';
+
+export interface BenchEnv {
+  baseUrl: string;
+  origin: string;
+  db: Db;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server in-process on a fresh PostgreSQL: `DATABASE_URL` when set (a fresh database
+ * is created on it), else an embedded PostgreSQL with default durability in .tmp/bench-pg.
+ */
+export async function startBench(name: string): Promise<BenchEnv> {
+  let url: string;
+  let stop: () => Promise<void> = async () => undefined;
+  if (process.env.DATABASE_URL) {
+    const admin = createPool(process.env.DATABASE_URL, 1);
+    const db = `bench_${name}_${process.pid}`;
+    await admin.query(`DROP DATABASE IF EXISTS ${db}`);
+    await admin.query(`CREATE DATABASE ${db}`);
+    await admin.end();
+    const u = new URL(process.env.DATABASE_URL);
+    u.pathname = `/${db}`;
+    url = u.toString();
+  } else {
+    const dataDir = path.resolve(import.meta.dirname, `../.tmp/bench-pg-${name}`);
+    await rm(dataDir, { recursive: true, force: true });
+    const embedded = await startEmbeddedPostgres({ dataDir, database: 'bench' });
+    url = embedded.url;
+    stop = async () => {
+      await embedded.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    };
+  }
+  const db = createPool(url, 40);
+  await migrate(db);
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '40' });
+  const app = await buildApp({
+    config,
+    db,
+    clock: systemClock,
+    secret: 'bench-secret-bench-secret-bench-secret',
+    transports: { email: createDevOutboxTransport(db), sms: createDevOutboxTransport(db) },
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    origin: config.allowedOrigins[0]!,
+    db,
+    databaseUrl: url,
+    close: async () => {
+      await app.close();
+      await db.end();
+      await stop();
+    },
+  };
+}
+
+/** `count` patients with live sessions, returned as cookie headers. */
+export async function createPatients(db: Db, count: number): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO users (email, email_verified_at)
+     SELECT 'bench-' || g || '-' || gen_random_uuid() || '@example.com', now() FROM generate_series(1, $1) g RETURNING id`,
+    [count],
+  );
+  const now = systemClock.now();
+  const cookies: string[] = [];
+  for (const { id } of rows) {
+    const token = await createSession(db, {
+      userId: id as never,
+      authMethod: 'code_email',
+      now,
+      absoluteMs: 12 * 3_600_000,
+    });
+    cookies.push(`visitt_session=${token}`);
+  }
+  return cookies;
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  return sorted[
+    Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  ]!;
+}
+
+export const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+
+/** Server-side duration from the Server-Timing header. */
+export function serverTiming(headers: Headers): number {
+  const match = /app;dur=([\d.]+)/.exec(headers.get('server-timing') ?? '');
+  if (!match) throw new Error('no Server-Timing header');
+  return Number(match[1]);
+}
+
+export const nowInstant = (): Instant => systemClock.now();
+
+/** Next Monday 00:00 UTC at least `days` ahead: a stable anchor for generated schedules. */
+export function mondayAfter(days: number): Date {
+  const d = new Date(Date.now() + days * 86_400_000);
+  d.setUTCHours(0, 0, 0, 0);
+  while (d.getUTCDay() !== 1) d.setUTCDate(d.getUTCDate() + 1);
+  return d;
+}

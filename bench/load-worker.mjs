@@ -1,0 +1,67 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import pg from 'pg';
+
+// Plain JavaScript: worker threads do not get the TypeScript loader of the main thread.
+/**
+ * Load generator run in its own thread, so the clients do not share the server's event loop.
+ * `http`: each client books its own practitioner's slots through the API.
+ * `sql`: each client does the same inserts through its own `pg` connection.
+ */
+const job = workerData;
+const iso = (ms) => new Date(ms).toISOString().replace('Z', '+00:00');
+
+async function httpClient(client) {
+  const h = job.http;
+  let failures = 0;
+  for (let i = 0; i < job.perClient; i++) {
+    const response = await fetch(`${h.baseUrl}/api/v1/appointments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: h.origin, cookie: h.cookies[client] },
+      body: JSON.stringify({
+        practitionerId: h.practitionerIds[client],
+        appointmentTypeId: h.typeId,
+        start: iso(job.slotStarts[i]),
+      }),
+    });
+    await response.arrayBuffer();
+    if (response.status !== 201) failures++;
+  }
+  return failures;
+}
+
+async function sqlClient(client) {
+  const s = job.sql;
+  const conn = new pg.Client({ connectionString: s.url });
+  await conn.connect();
+  try {
+    for (let i = 0; i < job.perClient; i++) {
+      const start = job.slotStarts[i];
+      await conn.query('BEGIN');
+      const { rows } = await conn.query(
+        `INSERT INTO appointments (clinic_id, practitioner_id, patient_id, appointment_type_id, modality, starts_at, ends_at,
+                                   cancellation_deadline_minutes)
+         VALUES ($1, $2, $3, $4, 'video', to_timestamp($5 / 1000.0), to_timestamp($6 / 1000.0), 1440) RETURNING id`,
+        [s.clinicId, s.practitionerIds[client], s.patientId, s.typeId, start, start + 15 * 60_000],
+      );
+      await conn.query(
+        `INSERT INTO audit_log (at, actor_user_id, actor_role, action, entity_type, entity_id, clinic_id, ip)
+         VALUES (now(), $1, 'patient', 'appointment.create', 'appointment', $2, $3, '127.0.0.1')`,
+        [s.patientId, rows[0].id, s.clinicId],
+      );
+      await conn.query('COMMIT');
+    }
+  } finally {
+    await conn.end();
+  }
+  return 0;
+}
+
+const clients = job.mode === 'http' ? job.http.cookies.length : job.sql.practitionerIds.length;
+const started = performance.now();
+const failures = await Promise.all(
+  Array.from({ length: clients }, (_, c) => (job.mode === 'http' ? httpClient(c) : sqlClient(c))),
+);
+parentPort.postMessage({
+  seconds: (performance.now() - started) / 1000,
+  failures: failures.reduce((a, b) => a + b, 0),
+});
