@@ -1,12 +1,20 @@
 import type { Modality } from '@visitt/contracts';
 import type {
   AppointmentTypeId,
+  Interval,
   ClinicId,
   PractitionerId,
   TimeZoneId,
   UserId,
 } from '@visitt/domain';
 import type { Queryable } from './pool';
+import {
+  parseSchedules,
+  scheduleColumns,
+  scheduleDates,
+  type PractitionerSchedule,
+  type ScheduleColumns,
+} from './scheduling';
 
 export interface ClinicRow {
   id: ClinicId;
@@ -209,8 +217,8 @@ export async function findPractitioner(db: Queryable, id: string): Promise<Pract
     : null;
 }
 
-/** What booking needs to know, read in one query: the type, the practitioner and their clinic. */
-export interface BookingTarget {
+/** What booking needs to know, read in one statement: type, practitioner, clinic and schedule. */
+export interface BookingContext {
   type: AppointmentTypeRow;
   practitioner: PractitionerRow;
   clinic: {
@@ -222,60 +230,75 @@ export interface BookingTarget {
   };
   /** The practitioner offers this type. */
   offered: boolean;
+  /** The practitioner's schedule around the asked time. */
+  schedule: PractitionerSchedule;
 }
 
+const BOOKING_CONTEXT_SQL = `
+  SELECT t.id, t.clinic_id, t.name, t.description, t.duration_minutes, t.slot_step_minutes, t.modality,
+         t.minimum_notice_minutes, t.horizon_days, t.cancellation_deadline_minutes, t.bookable_online, t.active,
+         '{}'::uuid[] AS practitioner_ids,
+         p.id AS p_id, p.name AS p_name, p.title AS p_title,
+         c.name AS c_name, c.town AS c_town, c.address AS c_address, c.time_zone AS c_time_zone,
+         EXISTS (SELECT 1 FROM appointment_type_practitioners tp
+                  WHERE tp.appointment_type_id = t.id AND tp.practitioner_id = p.id) AS offered,
+         ${scheduleColumns({
+           practitionerIds: 'ARRAY[p.id]',
+           fromDate: '$3::date',
+           toDate: '$4::date',
+           clinicId: 't.clinic_id',
+           start: '$5',
+           end: '$6',
+         })}
+    FROM appointment_types t
+    JOIN practitioners p ON p.id = $2 AND p.active AND p.clinic_id = t.clinic_id
+    JOIN clinics c ON c.id = t.clinic_id
+   WHERE t.id = $1 AND t.active`;
+
 /**
- * The active type and active practitioner of one clinic, or null when either is unknown,
- * inactive, or they belong to different clinics.
+ * The active type and active practitioner of one clinic with the practitioner's schedule around
+ * `range`, in one round trip; null when either is unknown, inactive, or they belong to
+ * different clinics.
  */
-export async function findBookingTarget(
+export async function findBookingContext(
   db: Queryable,
   appointmentTypeId: string,
   practitionerId: string,
-): Promise<BookingTarget | null> {
+  range: Interval,
+): Promise<BookingContext | null> {
+  const { fromDate, toDate } = scheduleDates(range);
   const { rows } = await db.query<
-    TypeDbRow & {
-      p_id: string;
-      p_name: string;
-      p_title: string | null;
-      c_name: string;
-      c_town: string | null;
-      c_address: string | null;
-      c_time_zone: string;
-      offered: boolean;
-    }
+    TypeDbRow &
+      ScheduleColumns & {
+        p_id: string;
+        p_name: string;
+        p_title: string | null;
+        c_name: string;
+        c_town: string | null;
+        c_address: string | null;
+        c_time_zone: string;
+        offered: boolean;
+      }
   >({
-    name: 'find-booking-target',
-    text: `SELECT t.id, t.clinic_id, t.name, t.description, t.duration_minutes, t.slot_step_minutes, t.modality,
-            t.minimum_notice_minutes, t.horizon_days, t.cancellation_deadline_minutes, t.bookable_online, t.active,
-            '{}'::uuid[] AS practitioner_ids,
-            p.id AS p_id, p.name AS p_name, p.title AS p_title,
-            c.name AS c_name, c.town AS c_town, c.address AS c_address, c.time_zone AS c_time_zone,
-            EXISTS (SELECT 1 FROM appointment_type_practitioners tp
-                     WHERE tp.appointment_type_id = t.id AND tp.practitioner_id = p.id) AS offered
-       FROM appointment_types t
-       JOIN practitioners p ON p.id = $2 AND p.active AND p.clinic_id = t.clinic_id
-       JOIN clinics c ON c.id = t.clinic_id
-      WHERE t.id = $1 AND t.active`,
-    values: [appointmentTypeId, practitionerId],
+    name: 'find-booking-context',
+    text: BOOKING_CONTEXT_SQL,
+    values: [appointmentTypeId, practitionerId, fromDate, toDate, range.start, range.end],
   });
   const r = rows[0];
   if (!r) return null;
+  const id = r.p_id as PractitionerId;
+  const timeZone = r.c_time_zone as TimeZoneId;
   return {
     type: toType(r),
-    practitioner: {
-      id: r.p_id as PractitionerId,
-      clinicId: r.clinic_id as ClinicId,
-      name: r.p_name,
-      title: r.p_title,
-    },
+    practitioner: { id, clinicId: r.clinic_id as ClinicId, name: r.p_name, title: r.p_title },
     clinic: {
       id: r.clinic_id as ClinicId,
       name: r.c_name,
       town: r.c_town,
       address: r.c_address,
-      timeZone: r.c_time_zone as TimeZoneId,
+      timeZone,
     },
     offered: r.offered,
+    schedule: parseSchedules(r, timeZone, [id]).get(id)!,
   };
 }

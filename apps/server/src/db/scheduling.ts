@@ -39,45 +39,70 @@ type ExceptionTuple = [
 type ClosureTuple = [from: string, to: string];
 type BusyTuple = [practitionerId: string, start: number, end: number];
 
+/** Where the schedule reads find their parameters in a statement. */
+interface SchedulePlaceholders {
+  practitionerIds: string;
+  fromDate: string;
+  toDate: string;
+  clinicId: string;
+  start: string;
+  end: string;
+}
+
 /**
- * The four reads of a schedule in one statement (one round trip), each as a JSON array of
- * tuples: weekly hours and dated exceptions of the practitioners, the clinic's closures on the
- * dates around the range, and the appointments that keep the practitioners busy in it.
+ * The four reads of a schedule as columns of one statement, each a JSON array of tuples:
+ * weekly hours and dated exceptions of the practitioners, the clinic's closures on the dates
+ * around the range, and the appointments that keep the practitioners busy in it.
  */
-export const SCHEDULE_SQL = `
-  SELECT
+export function scheduleColumns(p: SchedulePlaceholders): string {
+  return `
     (SELECT coalesce(json_agg(json_build_array(practitioner_id, weekday, start_time::text, end_time::text,
                                                valid_from, valid_until)), '[]')
        FROM weekly_hours
-      WHERE practitioner_id = ANY($1::uuid[])
-        AND (valid_from IS NULL OR valid_from <= $3::date) AND (valid_until IS NULL OR valid_until >= $2::date)
+      WHERE practitioner_id = ANY(${p.practitionerIds})
+        AND (valid_from IS NULL OR valid_from <= ${p.toDate}) AND (valid_until IS NULL OR valid_until >= ${p.fromDate})
     ) AS weekly,
     (SELECT coalesce(json_agg(json_build_array(practitioner_id, date, kind, start_time::text, end_time::text)), '[]')
        FROM hours_exceptions
-      WHERE practitioner_id = ANY($1::uuid[]) AND date BETWEEN $2::date AND $3::date
+      WHERE practitioner_id = ANY(${p.practitionerIds}) AND date BETWEEN ${p.fromDate} AND ${p.toDate}
     ) AS exceptions,
     (SELECT coalesce(json_agg(json_build_array(from_date, to_date)), '[]')
        FROM clinic_closures
-      WHERE clinic_id = $4 AND from_date <= $3::date AND to_date >= $2::date
+      WHERE clinic_id = ${p.clinicId} AND from_date <= ${p.toDate} AND to_date >= ${p.fromDate}
     ) AS closures,
     (SELECT coalesce(json_agg(json_build_array(practitioner_id, extract(epoch FROM starts_at) * 1000,
                                                extract(epoch FROM ends_at) * 1000)), '[]')
        FROM appointments
-      WHERE practitioner_id = ANY($1::uuid[]) AND status <> 'cancelled'
-        AND tstzrange(starts_at, ends_at, '[)') && tstzrange(to_timestamp($5 / 1000.0), to_timestamp($6 / 1000.0), '[)')
+      WHERE practitioner_id = ANY(${p.practitionerIds}) AND status <> 'cancelled'
+        AND tstzrange(starts_at, ends_at, '[)')
+            && tstzrange(to_timestamp(${p.start} / 1000.0), to_timestamp(${p.end} / 1000.0), '[)')
     ) AS busy`;
-
-/** The parameters of {@link SCHEDULE_SQL}. */
-export function scheduleParams(
-  clinicId: string,
-  practitionerIds: readonly string[],
-  range: Interval,
-): unknown[] {
-  // Wall-clock dates around the range: a day of margin on each side covers any UTC offset.
-  const fromDate = new Date(range.start - 86_400_000).toISOString().slice(0, 10);
-  const toDate = new Date(range.end + 86_400_000).toISOString().slice(0, 10);
-  return [practitionerIds, fromDate, toDate, clinicId, range.start, range.end];
 }
+
+/** The JSON columns of {@link scheduleColumns}. */
+export interface ScheduleColumns {
+  weekly: WeeklyTuple[];
+  exceptions: ExceptionTuple[];
+  closures: ClosureTuple[];
+  busy: BusyTuple[];
+}
+
+/** Wall-clock dates around a range: a day of margin on each side covers any UTC offset. */
+export function scheduleDates(range: Interval): { fromDate: string; toDate: string } {
+  return {
+    fromDate: new Date(range.start - 86_400_000).toISOString().slice(0, 10),
+    toDate: new Date(range.end + 86_400_000).toISOString().slice(0, 10),
+  };
+}
+
+const SCHEDULE_SQL = `SELECT ${scheduleColumns({
+  practitionerIds: '$1::uuid[]',
+  fromDate: '$2::date',
+  toDate: '$3::date',
+  clinicId: '$4',
+  start: '$5',
+  end: '$6',
+})}`;
 
 /**
  * Loads what the slot rules need for several practitioners of one clinic at once: weekly hours,
@@ -90,17 +115,22 @@ export async function loadSchedules(
   practitionerIds: readonly PractitionerId[],
   range: Interval,
 ): Promise<Map<PractitionerId, PractitionerSchedule>> {
-  const { rows } = await db.query<{
-    weekly: WeeklyTuple[];
-    exceptions: ExceptionTuple[];
-    closures: ClosureTuple[];
-    busy: BusyTuple[];
-  }>({
+  const { fromDate, toDate } = scheduleDates(range);
+  const { rows } = await db.query<ScheduleColumns>({
     name: 'load-schedules',
     text: SCHEDULE_SQL,
-    values: scheduleParams(clinic.id, practitionerIds, range),
+    values: [practitionerIds, fromDate, toDate, clinic.id, range.start, range.end],
   });
-  const { weekly, exceptions, closures, busy } = rows[0]!;
+  return parseSchedules(rows[0]!, clinic.timeZone, practitionerIds);
+}
+
+/** Turns the JSON columns of {@link scheduleColumns} into each practitioner's schedule. */
+export function parseSchedules(
+  columns: ScheduleColumns,
+  timeZone: TimeZoneId,
+  practitionerIds: readonly PractitionerId[],
+): Map<PractitionerId, PractitionerSchedule> {
+  const { weekly, exceptions, closures, busy } = columns;
   const clinicClosures: ClinicClosure[] = closures.map(([from, to]) => ({
     from: from as LocalDate,
     to: to as LocalDate,
@@ -136,7 +166,7 @@ export async function loadSchedules(
   for (const id of practitionerIds) {
     const part = parts.get(id)!;
     const availability: Availability = {
-      timeZone: clinic.timeZone,
+      timeZone,
       weekly: part.weekly,
       exceptions: part.exceptions,
       closures: clinicClosures,
