@@ -92,6 +92,10 @@ export class ConfigError extends Error {
  * variable at once, so an operator fixes them in one go.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // `NAME=` (as in .env.example) means unset.
+  env = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = Env.safeParse(env);
   const problems = [
     ...(parsed.success
