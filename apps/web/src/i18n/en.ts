@@ -151,6 +151,12 @@ export const en: Catalogue = {
     slotsLoaded: 'Free times for {month} are loaded.',
     slotCount: 'Free times: {count}',
     timeZoneNote: 'Times are shown in the clinic’s time zone ({zone}).',
+    partOfDay: {
+      night: 'Night',
+      morning: 'Morning',
+      afternoon: 'Afternoon',
+      evening: 'Evening',
+    },
     slotTaken: 'Someone else booked this time just before you. Please choose another time.',
     confirmTitle: 'Confirm your booking',
     summary: 'You are booking',

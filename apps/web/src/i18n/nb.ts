@@ -154,6 +154,12 @@ export const nb = {
     slotsLoaded: 'Ledige tider for {month} er hentet.',
     slotCount: 'Ledige tider: {count}',
     timeZoneNote: 'Tidene vises i klinikkens tidssone ({zone}).',
+    partOfDay: {
+      night: 'Natt',
+      morning: 'Formiddag',
+      afternoon: 'Ettermiddag',
+      evening: 'Kveld',
+    },
     slotTaken: 'Noen andre bestilte denne tiden rett før deg. Velg en annen tid.',
     confirmTitle: 'Bekreft bestillingen',
     summary: 'Dette bestiller du',

@@ -3,7 +3,7 @@ import { Link, type LinkProps } from 'react-router';
 import { Icon, type IconName } from './icon';
 import { Spinner } from './spinner';
 
-export type ButtonVariant = 'primary' | 'start' | 'secondary' | 'danger' | 'ghost';
+export type ButtonVariant = 'primary' | 'start' | 'secondary' | 'danger' | 'danger-outline' | 'ghost';
 
 interface StyleProps {
   variant?: ButtonVariant;

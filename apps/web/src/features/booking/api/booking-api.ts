@@ -72,5 +72,7 @@ export function useBookAppointment() {
       await queryClient.invalidateQueries({ queryKey: slotsQueryKey(appointment.clinic.id) });
       await queryClient.invalidateQueries({ queryKey: ['practitioners', appointment.clinic.id] });
     },
+    // Whatever the refusal, the free times shown next must be fresh (someone else may have booked).
+    onError: () => queryClient.invalidateQueries({ queryKey: ['slots'] }),
   });
 }

@@ -32,7 +32,7 @@ function stepHref(key: BookingStepKey, choice: BookingChoice): string | null {
  * Where the patient is in the booking: "Steg 3 av 5" and the list of steps, the finished ones
  * as links back. Compact in the app, a full row in the portal.
  */
-export function BookingSteps({ current, choice }: { current: BookingStepKey; choice: BookingChoice }) {
+export function BookingSteps({ current, choice }: { current: BookingStepKey; choice?: BookingChoice }) {
   const t = useT();
   const { isWide } = useShell();
   const index = steps.findIndex((step) => step.key === current);
@@ -48,7 +48,7 @@ export function BookingSteps({ current, choice }: { current: BookingStepKey; cho
         <ol className="steps__list">
           {steps.map((step, i) => {
             const state = i < index ? 'done' : i === index ? 'current' : 'todo';
-            const href = state === 'done' ? stepHref(step.key, choice) : null;
+            const href = state === 'done' && choice ? stepHref(step.key, choice) : null;
             const content = (
               <>
                 <span className="steps__number" aria-hidden="true">

@@ -1,0 +1,146 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import { Link, NavLink } from 'react-router';
+import { Icon } from '../../components/ui/icon';
+import { LanguageSwitch } from '../../features/auth/components/language-switch';
+import { SignOutButton } from '../../features/auth/components/sign-out-button';
+import { useMe } from '../../features/auth/hooks/use-me';
+import { StartBookingButton } from '../../features/booking/components/start-booking-button';
+import { useHasOutbox } from '../../features/dev-outbox/api/outbox-api';
+import { useT } from '../../i18n';
+import { ShellContext, type ShellValue } from './shell-context';
+
+/**
+ * The frame around every page, in one of two layouts: the app (narrow: top bar, bottom tabs
+ * Hjem and Min kalender) or the Patient Portal (wide: header with the blue Start helsehjelp at
+ * the top right, footer). Only the current layout's controls are rendered, so the other's are
+ * not in the accessibility tree. `<main>` keeps its place in the tree in both, so turning a
+ * phone or resizing a window across the breakpoint keeps what the page holds (a typed code,
+ * an open dialog).
+ */
+export function Shell({ isWide, children }: { isWide: boolean; children: ReactNode }) {
+  const t = useT();
+  const [back, setBack] = useState<HTMLElement | null>(null);
+  const [title, setTitle] = useState<HTMLElement | null>(null);
+  const [action, setAction] = useState<HTMLElement | null>(null);
+  const shell = useMemo<ShellValue>(
+    () => ({ isWide, topBar: isWide ? null : { back, title, action } }),
+    [isWide, back, title, action],
+  );
+
+  return (
+    <ShellContext.Provider value={shell}>
+      <div className={isWide ? 'portal-shell' : 'app-shell'}>
+        <a className="skip-link" href="#main">
+          {t('app.skipToContent')}
+        </a>
+        {isWide ? (
+          <PortalHeader />
+        ) : (
+          <header className="topbar">
+            <div className="topbar__start" ref={setBack} />
+            <div className="topbar__title" ref={setTitle} />
+            <div className="topbar__end" ref={setAction} />
+          </header>
+        )}
+        <main id="main" className={isWide ? 'portal-main' : 'app-main'} tabIndex={-1}>
+          {children}
+        </main>
+        {isWide ? <PortalFooter /> : <AppFooter />}
+        {isWide ? null : <TabBar />}
+      </div>
+    </ShellContext.Provider>
+  );
+}
+
+function SignInOrOut() {
+  const t = useT();
+  const { me } = useMe();
+  return me ? (
+    <SignOutButton />
+  ) : (
+    <Link to="/logg-inn" className="link-button">
+      <Icon name="user" />
+      <span>{t('nav.signIn')}</span>
+    </Link>
+  );
+}
+
+function PortalHeader() {
+  const t = useT();
+  return (
+    <header className="portal-header">
+      <div className="portal-header__inner">
+        <Link to="/" className="brand">
+          <img src="/favicon.svg" alt="" width={32} height={32} className="brand__logo" />
+          <span className="brand__name">{t('app.name')}</span>
+        </Link>
+        <nav className="portal-nav" aria-label={t('nav.main')}>
+          <NavLink to="/" end className="portal-nav__link">
+            {t('nav.home')}
+          </NavLink>
+          <NavLink to="/timer" className="portal-nav__link">
+            {t('nav.myCalendar')}
+          </NavLink>
+        </nav>
+        <div className="portal-header__actions">
+          <LanguageSwitch />
+          <SignInOrOut />
+          <StartBookingButton layout="portal" />
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function PortalFooter() {
+  const t = useT();
+  const hasOutbox = useHasOutbox();
+  return (
+    <footer className="portal-footer">
+      <div className="portal-footer__inner">
+        <p>{t('nav.footer')}</p>
+        {hasOutbox ? (
+          <Link to="/utboks" className="portal-footer__link">
+            <Icon name="inbox" />
+            <span>{t('nav.outbox')}</span>
+          </Link>
+        ) : null}
+      </div>
+    </footer>
+  );
+}
+
+function AppFooter() {
+  const t = useT();
+  const hasOutbox = useHasOutbox();
+  return (
+    <footer className="app-footer">
+      <div className="app-footer__row">
+        <LanguageSwitch />
+        <SignInOrOut />
+      </div>
+      {hasOutbox ? (
+        <Link to="/utboks" className="app-footer__link">
+          <Icon name="inbox" />
+          <span>{t('nav.outbox')}</span>
+        </Link>
+      ) : null}
+    </footer>
+  );
+}
+
+function TabBar() {
+  const t = useT();
+  return (
+    <nav className="tabbar" aria-label={t('nav.main')}>
+      <NavLink to="/" end className="tabbar__tab">
+        <Icon name="home" size={24} />
+        <span>{t('nav.home')}</span>
+      </NavLink>
+      <NavLink to="/timer" className="tabbar__tab">
+        <Icon name="calendar" size={24} />
+        <span>{t('nav.myCalendar')}</span>
+      </NavLink>
+    </nav>
+  );
+}

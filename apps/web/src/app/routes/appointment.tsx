@@ -1,0 +1,82 @@
+import { useId } from 'react';
+import { useParams } from 'react-router';
+import { ErrorState } from '../../components/ui/alert';
+import { Icon } from '../../components/ui/icon';
+import { LoadingState } from '../../components/ui/spinner';
+import { calendarFileUrl, useAppointment } from '../../features/appointments/api/appointments-api';
+import { AppointmentDetails } from '../../features/appointments/components/appointment-details';
+import { CancelAppointment } from '../../features/appointments/components/cancel-appointment';
+import { StartVideoButton } from '../../features/appointments/components/start-video-button';
+import { useFormat, useT } from '../../i18n';
+import { Page } from '../layouts/page';
+import { useShell } from '../layouts/shell-context';
+
+/**
+ * One appointment: **Start videokonsultasjon** for video appointments, the details, cancelling and
+ * the calendar file. The video room will live here.
+ */
+export function AppointmentPage() {
+  const t = useT();
+  const format = useFormat();
+  const { isWide } = useShell();
+  const { id } = useParams();
+  const appointment = useAppointment(id);
+  const videoHeading = useId();
+  const cancelHeading = useId();
+  const data = appointment.data;
+  const title = data ? t('appointment.title', { date: format.longDate(data.start, data.timeZone) }) : t('appointment.fallbackTitle');
+
+  return (
+    <Page title={title} appTitle={t('nav.myCalendar')} back="/timer" className="appointment-page">
+      {appointment.isPending ? (
+        <LoadingState />
+      ) : appointment.isError ? (
+        <ErrorState error={appointment.error} onRetry={() => void appointment.refetch()} />
+      ) : data ? (
+        <div className="appointment-layout">
+          <div className="appointment-layout__main">
+            <p className="appointment-when">
+              <Icon name="clock" />
+              <span>
+                {t('appointment.timeRange', {
+                  start: format.time(data.start, data.timeZone),
+                  end: format.time(data.end, data.timeZone),
+                })}
+                {' · '}
+                {data.appointmentType.name}
+              </span>
+            </p>
+            {data.modality === 'video' && data.status !== 'cancelled' ? (
+              <section className="card video-panel" aria-labelledby={videoHeading}>
+                <h2 id={videoHeading} className="section__title">
+                  {t('appointment.videoHeading')}
+                </h2>
+                <StartVideoButton appointment={data} variant="full" />
+              </section>
+            ) : null}
+            <section className="card" aria-labelledby="appointment-details">
+              <h2 id="appointment-details" className="section__title">
+                {t('appointment.details')}
+              </h2>
+              <AppointmentDetails appointment={data} />
+            </section>
+          </div>
+          <aside className="appointment-layout__side" aria-label={t('appointment.cancelHeading')}>
+            <section className="card" aria-labelledby={cancelHeading}>
+              <h2 id={cancelHeading} className="section__title">
+                {t('appointment.cancelHeading')}
+              </h2>
+              <CancelAppointment appointment={data} block={!isWide} />
+            </section>
+            {data.status === 'booked' ? (
+              <a className={`btn btn--secondary btn--md${isWide ? '' : ' btn--block'}`} href={calendarFileUrl(data.id)} download>
+                <Icon name="download" />
+                <span>{t('appointment.calendarFile')}</span>
+              </a>
+            ) : null}
+          </aside>
+        </div>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Appointment } from '@visitt/contracts';
+import { Link } from 'react-router';
+import { Icon } from '../../../components/ui/icon';
+import { useFormat, useT } from '../../../i18n';
+import { StatusBadge } from './status-badge';
+
+/** The app's list of appointments: a card each, opening the appointment. */
+export function AppointmentCards({ appointments, showStatus = false }: { appointments: Appointment[]; showStatus?: boolean }) {
+  return (
+    <ul className="card-list" role="list">
+      {appointments.map((appointment) => (
+        <li key={appointment.id}>
+          <AppointmentCard appointment={appointment} showStatus={showStatus} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function AppointmentCard({ appointment, showStatus = false }: { appointment: Appointment; showStatus?: boolean }) {
+  const t = useT();
+  const format = useFormat();
+  const zone = appointment.timeZone;
+  return (
+    <Link to={`/timer/${appointment.id}`} className={`appointment-card${appointment.status === 'cancelled' ? ' is-cancelled' : ''}`}>
+      <span className="appointment-card__when">
+        <span className="appointment-card__date">{format.longDate(appointment.start, zone)}</span>
+        <span className="appointment-card__time">
+          {t('appointment.timeRange', { start: format.time(appointment.start, zone), end: format.time(appointment.end, zone) })}
+        </span>
+      </span>
+      <span className="appointment-card__what">
+        <Icon name={appointment.modality === 'video' ? 'video' : 'clinic'} size={18} />
+        {appointment.appointmentType.name}
+      </span>
+      <span className="appointment-card__who">
+        {appointment.practitioner.name} · {appointment.clinic.name}
+      </span>
+      {showStatus || appointment.status !== 'booked' ? <StatusBadge status={appointment.status} /> : null}
+      <Icon name="chevronRight" className="appointment-card__chevron" />
+    </Link>
+  );
+}
