@@ -29,8 +29,18 @@ export const baseUrl = (): string => inject('baseUrl');
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };
 
-export async function newContext(browser: Browser, viewport: { width: number; height: number }, locale = 'nb-NO'): Promise<BrowserContext> {
-  return browser.newContext({ viewport, locale, baseURL: baseUrl(), timezoneId: 'Europe/Oslo', acceptDownloads: true });
+export async function newContext(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  locale = 'nb-NO',
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport,
+    locale,
+    baseURL: baseUrl(),
+    timezoneId: 'Europe/Oslo',
+    acceptDownloads: true,
+  });
 }
 
 let axeSource: string | null = null;
@@ -40,9 +50,30 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[]; help: string }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{
+            violations: {
+              id: string;
+              impact: string;
+              nodes: { target: string[] }[];
+              help: string;
+            }[];
+          }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -72,13 +103,17 @@ export async function apiAs(email: string) {
       body: JSON.stringify(body),
     });
   await post('/api/v1/auth/code', { email });
-  const verified = await post('/api/v1/auth/code/verify', { email, code: await codeFromOutbox(email) });
+  const verified = await post('/api/v1/auth/code/verify', {
+    email,
+    code: await codeFromOutbox(email),
+  });
   const cookie = (verified.headers.get('set-cookie') ?? '').split(';')[0]!;
   return {
-    get: async (path: string) => (await fetch(`${base}${path}`, { headers: { cookie } })).json() as Promise<any>,
+    get: async (path: string) =>
+      (await fetch(`${base}${path}`, { headers: { cookie } })).json(),
     post: async (path: string, body: unknown) => {
       const response = await post(path, body, cookie);
-      return { status: response.status, body: (await response.json()) as any };
+      return { status: response.status, body: (await response.json()) };
     },
   };
 }

@@ -10,7 +10,8 @@ export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
-        if (isApiError(error, 'unauthorized') && query.queryKey[0] !== meQueryKey[0]) client.setQueryData(meQueryKey, null);
+        if (isApiError(error, 'unauthorized') && query.queryKey[0] !== meQueryKey[0])
+          client.setQueryData(meQueryKey, null);
       },
     }),
     mutationCache: new MutationCache({
@@ -21,7 +22,8 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         retry: (failureCount, error) =>
-          failureCount < 2 && (!isApiError(error) || error.code === 'network' || error.status >= 500),
+          failureCount < 2 &&
+          (!isApiError(error) || error.code === 'network' || error.status >= 500),
         refetchOnWindowFocus: true,
       },
     },

@@ -20,7 +20,9 @@ export type Vars = Record<string, string | number>;
 
 // Compile-time check: every API error code (and the client's own) has a message.
 type MissingErrorMessages = Exclude<ErrorCode | ClientErrorCode, keyof Catalogue['errors']>;
-export const everyErrorHasMessage: MissingErrorMessages extends never ? true : MissingErrorMessages = true;
+export const everyErrorHasMessage: MissingErrorMessages extends never
+  ? true
+  : MissingErrorMessages = true;
 
 /** Looks up `key` in `catalogue` and fills `{name}` placeholders from `vars`. */
 export function translate(catalogue: Catalogue, key: TranslationKey, vars?: Vars): string {
@@ -30,7 +32,9 @@ export function translate(catalogue: Catalogue, key: TranslationKey, vars?: Vars
   }
   if (typeof node !== 'string') return key;
   if (!vars) return node;
-  return node.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+  return node.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in vars ? String(vars[name]) : match,
+  );
 }
 
 /** All dotted keys with their strings, for tests. */
@@ -39,7 +43,8 @@ export function flatten(catalogue: object, prefix = ''): Map<string, string> {
   for (const [key, value] of Object.entries(catalogue)) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (typeof value === 'string') out.set(path, value);
-    else if (value && typeof value === 'object') for (const [k, v] of flatten(value as object, path)) out.set(k, v);
+    else if (value && typeof value === 'object')
+      for (const [k, v] of flatten(value as object, path)) out.set(k, v);
   }
   return out;
 }

@@ -37,13 +37,15 @@ export const en: Catalogue = {
     title: 'Home',
     greeting: 'Hello, {name}!',
     welcome: 'Welcome to Visitt',
-    intro: 'Book an appointment or a video consultation with your clinic, and start the video consultation here when it is time.',
+    intro:
+      'Book an appointment or a video consultation with your clinic, and start the video consultation here when it is time.',
     startHint: 'Find your clinic and book an appointment or a video consultation.',
     nextAppointment: 'Next appointment',
     noUpcoming: 'You have no upcoming appointments.',
     seeAll: 'See all your appointments',
     portalTitle: 'My appointments',
-    portalIntro: 'These are your appointments. Start a video consultation with the video icon at the right of its row.',
+    portalIntro:
+      'These are your appointments. Start a video consultation with the video icon at the right of its row.',
     pastLink: 'Show past and cancelled appointments',
     signedOutPortal: 'Sign in to see your appointments, or press Start health care to book.',
     howTitle: 'How it works',
@@ -73,7 +75,8 @@ export const en: Catalogue = {
     changeAddress: 'Use another address',
     codeResent: 'We sent a new code.',
     demoTitle: 'Demo',
-    demoNote: 'This demo sends no real e-mail or text messages. You can read the code in the demo inbox.',
+    demoNote:
+      'This demo sends no real e-mail or text messages. You can read the code in the demo inbox.',
     demoOutbox: 'See demo inbox',
     invalidEmail: 'Enter a valid e-mail address, for example name@example.com.',
     invalidPhone: 'Enter a valid mobile number, for example +47 912 34 567.',
@@ -126,7 +129,8 @@ export const en: Catalogue = {
     practitionerIntroOrdinary: 'These practitioners have free times.',
     nextFree: 'First free time: {when}',
     noNextFree: 'No free times right now',
-    noPractitioners: 'No practitioner has free times for this right now. Try again later, or call the clinic.',
+    noPractitioners:
+      'No practitioner has free times for this right now. Try again later, or call the clinic.',
     typeTitle: 'Choose type of appointment',
     typeIntro: 'Choose what the appointment is for.',
     duration: '{minutes} min',
@@ -174,8 +178,10 @@ export const en: Catalogue = {
     slotMissing: 'The time in the link does not exist. Please choose a time again.',
     doneTitle: 'Your appointment is booked',
     doneIntro: 'You will find the appointment in My calendar.',
-    doneNotice: 'If the clinic has turned on notifications, you get a confirmation and a reminder by text message or e-mail.',
-    doneVideo: 'From 15 minutes before the appointment, start the video consultation in My calendar.',
+    doneNotice:
+      'If the clinic has turned on notifications, you get a confirmation and a reminder by text message or e-mail.',
+    doneVideo:
+      'From 15 minutes before the appointment, start the video consultation in My calendar.',
     addToCalendar: 'Add to calendar',
     goToCalendar: 'Go to My calendar',
   },
@@ -215,9 +221,11 @@ export const en: Catalogue = {
     cancelHeading: 'Cancellation',
     cancel: 'Cancel appointment',
     canCancelUntil: 'You can cancel online until {when}.',
-    deadlinePassed: 'The deadline for cancelling online passed {when}. Call the clinic if you cannot come.',
+    deadlinePassed:
+      'The deadline for cancelling online passed {when}. Call the clinic if you cannot come.',
     cancelDialogTitle: 'Cancel the appointment?',
-    cancelDialogText: 'The appointment {when} with {practitioner} will be cancelled, and the time becomes free for others.',
+    cancelDialogText:
+      'The appointment {when} with {practitioner} will be cancelled, and the time becomes free for others.',
     confirmCancel: 'Yes, cancel',
     keep: 'No, keep it',
     cancelling: 'Cancelling …',
@@ -267,19 +275,23 @@ export const en: Catalogue = {
     dateAtTime: '{date} at {time}',
   },
   errors: {
-    validation_failed: 'Something in the form is not filled in correctly. Check the fields and try again.',
+    validation_failed:
+      'Something in the form is not filled in correctly. Check the fields and try again.',
     bad_request: 'The request could not be handled. Reload the page and try again.',
     unauthorized: 'You are not signed in, or your session has expired. Please sign in again.',
     forbidden: 'You do not have access to this.',
     bad_origin: 'The request was stopped for security reasons. Reload the page and try again.',
-    not_found: 'We could not find what you were looking for. It may have been removed, or the link is wrong.',
+    not_found:
+      'We could not find what you were looking for. It may have been removed, or the link is wrong.',
     slot_taken: 'Someone else booked this time just before you. Please choose another time.',
     already_cancelled: 'The appointment is already cancelled.',
     slot_unavailable: 'This time is no longer free. Please choose another time.',
     too_soon: 'This time is too soon to be booked online. Please choose a later time.',
     beyond_horizon: 'This time is too far ahead to be booked yet. Please choose an earlier time.',
-    not_bookable: 'This type of appointment cannot be booked online with this practitioner. Please call the clinic.',
-    past_cancellation_deadline: 'The deadline for cancelling online has passed. Call the clinic if you cannot come.',
+    not_bookable:
+      'This type of appointment cannot be booked online with this practitioner. Please call the clinic.',
+    past_cancellation_deadline:
+      'The deadline for cancelling online has passed. Call the clinic if you cannot come.',
     not_cancellable: 'This appointment can no longer be cancelled.',
     invalid_code: 'The code is wrong or has expired. Check the code, or ask for a new one.',
     invalid_credentials: 'Wrong e-mail address or password.',

@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import {
   formatLongDate,
   formatMonth,
@@ -7,7 +15,13 @@ import {
   formatTime,
   isOtherYear,
 } from '../lib/dates';
-import { translate, type Catalogue, type Locale, type TranslationKey, type Vars } from './catalogue';
+import {
+  translate,
+  type Catalogue,
+  type Locale,
+  type TranslationKey,
+  type Vars,
+} from './catalogue';
 import { en } from './en';
 import { chooseLocale, intlLocales, LOCALE_STORAGE_KEY } from './locale';
 import { nb } from './nb';
@@ -41,7 +55,9 @@ function readSaved(): string | null {
 
 /** Provides the language, the translate function and the document's `lang`. */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(() => chooseLocale(readSaved(), navigator.languages));
+  const [locale, setLocaleState] = useState<Locale>(() =>
+    chooseLocale(readSaved(), navigator.languages),
+  );
   const [hasSavedChoice, setHasSavedChoice] = useState(() => readSaved() != null);
 
   useEffect(() => {
@@ -109,9 +125,11 @@ export function useFormat(): Formatters {
     const time = (iso: string, timeZone: string) => formatTime(iso, timeZone, intlLocale);
     return {
       longDate,
-      shortDate: (iso, timeZone) => formatShortDate(iso, timeZone, intlLocale, isOtherYear(iso, Date.now(), timeZone)),
+      shortDate: (iso, timeZone) =>
+        formatShortDate(iso, timeZone, intlLocale, isOtherYear(iso, Date.now(), timeZone)),
       time,
-      dateTime: (iso, timeZone) => t('dates.dateAtTime', { date: longDate(iso, timeZone), time: time(iso, timeZone) }),
+      dateTime: (iso, timeZone) =>
+        t('dates.dateAtTime', { date: longDate(iso, timeZone), time: time(iso, timeZone) }),
       month: (month) => formatMonth(month, intlLocale),
       plainDate: (date) => formatPlainDate(date, intlLocale),
     };

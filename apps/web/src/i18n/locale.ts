@@ -14,7 +14,10 @@ export function isLocale(value: unknown): value is Locale {
  * The language to show: the user's saved choice if any, else the first of the browser's
  * languages that is Norwegian (`nb`, `nn`, `no`) or English decides, else Norwegian bokmål.
  */
-export function chooseLocale(saved: string | null | undefined, browserLanguages: readonly string[]): Locale {
+export function chooseLocale(
+  saved: string | null | undefined,
+  browserLanguages: readonly string[],
+): Locale {
   if (isLocale(saved)) return saved;
   for (const tag of browserLanguages) {
     const primary = tag.toLowerCase().split('-')[0];

@@ -40,13 +40,15 @@ export const nb = {
     title: 'Hjem',
     greeting: 'Hei, {name}!',
     welcome: 'Velkommen til Visitt',
-    intro: 'Bestill time eller videokonsultasjon hos klinikken din, og start videokonsultasjonen herfra når det er tid.',
+    intro:
+      'Bestill time eller videokonsultasjon hos klinikken din, og start videokonsultasjonen herfra når det er tid.',
     startHint: 'Finn klinikken din og bestill time eller videokonsultasjon.',
     nextAppointment: 'Neste time',
     noUpcoming: 'Du har ingen kommende timer.',
     seeAll: 'Se alle timene dine',
     portalTitle: 'Mine timer',
-    portalIntro: 'Her er timene dine. Videokonsultasjoner starter du med video-ikonet til høyre på linjen.',
+    portalIntro:
+      'Her er timene dine. Videokonsultasjoner starter du med video-ikonet til høyre på linjen.',
     pastLink: 'Vis tidligere og avlyste timer',
     signedOutPortal: 'Logg inn for å se timene dine, eller trykk Start helsehjelp for å bestille.',
     howTitle: 'Slik fungerer det',
@@ -66,7 +68,8 @@ export const nb = {
     phoneHint: 'For eksempel 912 34 567',
     sendCode: 'Send kode',
     sending: 'Sender kode …',
-    codeSentEmail: 'Vi har sendt en kode på e-post til {address}. Koden gjelder i {minutes} minutter.',
+    codeSentEmail:
+      'Vi har sendt en kode på e-post til {address}. Koden gjelder i {minutes} minutter.',
     codeSentSms: 'Vi har sendt en kode på SMS til {address}. Koden gjelder i {minutes} minutter.',
     codeLabel: 'Engangskode',
     codeHint: '6 siffer',
@@ -76,7 +79,8 @@ export const nb = {
     changeAddress: 'Bruk en annen adresse',
     codeResent: 'Vi har sendt en ny kode.',
     demoTitle: 'Demo',
-    demoNote: 'I denne demoen sendes ingen ekte e-post eller SMS. Koden kan du lese i demo-innboksen.',
+    demoNote:
+      'I denne demoen sendes ingen ekte e-post eller SMS. Koden kan du lese i demo-innboksen.',
     demoOutbox: 'Se innboks for demo',
     invalidEmail: 'Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no.',
     invalidPhone: 'Skriv et gyldig mobilnummer, for eksempel 912 34 567.',
@@ -129,7 +133,8 @@ export const nb = {
     practitionerIntroOrdinary: 'Disse behandlerne har ledige tider.',
     nextFree: 'Første ledige time: {when}',
     noNextFree: 'Ingen ledige timer akkurat nå',
-    noPractitioners: 'Ingen behandlere har ledige tider for dette akkurat nå. Prøv igjen senere, eller ring klinikken.',
+    noPractitioners:
+      'Ingen behandlere har ledige tider for dette akkurat nå. Prøv igjen senere, eller ring klinikken.',
     typeTitle: 'Velg type time',
     typeIntro: 'Velg hva timen gjelder.',
     duration: '{minutes} min',
@@ -177,7 +182,8 @@ export const nb = {
     slotMissing: 'Tiden i lenken finnes ikke. Velg en tid på nytt.',
     doneTitle: 'Timen er bestilt',
     doneIntro: 'Du finner timen i Min kalender.',
-    doneNotice: 'Hvis klinikken har slått på varsler, får du en bekreftelse og en påminnelse på SMS eller e-post.',
+    doneNotice:
+      'Hvis klinikken har slått på varsler, får du en bekreftelse og en påminnelse på SMS eller e-post.',
     doneVideo: 'Fra 15 minutter før timen starter du videokonsultasjonen i Min kalender.',
     addToCalendar: 'Legg til i kalenderen',
     goToCalendar: 'Gå til Min kalender',
@@ -218,9 +224,11 @@ export const nb = {
     cancelHeading: 'Avbestilling',
     cancel: 'Avbestill',
     canCancelUntil: 'Du kan avbestille på nett frem til {when}.',
-    deadlinePassed: 'Fristen for å avbestille på nett gikk ut {when}. Ring klinikken hvis du ikke kan komme.',
+    deadlinePassed:
+      'Fristen for å avbestille på nett gikk ut {when}. Ring klinikken hvis du ikke kan komme.',
     cancelDialogTitle: 'Avbestille timen?',
-    cancelDialogText: 'Timen {when} hos {practitioner} blir avbestilt, og tiden blir ledig for andre.',
+    cancelDialogText:
+      'Timen {when} hos {practitioner} blir avbestilt, og tiden blir ledig for andre.',
     confirmCancel: 'Ja, avbestill',
     keep: 'Nei, behold timen',
     cancelling: 'Avbestiller …',
@@ -250,7 +258,8 @@ export const nb = {
   },
   outbox: {
     title: 'Demo-innboks',
-    intro: 'Meldinger som Visitt har sendt i denne demoen, nyeste først. Her finner du også engangskodene for innlogging.',
+    intro:
+      'Meldinger som Visitt har sendt i denne demoen, nyeste først. Her finner du også engangskodene for innlogging.',
     empty: 'Ingen meldinger er sendt ennå.',
     refresh: 'Oppdater',
     autoRefresh: 'Listen oppdateres av seg selv.',
@@ -274,15 +283,19 @@ export const nb = {
     bad_request: 'Forespørselen kunne ikke behandles. Last inn siden på nytt og prøv igjen.',
     unauthorized: 'Du er ikke logget inn, eller økten har gått ut. Logg inn på nytt.',
     forbidden: 'Du har ikke tilgang til dette.',
-    bad_origin: 'Forespørselen ble stoppet av sikkerhetshensyn. Last inn siden på nytt og prøv igjen.',
+    bad_origin:
+      'Forespørselen ble stoppet av sikkerhetshensyn. Last inn siden på nytt og prøv igjen.',
     not_found: 'Vi fant ikke det du lette etter. Det kan være slettet, eller lenken er feil.',
     slot_taken: 'Noen andre bestilte denne tiden rett før deg. Velg en annen tid.',
     already_cancelled: 'Timen er allerede avbestilt.',
     slot_unavailable: 'Denne tiden er ikke lenger ledig. Velg en annen tid.',
     too_soon: 'Denne tiden er for snart til å bestilles på nett. Velg en senere tid.',
-    beyond_horizon: 'Denne tiden er for langt frem i tid til å bestilles ennå. Velg en tidligere tid.',
-    not_bookable: 'Denne typen time kan ikke bestilles på nett hos denne behandleren. Ring klinikken.',
-    past_cancellation_deadline: 'Fristen for å avbestille på nett har gått ut. Ring klinikken hvis du ikke kan komme.',
+    beyond_horizon:
+      'Denne tiden er for langt frem i tid til å bestilles ennå. Velg en tidligere tid.',
+    not_bookable:
+      'Denne typen time kan ikke bestilles på nett hos denne behandleren. Ring klinikken.',
+    past_cancellation_deadline:
+      'Fristen for å avbestille på nett har gått ut. Ring klinikken hvis du ikke kan komme.',
     not_cancellable: 'Denne timen kan ikke avbestilles lenger.',
     invalid_code: 'Koden er feil eller har gått ut. Sjekk koden, eller be om en ny.',
     invalid_credentials: 'Feil e-postadresse eller passord.',

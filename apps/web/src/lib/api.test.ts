@@ -16,8 +16,8 @@ describe('parseRetryAfter', () => {
 
 describe('apiUrl', () => {
   it('encodes the + of an offset and leaves out empty values', () => {
-    expect(apiUrl('/clinics/x/slots', { from: '2026-12-01T00:00:00+01:00', q: '', to: undefined })).toBe(
-      '/api/v1/clinics/x/slots?from=2026-12-01T00%3A00%3A00%2B01%3A00',
-    );
+    expect(
+      apiUrl('/clinics/x/slots', { from: '2026-12-01T00:00:00+01:00', q: '', to: undefined }),
+    ).toBe('/api/v1/clinics/x/slots?from=2026-12-01T00%3A00%3A00%2B01%3A00');
   });
 });

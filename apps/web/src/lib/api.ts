@@ -16,7 +16,10 @@ export class ApiError extends Error {
     code: ErrorCode | ClientErrorCode,
     status: number,
     message: string,
-    options: { retryAfterSeconds?: number | null; issues?: { path: string; message: string }[] } = {},
+    options: {
+      retryAfterSeconds?: number | null;
+      issues?: { path: string; message: string }[];
+    } = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -28,7 +31,10 @@ export class ApiError extends Error {
 }
 
 /** Whether `error` is an {@link ApiError} with one of `codes`. */
-export function isApiError(error: unknown, ...codes: (ErrorCode | ClientErrorCode)[]): error is ApiError {
+export function isApiError(
+  error: unknown,
+  ...codes: (ErrorCode | ClientErrorCode)[]
+): error is ApiError {
   return error instanceof ApiError && (codes.length === 0 || codes.includes(error.code));
 }
 
@@ -82,7 +88,13 @@ async function readError(response: Response): Promise<ApiError> {
     });
   }
   const code: ErrorCode | ClientErrorCode =
-    response.status === 401 ? 'unauthorized' : response.status === 404 ? 'not_found' : response.status === 429 ? 'rate_limited' : 'unexpected';
+    response.status === 401
+      ? 'unauthorized'
+      : response.status === 404
+        ? 'not_found'
+        : response.status === 429
+          ? 'rate_limited'
+          : 'unexpected';
   return new ApiError(code, response.status, `HTTP ${response.status}`, { retryAfterSeconds });
 }
 
@@ -90,7 +102,10 @@ async function readError(response: Response): Promise<ApiError> {
  * Calls the API on the same origin with the session cookie. Resolves with the parsed answer
  * (or undefined without a schema); rejects with an {@link ApiError}.
  */
-export async function apiRequest<T = undefined>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+export async function apiRequest<T = undefined>(
+  path: string,
+  options: RequestOptions<T> = {},
+): Promise<T> {
   const { method = 'GET', body, schema, query, signal } = options;
   let response: Response;
   try {

@@ -70,8 +70,24 @@ describe('monthGrid', () => {
   it('lays out December 2026 from Monday, starting on Tuesday the 1st', () => {
     const weeks = monthGrid('2026-12');
     expect(weeks).toHaveLength(5);
-    expect(weeks[0]).toEqual([null, '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06']);
-    expect(weeks[4]).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', null, null, null]);
+    expect(weeks[0]).toEqual([
+      null,
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+      '2026-12-05',
+      '2026-12-06',
+    ]);
+    expect(weeks[4]).toEqual([
+      '2026-12-28',
+      '2026-12-29',
+      '2026-12-30',
+      '2026-12-31',
+      null,
+      null,
+      null,
+    ]);
     expect(weeks.every((w) => w.length === 7)).toBe(true);
   });
 

@@ -25,7 +25,10 @@ export function localDateOf(iso: string, timeZone: string): string {
  * Groups slots by the clinic-local day they start on, days and slots in time order. A slot
  * at 00:30 local time belongs to that day even when its UTC instant is the evening before.
  */
-export function groupSlotsByDay<T extends TimeRange>(slots: readonly T[], timeZone: string): Map<string, T[]> {
+export function groupSlotsByDay<T extends TimeRange>(
+  slots: readonly T[],
+  timeZone: string,
+): Map<string, T[]> {
   const sorted = [...slots].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   const days = new Map<string, T[]>();
   for (const slot of sorted) {
@@ -39,7 +42,10 @@ export function groupSlotsByDay<T extends TimeRange>(slots: readonly T[], timeZo
 
 /** Today's date (`YYYY-MM-DD`) in `timeZone` at `nowMs`. */
 export function todayIn(timeZone: string, nowMs: number): string {
-  return Temporal.Instant.fromEpochMilliseconds(nowMs).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+  return Temporal.Instant.fromEpochMilliseconds(nowMs)
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDate()
+    .toString();
 }
 
 /** The month (`YYYY-MM`) containing `date` (`YYYY-MM-DD`). */
@@ -76,7 +82,10 @@ export function addMonths(month: string, months: number): string {
 
 /** `-1`, `0` or `1` as month `a` is before, equal to or after month `b`. */
 export function compareMonths(a: string, b: string): number {
-  return Temporal.PlainYearMonth.compare(Temporal.PlainYearMonth.from(a), Temporal.PlainYearMonth.from(b));
+  return Temporal.PlainYearMonth.compare(
+    Temporal.PlainYearMonth.from(a),
+    Temporal.PlainYearMonth.from(b),
+  );
 }
 
 /**
@@ -107,7 +116,8 @@ export function monthGrid(month: string): (string | null)[][] {
       week = [];
     }
   }
-  if (week.length > 0) weeks.push([...week, ...Array.from({ length: 7 - week.length }, () => null)]);
+  if (week.length > 0)
+    weeks.push([...week, ...Array.from({ length: 7 - week.length }, () => null)]);
   return weeks;
 }
 
@@ -119,7 +129,11 @@ export function addDays(date: string, days: number): string {
 /** The Monday (`toStart`) or Sunday of the week of `date`. */
 export function weekEdge(date: string, edge: 'start' | 'end'): string {
   const day = Temporal.PlainDate.from(date);
-  return (edge === 'start' ? day.subtract({ days: day.dayOfWeek - 1 }) : day.add({ days: 7 - day.dayOfWeek })).toString();
+  return (
+    edge === 'start'
+      ? day.subtract({ days: day.dayOfWeek - 1 })
+      : day.add({ days: 7 - day.dayOfWeek })
+  ).toString();
 }
 
 /** The browser's own IANA zone. */
@@ -131,8 +145,10 @@ export function browserTimeZone(): string {
 export function isSameTimeZone(a: string, b: string): boolean {
   if (a === b) return true;
   try {
-    return new Intl.DateTimeFormat('en', { timeZone: a }).resolvedOptions().timeZone ===
-      new Intl.DateTimeFormat('en', { timeZone: b }).resolvedOptions().timeZone;
+    return (
+      new Intl.DateTimeFormat('en', { timeZone: a }).resolvedOptions().timeZone ===
+      new Intl.DateTimeFormat('en', { timeZone: b }).resolvedOptions().timeZone
+    );
   } catch {
     return false;
   }
@@ -157,7 +173,12 @@ function epochOf(value: string | number): number {
 }
 
 /** "tirsdag 1. desember" / "Tuesday 1 December" on the clock of `timeZone`; with the year when asked. */
-export function formatLongDate(value: string | number, timeZone: string, locale: string, withYear = false): string {
+export function formatLongDate(
+  value: string | number,
+  timeZone: string,
+  locale: string,
+  withYear = false,
+): string {
   return formatter(locale, {
     timeZone,
     weekday: 'long',
@@ -168,7 +189,12 @@ export function formatLongDate(value: string | number, timeZone: string, locale:
 }
 
 /** "tir. 1. des." / "Tue 1 Dec" on the clock of `timeZone`; with the year when asked. */
-export function formatShortDate(value: string | number, timeZone: string, locale: string, withYear = false): string {
+export function formatShortDate(
+  value: string | number,
+  timeZone: string,
+  locale: string,
+  withYear = false,
+): string {
   return formatter(locale, {
     timeZone,
     weekday: 'short',
@@ -180,7 +206,12 @@ export function formatShortDate(value: string | number, timeZone: string, locale
 
 /** "08:45" on the clock of `timeZone`. */
 export function formatTime(value: string | number, timeZone: string, locale: string): string {
-  return formatter(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(epochOf(value));
+  return formatter(locale, {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(epochOf(value));
 }
 
 /** A calendar date (`YYYY-MM-DD`) as "tirsdag 1. desember" — no zone involved. */
@@ -190,19 +221,24 @@ export function formatPlainDate(date: string, locale: string, withYear = false):
 
 /** A month (`YYYY-MM`) as "desember 2026". */
 export function formatMonth(month: string, locale: string): string {
-  return formatter(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(Date.parse(`${month}-15T12:00:00Z`));
+  return formatter(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
+    Date.parse(`${month}-15T12:00:00Z`),
+  );
 }
 
 /** The seven weekday names, Monday first, `short` ("man.") or `long` ("mandag"). */
 export function weekdayNames(locale: string, width: 'short' | 'long'): string[] {
   // 2026-11-30 is a Monday.
   return Array.from({ length: 7 }, (_, i) =>
-    formatter(locale, { timeZone: 'UTC', weekday: width }).format(Date.parse('2026-11-30T12:00:00Z') + i * 86_400_000),
+    formatter(locale, { timeZone: 'UTC', weekday: width }).format(
+      Date.parse('2026-11-30T12:00:00Z') + i * 86_400_000,
+    ),
   );
 }
 
 /** Whether `value` falls in another calendar year than `nowMs` on the clock of `timeZone`. */
 export function isOtherYear(value: string | number, nowMs: number, timeZone: string): boolean {
-  const year = (ms: number) => Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone).year;
+  const year = (ms: number) =>
+    Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone).year;
   return year(epochOf(value)) !== year(nowMs);
 }

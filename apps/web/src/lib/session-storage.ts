@@ -20,7 +20,10 @@ export function writeSession(key: string, value: string | null): void {
 }
 
 /** A string state kept in sessionStorage under `key`, so it survives navigation and reloads in this tab. */
-export function useSessionState(key: string, initial = ''): [string, (value: string) => void, () => void] {
+export function useSessionState(
+  key: string,
+  initial = '',
+): [string, (value: string) => void, () => void] {
   const [value, setValue] = useState(() => readSession(key) ?? initial);
   const set = useCallback(
     (next: string) => {

@@ -29,7 +29,17 @@ let isFirstPage = true;
  * One page: its h1 (focused after each navigation so screen readers announce the new page), the
  * document title, and what it puts into the app's top bar.
  */
-export function Page({ title, documentTitle, appTitle, back, appAction, before, headerAside, className, children }: PageProps) {
+export function Page({
+  title,
+  documentTitle,
+  appTitle,
+  back,
+  appAction,
+  before,
+  headerAside,
+  className,
+  children,
+}: PageProps) {
   const t = useT();
   const { topBar, isWide } = useShell();
   const { pathname } = useLocation();

@@ -24,7 +24,9 @@ export function AppointmentPage() {
   const videoHeading = useId();
   const cancelHeading = useId();
   const data = appointment.data;
-  const title = data ? t('appointment.title', { date: format.longDate(data.start, data.timeZone) }) : t('appointment.fallbackTitle');
+  const title = data
+    ? t('appointment.title', { date: format.longDate(data.start, data.timeZone) })
+    : t('appointment.fallbackTitle');
 
   return (
     <Page title={title} appTitle={t('nav.myCalendar')} back="/timer" className="appointment-page">
@@ -69,7 +71,11 @@ export function AppointmentPage() {
               <CancelAppointment appointment={data} block={!isWide} />
             </section>
             {data.status === 'booked' ? (
-              <a className={`btn btn--secondary btn--md${isWide ? '' : ' btn--block'}`} href={calendarFileUrl(data.id)} download>
+              <a
+                className={`btn btn--secondary btn--md${isWide ? '' : ' btn--block'}`}
+                href={calendarFileUrl(data.id)}
+                download
+              >
                 <Icon name="download" />
                 <span>{t('appointment.calendarFile')}</span>
               </a>

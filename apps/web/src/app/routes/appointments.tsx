@@ -32,10 +32,20 @@ export function AppointmentsPage() {
         <span id={switchId} className="visually-hidden">
           {t('appointments.viewLabel')}
         </span>
-        <Link to="/timer" className="view-switch__option" aria-current={showPast ? undefined : 'page'} replace>
+        <Link
+          to="/timer"
+          className="view-switch__option"
+          aria-current={showPast ? undefined : 'page'}
+          replace
+        >
           {t('appointments.upcoming')}
         </Link>
-        <Link to="/timer?vis=tidligere" className="view-switch__option" aria-current={showPast ? 'page' : undefined} replace>
+        <Link
+          to="/timer?vis=tidligere"
+          className="view-switch__option"
+          aria-current={showPast ? 'page' : undefined}
+          replace
+        >
           {t('appointments.past')}
         </Link>
       </nav>

@@ -14,7 +14,12 @@ export function BookedPage() {
   const { id } = useParams();
   const appointment = useAppointment(id);
   return (
-    <Page title={t('booking.doneTitle')} appTitle={t('nav.myCalendar')} back="/timer" className="booked">
+    <Page
+      title={t('booking.doneTitle')}
+      appTitle={t('nav.myCalendar')}
+      back="/timer"
+      className="booked"
+    >
       {appointment.isPending ? (
         <LoadingState />
       ) : appointment.isError ? (
@@ -33,7 +38,11 @@ export function BookedPage() {
             <AppointmentDetails appointment={appointment.data} />
           </div>
           <div className="action-row">
-            <a className="btn btn--secondary btn--md" href={calendarFileUrl(appointment.data.id)} download>
+            <a
+              className="btn btn--secondary btn--md"
+              href={calendarFileUrl(appointment.data.id)}
+              download
+            >
               <Icon name="download" />
               <span>{t('booking.addToCalendar')}</span>
             </a>

@@ -4,7 +4,11 @@ import { Link, useNavigate } from 'react-router';
 import { Alert, ErrorState, useErrorMessage } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { LoadingState } from '../../components/ui/spinner';
-import { useAppointmentTypes, useBookAppointment, usePractitioners } from '../../features/booking/api/booking-api';
+import {
+  useAppointmentTypes,
+  useBookAppointment,
+  usePractitioners,
+} from '../../features/booking/api/booking-api';
 import { bookingPath } from '../../features/booking/booking-path';
 import { typeWithDuration } from '../../features/booking/type-label';
 import { BookingSteps } from '../../features/booking/components/booking-steps';
@@ -64,13 +68,17 @@ function ConfirmStep({ choice, clinic }: { choice: Choice; clinic: Clinic | unde
   const types = useAppointmentTypes(choice.clinicId, choice.practitionerId, choice.modality);
   const book = useBookAppointment();
   // Kept in this tab's storage so that nothing typed is lost if the time is taken or the session ends.
-  const [comment, setComment, clearComment] = useSessionState(`visitt.booking-comment.${choice.clinicId}`);
+  const [comment, setComment, clearComment] = useSessionState(
+    `visitt.booking-comment.${choice.clinicId}`,
+  );
 
   const practitioner = practitioners.data?.find((p) => p.id === choice.practitionerId);
   const type = types.data?.find((candidate) => candidate.id === choice.appointmentTypeId);
   const zone = clinic?.timeZone;
   const isLoading = !clinic || practitioners.isPending || types.isPending;
-  const timesPath = zone ? bookingPath('tid', choice, { dag: localDateOf(choice.start, zone) }) : bookingPath('tid', choice);
+  const timesPath = zone
+    ? bookingPath('tid', choice, { dag: localDateOf(choice.start, zone) })
+    : bookingPath('tid', choice);
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -92,14 +100,21 @@ function ConfirmStep({ choice, clinic }: { choice: Choice; clinic: Clinic | unde
           const code = isApiError(error) ? error.code : null;
           const back = BACK_TO_TIMES.find((candidate) => candidate === code);
           if (back && zone) {
-            void navigate(bookingPath('tid', choice, { dag: localDateOf(choice.start, zone), feil: back }), { replace: true });
+            void navigate(
+              bookingPath('tid', choice, { dag: localDateOf(choice.start, zone), feil: back }),
+              { replace: true },
+            );
           }
         },
       },
     );
   }
 
-  const submitLabel = book.isPending ? t('booking.booking') : isWide ? t('booking.confirm') : t('booking.book');
+  const submitLabel = book.isPending
+    ? t('booking.booking')
+    : isWide
+      ? t('booking.confirm')
+      : t('booking.book');
   const submit = (
     <Button
       type="submit"
@@ -152,13 +167,21 @@ function ConfirmStep({ choice, clinic }: { choice: Choice; clinic: Clinic | unde
                 <dt>{t('booking.practitioner')}</dt>
                 <dd>
                   {practitioner?.name ?? '—'}
-                  {practitioner?.title ? <span className="muted"> · {practitioner.title}</span> : null}
+                  {practitioner?.title ? (
+                    <span className="muted"> · {practitioner.title}</span>
+                  ) : null}
                 </dd>
               </div>
               <div className="details__row">
                 <dt>{t('booking.type')}</dt>
                 <dd>
-                  {type ? typeWithDuration(type.name, type.durationMinutes, t('booking.duration', { minutes: type.durationMinutes })) : '—'}
+                  {type
+                    ? typeWithDuration(
+                        type.name,
+                        type.durationMinutes,
+                        t('booking.duration', { minutes: type.durationMinutes }),
+                      )
+                    : '—'}
                 </dd>
               </div>
               <div className="details__row">

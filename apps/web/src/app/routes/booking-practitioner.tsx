@@ -61,14 +61,21 @@ function PractitionerStep({ choice }: { choice: BookingChoice }) {
         <ul className="card-list" role="list">
           {practitioners.data.map((practitioner) => (
             <li key={practitioner.id}>
-              <Link to={bookingPath('type', { ...choice, practitionerId: practitioner.id })} className="choice-card">
+              <Link
+                to={bookingPath('type', { ...choice, practitionerId: practitioner.id })}
+                className="choice-card"
+              >
                 <Icon name="user" size={24} className="choice-card__icon" />
                 <span className="choice-card__body">
                   <span className="choice-card__title">{practitioner.name}</span>
-                  {practitioner.title ? <span className="choice-card__meta">{practitioner.title}</span> : null}
+                  {practitioner.title ? (
+                    <span className="choice-card__meta">{practitioner.title}</span>
+                  ) : null}
                   <span className="choice-card__extra">
                     {practitioner.nextFreeSlot && zone
-                      ? t('booking.nextFree', { when: format.dateTime(practitioner.nextFreeSlot, zone) })
+                      ? t('booking.nextFree', {
+                          when: format.dateTime(practitioner.nextFreeSlot, zone),
+                        })
                       : t('booking.noNextFree')}
                   </span>
                 </span>

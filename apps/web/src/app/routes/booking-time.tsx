@@ -4,7 +4,11 @@ import { useSearchParams } from 'react-router';
 import { Alert, ErrorState } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { LoadingState } from '../../components/ui/spinner';
-import { useAppointmentTypes, useMonthSlots, usePractitioners } from '../../features/booking/api/booking-api';
+import {
+  useAppointmentTypes,
+  useMonthSlots,
+  usePractitioners,
+} from '../../features/booking/api/booking-api';
 import { bookingPath } from '../../features/booking/booking-path';
 import { typeWithDuration } from '../../features/booking/type-label';
 import { BookingSteps } from '../../features/booking/components/booking-steps';
@@ -35,7 +39,8 @@ type Choice = NonNullable<ReturnType<typeof completeChoice>>;
 /** Why the patient was sent back here from the confirm step. */
 const RETURN_REASONS = ['slot_taken', 'slot_unavailable', 'too_soon', 'beyond_horizon'] as const;
 type ReturnReason = (typeof RETURN_REASONS)[number];
-const isReturnReason = (value: string | null): value is ReturnReason => RETURN_REASONS.includes(value as ReturnReason);
+const isReturnReason = (value: string | null): value is ReturnReason =>
+  RETURN_REASONS.includes(value as ReturnReason);
 
 /** Step 4: a month calendar with the days that have free slots, and the chosen day's times. */
 export function BookingTimePage() {
@@ -62,7 +67,8 @@ export function BookingTimePage() {
     </Page>
   );
   if (clinic.isPending) return page(<LoadingState />);
-  if (clinic.isError) return page(<ErrorState error={clinic.error} onRetry={() => void clinic.refetch()} />);
+  if (clinic.isError)
+    return page(<ErrorState error={clinic.error} onRetry={() => void clinic.refetch()} />);
   return page(<TimeStep choice={choice} clinic={clinic.data} />);
 }
 
@@ -77,7 +83,9 @@ function TimeStep({ choice, clinic }: { choice: Choice; clinic: Clinic }) {
   const types = useAppointmentTypes(choice.clinicId, choice.practitionerId, choice.modality);
   const practitioners = usePractitioners(choice.clinicId, choice.modality);
   const type = types.data?.find((candidate) => candidate.id === choice.appointmentTypeId);
-  const practitioner = practitioners.data?.find((candidate) => candidate.id === choice.practitionerId);
+  const practitioner = practitioners.data?.find(
+    (candidate) => candidate.id === choice.practitionerId,
+  );
 
   const today = todayIn(zone, now);
   const minMonth = monthOf(today);
@@ -86,15 +94,28 @@ function TimeStep({ choice, clinic }: { choice: Choice; clinic: Clinic }) {
   const monthParam = searchParams.get('maaned');
   const reasonParam = searchParams.get('feil');
   const selectedDay = isLocalDate(dayParam) ? dayParam : null;
-  const suggestedMonth = practitioner?.nextFreeSlot ? monthOf(localDateOf(practitioner.nextFreeSlot, zone)) : minMonth;
-  const wantedMonth = selectedDay ? monthOf(selectedDay) : isMonth(monthParam) ? monthParam : suggestedMonth;
+  const suggestedMonth = practitioner?.nextFreeSlot
+    ? monthOf(localDateOf(practitioner.nextFreeSlot, zone))
+    : minMonth;
+  const wantedMonth = selectedDay
+    ? monthOf(selectedDay)
+    : isMonth(monthParam)
+      ? monthParam
+      : suggestedMonth;
   const month =
-    compareMonths(wantedMonth, minMonth) < 0 ? minMonth : compareMonths(wantedMonth, maxMonth) > 0 ? maxMonth : wantedMonth;
+    compareMonths(wantedMonth, minMonth) < 0
+      ? minMonth
+      : compareMonths(wantedMonth, maxMonth) > 0
+        ? maxMonth
+        : wantedMonth;
 
   const slots = useMonthSlots(choice, month, zone);
   const isMonthLoading = slots.isPending || slots.isPlaceholderData;
   const byDay = useMemo(
-    () => (slots.data && !slots.isPlaceholderData ? groupSlotsByDay(slots.data, zone) : new Map<string, never[]>()),
+    () =>
+      slots.data && !slots.isPlaceholderData
+        ? groupSlotsByDay(slots.data, zone)
+        : new Map<string, never[]>(),
     [slots.data, slots.isPlaceholderData, zone],
   );
   const availableDays = useMemo(() => new Set(byDay.keys()), [byDay]);
@@ -145,7 +166,15 @@ function TimeStep({ choice, clinic }: { choice: Choice; clinic: Clinic }) {
       <div className="summary-line">
         <span>{clinic.name}</span>
         {practitioner ? <span>{practitioner.name}</span> : null}
-        {type ? <span>{typeWithDuration(type.name, type.durationMinutes, t('booking.duration', { minutes: type.durationMinutes }))}</span> : null}
+        {type ? (
+          <span>
+            {typeWithDuration(
+              type.name,
+              type.durationMinutes,
+              t('booking.duration', { minutes: type.durationMinutes }),
+            )}
+          </span>
+        ) : null}
       </div>
       <TimeZoneNote timeZone={zone} />
       <div className="time-step">
@@ -162,7 +191,9 @@ function TimeStep({ choice, clinic }: { choice: Choice; clinic: Clinic }) {
             onChangeMonth={handleChangeMonth}
           />
           <p className="visually-hidden" role="status">
-            {isMonthLoading ? t('booking.loadingSlots') : t('booking.slotsLoaded', { month: format.month(month) })}
+            {isMonthLoading
+              ? t('booking.loadingSlots')
+              : t('booking.slotsLoaded', { month: format.month(month) })}
           </p>
         </div>
         <div className="time-step__times" ref={timesRef}>
@@ -191,7 +222,11 @@ function TimeStep({ choice, clinic }: { choice: Choice; clinic: Clinic }) {
             <div className="empty-card">
               <p>{t('booking.noSlotsMonth', { month: format.month(month) })}</p>
               {compareMonths(month, maxMonth) < 0 ? (
-                <Button variant="secondary" icon="chevronRight" onClick={() => handleChangeMonth(addMonths(month, 1))}>
+                <Button
+                  variant="secondary"
+                  icon="chevronRight"
+                  onClick={() => handleChangeMonth(addMonths(month, 1))}
+                >
                   {t('booking.nextMonth')}
                 </Button>
               ) : null}
@@ -201,7 +236,9 @@ function TimeStep({ choice, clinic }: { choice: Choice; clinic: Clinic }) {
               <p>{t('booking.chooseDay')}</p>
               {firstAvailable ? (
                 <>
-                  <p className="muted">{t('booking.firstFreeDay', { date: format.plainDate(firstAvailable) })}</p>
+                  <p className="muted">
+                    {t('booking.firstFreeDay', { date: format.plainDate(firstAvailable) })}
+                  </p>
                   <Button variant="secondary" onClick={() => handleSelectDay(firstAvailable)}>
                     {t('booking.goToFirstFree', { date: format.plainDate(firstAvailable) })}
                   </Button>

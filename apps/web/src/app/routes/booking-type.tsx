@@ -52,14 +52,24 @@ function TypeStep({ choice }: { choice: BookingChoice & { practitionerId: string
         <ul className="card-list" role="list">
           {types.data.map((type) => (
             <li key={type.id}>
-              <Link to={bookingPath('tid', { ...choice, appointmentTypeId: type.id })} className="choice-card">
-                <Icon name={type.modality === 'video' ? 'video' : 'clinic'} size={24} className="choice-card__icon" />
+              <Link
+                to={bookingPath('tid', { ...choice, appointmentTypeId: type.id })}
+                className="choice-card"
+              >
+                <Icon
+                  name={type.modality === 'video' ? 'video' : 'clinic'}
+                  size={24}
+                  className="choice-card__icon"
+                />
                 <span className="choice-card__body">
                   <span className="choice-card__title">{type.name}</span>
                   <span className="choice-card__meta">
-                    <Icon name="clock" size={14} /> {t('booking.duration', { minutes: type.durationMinutes })}
+                    <Icon name="clock" size={14} />{' '}
+                    {t('booking.duration', { minutes: type.durationMinutes })}
                   </span>
-                  {type.description ? <span className="choice-card__extra">{type.description}</span> : null}
+                  {type.description ? (
+                    <span className="choice-card__extra">{type.description}</span>
+                  ) : null}
                 </span>
                 <Icon name="chevronRight" className="choice-card__chevron" />
               </Link>

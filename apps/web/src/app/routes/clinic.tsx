@@ -45,7 +45,14 @@ export function ClinicPage() {
             <div className="booking-choice">
               {clinic.data.offersVideo ? (
                 <div className="booking-choice__option">
-                  <Button variant="primary" size="lg" block icon="video" onClick={() => handleBook('video')} aria-describedby="book-video-hint">
+                  <Button
+                    variant="primary"
+                    size="lg"
+                    block
+                    icon="video"
+                    onClick={() => handleBook('video')}
+                    aria-describedby="book-video-hint"
+                  >
                     {t('clinics.bookVideo')}
                   </Button>
                   <p id="book-video-hint" className="booking-choice__hint">
@@ -58,7 +65,14 @@ export function ClinicPage() {
                 </Alert>
               )}
               <div className="booking-choice__option">
-                <Button variant="secondary" size="lg" block icon="calendar" onClick={() => handleBook('in_person')} aria-describedby="book-ordinary-hint">
+                <Button
+                  variant="secondary"
+                  size="lg"
+                  block
+                  icon="calendar"
+                  onClick={() => handleBook('in_person')}
+                  aria-describedby="book-ordinary-hint"
+                >
                   {t('clinics.bookOrdinary')}
                 </Button>
                 <p id="book-ordinary-hint" className="booking-choice__hint">

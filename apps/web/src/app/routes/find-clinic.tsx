@@ -23,7 +23,10 @@ export function FindClinicPage() {
   useEffect(() => {
     const trimmed = text.trim();
     if (trimmed === query) return;
-    const timer = window.setTimeout(() => setSearchParams(trimmed ? { q: trimmed } : {}, { replace: true }), 300);
+    const timer = window.setTimeout(
+      () => setSearchParams(trimmed ? { q: trimmed } : {}, { replace: true }),
+      300,
+    );
     return () => window.clearTimeout(timer);
   }, [text, query, setSearchParams]);
 
@@ -38,7 +41,12 @@ export function FindClinicPage() {
   const others = list.filter((clinic) => !clinic.usedBefore);
 
   return (
-    <Page title={t('clinics.findTitle')} appTitle={t('clinics.findTitle')} back="/" before={<BookingSteps current="clinic" />}>
+    <Page
+      title={t('clinics.findTitle')}
+      appTitle={t('clinics.findTitle')}
+      back="/"
+      before={<BookingSteps current="clinic" />}
+    >
       <p className="lead">{t('clinics.findIntro')}</p>
       <form role="search" className="search" onSubmit={handleSubmit}>
         <label htmlFor={inputId} className="field__label">
@@ -63,19 +71,28 @@ export function FindClinicPage() {
         </div>
       </form>
       <p className="visually-hidden" role="status">
-        {clinics.isSuccess && !clinics.isPlaceholderData ? t('clinics.resultCount', { count: list.length }) : ''}
+        {clinics.isSuccess && !clinics.isPlaceholderData
+          ? t('clinics.resultCount', { count: list.length })
+          : ''}
       </p>
       {clinics.isPending ? (
         <LoadingState />
       ) : clinics.isError ? (
         <ErrorState error={clinics.error} onRetry={() => void clinics.refetch()} />
       ) : list.length === 0 ? (
-        <p className="empty">{query ? t('clinics.noResults', { query }) : t('clinics.noClinics')}</p>
+        <p className="empty">
+          {query ? t('clinics.noResults', { query }) : t('clinics.noClinics')}
+        </p>
       ) : (
         <div className={clinics.isPlaceholderData ? 'is-stale' : undefined}>
-          {usedBefore.length > 0 ? <ClinicList title={t('clinics.usedBefore')} clinics={usedBefore} /> : null}
+          {usedBefore.length > 0 ? (
+            <ClinicList title={t('clinics.usedBefore')} clinics={usedBefore} />
+          ) : null}
           {others.length > 0 ? (
-            <ClinicList title={query ? t('clinics.searchResults') : t('clinics.allClinics')} clinics={others} />
+            <ClinicList
+              title={query ? t('clinics.searchResults') : t('clinics.allClinics')}
+              clinics={others}
+            />
           ) : null}
         </div>
       )}

@@ -48,7 +48,9 @@ function NextAppointment() {
   const now = useNow(60_000);
   const appointments = useMyAppointments();
   const headingId = useId();
-  const next = appointments.data ? splitAppointments(appointments.data, now).upcoming[0] : undefined;
+  const next = appointments.data
+    ? splitAppointments(appointments.data, now).upcoming[0]
+    : undefined;
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId} className="section__title">

@@ -18,7 +18,13 @@ export function OutboxPage() {
       appTitle={t('outbox.title')}
       back="/"
       headerAside={
-        <Button variant="secondary" icon="inbox" onClick={() => void outbox.refetch()} isBusy={outbox.isFetching} aria-describedby={noteId}>
+        <Button
+          variant="secondary"
+          icon="inbox"
+          onClick={() => void outbox.refetch()}
+          isBusy={outbox.isFetching}
+          aria-describedby={noteId}
+        >
           {t('outbox.refresh')}
         </Button>
       }

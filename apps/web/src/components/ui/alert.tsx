@@ -22,7 +22,14 @@ interface AlertProps {
 }
 
 /** A boxed message: an error, a warning, a note or a success. */
-export function Alert({ tone = 'info', title, children, live = tone === 'error' ? 'alert' : 'none', className, id }: AlertProps) {
+export function Alert({
+  tone = 'info',
+  title,
+  children,
+  live = tone === 'error' ? 'alert' : 'none',
+  className,
+  id,
+}: AlertProps) {
   const role = live === 'none' ? undefined : live;
   return (
     <div className={`alert alert--${tone}${className ? ` ${className}` : ''}`} role={role} id={id}>

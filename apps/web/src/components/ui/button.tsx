@@ -3,7 +3,8 @@ import { Link, type LinkProps } from 'react-router';
 import { Icon, type IconName } from './icon';
 import { Spinner } from './spinner';
 
-export type ButtonVariant = 'primary' | 'start' | 'secondary' | 'danger' | 'danger-outline' | 'ghost';
+export type ButtonVariant =
+  'primary' | 'start' | 'secondary' | 'danger' | 'danger-outline' | 'ghost';
 
 interface StyleProps {
   variant?: ButtonVariant;
@@ -13,8 +14,13 @@ interface StyleProps {
   icon?: IconName;
 }
 
-function classes({ variant = 'primary', size = 'md', block = false }: StyleProps, extra?: string): string {
-  return ['btn', `btn--${variant}`, `btn--${size}`, block ? 'btn--block' : '', extra ?? ''].filter(Boolean).join(' ');
+function classes(
+  { variant = 'primary', size = 'md', block = false }: StyleProps,
+  extra?: string,
+): string {
+  return ['btn', `btn--${variant}`, `btn--${size}`, block ? 'btn--block' : '', extra ?? '']
+    .filter(Boolean)
+    .join(' ');
 }
 
 interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, StyleProps {
@@ -24,9 +30,24 @@ interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, StyleProp
 }
 
 /** A button for an action on this page. For going somewhere else, use {@link ButtonLink}. */
-export function Button({ variant, size, block, icon, isBusy = false, className, children, type = 'button', ...rest }: ButtonProps) {
+export function Button({
+  variant,
+  size,
+  block,
+  icon,
+  isBusy = false,
+  className,
+  children,
+  type = 'button',
+  ...rest
+}: ButtonProps) {
   return (
-    <button type={type} className={classes({ variant, size, block }, className)} aria-busy={isBusy || undefined} {...rest}>
+    <button
+      type={type}
+      className={classes({ variant, size, block }, className)}
+      aria-busy={isBusy || undefined}
+      {...rest}
+    >
       {isBusy ? <Spinner size="sm" /> : icon ? <Icon name={icon} /> : null}
       <span>{children}</span>
     </button>
@@ -38,7 +59,15 @@ interface ButtonLinkProps extends LinkProps, StyleProps {
 }
 
 /** A link that looks like a button: it goes to another page. */
-export function ButtonLink({ variant, size, block, icon, className, children, ...rest }: ButtonLinkProps) {
+export function ButtonLink({
+  variant,
+  size,
+  block,
+  icon,
+  className,
+  children,
+  ...rest
+}: ButtonLinkProps) {
   return (
     <Link className={classes({ variant, size, block }, className)} {...rest}>
       {icon ? <Icon name={icon} /> : null}

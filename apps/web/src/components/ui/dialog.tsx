@@ -22,7 +22,8 @@ export function Dialog({ isOpen, title, onClose, children, actions }: DialogProp
     const dialog = ref.current;
     if (!dialog) return;
     if (isOpen && !dialog.open) {
-      returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      returnFocus.current =
+        document.activeElement instanceof HTMLElement ? document.activeElement : null;
       dialog.showModal();
     } else if (!isOpen && dialog.open) {
       dialog.close();

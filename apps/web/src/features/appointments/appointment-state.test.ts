@@ -12,8 +12,16 @@ function appointment(overrides: Partial<Appointment> = {}): Appointment {
     modality: 'video',
     comment: null,
     clinic: { id: '00000000-0000-4000-8000-00000000000c', name: 'Demo legesenter', town: 'Oslo' },
-    practitioner: { id: '00000000-0000-4000-8000-00000000000p', name: 'Dr. Nordmann', title: 'Fastlege' },
-    appointmentType: { id: '00000000-0000-4000-8000-00000000000t', name: 'Videokonsultasjon 15 min', durationMinutes: 15 },
+    practitioner: {
+      id: '00000000-0000-4000-8000-00000000000p',
+      name: 'Dr. Nordmann',
+      title: 'Fastlege',
+    },
+    appointmentType: {
+      id: '00000000-0000-4000-8000-00000000000t',
+      name: 'Videokonsultasjon 15 min',
+      durationMinutes: 15,
+    },
     cancellableUntil: '2026-11-30T09:00:00+01:00',
     canCancel: true,
     video: { opensAt: '2026-12-01T08:45:00+01:00', closesAt: '2026-12-01T11:00:00+01:00' },
@@ -36,11 +44,18 @@ describe('videoState', () => {
   });
 
   it('is cancelled for a cancelled appointment, even inside the window', () => {
-    expect(videoState(appointment({ status: 'cancelled' }), at('2026-12-01T09:00:00+01:00'))).toBe('cancelled');
+    expect(videoState(appointment({ status: 'cancelled' }), at('2026-12-01T09:00:00+01:00'))).toBe(
+      'cancelled',
+    );
   });
 
   it('has no button for an appointment at the clinic', () => {
-    expect(videoState(appointment({ modality: 'in_person', video: null }), at('2026-12-01T09:00:00+01:00'))).toBe('not_video');
+    expect(
+      videoState(
+        appointment({ modality: 'in_person', video: null }),
+        at('2026-12-01T09:00:00+01:00'),
+      ),
+    ).toBe('not_video');
   });
 });
 
@@ -52,10 +67,28 @@ describe('splitAppointments', () => {
   });
 
   it('puts cancelled ones with the past, and sorts both lists', () => {
-    const a = appointment({ id: 'a', start: '2026-12-03T09:00:00+01:00', end: '2026-12-03T09:15:00+01:00', video: null, modality: 'in_person' });
-    const b = appointment({ id: 'b', start: '2026-12-02T09:00:00+01:00', end: '2026-12-02T09:15:00+01:00', video: null, modality: 'in_person' });
+    const a = appointment({
+      id: 'a',
+      start: '2026-12-03T09:00:00+01:00',
+      end: '2026-12-03T09:15:00+01:00',
+      video: null,
+      modality: 'in_person',
+    });
+    const b = appointment({
+      id: 'b',
+      start: '2026-12-02T09:00:00+01:00',
+      end: '2026-12-02T09:15:00+01:00',
+      video: null,
+      modality: 'in_person',
+    });
     const c = appointment({ id: 'c', status: 'cancelled' });
-    const d = appointment({ id: 'd', start: '2026-11-01T09:00:00+01:00', end: '2026-11-01T09:15:00+01:00', video: null, modality: 'in_person' });
+    const d = appointment({
+      id: 'd',
+      start: '2026-11-01T09:00:00+01:00',
+      end: '2026-11-01T09:15:00+01:00',
+      video: null,
+      modality: 'in_person',
+    });
     const { upcoming, past } = splitAppointments([a, b, c, d], at('2026-11-20T12:00:00+01:00'));
     expect(upcoming.map((x) => x.id)).toEqual(['b', 'a']);
     expect(past.map((x) => x.id)).toEqual(['c', 'd']);

@@ -16,9 +16,13 @@ export type VideoState =
  * Whether the patient may start the video consultation at `now` (epoch ms), from the window the
  * server sent. The server checks again when the call is started, since this clock may be wrong.
  */
-export function videoState(appointment: Pick<Appointment, 'status' | 'modality' | 'video'>, now: number): VideoState {
+export function videoState(
+  appointment: Pick<Appointment, 'status' | 'modality' | 'video'>,
+  now: number,
+): VideoState {
   if (appointment.modality !== 'video' || !appointment.video) return 'not_video';
-  if (appointment.status !== 'booked') return appointment.status === 'cancelled' ? 'cancelled' : 'closed';
+  if (appointment.status !== 'booked')
+    return appointment.status === 'cancelled' ? 'cancelled' : 'closed';
   if (now < Date.parse(appointment.video.opensAt)) return 'early';
   if (now >= Date.parse(appointment.video.closesAt)) return 'closed';
   return 'open';
@@ -34,11 +38,15 @@ function upcomingUntil(appointment: Appointment): number {
  * Splits the patient's appointments: upcoming (booked and not yet over, soonest first) and the
  * rest (past or cancelled, latest first).
  */
-export function splitAppointments(list: readonly Appointment[], now: number): { upcoming: Appointment[]; past: Appointment[] } {
+export function splitAppointments(
+  list: readonly Appointment[],
+  now: number,
+): { upcoming: Appointment[]; past: Appointment[] } {
   const upcoming: Appointment[] = [];
   const past: Appointment[] = [];
   for (const appointment of list) {
-    if (appointment.status === 'booked' && now < upcomingUntil(appointment)) upcoming.push(appointment);
+    if (appointment.status === 'booked' && now < upcomingUntil(appointment))
+      upcoming.push(appointment);
     else past.push(appointment);
   }
   upcoming.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));

@@ -4,7 +4,9 @@ import { safeReturnPath, signInPath } from './return-path';
 describe('safeReturnPath', () => {
   it('accepts paths on this site', () => {
     expect(safeReturnPath('/finn-klinikk')).toBe('/finn-klinikk');
-    expect(safeReturnPath('/klinikk/1/bestill/tid?type=video')).toBe('/klinikk/1/bestill/tid?type=video');
+    expect(safeReturnPath('/klinikk/1/bestill/tid?type=video')).toBe(
+      '/klinikk/1/bestill/tid?type=video',
+    );
   });
   it('refuses other sites and falls back', () => {
     expect(safeReturnPath('//evil.example')).toBe('/');

@@ -4,7 +4,8 @@
  * user elsewhere.
  */
 export function safeReturnPath(value: string | null, fallback = '/'): string {
-  if (value == null || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  if (value == null || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
+    return fallback;
   return value;
 }
 

@@ -12,7 +12,9 @@ const choice = {
 describe('bookingPath', () => {
   it('carries only the choices made before the step', () => {
     expect(bookingPath('behandler', choice)).toBe('/klinikk/c1/bestill/behandler?type=video');
-    expect(bookingPath('type', choice)).toBe('/klinikk/c1/bestill/type?type=video&practitionerId=p1');
+    expect(bookingPath('type', choice)).toBe(
+      '/klinikk/c1/bestill/type?type=video&practitionerId=p1',
+    );
     expect(bookingPath('tid', choice, { dag: '2026-12-01' })).toBe(
       '/klinikk/c1/bestill/tid?type=video&practitionerId=p1&appointmentTypeId=t1&dag=2026-12-01',
     );

@@ -6,7 +6,8 @@ import { apiRequest } from '../../../lib/api';
 export function useMyAppointments() {
   return useQuery({
     queryKey: ['appointments', 'all'],
-    queryFn: ({ signal }) => apiRequest('/me/appointments', { query: { scope: 'all' }, schema: AppointmentList, signal }),
+    queryFn: ({ signal }) =>
+      apiRequest('/me/appointments', { query: { scope: 'all' }, schema: AppointmentList, signal }),
     staleTime: 30_000,
   });
 }
@@ -15,7 +16,8 @@ export function useMyAppointments() {
 export function useAppointment(id: string | undefined) {
   return useQuery({
     queryKey: ['appointment', id],
-    queryFn: ({ signal }) => apiRequest(`/appointments/${encodeURIComponent(id ?? '')}`, { schema: Appointment, signal }),
+    queryFn: ({ signal }) =>
+      apiRequest(`/appointments/${encodeURIComponent(id ?? '')}`, { schema: Appointment, signal }),
     enabled: id != null,
   });
 }
@@ -25,7 +27,10 @@ export function useCancelAppointment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) =>
-      apiRequest(`/appointments/${encodeURIComponent(id)}/cancel`, { method: 'POST', schema: Appointment }),
+      apiRequest(`/appointments/${encodeURIComponent(id)}/cancel`, {
+        method: 'POST',
+        schema: Appointment,
+      }),
     onSuccess: async (appointment) => {
       queryClient.setQueryData(['appointment', appointment.id], appointment);
       await queryClient.invalidateQueries({ queryKey: ['appointments'] });

@@ -5,7 +5,13 @@ import { useFormat, useT } from '../../../i18n';
 import { StatusBadge } from './status-badge';
 
 /** The app's list of appointments: a card each, opening the appointment. */
-export function AppointmentCards({ appointments, showStatus = false }: { appointments: Appointment[]; showStatus?: boolean }) {
+export function AppointmentCards({
+  appointments,
+  showStatus = false,
+}: {
+  appointments: Appointment[];
+  showStatus?: boolean;
+}) {
   return (
     <ul className="card-list" role="list">
       {appointments.map((appointment) => (
@@ -17,16 +23,28 @@ export function AppointmentCards({ appointments, showStatus = false }: { appoint
   );
 }
 
-export function AppointmentCard({ appointment, showStatus = false }: { appointment: Appointment; showStatus?: boolean }) {
+export function AppointmentCard({
+  appointment,
+  showStatus = false,
+}: {
+  appointment: Appointment;
+  showStatus?: boolean;
+}) {
   const t = useT();
   const format = useFormat();
   const zone = appointment.timeZone;
   return (
-    <Link to={`/timer/${appointment.id}`} className={`appointment-card${appointment.status === 'cancelled' ? ' is-cancelled' : ''}`}>
+    <Link
+      to={`/timer/${appointment.id}`}
+      className={`appointment-card${appointment.status === 'cancelled' ? ' is-cancelled' : ''}`}
+    >
       <span className="appointment-card__when">
         <span className="appointment-card__date">{format.longDate(appointment.start, zone)}</span>
         <span className="appointment-card__time">
-          {t('appointment.timeRange', { start: format.time(appointment.start, zone), end: format.time(appointment.end, zone) })}
+          {t('appointment.timeRange', {
+            start: format.time(appointment.start, zone),
+            end: format.time(appointment.end, zone),
+          })}
         </span>
       </span>
       <span className="appointment-card__what">
@@ -36,7 +54,9 @@ export function AppointmentCard({ appointment, showStatus = false }: { appointme
       <span className="appointment-card__who">
         {appointment.practitioner.name} · {appointment.clinic.name}
       </span>
-      {showStatus || appointment.status !== 'booked' ? <StatusBadge status={appointment.status} /> : null}
+      {showStatus || appointment.status !== 'booked' ? (
+        <StatusBadge status={appointment.status} />
+      ) : null}
       <Icon name="chevronRight" className="appointment-card__chevron" />
     </Link>
   );

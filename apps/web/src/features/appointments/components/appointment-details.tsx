@@ -4,7 +4,13 @@ import { typeWithDuration } from '../../booking/type-label';
 import { StatusBadge } from './status-badge';
 
 /** What, when, where and with whom, as a description list. */
-export function AppointmentDetails({ appointment, showComment = true }: { appointment: Appointment; showComment?: boolean }) {
+export function AppointmentDetails({
+  appointment,
+  showComment = true,
+}: {
+  appointment: Appointment;
+  showComment?: boolean;
+}) {
   const t = useT();
   const format = useFormat();
   const zone = appointment.timeZone;
@@ -16,7 +22,12 @@ export function AppointmentDetails({ appointment, showComment = true }: { appoin
       </div>
       <div className="details__row">
         <dt>{t('appointment.time')}</dt>
-        <dd>{t('appointment.timeRange', { start: format.time(appointment.start, zone), end: format.time(appointment.end, zone) })}</dd>
+        <dd>
+          {t('appointment.timeRange', {
+            start: format.time(appointment.start, zone),
+            end: format.time(appointment.end, zone),
+          })}
+        </dd>
       </div>
       <div className="details__row">
         <dt>{t('appointment.type')}</dt>
@@ -36,14 +47,18 @@ export function AppointmentDetails({ appointment, showComment = true }: { appoin
         <dt>{t('appointment.practitioner')}</dt>
         <dd>
           {appointment.practitioner.name}
-          {appointment.practitioner.title ? <span className="muted"> · {appointment.practitioner.title}</span> : null}
+          {appointment.practitioner.title ? (
+            <span className="muted"> · {appointment.practitioner.title}</span>
+          ) : null}
         </dd>
       </div>
       <div className="details__row">
         <dt>{t('appointment.clinic')}</dt>
         <dd>
           {appointment.clinic.name}
-          {appointment.clinic.town ? <span className="muted"> · {appointment.clinic.town}</span> : null}
+          {appointment.clinic.town ? (
+            <span className="muted"> · {appointment.clinic.town}</span>
+          ) : null}
         </dd>
       </div>
       <div className="details__row">
@@ -55,7 +70,9 @@ export function AppointmentDetails({ appointment, showComment = true }: { appoin
       {showComment ? (
         <div className="details__row">
           <dt>{t('appointment.comment')}</dt>
-          <dd className={appointment.comment ? 'details__comment' : 'muted'}>{appointment.comment || t('appointment.noComment')}</dd>
+          <dd className={appointment.comment ? 'details__comment' : 'muted'}>
+            {appointment.comment || t('appointment.noComment')}
+          </dd>
         </div>
       ) : null}
     </dl>

@@ -9,7 +9,15 @@ import { StatusBadge } from './status-badge';
  * The portal's list of appointments: one row each (date, time, clinic, practitioner, type),
  * with the video icon — **Start videokonsultasjon** — at the right end of a video appointment's row.
  */
-export function AppointmentTable({ appointments, caption, showStatus = false }: { appointments: Appointment[]; caption: string; showStatus?: boolean }) {
+export function AppointmentTable({
+  appointments,
+  caption,
+  showStatus = false,
+}: {
+  appointments: Appointment[];
+  caption: string;
+  showStatus?: boolean;
+}) {
   const t = useT();
   const format = useFormat();
   return (
@@ -32,31 +40,49 @@ export function AppointmentTable({ appointments, caption, showStatus = false }: 
           {appointments.map((appointment) => {
             const zone = appointment.timeZone;
             return (
-              <tr key={appointment.id} className={appointment.status === 'cancelled' ? 'is-cancelled' : undefined}>
+              <tr
+                key={appointment.id}
+                className={appointment.status === 'cancelled' ? 'is-cancelled' : undefined}
+              >
                 <td>
                   <Link to={`/timer/${appointment.id}`} className="appointment-table__date">
                     {format.longDate(appointment.start, zone)}
                   </Link>
                 </td>
                 <td className="appointment-table__time">
-                  {t('appointment.timeRange', { start: format.time(appointment.start, zone), end: format.time(appointment.end, zone) })}
+                  {t('appointment.timeRange', {
+                    start: format.time(appointment.start, zone),
+                    end: format.time(appointment.end, zone),
+                  })}
                 </td>
                 <td>
                   {appointment.clinic.name}
-                  {appointment.clinic.town ? <span className="muted block">{appointment.clinic.town}</span> : null}
+                  {appointment.clinic.town ? (
+                    <span className="muted block">{appointment.clinic.town}</span>
+                  ) : null}
                 </td>
                 <td>
                   {appointment.practitioner.name}
-                  {appointment.practitioner.title ? <span className="muted block">{appointment.practitioner.title}</span> : null}
+                  {appointment.practitioner.title ? (
+                    <span className="muted block">{appointment.practitioner.title}</span>
+                  ) : null}
                 </td>
                 <td>
                   <span className="type-cell">
-                    {appointment.modality === 'video' ? <Icon name="video" size={16} className="muted" /> : <Icon name="clinic" size={16} className="muted" />}
+                    {appointment.modality === 'video' ? (
+                      <Icon name="video" size={16} className="muted" />
+                    ) : (
+                      <Icon name="clinic" size={16} className="muted" />
+                    )}
                     {appointment.appointmentType.name}
                   </span>
                 </td>
                 <td className="appointment-table__video">
-                  {showStatus ? <StatusBadge status={appointment.status} /> : <StartVideoButton appointment={appointment} variant="icon" />}
+                  {showStatus ? (
+                    <StatusBadge status={appointment.status} />
+                  ) : (
+                    <StartVideoButton appointment={appointment} variant="icon" />
+                  )}
                 </td>
               </tr>
             );

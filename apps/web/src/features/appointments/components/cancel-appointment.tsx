@@ -10,7 +10,13 @@ import { useCancelAppointment } from '../api/appointments-api';
  * Cancelling: while `canCancel`, the "Avbestill" button and a confirmation dialog; after the
  * deadline, until when it could have been done and that the clinic must be called.
  */
-export function CancelAppointment({ appointment, block = false }: { appointment: Appointment; block?: boolean }) {
+export function CancelAppointment({
+  appointment,
+  block = false,
+}: {
+  appointment: Appointment;
+  block?: boolean;
+}) {
   const t = useT();
   const format = useFormat();
   const errorMessage = useErrorMessage();
@@ -31,7 +37,9 @@ export function CancelAppointment({ appointment, block = false }: { appointment:
         <Alert tone={justCancelled ? 'success' : 'info'} live="status">
           <p>
             {appointment.cancelledAt && !justCancelled
-              ? t('appointment.cancelledAt', { when: format.dateTime(appointment.cancelledAt, zone) })
+              ? t('appointment.cancelledAt', {
+                  when: format.dateTime(appointment.cancelledAt, zone),
+                })
               : t('appointment.cancelledNotice')}
           </p>
         </Alert>
@@ -76,7 +84,12 @@ export function CancelAppointment({ appointment, block = false }: { appointment:
             <Button variant="secondary" onClick={handleClose}>
               {t('appointment.keep')}
             </Button>
-            <Button variant="danger" onClick={handleConfirm} isBusy={cancel.isPending} aria-disabled={cancel.isPending || undefined}>
+            <Button
+              variant="danger"
+              onClick={handleConfirm}
+              isBusy={cancel.isPending}
+              aria-disabled={cancel.isPending || undefined}
+            >
               {cancel.isPending ? t('appointment.cancelling') : t('appointment.confirmCancel')}
             </Button>
           </>

@@ -1,4 +1,10 @@
-import { CodeSent, Me, type Locale, type RequestCodeBody, type VerifyCodeBody } from '@visitt/contracts';
+import {
+  CodeSent,
+  Me,
+  type Locale,
+  type RequestCodeBody,
+  type VerifyCodeBody,
+} from '@visitt/contracts';
 import { ApiError, apiRequest } from '../../../lib/api';
 
 export const meQueryKey = ['me'] as const;

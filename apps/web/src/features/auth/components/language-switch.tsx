@@ -22,7 +22,12 @@ export function LanguageSwitch({ className }: { className?: string }) {
 
   return (
     <>
-      <button type="button" className={`lang-switch${className ? ` ${className}` : ''}`} lang={target} onClick={handleClick}>
+      <button
+        type="button"
+        className={`lang-switch${className ? ` ${className}` : ''}`}
+        lang={target}
+        onClick={handleClick}
+      >
         <Icon name="globe" />
         <span>{t('language.switchTo')}</span>
       </button>

@@ -46,7 +46,14 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const { intlLocale } = useI18n();
   const queryClient = useQueryClient();
   const hasOutbox = useHasOutbox();
-  const ids = { address: useId(), addressHint: useId(), addressError: useId(), code: useId(), codeHint: useId(), codeError: useId() };
+  const ids = {
+    address: useId(),
+    addressHint: useId(),
+    addressError: useId(),
+    code: useId(),
+    codeHint: useId(),
+    codeError: useId(),
+  };
 
   const [pending, setPending] = useState<Pending | null>(() => readPending(Date.now()));
   const [channel, setChannel] = useState<Channel>(pending?.channel ?? 'email');
@@ -62,7 +69,8 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
     mutationFn: (body: { email: string } | { phone: string }) => requestCode(body),
   });
   const verify = useMutation({
-    mutationFn: (body: { email: string; code: string } | { phone: string; code: string }) => verifyCode(body),
+    mutationFn: (body: { email: string; code: string } | { phone: string; code: string }) =>
+      verifyCode(body),
   });
 
   useEffect(() => {
@@ -74,16 +82,25 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
     const seconds = error.retryAfterSeconds;
     if (seconds == null || seconds < 60) return t('auth.retrySoon');
     const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    return t('auth.retryAt', { time: formatTime(Date.now() + seconds * 1000, browserZone, intlLocale) });
+    return t('auth.retryAt', {
+      time: formatTime(Date.now() + seconds * 1000, browserZone, intlLocale),
+    });
   }
 
   function apiMessage(error: unknown, field: FieldError['field']): FieldError | string {
     const rateLimited = rateLimitMessage(error);
     if (rateLimited) return rateLimited;
     if (isApiError(error, 'validation_failed')) {
-      return { field, message: field === 'code' ? t('auth.invalidCodeFormat') : t(channel === 'email' ? 'auth.invalidEmail' : 'auth.invalidPhone') };
+      return {
+        field,
+        message:
+          field === 'code'
+            ? t('auth.invalidCodeFormat')
+            : t(channel === 'email' ? 'auth.invalidEmail' : 'auth.invalidPhone'),
+      };
     }
-    if (isApiError(error, 'invalid_code')) return { field: 'code', message: t('errors.invalid_code') };
+    if (isApiError(error, 'invalid_code'))
+      return { field: 'code', message: t('errors.invalid_code') };
     return isApiError(error) ? t(`errors.${error.code}`) : t('errors.unexpected');
   }
 
@@ -91,9 +108,13 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
     event?.preventDefault();
     if (send.isPending) return;
     const value = address.trim();
-    const valid = channel === 'email' ? Email.safeParse(value).success : Phone.safeParse(value).success;
+    const valid =
+      channel === 'email' ? Email.safeParse(value).success : Phone.safeParse(value).success;
     if (!valid) {
-      setFieldError({ field: 'address', message: t(channel === 'email' ? 'auth.invalidEmail' : 'auth.invalidPhone') });
+      setFieldError({
+        field: 'address',
+        message: t(channel === 'email' ? 'auth.invalidEmail' : 'auth.invalidPhone'),
+      });
       return;
     }
     setFieldError(null);
@@ -125,7 +146,10 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
       return;
     }
     setFieldError(null);
-    const body = pending.channel === 'email' ? { email: pending.address, code: digits } : { phone: pending.address, code: digits };
+    const body =
+      pending.channel === 'email'
+        ? { email: pending.address, code: digits }
+        : { phone: pending.address, code: digits };
     verify.mutate(body, {
       onSuccess: (me) => {
         writeSession(PENDING_KEY, null);
@@ -162,10 +186,15 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
           <p className="error-summary__title">{t('auth.errorSummary')}</p>
           <ul>
             <li>
-              <a href={`#${fieldId}`} onClick={(e) => {
-                e.preventDefault();
-                document.getElementById(fieldId)?.focus();
-              }}>{fieldError.message}</a>
+              <a
+                href={`#${fieldId}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  document.getElementById(fieldId)?.focus();
+                }}
+              >
+                {fieldError.message}
+              </a>
             </li>
           </ul>
         </div>
@@ -182,7 +211,10 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
             <legend>{t('auth.channelLegend')}</legend>
             <div className="segmented">
               {(['email', 'phone'] as const).map((option) => (
-                <label key={option} className={`segmented__option${channel === option ? ' is-checked' : ''}`}>
+                <label
+                  key={option}
+                  className={`segmented__option${channel === option ? ' is-checked' : ''}`}
+                >
                   <input
                     type="radio"
                     name="channel"
@@ -270,7 +302,12 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
             {verify.isPending ? t('auth.verifying') : t('auth.verify')}
           </Button>
           <div className="form__secondary">
-            <button type="button" className="link-button" onClick={() => handleSend()} disabled={send.isPending}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => handleSend()}
+              disabled={send.isPending}
+            >
               {t('auth.resend')}
             </button>
             <button type="button" className="link-button" onClick={handleChangeAddress}>

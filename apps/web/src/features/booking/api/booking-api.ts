@@ -16,7 +16,11 @@ export function usePractitioners(clinicId: string, modality: Modality) {
   return useQuery({
     queryKey: ['practitioners', clinicId, modality],
     queryFn: ({ signal }) =>
-      apiRequest(`/clinics/${clinicId}/practitioners`, { query: { modality }, schema: z.array(Practitioner), signal }),
+      apiRequest(`/clinics/${clinicId}/practitioners`, {
+        query: { modality },
+        schema: z.array(Practitioner),
+        signal,
+      }),
   });
 }
 
@@ -45,11 +49,22 @@ export function useMonthSlots(
   timeZone: string | undefined,
 ) {
   return useQuery({
-    queryKey: [...slotsQueryKey(params.clinicId), params.practitionerId, params.appointmentTypeId, month, timeZone],
+    queryKey: [
+      ...slotsQueryKey(params.clinicId),
+      params.practitionerId,
+      params.appointmentTypeId,
+      month,
+      timeZone,
+    ],
     queryFn: ({ signal }) => {
       const { from, to } = monthRange(month, timeZone ?? 'Europe/Oslo');
       return apiRequest(`/clinics/${params.clinicId}/slots`, {
-        query: { practitionerId: params.practitionerId, appointmentTypeId: params.appointmentTypeId, from, to },
+        query: {
+          practitionerId: params.practitionerId,
+          appointmentTypeId: params.appointmentTypeId,
+          from,
+          to,
+        },
         schema: SlotList,
         signal,
       });

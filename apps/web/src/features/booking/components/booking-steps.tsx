@@ -32,17 +32,30 @@ function stepHref(key: BookingStepKey, choice: BookingChoice): string | null {
  * Where the patient is in the booking: "Steg 3 av 5" and the list of steps, the finished ones
  * as links back. Compact in the app, a full row in the portal.
  */
-export function BookingSteps({ current, choice }: { current: BookingStepKey; choice?: BookingChoice }) {
+export function BookingSteps({
+  current,
+  choice,
+}: {
+  current: BookingStepKey;
+  choice?: BookingChoice;
+}) {
   const t = useT();
   const { isWide } = useShell();
   const index = steps.findIndex((step) => step.key === current);
   const label = t('booking.stepOf', { current: index + 1, total: steps.length });
 
   return (
-    <nav className={`steps ${isWide ? 'steps--wide' : 'steps--compact'}`} aria-label={t('booking.stepsLabel')}>
+    <nav
+      className={`steps ${isWide ? 'steps--wide' : 'steps--compact'}`}
+      aria-label={t('booking.stepsLabel')}
+    >
       <p className="steps__count">
         {label}
-        {isWide ? null : <span className="steps__current">: {t(steps[index]?.label ?? 'booking.steps.clinic')}</span>}
+        {isWide ? null : (
+          <span className="steps__current">
+            : {t(steps[index]?.label ?? 'booking.steps.clinic')}
+          </span>
+        )}
       </p>
       {isWide ? (
         <ol className="steps__list">
@@ -55,11 +68,17 @@ export function BookingSteps({ current, choice }: { current: BookingStepKey; cho
                   {i + 1}
                 </span>
                 <span className="steps__label">{t(step.label)}</span>
-                {state === 'done' ? <span className="visually-hidden"> ({t('booking.stepDone')})</span> : null}
+                {state === 'done' ? (
+                  <span className="visually-hidden"> ({t('booking.stepDone')})</span>
+                ) : null}
               </>
             );
             return (
-              <li key={step.key} className={`steps__item steps__item--${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+              <li
+                key={step.key}
+                className={`steps__item steps__item--${state}`}
+                aria-current={state === 'current' ? 'step' : undefined}
+              >
                 {href ? (
                   <Link to={href} className="steps__link">
                     {content}
@@ -74,7 +93,10 @@ export function BookingSteps({ current, choice }: { current: BookingStepKey; cho
       ) : (
         <div className="steps__bar" aria-hidden="true">
           {steps.map((step, i) => (
-            <span key={step.key} className={`steps__segment${i <= index ? ' steps__segment--on' : ''}`} />
+            <span
+              key={step.key}
+              className={`steps__segment${i <= index ? ' steps__segment--on' : ''}`}
+            />
           ))}
         </div>
       )}

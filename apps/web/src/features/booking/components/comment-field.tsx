@@ -6,7 +6,13 @@ import { useT } from '../../../i18n';
 const ANNOUNCE_AT = [100, 50, 20, 10, 0];
 
 /** The optional plain-text comment for the practitioner, with a live character counter. */
-export function CommentField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+export function CommentField({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+}) {
   const t = useT();
   const ids = { field: useId(), hint: useId(), counter: useId() };
   const left = COMMENT_MAX_LENGTH - value.length;

@@ -8,7 +8,11 @@ export function InvalidBookingLink({ clinicId }: { clinicId: string | null }) {
   return (
     <Alert tone="warning">
       <p>{t('booking.invalidLink')}</p>
-      <ButtonLink to={clinicId ? `/klinikk/${clinicId}` : '/finn-klinikk'} variant="secondary" className="alert__action">
+      <ButtonLink
+        to={clinicId ? `/klinikk/${clinicId}` : '/finn-klinikk'}
+        variant="secondary"
+        className="alert__action"
+      >
         {t('booking.startOver')}
       </ButtonLink>
     </Alert>

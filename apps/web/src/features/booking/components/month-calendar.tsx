@@ -1,7 +1,15 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Icon } from '../../../components/ui/icon';
 import { useFormat, useI18n, useT } from '../../../i18n';
-import { addDays, addMonths, compareMonths, monthGrid, monthOf, weekEdge, weekdayNames } from '../../../lib/dates';
+import {
+  addDays,
+  addMonths,
+  compareMonths,
+  monthGrid,
+  monthOf,
+  weekEdge,
+  weekdayNames,
+} from '../../../lib/dates';
 
 interface MonthCalendarProps {
   /** The month shown, `YYYY-MM`. */
@@ -25,7 +33,17 @@ interface MonthCalendarProps {
  * through the month is never blocked.
  */
 export function MonthCalendar(props: MonthCalendarProps) {
-  const { month, availableDays, selectedDay, today, minMonth, maxMonth, isLoading, onSelectDay, onChangeMonth } = props;
+  const {
+    month,
+    availableDays,
+    selectedDay,
+    today,
+    minMonth,
+    maxMonth,
+    isLoading,
+    onSelectDay,
+    onChangeMonth,
+  } = props;
   const t = useT();
   const { intlLocale } = useI18n();
   const format = useFormat();
@@ -185,6 +203,8 @@ export function MonthCalendar(props: MonthCalendarProps) {
 
 /** Day `day` of `month`, or the month's last day when it is shorter. */
 function clampDay(month: string, day: number): string {
-  const grid = monthGrid(month).flat().filter((d): d is string => d != null);
+  const grid = monthGrid(month)
+    .flat()
+    .filter((d): d is string => d != null);
   return grid[Math.min(day, grid.length) - 1] ?? `${month}-01`;
 }

@@ -10,7 +10,13 @@ const FIND_CLINIC = '/finn-klinikk';
  * The way into booking: the green **Start** in the app, the blue **Start helsehjelp** at the
  * top right of the portal. Signed-out users sign in first and then land on clinic search.
  */
-export function StartBookingButton({ layout, describedBy }: { layout: 'app' | 'portal'; describedBy?: string }) {
+export function StartBookingButton({
+  layout,
+  describedBy,
+}: {
+  layout: 'app' | 'portal';
+  describedBy?: string;
+}) {
   const t = useT();
   const navigate = useNavigate();
   const { me } = useMe();
@@ -20,7 +26,14 @@ export function StartBookingButton({ layout, describedBy }: { layout: 'app' | 'p
   }
 
   return layout === 'app' ? (
-    <Button variant="start" size="lg" block onClick={handleClick} aria-describedby={describedBy} className="start-button">
+    <Button
+      variant="start"
+      size="lg"
+      block
+      onClick={handleClick}
+      aria-describedby={describedBy}
+      className="start-button"
+    >
       {t('nav.start')}
     </Button>
   ) : (

@@ -15,14 +15,25 @@ function partOfDay(hour: number): PartOfDay {
 const GROUP_FROM = 12;
 
 /** The free times of one day, as links to the confirm step. */
-export function TimeList({ day, slots, timeZone, hrefFor }: { day: string; slots: Slot[]; timeZone: string; hrefFor: (slot: Slot) => string }) {
+export function TimeList({
+  day,
+  slots,
+  timeZone,
+  hrefFor,
+}: {
+  day: string;
+  slots: Slot[];
+  timeZone: string;
+  hrefFor: (slot: Slot) => string;
+}) {
   const t = useT();
   const format = useFormat();
   const headingId = useId();
 
   const groups = new Map<PartOfDay, Slot[]>();
   for (const slot of slots) {
-    const part = slots.length > GROUP_FROM ? partOfDay(toZoned(slot.start, timeZone).hour) : 'morning';
+    const part =
+      slots.length > GROUP_FROM ? partOfDay(toZoned(slot.start, timeZone).hour) : 'morning';
     groups.set(part, [...(groups.get(part) ?? []), slot]);
   }
 

@@ -16,7 +16,8 @@ export function useBookingChoice(): {
 } {
   const { clinicId } = useParams();
   const [searchParams] = useSearchParams();
-  const uuid = (value: string | null | undefined) => (Uuid.safeParse(value).success ? (value as string) : null);
+  const uuid = (value: string | null | undefined) =>
+    Uuid.safeParse(value).success ? (value as string) : null;
   const modality = Modality.safeParse(searchParams.get('type'));
   const start = searchParams.get('start');
   return {
@@ -33,7 +34,10 @@ export function useBookingChoice(): {
 export function completeChoice(
   choice: ReturnType<typeof useBookingChoice>,
   needs: ('practitionerId' | 'appointmentTypeId' | 'start')[],
-): (BookingChoice & Required<Pick<BookingChoice, 'practitionerId' | 'appointmentTypeId' | 'start'>>) | null {
+):
+  | (BookingChoice &
+      Required<Pick<BookingChoice, 'practitionerId' | 'appointmentTypeId' | 'start'>>)
+  | null {
   if (!choice.clinicId || !choice.modality) return null;
   for (const field of needs) if (!choice[field]) return null;
   return {

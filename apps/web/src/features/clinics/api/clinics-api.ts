@@ -9,7 +9,8 @@ const ClinicList = z.array(Clinic);
 export function useClinicSearch(q: string) {
   return useQuery({
     queryKey: ['clinics', q],
-    queryFn: ({ signal }) => apiRequest('/clinics', { query: { q: q || undefined }, schema: ClinicList, signal }),
+    queryFn: ({ signal }) =>
+      apiRequest('/clinics', { query: { q: q || undefined }, schema: ClinicList, signal }),
     placeholderData: (previous) => previous,
   });
 }
@@ -18,7 +19,8 @@ export function useClinicSearch(q: string) {
 export function useClinic(clinicId: string | undefined) {
   return useQuery({
     queryKey: ['clinic', clinicId],
-    queryFn: ({ signal }) => apiRequest(`/clinics/${encodeURIComponent(clinicId ?? '')}`, { schema: Clinic, signal }),
+    queryFn: ({ signal }) =>
+      apiRequest(`/clinics/${encodeURIComponent(clinicId ?? '')}`, { schema: Clinic, signal }),
     enabled: clinicId != null,
     staleTime: 10 * 60_000,
   });

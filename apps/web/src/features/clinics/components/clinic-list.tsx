@@ -20,7 +20,9 @@ export function ClinicList({ title, clinics }: { title: string; clinics: Clinic[
               <Icon name="clinic" size={24} className="choice-card__icon" />
               <span className="choice-card__body">
                 <span className="choice-card__title">{clinic.name}</span>
-                <span className="choice-card__meta">{[clinic.address, clinic.town].filter(Boolean).join(', ')}</span>
+                <span className="choice-card__meta">
+                  {[clinic.address, clinic.town].filter(Boolean).join(', ')}
+                </span>
                 {clinic.offersVideo ? (
                   <span className="tag">
                     <Icon name="video" size={14} />
