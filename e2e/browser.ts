@@ -109,11 +109,10 @@ export async function apiAs(email: string) {
   });
   const cookie = (verified.headers.get('set-cookie') ?? '').split(';')[0]!;
   return {
-    get: async (path: string) =>
-      (await fetch(`${base}${path}`, { headers: { cookie } })).json(),
+    get: async (path: string) => (await fetch(`${base}${path}`, { headers: { cookie } })).json(),
     post: async (path: string, body: unknown) => {
       const response = await post(path, body, cookie);
-      return { status: response.status, body: (await response.json()) };
+      return { status: response.status, body: await response.json() };
     },
   };
 }

@@ -87,7 +87,9 @@ export function useBookAppointment() {
       await queryClient.invalidateQueries({ queryKey: slotsQueryKey(appointment.clinic.id) });
       await queryClient.invalidateQueries({ queryKey: ['practitioners', appointment.clinic.id] });
     },
-    // Whatever the refusal, the free times shown next must be fresh (someone else may have booked).
-    onError: () => queryClient.invalidateQueries({ queryKey: ['slots'] }),
+    // Whatever the refusal, the free times shown next must be fresh (someone else may have
+    // booked): refetch them now, although no page shows them at this moment, so the time step
+    // never flashes the taken time.
+    onError: () => queryClient.invalidateQueries({ queryKey: ['slots'], refetchType: 'all' }),
   });
 }

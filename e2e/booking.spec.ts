@@ -1,0 +1,314 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  PHONE,
+  apiAs,
+  baseUrl,
+  codeFromOutbox,
+  launchChromium,
+  newContext,
+  seriousA11yViolations,
+} from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+let emailCounter = 0;
+const freshEmail = (label: string) => `e2e-${label}-${Date.now()}-${++emailCounter}@example.com`;
+
+/** axe-core on the current page: no serious or critical violations. */
+async function expectAccessible(page: Page, step: string) {
+  expect(await seriousA11yViolations(page), step).toEqual([]);
+}
+
+async function signIn(page: Page, email: string) {
+  await expect
+    .poll(() => page.getByRole('heading', { level: 1, name: 'Logg inn' }).isVisible())
+    .toBe(true);
+  await expectAccessible(page, 'sign-in');
+  await page.getByLabel('E-postadresse').fill(email);
+  await page.getByRole('button', { name: 'Send kode' }).click();
+  await page.getByLabel('Engangskode').fill(await codeFromOutbox(email));
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+}
+
+async function heading(page: Page, name: string | RegExp) {
+  const h1 = page.getByRole('heading', { level: 1, name });
+  await h1.waitFor();
+  return h1;
+}
+
+const isGreen = (rgb: string) => {
+  const [r, g, b] = rgb.match(/\d+/g)!.map(Number) as [number, number, number];
+  return g > r + 40 && g > b + 20;
+};
+const isBlue = (rgb: string) => {
+  const [r, g, b] = rgb.match(/\d+/g)!.map(Number) as [number, number, number];
+  return b > r + 80 && b > g + 40;
+};
+
+/** Picks the first free time shown on the time step and returns the chosen start from the URL. */
+async function pickFirstTime(page: Page): Promise<string> {
+  await heading(page, 'Velg dag og tid');
+  // Days with free times are marked; the first of them is picked, then its first time.
+  const firstDay = page.getByRole('button', { name: /, ledige tider(, i dag)?$/ }).first();
+  // Late in a month its last free day may have passed: then look in the next month.
+  for (let month = 0; month < 3; month++) {
+    await page.locator('.calendar:not([aria-busy])').waitFor();
+    if ((await firstDay.count()) > 0) break;
+    await page.getByRole('button', { name: 'Neste måned' }).click();
+  }
+  await firstDay.click();
+  const firstTime = page.getByRole('link', { name: /^\d{2}:\d{2}$/ }).first();
+  await firstTime.waitFor();
+  await expectAccessible(page, 'day and time');
+  await firstTime.click();
+  await heading(page, 'Bekreft bestillingen');
+  return new URL(page.url()).searchParams.get('start')!;
+}
+
+describe('booking a video consultation on a phone (the app)', () => {
+  it('goes Start → clinic → Bestill videokonsultasjon → practitioner → type → time → Bestill → Min kalender', async () => {
+    const context = await newContext(browser, PHONE);
+    const page = await context.newPage();
+    await page.goto('/');
+    const start = page
+      .getByRole('link', { name: 'Start', exact: true })
+      .or(page.getByRole('button', { name: 'Start', exact: true }));
+    await start.waitFor();
+    expect(isGreen(await start.evaluate((el) => getComputedStyle(el).backgroundColor))).toBe(true);
+    await expectAccessible(page, 'home');
+    await start.click();
+
+    // The demo patient has used Demo legesenter before: it is listed first, under its own heading.
+    await signIn(page, 'pasient@example.com');
+    await heading(page, 'Finn klinikk');
+    await page.getByRole('heading', { name: 'Klinikker du har brukt før' }).waitFor();
+    await expectAccessible(page, 'find clinic');
+    await page.getByLabel('Søk etter klinikk eller sted').fill('demo');
+    await page
+      .getByRole('link', { name: /Demo legesenter/ })
+      .first()
+      .click();
+
+    await heading(page, 'Demo legesenter');
+    await expectAccessible(page, 'clinic');
+    await page
+      .getByRole('link', { name: 'Bestill videokonsultasjon' })
+      .or(page.getByRole('button', { name: 'Bestill videokonsultasjon' }))
+      .first()
+      .click();
+
+    await heading(page, 'Velg behandler');
+    await expectAccessible(page, 'practitioner');
+    await page.getByRole('link', { name: /Dr\. Nils Vakt/ }).click();
+
+    await heading(page, 'Velg type time');
+    await expectAccessible(page, 'type');
+    // Only video types are offered after "Bestill videokonsultasjon".
+    expect(await page.getByRole('link', { name: /Legetime/ }).count()).toBe(0);
+    await page.getByRole('link', { name: /Døgnåpen videokonsultasjon 15 min/ }).click();
+
+    const chosen = await pickFirstTime(page);
+    await page.getByLabel('Kommentar til behandleren (valgfritt)').fill('Hoste i en uke.');
+    await expectAccessible(page, 'confirm');
+    const book = page.getByRole('button', { name: 'Bestill', exact: true });
+    const box = (await book.boundingBox())!;
+    expect(box.y).toBeLessThan(80); // top …
+    expect(box.x + box.width).toBeGreaterThan(PHONE.width - 40); // … right
+    expect(await page.getByRole('button', { name: 'Bekreft', exact: true }).count()).toBe(0);
+    await book.click();
+
+    await heading(page, 'Timen er bestilt');
+    await expectAccessible(page, 'booked');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Legg til i kalenderen' }).click(),
+    ]);
+    const ics = await download.createReadStream().then(async (stream) => {
+      let text = '';
+      for await (const chunk of stream) text += String(chunk);
+      return text;
+    });
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain(
+      `DTSTART:${new Date(chosen).toISOString().replace(/[-:]/g, '').replace('.000', '')}`,
+    );
+
+    await page.getByRole('link', { name: 'Min kalender' }).last().click();
+    await heading(page, 'Min kalender');
+    await expectAccessible(page, 'my calendar');
+    await page
+      .getByRole('link', { name: /Døgnåpen videokonsultasjon 15 min/ })
+      .first()
+      .click();
+    await heading(page, /^Time /);
+    // Booked to start within 15 minutes: the consultation can be started already.
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Start videokonsultasjon' }).isEnabled())
+      .toBe(true);
+    await expectAccessible(page, 'appointment');
+
+    await page.getByRole('button', { name: 'Avbestill' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ja, avbestill' }).click();
+    await page.getByText('Timen er avbestilt.').first().waitFor();
+    await expectAccessible(page, 'cancelled');
+    await context.close();
+  });
+});
+
+describe('booking in the Patient Portal (wide screen)', () => {
+  it('goes Start helsehjelp (top right) → … → Bekreft (bottom right) → the list with a video icon per row', async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await page.goto('/');
+    const start = page
+      .getByRole('link', { name: 'Start helsehjelp' })
+      .or(page.getByRole('button', { name: 'Start helsehjelp' }));
+    await start.waitFor();
+    const startBox = (await start.boundingBox())!;
+    expect(startBox.y).toBeLessThan(80);
+    expect(startBox.x).toBeGreaterThan(DESKTOP.width * 0.7);
+    expect(isBlue(await start.evaluate((el) => getComputedStyle(el).backgroundColor))).toBe(true);
+    await expectAccessible(page, 'portal home signed out');
+    await start.click();
+
+    await signIn(page, freshEmail('portal'));
+    await heading(page, 'Finn klinikk');
+    await page.getByLabel('Søk etter klinikk eller sted').fill('oslo');
+    await page
+      .getByRole('link', { name: /Demo legesenter/ })
+      .first()
+      .click();
+    await heading(page, 'Demo legesenter');
+    await page
+      .getByRole('link', { name: 'Bestill videokonsultasjon' })
+      .or(page.getByRole('button', { name: 'Bestill videokonsultasjon' }))
+      .first()
+      .click();
+    await heading(page, 'Velg behandler');
+    await page.getByRole('link', { name: /Dr\. Kari Nordmann/ }).click();
+    await heading(page, 'Velg type time');
+    await page.getByRole('link', { name: /^Videokonsultasjon 15 min/ }).click();
+    const chosen = await pickFirstTime(page);
+
+    await expectAccessible(page, 'portal confirm');
+    const confirm = page.getByRole('button', { name: 'Bekreft', exact: true });
+    const comment = page.getByLabel('Kommentar til behandleren (valgfritt)');
+    const [confirmBox, commentBox] = [
+      (await confirm.boundingBox())!,
+      (await comment.boundingBox())!,
+    ];
+    expect(confirmBox.y).toBeGreaterThan(commentBox.y + commentBox.height - 1); // below the form …
+    expect(confirmBox.x + confirmBox.width).toBeGreaterThan(commentBox.x + commentBox.width - 2); // … at its right edge
+    expect(await page.getByRole('button', { name: 'Bestill', exact: true }).count()).toBe(0);
+    await confirm.click();
+    await heading(page, 'Timen er bestilt');
+
+    await page.getByRole('link', { name: 'Hjem' }).first().click();
+    await heading(page, 'Mine timer');
+    const row = page.getByRole('row').filter({ hasText: 'Dr. Kari Nordmann' });
+    await row.waitFor();
+    const video = row.getByRole('button', { name: 'Start videokonsultasjon' });
+    const cells = row.getByRole('cell');
+    const lastCell = cells.nth((await cells.count()) - 1);
+    expect(await lastCell.getByRole('button', { name: 'Start videokonsultasjon' }).count()).toBe(1);
+    const videoBox = (await video.boundingBox())!;
+    const firstCellBox = (await cells.first().boundingBox())!;
+    expect(videoBox.x).toBeGreaterThan(firstCellBox.x + DESKTOP.width / 2);
+    // Not yet within 15 minutes of the start: disabled, saying when it opens.
+    expect(await video.isDisabled()).toBe(true);
+    await expectAccessible(page, 'portal list');
+    expect(chosen).toMatch(/\+0[12]:00$/);
+
+    await page
+      .getByRole('button', { name: 'English' })
+      .or(page.getByRole('link', { name: 'English' }))
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'My appointments' }).waitFor();
+    expect(
+      await page
+        .getByRole('link', { name: 'Start health care' })
+        .or(page.getByRole('button', { name: 'Start health care' }))
+        .count(),
+    ).toBe(1);
+    await expectAccessible(page, 'portal in English');
+    await context.close();
+  });
+
+  it('tells the patient plainly when someone else took the time, and shows the remaining times', async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await page.goto('/logg-inn');
+    await signIn(page, freshEmail('late'));
+    await page.goto('/finn-klinikk');
+    await page
+      .getByRole('link', { name: /Demo legesenter/ })
+      .first()
+      .click();
+    await page
+      .getByRole('link', { name: 'Bestill videokonsultasjon' })
+      .or(page.getByRole('button', { name: 'Bestill videokonsultasjon' }))
+      .first()
+      .click();
+    await page.getByRole('link', { name: /Dr\. Ola Hansen/ }).click();
+    await page.getByRole('link', { name: /^Videokonsultasjon 15 min/ }).click();
+    const chosen = await pickFirstTime(page);
+    const url = new URL(page.url());
+    await page.getByLabel('Kommentar til behandleren (valgfritt)').fill('Dette skal ikke gå tapt.');
+
+    // Someone else books the same time first.
+    const other = await apiAs(freshEmail('first'));
+    const taken = await other.post('/api/v1/appointments', {
+      practitionerId: url.searchParams.get('practitionerId'),
+      appointmentTypeId: url.searchParams.get('appointmentTypeId'),
+      start: chosen,
+    });
+    expect(taken.status, JSON.stringify(taken.body)).toBe(201);
+
+    await page.getByRole('button', { name: 'Bekreft', exact: true }).click();
+    const alert = page
+      .getByRole('alert')
+      .filter({ hasText: 'Noen andre bestilte denne tiden rett før deg' });
+    await alert.waitFor();
+    await heading(page, 'Velg dag og tid');
+    const takenTime = chosen.slice(11, 16);
+    await page
+      .getByRole('link', { name: /^\d{2}:\d{2}$/ })
+      .first()
+      .waitFor();
+    expect(await page.getByRole('link', { name: takenTime, exact: true }).count()).toBe(0);
+    await expectAccessible(page, 'slot taken');
+
+    // The comment survives the detour.
+    await page
+      .getByRole('link', { name: /^\d{2}:\d{2}$/ })
+      .first()
+      .click();
+    await heading(page, 'Bekreft bestillingen');
+    expect(await page.getByLabel('Kommentar til behandleren (valgfritt)').inputValue()).toBe(
+      'Dette skal ikke gå tapt.',
+    );
+    await context.close();
+  });
+});
+
+describe('the dev outbox page', () => {
+  it('shows the sign-in codes of the demo', async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl()}/utboks`);
+    await heading(page, 'Demo-innboks');
+    await page
+      .getByText(/Din innloggingskode til Visitt/)
+      .first()
+      .waitFor();
+    await expectAccessible(page, 'outbox');
+    await context.close();
+  });
+});
