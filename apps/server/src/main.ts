@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pino from 'pino';
+import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config/config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded';
 import { migrate } from './db/migrate';
@@ -12,7 +12,7 @@ import { deleteOldRateLimits } from './db/rate-limits';
 import { DEMO, seedDemo } from './db/seed-demo';
 import { deleteExpiredSessions } from './db/sessions';
 import type { AppDeps } from './deps';
-import { buildApp, loggerOptions } from './http/app';
+import { buildApp, createLogger } from './http/app';
 import { systemClock } from './lib/clock';
 import { createDevOutboxTransport } from './notifications/dev-outbox';
 import { createSmtpTransport } from './notifications/smtp';
@@ -31,7 +31,7 @@ async function resolveSecret(config: Config): Promise<string> {
   return secret;
 }
 
-async function waitForDatabase(db: Db, log: pino.Logger): Promise<void> {
+async function waitForDatabase(db: Db, log: Logger): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await db.query('SELECT 1');
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = pino(loggerOptions(config.logLevel));
+  const log = createLogger(config.logLevel);
 
   let embedded: EmbeddedDatabase | null = null;
   let url = config.databaseUrl;
@@ -91,19 +91,7 @@ async function main(): Promise<void> {
     transports: transportsFor(config, db),
   };
   const webDistDir = config.webDistDir ?? path.resolve(here, '../../web/dist');
-  const app = await buildApp(deps, { logger: false, webDistDir });
-  // Request logging through our pino, with its redaction and serializers.
-  app.addHook('onResponse', async (request, reply) => {
-    log.info(
-      {
-        method: request.method,
-        route: request.routeOptions.url ?? 'unmatched',
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime),
-      },
-      'request',
-    );
-  });
+  const app = await buildApp(deps, { log, webDistDir });
   await app.listen({ port: config.port, host: config.host });
 
   const cleanup = setInterval(() => {

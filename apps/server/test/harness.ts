@@ -6,7 +6,7 @@ import type { Instant } from '@visitt/domain';
 import { loadConfig, type Config } from '../src/config/config';
 import { createPool, type Db } from '../src/db/pool';
 import type { AppDeps } from '../src/deps';
-import { buildApp } from '../src/http/app';
+import { buildApp, createLogger } from '../src/http/app';
 import type { Clock } from '../src/lib/clock';
 import { createDevOutboxTransport } from '../src/notifications/dev-outbox';
 import type { Transports } from '../src/notifications/transport';
@@ -68,7 +68,13 @@ export interface TestApp {
  * tests call it over real HTTP.
  */
 export async function startTestApp(
-  options: { now?: string; env?: Record<string, string>; transports?: (db: Db) => Transports } = {},
+  options: {
+    now?: string;
+    env?: Record<string, string>;
+    transports?: (db: Db) => Transports;
+    /** Receives every log line the application writes. */
+    logLines?: string[];
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = new TestClock(Date.parse(options.now ?? '2026-11-30T06:00:00Z'));
@@ -81,7 +87,10 @@ export async function startTestApp(
     secret: 'test-secret-test-secret-test-secret!',
     transports: options.transports?.(database.db) ?? { email: outbox, sms: outbox },
   };
-  const app = await buildApp(deps);
+  const log = options.logLines
+    ? createLogger('info', { write: (line: string) => void options.logLines!.push(line) })
+    : undefined;
+  const app = await buildApp(deps, { log });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import pino, { type Logger } from 'pino';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -22,30 +23,29 @@ import { sessionPlugin } from './session';
 import { registerWebClient } from './static';
 
 export interface BuildAppOptions {
-  /** pino options, or false for no request log (tests). */
-  logger?: boolean | Record<string, unknown>;
+  /** The process's logger (see {@link createLogger}); without it nothing is logged (tests). */
+  log?: FastifyBaseLogger;
   /** Folder of the built web client; not served when absent. */
   webDistDir?: string | undefined;
 }
 
 /**
- * Request logs carry method, route pattern, status and timing, never query strings, bodies,
- * cookies or IP addresses: those can hold personal data or secrets.
+ * The process's structured logger (JSON lines). What the application logs about requests is
+ * method, route pattern, status and timing: never URLs with their query strings, bodies,
+ * cookies or IP addresses, which can hold personal data or secrets.
  */
-export const loggerOptions = (level: string) => ({
-  level,
-  redact: {
-    paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-    remove: true,
-  },
-  serializers: {
-    req: (req: { method: string; url: string; routeOptions?: { url?: string } }) => ({
-      method: req.method,
-      route: req.routeOptions?.url ?? req.url.split('?')[0],
-    }),
-    res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-  },
-});
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      redact: {
+        paths: ['req.headers', 'res.headers', '*.cookie', '*.authorization'],
+        remove: true,
+      },
+    },
+    destination,
+  );
+}
 
 /** Builds the whole HTTP application on the given dependencies; the caller listens. */
 export async function buildApp(
@@ -53,7 +53,13 @@ export async function buildApp(
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.log
+      ? {
+          loggerInstance: options.log,
+          // Fastify's own per-request lines carry the raw URL; ours below carry the route.
+          logController: new LogController({ disableRequestLogging: true }),
+        }
+      : { logger: false }),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 16 * 1024,
     requestIdHeader: false,
@@ -113,6 +119,21 @@ export async function buildApp(
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
+
+  if (options.log) {
+    const log = options.log;
+    app.addHook('onResponse', async (request, reply) => {
+      log.info(
+        {
+          method: request.method,
+          route: request.routeOptions.url ?? 'unmatched',
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'request',
+      );
+    });
+  }
 
   await app.register(sessionPlugin, deps);
   registerMetrics(app, deps.config);

@@ -99,6 +99,13 @@ export function handleError(
     // Malformed JSON, wrong content type, body too large: Fastify's own refusals.
     return send(reply, status, { error: 'bad_request', message: fastifyError.message });
   }
-  request.log.error({ err: error }, 'unhandled error');
+  // Only what identifies the fault: a PostgreSQL error's `detail` and `parameters` can hold
+  // personal data, so they never reach the log.
+  request.log.error(
+    {
+      err: { type: error.name, code: sqlState(error), message: error.message, stack: error.stack },
+    },
+    'unhandled error',
+  );
   return send(reply, 500, { error: 'internal', message: defaultMessages.internal });
 }

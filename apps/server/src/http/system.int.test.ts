@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config/config';
 import { migrate } from '../db/migrate';
-import { Browser, startTestApp, type TestApp } from '../../test/harness';
+import { buildBookableClinic } from '../../test/factories';
+import {
+  Browser,
+  latestCode,
+  signInWithCode,
+  startTestApp,
+  type TestApp,
+} from '../../test/harness';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -78,6 +85,47 @@ describe('system endpoints', () => {
 
   it('runs migrations again as a no-op', async () => {
     expect(await migrate(app.db)).toEqual({ applied: [] });
+  });
+});
+
+describe('logs', () => {
+  it('carry routes and statuses, never addresses, codes, comments, cookies or query strings', async () => {
+    const lines: string[] = [];
+    const logged = await startTestApp({ logLines: lines });
+    try {
+      const { practitioner, type } = await buildBookableClinic(logged.db);
+      const browser = new Browser(logged);
+      await signInWithCode(browser, logged.db, 'very.private@example.com');
+      const code = await latestCode(logged.db, 'very.private@example.com');
+      await browser.get('/api/v1/clinics?q=hemmeligsted');
+      const booked = await browser.post('/api/v1/appointments', {
+        practitionerId: practitioner.id,
+        appointmentTypeId: type.id,
+        start: '2026-12-01T10:00:00+01:00',
+        comment: 'Sensitiv helseopplysning',
+      });
+      expect(booked.status).toBe(201);
+      await browser.post('/api/v1/auth/code', { phone: '+47 400 00 001' });
+      const text = lines.join('');
+      expect(text).toContain('"route":"/api/v1/appointments"');
+      expect(text).toContain('"status":201');
+      for (const secret of [
+        'very.private',
+        code,
+        'hemmeligsted',
+        'Sensitiv',
+        'visitt_session',
+        '40000001',
+      ]) {
+        expect(text, secret).not.toContain(secret);
+      }
+      // No client address in request lines (the server's own listen line has its address).
+      const requestLines = lines.filter((line) => line.includes('"msg":"request"'));
+      expect(requestLines.length).toBeGreaterThan(3);
+      for (const line of requestLines) expect(line).not.toContain('127.0.0.1');
+    } finally {
+      await logged.close();
+    }
   });
 });
 
