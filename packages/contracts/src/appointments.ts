@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateTime, Modality, Uuid } from './common';
+import { DateTime, Modality, PlainText, Uuid } from './common';
 
 export const COMMENT_MAX_LENGTH = 500;
 
@@ -9,7 +9,7 @@ export const BookAppointmentBody = z
     appointmentTypeId: Uuid,
     start: DateTime,
     /** Plain text for the practitioner. */
-    comment: z.string().trim().max(COMMENT_MAX_LENGTH).optional(),
+    comment: PlainText(COMMENT_MAX_LENGTH).optional(),
   })
   .meta({ id: 'BookAppointmentBody' });
 export type BookAppointmentBody = z.infer<typeof BookAppointmentBody>;

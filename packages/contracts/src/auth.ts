@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Locale, Phone, Uuid } from './common';
+import { Email, Locale, Phone, PlainText, Uuid } from './common';
 
 export const RequestCodeBody = z
   .union([z.strictObject({ email: Email }), z.strictObject({ phone: Phone })])
@@ -48,7 +48,7 @@ export type Me = z.infer<typeof Me>;
 
 export const UpdateMeBody = z
   .strictObject({
-    name: z.string().trim().min(1).max(120).optional(),
+    name: PlainText(120).pipe(z.string().min(1)).optional(),
     locale: Locale.optional(),
   })
   .meta({ id: 'UpdateMeBody' });

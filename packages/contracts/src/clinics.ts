@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { DateTime, Modality, Uuid } from './common';
+import { DateTime, Modality, PlainText, Uuid } from './common';
 
 export const ClinicSearchQuery = z.strictObject({
-  q: z.string().trim().max(100).optional(),
+  q: PlainText(100).optional(),
 });
 export type ClinicSearchQuery = z.infer<typeof ClinicSearchQuery>;
 

@@ -21,3 +21,13 @@ export const Phone = z
 
 export const IdParams = z.strictObject({ id: Uuid });
 export const ClinicParams = z.strictObject({ clinicId: Uuid });
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+
+/**
+ * Free text as people type it: trimmed, at most `max` characters, line breaks and tabs allowed,
+ * other control characters (NUL above all, which PostgreSQL cannot store) refused.
+ */
+export const PlainText = (max: number) =>
+  z.string().trim().max(max).regex(NO_CONTROL_CHARACTERS, 'Control characters are not allowed');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateTime, Uuid } from './common';
+import { DateTime, PlainText, Uuid } from './common';
 
 export const OutboxMessage = z
   .object({
@@ -13,5 +13,5 @@ export const OutboxMessage = z
   .meta({ id: 'OutboxMessage' });
 export type OutboxMessage = z.infer<typeof OutboxMessage>;
 
-export const OutboxQuery = z.strictObject({ to: z.string().max(254).optional() });
+export const OutboxQuery = z.strictObject({ to: PlainText(254).optional() });
 export const OutboxList = z.array(OutboxMessage);
