@@ -1,4 +1,4 @@
-import { createPatients, startBench } from './lib';
+import { createPatients, seedBenchClinic, startBench } from './lib';
 
 /**
  * 500 patients book 50 slots at the same moment, ten for each slot: exactly 50 must win (201),
@@ -7,29 +7,12 @@ import { createPatients, startBench } from './lib';
 export async function benchBookingRace(): Promise<boolean> {
   const env = await startBench('race');
   try {
-    const { rows: c } = await env.db.query<{ id: string }>(
-      "INSERT INTO clinics (name, search_text) VALUES ('Race', 'race') RETURNING id",
-    );
-    const clinicId = c[0]!.id;
-    const { rows: p } = await env.db.query<{ id: string }>(
-      "INSERT INTO practitioners (clinic_id, name) VALUES ($1, 'Dr. Race') RETURNING id",
-      [clinicId],
-    );
-    const practitionerId = p[0]!.id;
-    await env.db.query(
-      "INSERT INTO weekly_hours (practitioner_id, weekday, start_time, end_time) SELECT $1, d, '00:00', '24:00' FROM generate_series(1, 7) d",
-      [practitionerId],
-    );
-    const { rows: t } = await env.db.query<{ id: string }>(
-      `INSERT INTO appointment_types (clinic_id, name, duration_minutes, modality, minimum_notice_minutes)
-       VALUES ($1, 'Video 15', 15, 'video', 0) RETURNING id`,
-      [clinicId],
-    );
-    const typeId = t[0]!.id;
-    await env.db.query('INSERT INTO appointment_type_practitioners VALUES ($1, $2)', [
-      typeId,
-      practitionerId,
-    ]);
+    const { clinicId, typeId, ids } = await seedBenchClinic(env.db, {
+      name: 'Race',
+      practitioners: 1,
+      hours: 'always',
+    });
+    const practitionerId = ids[0]!;
 
     const from = new Date(Date.now() + 2 * 86_400_000);
     const slots = await (

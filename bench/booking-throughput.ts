@@ -1,35 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import { createPatients, startBench, type BenchEnv } from './lib';
+import { createPatients, seedBenchClinic, startBench } from './lib';
 
 const CLIENTS = 32;
 const PER_CLIENT = 60;
-
-async function seed(env: BenchEnv) {
-  const { rows: c } = await env.db.query<{ id: string }>(
-    "INSERT INTO clinics (name, search_text) VALUES ('Throughput', 'throughput') RETURNING id",
-  );
-  const clinicId = c[0]!.id;
-  const { rows: ps } = await env.db.query<{ id: string }>(
-    `INSERT INTO practitioners (clinic_id, name) SELECT $1, 'Dr. ' || g FROM generate_series(1, $2) g RETURNING id`,
-    [clinicId, CLIENTS * 2],
-  );
-  const ids = ps.map((p) => p.id);
-  await env.db.query(
-    `INSERT INTO weekly_hours (practitioner_id, weekday, start_time, end_time)
-     SELECT p, d, '00:00', '24:00' FROM unnest($1::uuid[]) p, generate_series(1, 7) d`,
-    [ids],
-  );
-  const { rows: t } = await env.db.query<{ id: string }>(
-    `INSERT INTO appointment_types (clinic_id, name, duration_minutes, modality, minimum_notice_minutes)
-     VALUES ($1, 'Video 15', 15, 'video', 0) RETURNING id`,
-    [clinicId],
-  );
-  await env.db.query(
-    'INSERT INTO appointment_type_practitioners SELECT $1, p FROM unnest($2::uuid[]) p',
-    [t[0]!.id, ids],
-  );
-  return { clinicId, typeId: t[0]!.id, ids };
-}
 
 function runWorker(data: unknown): Promise<{ seconds: number; failures: number }> {
   return new Promise((resolve, reject) => {
@@ -48,7 +21,11 @@ function runWorker(data: unknown): Promise<{ seconds: number; failures: number }
 export async function benchBookingThroughput(): Promise<boolean> {
   const env = await startBench('throughput');
   try {
-    const { clinicId, typeId, ids } = await seed(env);
+    const { clinicId, typeId, ids } = await seedBenchClinic(env.db, {
+      name: 'Throughput',
+      practitioners: CLIENTS * 2,
+      hours: 'always',
+    });
     const cookies = await createPatients(env.db, CLIENTS);
     const base = Math.ceil((Date.now() + 86_400_000) / 3_600_000) * 3_600_000;
     const slotStarts = Array.from({ length: PER_CLIENT }, (_, i) => base + i * 15 * 60_000);

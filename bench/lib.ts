@@ -117,3 +117,41 @@ export function mondayAfter(days: number): Date {
   while (d.getUTCDay() !== 1) d.setUTCDate(d.getUTCDate() + 1);
   return d;
 }
+
+/**
+ * A clinic with `practitioners` practitioners who all offer one 15-minute video type with no
+ * notice, working weekdays 08:00–16:00 or around the clock.
+ */
+export async function seedBenchClinic(
+  db: Db,
+  options: { name: string; practitioners: number; hours: 'weekdays' | 'always' },
+): Promise<{ clinicId: string; typeId: string; ids: string[] }> {
+  const { rows: c } = await db.query<{ id: string }>(
+    'INSERT INTO clinics (name, search_text) VALUES ($1, lower($1)) RETURNING id',
+    [options.name],
+  );
+  const clinicId = c[0]!.id;
+  const { rows: ps } = await db.query<{ id: string }>(
+    `INSERT INTO practitioners (clinic_id, name) SELECT $1, 'Dr. ' || g FROM generate_series(1, $2) g RETURNING id`,
+    [clinicId, options.practitioners],
+  );
+  const ids = ps.map((p) => p.id);
+  const [days, start, end] =
+    options.hours === 'weekdays' ? [5, '08:00', '16:00'] : [7, '00:00', '24:00'];
+  await db.query(
+    `INSERT INTO weekly_hours (practitioner_id, weekday, start_time, end_time)
+     SELECT p, d, $2, $3 FROM unnest($1::uuid[]) p, generate_series(1, $4::int) d`,
+    [ids, start, end, days],
+  );
+  const { rows: t } = await db.query<{ id: string }>(
+    `INSERT INTO appointment_types (clinic_id, name, duration_minutes, modality, minimum_notice_minutes)
+     VALUES ($1, 'Videokonsultasjon 15 min', 15, 'video', 0) RETURNING id`,
+    [clinicId],
+  );
+  const typeId = t[0]!.id;
+  await db.query(
+    'INSERT INTO appointment_type_practitioners SELECT $1, p FROM unnest($2::uuid[]) p',
+    [typeId, ids],
+  );
+  return { clinicId, typeId, ids };
+}

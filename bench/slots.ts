@@ -1,33 +1,14 @@
-import { fmt, percentile, serverTiming, startBench, type BenchEnv } from './lib';
+import { fmt, percentile, seedBenchClinic, serverTiming, startBench, type BenchEnv } from './lib';
 
 const PRACTITIONERS = 50;
 const WEEKS = 8;
 
 async function seedClinic(env: BenchEnv) {
-  const { rows: c } = await env.db.query<{ id: string }>(
-    "INSERT INTO clinics (name, search_text) VALUES ('Bench legesenter', 'bench legesenter') RETURNING id",
-  );
-  const clinicId = c[0]!.id;
-  const { rows: ps } = await env.db.query<{ id: string }>(
-    `INSERT INTO practitioners (clinic_id, name) SELECT $1, 'Dr. ' || g FROM generate_series(1, $2) g RETURNING id`,
-    [clinicId, PRACTITIONERS],
-  );
-  const ids = ps.map((p) => p.id);
-  await env.db.query(
-    `INSERT INTO weekly_hours (practitioner_id, weekday, start_time, end_time)
-     SELECT p, d, '08:00', '16:00' FROM unnest($1::uuid[]) p, generate_series(1, 5) d`,
-    [ids],
-  );
-  const { rows: t } = await env.db.query<{ id: string }>(
-    `INSERT INTO appointment_types (clinic_id, name, duration_minutes, modality, minimum_notice_minutes)
-     VALUES ($1, 'Videokonsultasjon 15 min', 15, 'video', 0) RETURNING id`,
-    [clinicId],
-  );
-  const typeId = t[0]!.id;
-  await env.db.query(
-    'INSERT INTO appointment_type_practitioners SELECT $1, p FROM unnest($2::uuid[]) p',
-    [typeId, ids],
-  );
+  const { clinicId, typeId, ids } = await seedBenchClinic(env.db, {
+    name: 'Bench legesenter',
+    practitioners: PRACTITIONERS,
+    hours: 'weekdays',
+  });
   const { rows: u } = await env.db.query<{ id: string }>(
     "INSERT INTO users (email) VALUES ('bench-patient@example.com') RETURNING id",
   );
