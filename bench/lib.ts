@@ -9,6 +9,7 @@ import { createPool, type Db } from '../apps/server/src/db/pool';
 import { createSession } from '../apps/server/src/db/sessions';
 import { buildApp } from '../apps/server/src/http/app';
 import { systemClock } from '../apps/server/src/lib/clock';
+import { createPgSignalBus } from '../apps/server/src/signaling/bus';
 import { createDevOutboxTransport } from '../apps/server/src/notifications/dev-outbox';
 
 export interface BenchEnv {
@@ -48,8 +49,10 @@ export async function startBench(name: string): Promise<BenchEnv> {
   const db = createPool(url, 40);
   await migrate(db);
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '40' });
+  const bus = await createPgSignalBus(db, url);
   const app = await buildApp({
     config,
+    bus,
     db,
     clock: systemClock,
     secret: 'bench-secret-bench-secret-bench-secret',
@@ -64,6 +67,7 @@ export async function startBench(name: string): Promise<BenchEnv> {
     databaseUrl: url,
     close: async () => {
       await app.close();
+      await bus.close();
       await db.end();
       await stop();
     },

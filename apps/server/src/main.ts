@@ -17,6 +17,7 @@ import { systemClock } from './lib/clock';
 import { createDevOutboxTransport } from './notifications/dev-outbox';
 import { createSmtpTransport } from './notifications/smtp';
 import type { Transports } from './notifications/transport';
+import { createPgSignalBus } from './signaling/bus';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -83,12 +84,16 @@ async function main(): Promise<void> {
   if (!config.isProduction && (await seedDemo(db, systemClock.now())))
     log.info('demo data created');
 
+  const bus = await createPgSignalBus(db, url, (error) =>
+    log.warn({ err: { message: String(error) } }, 'signal bus trouble'),
+  );
   const deps: AppDeps = {
     config,
     db,
     clock: systemClock,
     secret: await resolveSecret(config),
     transports: transportsFor(config, db),
+    bus,
   };
   const webDistDir = config.webDistDir ?? path.resolve(here, '../../web/dist');
   const app = await buildApp(deps, { log, webDistDir });
@@ -127,6 +132,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     clearInterval(cleanup);
     await app.close().catch(() => undefined);
+    await bus.close();
     await db.end().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     process.exit(0);

@@ -10,6 +10,7 @@ import { buildApp, createLogger } from '../src/http/app';
 import type { Clock } from '../src/lib/clock';
 import { createDevOutboxTransport } from '../src/notifications/dev-outbox';
 import type { Transports } from '../src/notifications/transport';
+import { createPgSignalBus } from '../src/signaling/bus';
 
 /** A clock the test moves by hand. */
 export class TestClock implements Clock {
@@ -80,8 +81,10 @@ export async function startTestApp(
   const clock = new TestClock(Date.parse(options.now ?? '2026-11-30T06:00:00Z'));
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...options.env });
   const outbox = createDevOutboxTransport(database.db);
+  const bus = await createPgSignalBus(database.db, database.url);
   const deps: AppDeps = {
     config,
+    bus,
     db: database.db,
     clock,
     secret: 'test-secret-test-secret-test-secret!',
@@ -102,6 +105,7 @@ export async function startTestApp(
     config,
     close: async () => {
       await app.close();
+      await bus.close();
       await database.drop();
     },
   };

@@ -37,6 +37,16 @@ export const errorStatus = {
   invalid_code: 401,
   /** Wrong e-mail or password. */
   invalid_credentials: 401,
+  /** The video consultation opens 15 minutes before the start; try again then. */
+  too_early: 403,
+  /** The video consultation could be started until 2 hours after the start; book again. */
+  too_late: 403,
+  /** An in-person appointment has no video consultation. */
+  not_video: 403,
+  /** This appointment's video room is not open to you (cancelled, or not yours to enter). */
+  not_allowed: 403,
+  /** The patient has not started the video consultation yet; the workspace will tell you. */
+  not_started: 403,
   /** Too many attempts. Wait for the time in `Retry-After`. */
   rate_limited: 429,
   /** The channel (e-mail or SMS) cannot be used on this installation. */

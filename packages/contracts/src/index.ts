@@ -4,3 +4,5 @@ export * from './auth';
 export * from './clinics';
 export * from './appointments';
 export * from './dev';
+export * from './video';
+export * from './signaling';

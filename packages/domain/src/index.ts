@@ -52,5 +52,7 @@ export type {
 
 export { VIDEO_CLOSES_AFTER, VIDEO_OPENS_BEFORE, canStartVideo, videoWindow } from './video/window';
 export type { StartRefusal, VideoStartAppointment } from './video/window';
+export { EMPTY_ROOM, canEnterAsPractitioner, nextRoomState } from './video/room';
+export type { EnterRefusal, Presence, RoomEvent, RoomRole, RoomState } from './video/room';
 
 export { normalizeEmail, normalizePhone } from './contact/phone';

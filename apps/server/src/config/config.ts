@@ -38,6 +38,16 @@ const Env = z.object({
   /** SMTP server for e-mail, e.g. smtp://user:pass@smtp.example.no:587. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('Visitt <no-reply@visitt.invalid>'),
+  /** STUN servers for video calls, comma separated (stun:stun.example.no:3478). */
+  ICE_STUN_URLS: z.string().optional(),
+  /** TURN servers, comma separated (turn:turn.example.no:3478?transport=udp,turns:…:5349). */
+  ICE_TURN_URLS: z.string().optional(),
+  /** coturn's static-auth-secret (use-auth-secret): TURN credentials are derived per join. */
+  TURN_SECRET: z.string().min(16).optional(),
+  /** How long TURN credentials live. */
+  TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  /** `relay` makes every call go through TURN. */
+  ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
   /** Bearer token for GET /metrics; without it metrics are served only in demo mode. */
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -45,13 +55,21 @@ const Env = z.object({
   WEB_DIST_DIR: z.string().optional(),
 });
 
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
 const modeOf = (env: Record<string, string | undefined>) =>
   env.VISITT_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'demo');
 
-/** What production needs beyond well-formed values; checked on the raw environment. */
-function productionProblems(env: Record<string, string | undefined>): string[] {
-  if (modeOf(env) !== 'production') return [];
+/** Rules across variables, and what production needs; checked on the raw environment. */
+function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
+  if (env.ICE_TURN_URLS && !env.TURN_SECRET)
+    problems.push('TURN_SECRET: required with ICE_TURN_URLS');
+  if (modeOf(env) !== 'production') return problems;
   if (!env.VISITT_SECRET) problems.push('VISITT_SECRET: required in production');
   if (!env.PUBLIC_URL) problems.push('PUBLIC_URL: required in production');
   else if (!env.PUBLIC_URL.startsWith('https://'))
@@ -76,6 +94,13 @@ export interface Config {
   readonly codesPerIpPerHour: number;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
+  readonly ice: {
+    readonly stunUrls: readonly string[];
+    readonly turnUrls: readonly string[];
+    readonly turnSecret: string | undefined;
+    readonly turnTtlSeconds: number;
+    readonly transportPolicy: 'all' | 'relay';
+  };
   readonly metricsToken: string | undefined;
   readonly logLevel: string;
   readonly webDistDir: string | undefined;
@@ -101,7 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(parsed.success
       ? []
       : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`)),
-    ...productionProblems(env),
+    ...crossFieldProblems(env),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
@@ -132,6 +157,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     codesPerIpPerHour: e.RATE_LIMIT_CODES_PER_IP_PER_HOUR,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    ice: {
+      stunUrls: list(e.ICE_STUN_URLS),
+      turnUrls: list(e.ICE_TURN_URLS),
+      turnSecret: e.TURN_SECRET,
+      turnTtlSeconds: e.TURN_TTL_SECONDS,
+      transportPolicy: e.ICE_TRANSPORT_POLICY,
+    },
     metricsToken: e.METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,
     webDistDir: e.WEB_DIST_DIR,

@@ -19,7 +19,9 @@ import { authRoutes } from './routes/auth';
 import { clinicRoutes } from './routes/clinics';
 import { devRoutes } from './routes/dev';
 import { meRoutes } from './routes/me';
-import { sessionPlugin } from './session';
+import { videoRoutes } from './routes/video';
+import { attachSignaling } from '../signaling/server';
+import { sessionCookieName, sessionPlugin } from './session';
 import { registerWebClient } from './static';
 
 export interface BuildAppOptions {
@@ -165,7 +167,15 @@ export async function buildApp(
   await app.register(meRoutes);
   await app.register(clinicRoutes);
   await app.register(appointmentRoutes);
+  await app.register(videoRoutes);
   if (!deps.config.isProduction) await app.register(devRoutes);
+
+  const signaling = attachSignaling(app.server, deps, {
+    parseCookie: (header) => app.parseCookie(header),
+    cookieName: sessionCookieName(deps.config.publicUrl),
+    log: app.log,
+  });
+  app.addHook('onClose', () => signaling.close());
 
   const served = options.webDistDir ? await registerWebClient(app, options.webDistDir) : false;
   if (!served) {

@@ -36,6 +36,12 @@ const defaultMessages: Record<ErrorCode, string> = {
   not_bookable: 'This appointment type cannot be booked online with this practitioner.',
   past_cancellation_deadline: 'The deadline for cancelling online has passed. Call the clinic.',
   not_cancellable: 'This appointment can no longer be cancelled.',
+  too_early: 'The video consultation opens 15 minutes before the appointment starts.',
+  too_late:
+    'The video consultation could be started until 2 hours after the start. Book a new appointment.',
+  not_video: 'This appointment is not a video consultation.',
+  not_allowed: 'This video room is not open to you.',
+  not_started: 'The patient has not started the video consultation yet.',
   invalid_code: 'The code is wrong or no longer valid. Ask for a new code.',
   invalid_credentials: 'Wrong e-mail or password.',
   rate_limited: 'Too many attempts. Try again later.',

@@ -293,6 +293,11 @@ export const en: Catalogue = {
     past_cancellation_deadline:
       'The deadline for cancelling online has passed. Call the clinic if you cannot come.',
     not_cancellable: 'This appointment can no longer be cancelled.',
+    too_early: 'The video consultation opens 15 minutes before the appointment starts.',
+    too_late: 'The time to start this video consultation has passed. Book a new appointment.',
+    not_video: 'This appointment is not a video consultation.',
+    not_allowed: 'You do not have access to this video room.',
+    not_started: 'The patient has not started the video consultation yet.',
     invalid_code: 'The code is wrong or has expired. Check the code, or ask for a new one.',
     invalid_credentials: 'Wrong e-mail address or password.',
     rate_limited: 'Too many attempts. Wait a little and try again.',

@@ -297,6 +297,11 @@ export const nb = {
     past_cancellation_deadline:
       'Fristen for å avbestille på nett har gått ut. Ring klinikken hvis du ikke kan komme.',
     not_cancellable: 'Denne timen kan ikke avbestilles lenger.',
+    too_early: 'Videokonsultasjonen åpner 15 minutter før timen starter.',
+    too_late: 'Tiden for å starte denne videokonsultasjonen har gått ut. Bestill en ny time.',
+    not_video: 'Denne timen er ikke en videokonsultasjon.',
+    not_allowed: 'Du har ikke tilgang til dette videorommet.',
+    not_started: 'Pasienten har ikke startet videokonsultasjonen ennå.',
     invalid_code: 'Koden er feil eller har gått ut. Sjekk koden, eller be om en ny.',
     invalid_credentials: 'Feil e-postadresse eller passord.',
     rate_limited: 'For mange forsøk. Vent litt og prøv igjen.',

@@ -1,0 +1,162 @@
+import type { VideoJoin } from '@visitt/contracts';
+import {
+  canEnterAsPractitioner,
+  canStartVideo,
+  nextRoomState,
+  videoWindow,
+  type EnterRefusal,
+  type RoomRole,
+  type StartRefusal,
+} from '@visitt/domain';
+import { writeAudit } from '../db/audit';
+import { withTransaction } from '../db/pool';
+import {
+  findUserPractitionerIds,
+  findVideoAppointment,
+  lockRoom,
+  openRoom,
+  saveRoom,
+  saveStatusMessage,
+  type VideoAppointment,
+} from '../db/video';
+import type { SignedInContext } from '../http/context';
+import { fail } from '../http/errors';
+import { iceServersFor } from '../lib/turn';
+import { formatZoned } from '../lib/zoned-format';
+import { roomMessage } from '../signaling/messages';
+
+export const SIGNALING_PATH = '/api/v1/signaling';
+
+/** Refusals of the domain rules as the API's error codes (PRODUCT.md's list). */
+const refusalCode = {
+  too_early: 'too_early',
+  too_late: 'too_late',
+  not_video: 'not_video',
+  cancelled: 'not_allowed',
+  not_started: 'not_started',
+} as const satisfies Record<StartRefusal | EnterRefusal, string>;
+
+/**
+ * The appointment if the signed-in user is its patient or its practitioner (at a clinic where
+ * they are active staff), with that role; anyone else gets 404, exactly as for a missing one.
+ */
+export async function videoAppointmentFor(
+  ctx: SignedInContext,
+  id: string,
+  role: RoomRole,
+): Promise<VideoAppointment> {
+  const appointment = await findVideoAppointment(ctx.db, id);
+  if (!appointment) throw fail('not_found');
+  if (role === 'patient' && appointment.patientId === ctx.actor.userId) return appointment;
+  if (role === 'practitioner' && appointment.practitionerUserId === ctx.actor.userId) {
+    const mine = await findUserPractitionerIds(ctx.db, ctx.actor.userId);
+    if (mine.includes(appointment.practitionerId)) return appointment;
+  }
+  throw fail('not_found');
+}
+
+function presentJoin(ctx: SignedInContext, a: VideoAppointment, role: RoomRole): VideoJoin {
+  const now = ctx.clock.now();
+  const { iceServers, expiresAt } = iceServersFor(ctx.config.ice, ctx.actor.userId, now);
+  return {
+    appointmentId: a.id,
+    role,
+    iceServers,
+    iceTransportPolicy: ctx.config.ice.transportPolicy,
+    credentialsExpireAt: expiresAt ? formatZoned(expiresAt, a.timeZone) : null,
+    signalingPath: SIGNALING_PATH,
+    peerName: role === 'patient' ? a.practitionerName : a.patientName,
+    start: formatZoned(a.start, a.timeZone),
+    closesAt: formatZoned(videoWindow(a.start).closesAt, a.timeZone),
+    timeZone: a.timeZone,
+  };
+}
+
+/**
+ * The patient starts the video consultation (or comes back to it): allowed from 15 minutes
+ * before the start to 2 hours after, checked here because the client's clock may lie. Opens
+ * the room, puts the patient in it as waiting, and tells the practitioner's workspace at once.
+ */
+export async function startVideo(ctx: SignedInContext, id: string): Promise<VideoJoin> {
+  const appointment = await videoAppointmentFor(ctx, id, 'patient');
+  const now = ctx.clock.now();
+  const decision = canStartVideo(appointment, now);
+  if (!decision.ok) throw fail(refusalCode[decision.reason]);
+  const room = await withTransaction(ctx.db, async (tx) => {
+    await openRoom(tx, appointment.id, now);
+    const locked = (await lockRoom(tx, appointment.id))!;
+    const next = {
+      ...locked,
+      state: nextRoomState(locked.state, { type: 'joined', role: 'patient' }),
+    };
+    await saveRoom(tx, next, now);
+    await writeAudit(tx, {
+      at: now,
+      actorUserId: ctx.actor.userId,
+      actorRole: 'patient',
+      action: 'video.start',
+      entityType: 'appointment',
+      entityIds: [appointment.id],
+      clinicIds: [appointment.clinicId],
+      ip: ctx.ip,
+    });
+    return next;
+  });
+  await ctx.bus.publish(
+    { practitioner: appointment.practitionerId },
+    roomMessage(room, appointment.timeZone),
+  );
+  return presentJoin(ctx, appointment, 'patient');
+}
+
+/** The appointment's practitioner enters the room the patient has started. */
+export async function joinVideo(ctx: SignedInContext, id: string): Promise<VideoJoin> {
+  const appointment = await videoAppointmentFor(ctx, id, 'practitioner');
+  const now = ctx.clock.now();
+  const decision = canEnterAsPractitioner(appointment, appointment.room?.startedAt ?? null, now);
+  if (!decision.ok) throw fail(refusalCode[decision.reason]);
+  await writeAudit(ctx.db, {
+    at: now,
+    actorUserId: ctx.actor.userId,
+    actorRole: 'practitioner',
+    action: 'video.join',
+    entityType: 'appointment',
+    entityIds: [appointment.id],
+    clinicIds: [appointment.clinicId],
+    ip: ctx.ip,
+  });
+  return presentJoin(ctx, appointment, 'practitioner');
+}
+
+/** A short status from the practitioner to the patient in the waiting room. */
+export async function sendStatusMessage(
+  ctx: SignedInContext,
+  id: string,
+  text: string,
+): Promise<void> {
+  const appointment = await videoAppointmentFor(ctx, id, 'practitioner');
+  const now = ctx.clock.now();
+  const decision = canEnterAsPractitioner(appointment, appointment.room?.startedAt ?? null, now);
+  if (!decision.ok) throw fail(refusalCode[decision.reason]);
+  await withTransaction(ctx.db, async (tx) => {
+    await saveStatusMessage(tx, appointment.id, text, now);
+    await writeAudit(tx, {
+      at: now,
+      actorUserId: ctx.actor.userId,
+      actorRole: 'practitioner',
+      action: 'video.status',
+      entityType: 'appointment',
+      entityIds: [appointment.id],
+      clinicIds: [appointment.clinicId],
+      ip: ctx.ip,
+    });
+  });
+  await ctx.bus.publish(
+    { room: appointment.id, role: 'patient' },
+    {
+      type: 'status',
+      appointmentId: appointment.id,
+      statusMessage: { text, at: formatZoned(now, appointment.timeZone) },
+    },
+  );
+}

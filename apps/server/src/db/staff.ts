@@ -1,0 +1,94 @@
+import type { AppointmentStatus, Modality } from '@visitt/contracts';
+import type { AppointmentId, Instant, PractitionerId, TimeZoneId } from '@visitt/domain';
+import type { Queryable } from './pool';
+import { toRoom, type RoomDbRow, type RoomRow } from './video';
+
+type StaffDbRow = Omit<RoomDbRow, 'appointment_id'> & {
+  appointment_id: string | null;
+  id: string;
+  status: AppointmentStatus;
+  starts_at: Date;
+  ends_at: Date;
+  modality: Modality;
+  comment: string | null;
+  time_zone: string;
+  clinic_id: string;
+  clinic_name: string;
+  practitioner_id: string;
+  practitioner_name: string;
+  type_id: string;
+  type_name: string;
+  duration_minutes: number;
+  patient_name: string | null;
+  patient_email: string | null;
+  patient_phone: string | null;
+};
+
+/** An appointment as its practitioner's workspace shows it. */
+export interface StaffAppointmentRow {
+  id: AppointmentId;
+  status: AppointmentStatus;
+  start: Instant;
+  end: Instant;
+  modality: Modality;
+  comment: string | null;
+  timeZone: TimeZoneId;
+  clinic: { id: string; name: string };
+  practitioner: { id: PractitionerId; name: string };
+  appointmentType: { id: string; name: string; durationMinutes: number };
+  patient: { name: string | null; email: string | null; phone: string | null };
+  room: RoomRow | null;
+}
+
+/**
+ * The practitioners' appointments on one day of their clinic's calendar (the day holding `at`
+ * when no date is given), cancelled ones included, in time order.
+ */
+export async function listPractitionerDay(
+  db: Queryable,
+  practitionerIds: readonly PractitionerId[],
+  day: { date: string } | { at: Instant },
+): Promise<StaffAppointmentRow[]> {
+  const { rows } = await db.query<StaffDbRow>(
+    `SELECT a.id, a.status, a.starts_at, a.ends_at, a.modality, a.comment, c.time_zone,
+            c.id AS clinic_id, c.name AS clinic_name, p.id AS practitioner_id, p.name AS practitioner_name,
+            t.id AS type_id, t.name AS type_name, t.duration_minutes,
+            u.name AS patient_name, u.email AS patient_email, u.phone AS patient_phone,
+            r.appointment_id, r.started_at, r.patient_presence, r.practitioner_presence, r.patient_session,
+            r.practitioner_session, r.patient_mic, r.patient_camera, r.practitioner_mic, r.practitioner_camera,
+            r.status_text, r.status_at, r.ended_at
+       FROM appointments a
+       JOIN clinics c ON c.id = a.clinic_id
+       JOIN practitioners p ON p.id = a.practitioner_id
+       JOIN appointment_types t ON t.id = a.appointment_type_id
+       JOIN users u ON u.id = a.patient_id
+       LEFT JOIN video_rooms r ON r.appointment_id = a.id
+      WHERE a.practitioner_id = ANY($1::uuid[])
+        AND (a.starts_at AT TIME ZONE c.time_zone)::date
+            = coalesce($2::date, (to_timestamp($3 / 1000.0) AT TIME ZONE c.time_zone)::date)
+      ORDER BY a.starts_at`,
+    [practitionerIds, 'date' in day ? day.date : null, 'at' in day ? day.at : null],
+  );
+  return rows.map((r) => ({
+    id: r.id as AppointmentId,
+    status: r.status,
+    start: r.starts_at.getTime() as Instant,
+    end: r.ends_at.getTime() as Instant,
+    modality: r.modality,
+    comment: r.comment,
+    timeZone: r.time_zone as TimeZoneId,
+    clinic: { id: r.clinic_id, name: r.clinic_name },
+    practitioner: { id: r.practitioner_id as PractitionerId, name: r.practitioner_name },
+    appointmentType: {
+      id: r.type_id,
+      name: r.type_name,
+      durationMinutes: r.duration_minutes,
+    },
+    patient: {
+      name: r.patient_name,
+      email: r.patient_email,
+      phone: r.patient_phone,
+    },
+    room: r.appointment_id ? toRoom({ ...r, appointment_id: r.appointment_id }) : null,
+  }));
+}

@@ -1,0 +1,213 @@
+import type {
+  AppointmentId,
+  AppointmentStatus,
+  Instant,
+  Modality,
+  Presence,
+  PractitionerId,
+  RoomRole,
+  RoomState,
+  TimeZoneId,
+  UserId,
+} from '@visitt/domain';
+import type { Queryable } from './pool';
+
+/** A video room's row: presence, media and the practitioner's status message. */
+export interface RoomRow {
+  appointmentId: AppointmentId;
+  startedAt: Instant;
+  state: RoomState;
+  sessions: Record<RoomRole, string | null>;
+  media: Record<RoomRole, { mic: boolean; camera: boolean }>;
+  status: { text: string; at: Instant } | null;
+  endedAt: Instant | null;
+}
+
+/** What deciding about a video room needs to know of its appointment. */
+export interface VideoAppointment {
+  id: AppointmentId;
+  status: AppointmentStatus;
+  modality: Modality;
+  start: Instant;
+  timeZone: TimeZoneId;
+  patientId: UserId;
+  patientName: string;
+  practitionerId: PractitionerId;
+  practitionerUserId: UserId | null;
+  practitionerName: string;
+  clinicId: string;
+  room: RoomRow | null;
+}
+
+const ROOM_COLUMNS = `
+  r.appointment_id, r.started_at, r.patient_presence, r.practitioner_presence, r.patient_session,
+  r.practitioner_session, r.patient_mic, r.patient_camera, r.practitioner_mic, r.practitioner_camera,
+  r.status_text, r.status_at, r.ended_at`;
+
+export interface RoomDbRow {
+  appointment_id: string;
+  started_at: Date;
+  patient_presence: Presence;
+  practitioner_presence: Presence;
+  patient_session: string | null;
+  practitioner_session: string | null;
+  patient_mic: boolean;
+  patient_camera: boolean;
+  practitioner_mic: boolean;
+  practitioner_camera: boolean;
+  status_text: string | null;
+  status_at: Date | null;
+  ended_at: Date | null;
+}
+
+export const toRoom = (r: RoomDbRow): RoomRow => ({
+  appointmentId: r.appointment_id as AppointmentId,
+  startedAt: r.started_at.getTime() as Instant,
+  state: { patient: r.patient_presence, practitioner: r.practitioner_presence },
+  sessions: { patient: r.patient_session, practitioner: r.practitioner_session },
+  media: {
+    patient: { mic: r.patient_mic, camera: r.patient_camera },
+    practitioner: { mic: r.practitioner_mic, camera: r.practitioner_camera },
+  },
+  status:
+    r.status_text && r.status_at
+      ? { text: r.status_text, at: r.status_at.getTime() as Instant }
+      : null,
+  endedAt: r.ended_at ? (r.ended_at.getTime() as Instant) : null,
+});
+
+/** The appointment behind a video room, with the room if the patient has started it. */
+export async function findVideoAppointment(
+  db: Queryable,
+  id: string,
+): Promise<VideoAppointment | null> {
+  const { rows } = await db.query<
+    RoomDbRow & {
+      id: string;
+      status: AppointmentStatus;
+      modality: Modality;
+      starts_at: Date;
+      time_zone: string;
+      patient_id: string;
+      patient_name: string;
+      practitioner_id: string;
+      practitioner_user_id: string | null;
+      practitioner_name: string;
+      clinic_id: string;
+    }
+  >(
+    `SELECT a.id, a.status, a.modality, a.starts_at, c.time_zone, a.patient_id,
+            coalesce(u.name, u.email, u.phone) AS patient_name,
+            a.practitioner_id, p.user_id AS practitioner_user_id, p.name AS practitioner_name, a.clinic_id,
+            ${ROOM_COLUMNS}
+       FROM appointments a
+       JOIN clinics c ON c.id = a.clinic_id
+       JOIN practitioners p ON p.id = a.practitioner_id
+       JOIN users u ON u.id = a.patient_id
+       LEFT JOIN video_rooms r ON r.appointment_id = a.id
+      WHERE a.id = $1`,
+    [id],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    id: r.id as AppointmentId,
+    status: r.status,
+    modality: r.modality,
+    start: r.starts_at.getTime() as Instant,
+    timeZone: r.time_zone as TimeZoneId,
+    patientId: r.patient_id as UserId,
+    patientName: r.patient_name,
+    practitionerId: r.practitioner_id as PractitionerId,
+    practitionerUserId: r.practitioner_user_id as UserId | null,
+    practitionerName: r.practitioner_name,
+    clinicId: r.clinic_id,
+    room: r.appointment_id ? toRoom(r) : null,
+  };
+}
+
+/** Opens the room (first start), or reopens it after a hang-up; returns it locked for update. */
+export async function openRoom(
+  db: Queryable,
+  appointmentId: AppointmentId,
+  now: Instant,
+): Promise<RoomRow> {
+  const { rows } = await db.query<RoomDbRow>(
+    `INSERT INTO video_rooms AS r (appointment_id, started_at, updated_at)
+     VALUES ($1, to_timestamp($2 / 1000.0), to_timestamp($2 / 1000.0))
+     ON CONFLICT (appointment_id) DO UPDATE SET ended_at = NULL, ended_by = NULL, updated_at = EXCLUDED.updated_at
+     RETURNING ${ROOM_COLUMNS}`,
+    [appointmentId, now],
+  );
+  return toRoom(rows[0]!);
+}
+
+/** The room row locked until the end of the transaction, or null when never started. */
+export async function lockRoom(db: Queryable, appointmentId: string): Promise<RoomRow | null> {
+  const { rows } = await db.query<RoomDbRow>(
+    `SELECT ${ROOM_COLUMNS} FROM video_rooms r WHERE r.appointment_id = $1 FOR UPDATE`,
+    [appointmentId],
+  );
+  return rows[0] ? toRoom(rows[0]) : null;
+}
+
+/** Writes a room's presence, sessions, media, and the end when both have left. */
+export async function saveRoom(
+  db: Queryable,
+  room: RoomRow,
+  now: Instant,
+  extra: { endedBy?: RoomRole; practitionerEntered?: boolean } = {},
+): Promise<void> {
+  await db.query(
+    `UPDATE video_rooms SET
+        patient_presence = $2, practitioner_presence = $3, patient_session = $4, practitioner_session = $5,
+        patient_mic = $6, patient_camera = $7, practitioner_mic = $8, practitioner_camera = $9,
+        ended_at = CASE WHEN $10::text IS NOT NULL THEN to_timestamp($11 / 1000.0) ELSE ended_at END,
+        ended_by = coalesce($10::text, ended_by),
+        practitioner_joined_at = CASE WHEN $12 THEN coalesce(practitioner_joined_at, to_timestamp($11 / 1000.0))
+                                      ELSE practitioner_joined_at END,
+        updated_at = to_timestamp($11 / 1000.0)
+      WHERE appointment_id = $1`,
+    [
+      room.appointmentId,
+      room.state.patient,
+      room.state.practitioner,
+      room.sessions.patient,
+      room.sessions.practitioner,
+      room.media.patient.mic,
+      room.media.patient.camera,
+      room.media.practitioner.mic,
+      room.media.practitioner.camera,
+      extra.endedBy ?? null,
+      now,
+      extra.practitionerEntered ?? false,
+    ],
+  );
+}
+
+export async function saveStatusMessage(
+  db: Queryable,
+  appointmentId: string,
+  text: string,
+  now: Instant,
+): Promise<void> {
+  await db.query(
+    `UPDATE video_rooms SET status_text = $2, status_at = to_timestamp($3 / 1000.0), updated_at = to_timestamp($3 / 1000.0)
+      WHERE appointment_id = $1`,
+    [appointmentId, text, now],
+  );
+}
+
+/** The practitioner rows a user is at active clinics (one per clinic they practise at). */
+export async function findUserPractitionerIds(
+  db: Queryable,
+  userId: UserId,
+): Promise<PractitionerId[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT p.id FROM practitioners p
+       JOIN clinic_memberships m ON m.clinic_id = p.clinic_id AND m.user_id = p.user_id AND m.active
+      WHERE p.user_id = $1 AND p.active AND 'practitioner' = ANY(m.roles)`,
+    [userId],
+  );
+  return rows.map((r) => r.id as PractitionerId);
+}

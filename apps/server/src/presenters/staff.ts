@@ -1,0 +1,43 @@
+import type { RoomStatus, StaffAppointment } from '@visitt/contracts';
+import { videoWindow } from '@visitt/domain';
+import type { StaffAppointmentRow } from '../db/staff';
+import type { RoomRow } from '../db/video';
+import { zonedFormatter } from '../lib/zoned-format';
+
+export function presentRoomStatus(
+  room: RoomRow | null,
+  format: ReturnType<typeof zonedFormatter>,
+): RoomStatus {
+  return {
+    startedAt: room ? format(room.startedAt) : null,
+    patient: room?.state.patient ?? 'absent',
+    practitioner: room?.state.practitioner ?? 'absent',
+    statusMessage: room?.status ? { text: room.status.text, at: format(room.status.at) } : null,
+  };
+}
+
+/** An appointment for the practitioner's workspace, with the live state of its video room. */
+export function presentStaffAppointment(a: StaffAppointmentRow): StaffAppointment {
+  const format = zonedFormatter(a.timeZone);
+  const window = a.modality === 'video' ? videoWindow(a.start) : null;
+  return {
+    id: a.id,
+    status: a.status,
+    start: format(a.start),
+    end: format(a.end),
+    timeZone: a.timeZone,
+    modality: a.modality,
+    comment: a.comment,
+    clinic: a.clinic,
+    practitioner: a.practitioner,
+    appointmentType: a.appointmentType,
+    patient: a.patient,
+    video: window
+      ? {
+          opensAt: format(window.opensAt),
+          closesAt: format(window.closesAt),
+          room: presentRoomStatus(a.room, format),
+        }
+      : null,
+  };
+}

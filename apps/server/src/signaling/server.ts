@@ -1,0 +1,453 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { ClientMessage, type ServerMessage, type SignalingErrorCode } from '@visitt/contracts';
+import {
+  canEnterAsPractitioner,
+  canStartVideo,
+  nextRoomState,
+  type PractitionerId,
+  type EnterRefusal,
+  type RoomEvent,
+  type StartRefusal,
+  type RoomRole,
+  type UserId,
+} from '@visitt/domain';
+import type { FastifyBaseLogger } from 'fastify';
+import { WebSocket, WebSocketServer } from 'ws';
+import { writeAudit } from '../db/audit';
+import { withTransaction } from '../db/pool';
+import { findSession, touchSession } from '../db/sessions';
+import {
+  findUserPractitionerIds,
+  findVideoAppointment,
+  lockRoom,
+  saveRoom,
+  type RoomRow,
+  type VideoAppointment,
+} from '../db/video';
+import type { AppDeps } from '../deps';
+import type { Audience } from './bus';
+import { peerState, roomMessage } from './messages';
+
+export const SIGNALING_PATH = '/api/v1/signaling';
+
+/** Largest message accepted (an SDP offer with many codecs is 5–15 kB). */
+const MAX_MESSAGE_BYTES = 64 * 1024;
+/** Messages a socket may send: a burst (ICE candidates come in bursts) and a steady rate. */
+const BUCKET_SIZE = 200;
+const REFILL_PER_SECOND = 40;
+const HEARTBEAT_MS = 25_000;
+
+interface Membership {
+  role: RoomRole;
+  sessionId: string;
+  appointment: VideoAppointment;
+}
+
+interface Connection {
+  readonly id: number;
+  readonly ws: WebSocket;
+  readonly userId: UserId;
+  readonly token: string;
+  readonly rooms: Map<string, Membership>;
+  readonly watching: Set<PractitionerId>;
+  tokens: number;
+  lastRefill: number;
+  alive: boolean;
+}
+
+export interface SignalingServer {
+  /** Open sockets on this instance. */
+  readonly size: number;
+  close(): Promise<void>;
+}
+
+const other = (role: RoomRole): RoomRole => (role === 'patient' ? 'practitioner' : 'patient');
+
+/** A domain refusal as a signaling error: no room for cancelled and in-person appointments. */
+const refusalCode = (reason: StartRefusal | EnterRefusal): SignalingErrorCode =>
+  reason === 'cancelled' || reason === 'not_video' ? 'not_allowed' : reason;
+
+class Refusal extends Error {
+  constructor(readonly code: SignalingErrorCode) {
+    super(code);
+  }
+}
+
+const refusalMessages: Record<SignalingErrorCode, string> = {
+  bad_message: 'The message does not match the signaling protocol.',
+  not_found: 'No such video room.',
+  not_allowed: 'This video room is not open to you.',
+  too_early: 'The video consultation has not opened yet.',
+  too_late: 'The video consultation has closed.',
+  not_started: 'The consultation has not been started.',
+  rate_limited: 'Too many messages.',
+};
+
+/**
+ * The signaling WebSocket at /api/v1/signaling. Every connection is authenticated by the
+ * session cookie and its Origin checked at the upgrade; every message is parsed by its
+ * contract and authorized here (only the appointment's patient and practitioner ever enter its
+ * room); SDP and ICE candidates are relayed, never inspected. Room presence lives in the
+ * database (one truth for all instances) and changes by the domain's `nextRoomState`.
+ */
+export function attachSignaling(
+  server: Server,
+  deps: AppDeps,
+  options: {
+    parseCookie: (header: string) => Record<string, string | undefined>;
+    cookieName: string;
+    log: FastifyBaseLogger;
+  },
+): SignalingServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const connections = new Set<Connection>();
+  const byRoom = new Map<string, Set<Connection>>();
+  const byPractitioner = new Map<string, Set<Connection>>();
+  let nextId = 1;
+
+  const add = (index: Map<string, Set<Connection>>, key: string, conn: Connection) => {
+    let set = index.get(key);
+    if (!set) index.set(key, (set = new Set()));
+    set.add(conn);
+  };
+  const remove = (index: Map<string, Set<Connection>>, key: string, conn: Connection) => {
+    const set = index.get(key);
+    set?.delete(conn);
+    if (set?.size === 0) index.delete(key);
+  };
+
+  const send = (conn: Connection, message: ServerMessage) => {
+    if (conn.ws.readyState === WebSocket.OPEN) conn.ws.send(JSON.stringify(message));
+  };
+  const refuse = (conn: Connection, code: SignalingErrorCode, appointmentId?: string) =>
+    send(conn, {
+      type: 'error',
+      code,
+      message: refusalMessages[code],
+      ...(appointmentId ? { appointmentId } : {}),
+    });
+
+  // Everything published by any instance reaches the sockets of this one.
+  deps.bus.onMessage((to: Audience, message) => {
+    if ('practitioner' in to) {
+      for (const conn of byPractitioner.get(to.practitioner) ?? []) send(conn, message);
+      return;
+    }
+    for (const conn of byRoom.get(to.room) ?? []) {
+      if (!to.role || conn.rooms.get(to.room)?.role === to.role) send(conn, message);
+    }
+  });
+
+  const publish = (to: Audience, message: ServerMessage) =>
+    deps.bus
+      .publish(to, message)
+      .catch((error: unknown) =>
+        options.log.error({ err: { message: String(error) } }, 'bus publish failed'),
+      );
+
+  /** Applies a room event under the row lock and tells the other side and the workspace. */
+  async function changeRoom(
+    membership: Membership,
+    event: RoomEvent,
+    change: (room: RoomRow) => RoomRow = (room) => room,
+    onlyIfSession?: string,
+  ): Promise<RoomRow | null> {
+    const { appointment, role } = membership;
+    const now = deps.clock.now();
+    const room = await withTransaction(deps.db, async (tx) => {
+      const locked = await lockRoom(tx, appointment.id);
+      if (!locked) return null;
+      // A socket of a page that has since been reloaded must not mark the new page as gone.
+      if (onlyIfSession !== undefined && locked.sessions[role] !== onlyIfSession) return null;
+      const next = change({ ...locked, state: nextRoomState(locked.state, event) });
+      await saveRoom(tx, next, now, {
+        ...(event.type === 'hung_up' ? { endedBy: role } : {}),
+        practitionerEntered: event.type === 'joined' && role === 'practitioner',
+      });
+      if (event.type === 'hung_up') {
+        await writeAudit(tx, {
+          at: now,
+          actorUserId: role === 'patient' ? appointment.patientId : appointment.practitionerUserId,
+          actorRole: role,
+          action: 'video.end',
+          entityType: 'appointment',
+          entityIds: [appointment.id],
+          clinicIds: [appointment.clinicId],
+          ip: null,
+        });
+      }
+      return next;
+    });
+    if (!room) return null;
+    await publish(
+      { practitioner: appointment.practitionerId },
+      roomMessage(room, appointment.timeZone),
+    );
+    return room;
+  }
+
+  async function authorizeJoin(
+    conn: Connection,
+    appointmentId: string,
+  ): Promise<{ role: RoomRole; appointment: VideoAppointment }> {
+    const appointment = await findVideoAppointment(deps.db, appointmentId);
+    if (!appointment) throw new Refusal('not_found');
+    const now = deps.clock.now();
+    if (appointment.patientId === conn.userId) {
+      const decision = canStartVideo(appointment, now);
+      if (!decision.ok) throw new Refusal(refusalCode(decision.reason));
+      if (!appointment.room) throw new Refusal('not_started');
+      return { role: 'patient', appointment };
+    }
+    if (appointment.practitionerUserId === conn.userId) {
+      const mine = await findUserPractitionerIds(deps.db, conn.userId);
+      if (mine.includes(appointment.practitionerId)) {
+        const decision = canEnterAsPractitioner(
+          appointment,
+          appointment.room?.startedAt ?? null,
+          now,
+        );
+        if (!decision.ok) throw new Refusal(refusalCode(decision.reason));
+        return { role: 'practitioner', appointment };
+      }
+    }
+    // Someone else's room: exactly as if it did not exist.
+    throw new Refusal('not_found');
+  }
+
+  const handlers: {
+    [T in ClientMessage['type']]: (
+      conn: Connection,
+      message: Extract<ClientMessage, { type: T }>,
+    ) => Promise<void>;
+  } = {
+    async join(conn, message) {
+      const { role, appointment } = await authorizeJoin(conn, message.appointmentId);
+      const membership: Membership = { role, appointment, sessionId: message.sessionId };
+      const room = await changeRoom(membership, { type: 'joined', role }, (r) => ({
+        ...r,
+        sessions: { ...r.sessions, [role]: message.sessionId },
+        media: { ...r.media, [role]: { mic: message.mic, camera: message.camera } },
+      }));
+      if (!room) throw new Refusal('not_started');
+      conn.rooms.set(appointment.id, membership);
+      add(byRoom, appointment.id, conn);
+      send(conn, {
+        type: 'joined',
+        appointmentId: appointment.id,
+        role,
+        peer: peerState(room, other(role)),
+        statusMessage: room.status
+          ? { text: room.status.text, at: new Date(room.status.at).toISOString() }
+          : null,
+      });
+      await publish(
+        { room: appointment.id, role: other(role) },
+        { type: 'peer', appointmentId: appointment.id, peer: peerState(room, role) },
+      );
+    },
+
+    async signal(conn, message) {
+      const membership = conn.rooms.get(message.appointmentId);
+      if (!membership) throw new Refusal('not_found');
+      const { type: _type, appointmentId, ...payload } = message;
+      await publish(
+        { room: appointmentId, role: other(membership.role) },
+        { type: 'signal', appointmentId, ...payload },
+      );
+    },
+
+    async media(conn, message) {
+      const membership = conn.rooms.get(message.appointmentId);
+      if (!membership) throw new Refusal('not_found');
+      const role = membership.role;
+      const now = deps.clock.now();
+      const room = await withTransaction(deps.db, async (tx) => {
+        const locked = await lockRoom(tx, message.appointmentId);
+        if (!locked) return null;
+        const next = {
+          ...locked,
+          media: { ...locked.media, [role]: { mic: message.mic, camera: message.camera } },
+        };
+        await saveRoom(tx, next, now);
+        return next;
+      });
+      if (room) {
+        await publish(
+          { room: message.appointmentId, role: other(role) },
+          { type: 'peer', appointmentId: message.appointmentId, peer: peerState(room, role) },
+        );
+      }
+    },
+
+    async hang_up(conn, message) {
+      const membership = conn.rooms.get(message.appointmentId);
+      if (!membership) throw new Refusal('not_found');
+      conn.rooms.delete(message.appointmentId);
+      remove(byRoom, message.appointmentId, conn);
+      await changeRoom(membership, { type: 'hung_up', role: membership.role });
+      await publish(
+        { room: message.appointmentId },
+        { type: 'ended', appointmentId: message.appointmentId, by: membership.role },
+      );
+    },
+
+    async watch(conn) {
+      for (const id of await findUserPractitionerIds(deps.db, conn.userId)) {
+        conn.watching.add(id);
+        add(byPractitioner, id, conn);
+      }
+    },
+
+    async ping(conn) {
+      // The call keeps the session alive, and a session ended elsewhere ends the socket.
+      const now = deps.clock.now();
+      const session = await findSession(deps.db, conn.token, now, deps.config.sessionIdleMs);
+      if (!session) return conn.ws.close(4401, 'session ended');
+      await touchSession(deps.db, session, now);
+      send(conn, { type: 'pong' });
+    },
+  };
+
+  async function handle(conn: Connection, raw: string) {
+    const now = Date.now();
+    conn.tokens = Math.min(
+      BUCKET_SIZE,
+      conn.tokens + ((now - conn.lastRefill) / 1000) * REFILL_PER_SECOND,
+    );
+    conn.lastRefill = now;
+    if (conn.tokens < 1) {
+      refuse(conn, 'rate_limited');
+      return conn.ws.close(1008, 'rate limited');
+    }
+    conn.tokens -= 1;
+    let parsed: ReturnType<typeof ClientMessage.safeParse>;
+    try {
+      parsed = ClientMessage.safeParse(JSON.parse(raw));
+    } catch {
+      return refuse(conn, 'bad_message');
+    }
+    if (!parsed.success) return refuse(conn, 'bad_message');
+    const message = parsed.data;
+    try {
+      await (handlers[message.type] as (c: Connection, m: ClientMessage) => Promise<void>)(
+        conn,
+        message,
+      );
+    } catch (error) {
+      if (error instanceof Refusal)
+        return refuse(
+          conn,
+          error.code,
+          'appointmentId' in message ? message.appointmentId : undefined,
+        );
+      options.log.error(
+        { err: { message: (error as Error).message, stack: (error as Error).stack } },
+        'signaling handler failed',
+      );
+    }
+  }
+
+  async function closed(conn: Connection) {
+    connections.delete(conn);
+    for (const id of conn.watching) remove(byPractitioner, id, conn);
+    for (const [appointmentId, membership] of conn.rooms) {
+      remove(byRoom, appointmentId, conn);
+      try {
+        const room = await changeRoom(
+          membership,
+          { type: 'disconnected', role: membership.role },
+          undefined,
+          membership.sessionId,
+        );
+        if (room) {
+          await publish(
+            { room: appointmentId, role: other(membership.role) },
+            { type: 'peer', appointmentId, peer: peerState(room, membership.role) },
+          );
+        }
+      } catch (error) {
+        options.log.error(
+          { err: { message: (error as Error).message } },
+          'signaling disconnect failed',
+        );
+      }
+    }
+  }
+
+  const reject = (socket: Duplex, status: string) => {
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  };
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (request.url ?? '').split('?')[0];
+    if (path !== SIGNALING_PATH) return reject(socket, '404 Not Found');
+    // Browsers always send Origin on WebSocket handshakes: a foreign page may not ride the cookie.
+    const origin = request.headers.origin;
+    if (!origin || !deps.config.allowedOrigins.includes(origin))
+      return reject(socket, '403 Forbidden');
+    const token = options.parseCookie(request.headers.cookie ?? '')[options.cookieName];
+    if (!token) return reject(socket, '401 Unauthorized');
+    const now = deps.clock.now();
+    findSession(deps.db, token, now, deps.config.sessionIdleMs)
+      .then((session) => {
+        if (!session) return reject(socket, '401 Unauthorized');
+        wss.handleUpgrade(request, socket, head, (ws) => {
+          const conn: Connection = {
+            id: nextId++,
+            ws,
+            userId: session.userId,
+            token,
+            rooms: new Map(),
+            watching: new Set(),
+            tokens: BUCKET_SIZE,
+            lastRefill: Date.now(),
+            alive: true,
+          };
+          connections.add(conn);
+          // One message at a time per socket, in order: a join must finish before its signals.
+          let queue = Promise.resolve();
+          ws.on('message', (data, isBinary) => {
+            if (isBinary) return refuse(conn, 'bad_message');
+            const raw = (
+              Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)
+            ).toString('utf8');
+            queue = queue.then(() => handle(conn, raw));
+          });
+          ws.on('pong', () => (conn.alive = true));
+          ws.on('close', () => {
+            queue = queue.then(() => closed(conn));
+          });
+          ws.on('error', () => undefined);
+        });
+      })
+      .catch(() => reject(socket, '500 Internal Server Error'));
+  };
+  server.on('upgrade', onUpgrade);
+
+  // Sockets that stop answering pings (a vanished network) are closed, so the peer learns of it.
+  const heartbeat = setInterval(() => {
+    for (const conn of connections) {
+      if (!conn.alive) {
+        conn.ws.terminate();
+        continue;
+      }
+      conn.alive = false;
+      conn.ws.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  return {
+    get size() {
+      return connections.size;
+    },
+    async close() {
+      clearInterval(heartbeat);
+      server.off('upgrade', onUpgrade);
+      for (const conn of connections) conn.ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { DateTime, Uuid } from './common';
+import { Presence, RoomRole, StatusMessage } from './video';
+
+/**
+ * Messages on the signaling WebSocket (`/api/v1/signaling`, same origin, authenticated by the
+ * session cookie). Every message is one JSON object; the server parses each by these schemas and
+ * decides who may send it. SDP and ICE candidates are relayed unchanged to the other side.
+ */
+
+/** Random per page load: tells a reconnecting socket from a reloaded page (which needs a new call). */
+export const SessionId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+export const SessionDescription = z.object({
+  type: z.enum(['offer', 'answer', 'rollback']),
+  sdp: z.string().max(60_000).optional(),
+});
+
+export const IceCandidate = z.object({
+  candidate: z.string().max(2_000),
+  sdpMid: z.string().max(64).nullable().optional(),
+  sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
+  usernameFragment: z.string().max(256).nullable().optional(),
+});
+
+export const ClientMessage = z.discriminatedUnion('type', [
+  /** Enter the room of an appointment (after video/start or video/join over HTTP). */
+  z.strictObject({
+    type: z.literal('join'),
+    appointmentId: Uuid,
+    sessionId: SessionId,
+    mic: z.boolean(),
+    camera: z.boolean(),
+  }),
+  /** An offer, answer or ICE candidate for the other side (perfect negotiation). */
+  z.strictObject({
+    type: z.literal('signal'),
+    appointmentId: Uuid,
+    description: SessionDescription.optional(),
+    /** `null` is the end of candidates. */
+    candidate: IceCandidate.nullable().optional(),
+  }),
+  /** My microphone or camera was turned on or off. */
+  z.strictObject({
+    type: z.literal('media'),
+    appointmentId: Uuid,
+    mic: z.boolean(),
+    camera: z.boolean(),
+  }),
+  /** The red phone: ends the consultation for both. */
+  z.strictObject({ type: z.literal('hang_up'), appointmentId: Uuid }),
+  /** The practitioner's workspace asks for live updates of its appointments' rooms. */
+  z.strictObject({ type: z.literal('watch') }),
+  z.strictObject({ type: z.literal('ping') }),
+]);
+export type ClientMessage = z.infer<typeof ClientMessage>;
+
+export const PeerState = z.object({
+  role: RoomRole,
+  presence: Presence,
+  sessionId: SessionId.nullable(),
+  mic: z.boolean(),
+  camera: z.boolean(),
+});
+export type PeerState = z.infer<typeof PeerState>;
+
+export const SignalingErrorCode = z.enum([
+  'bad_message',
+  'not_found',
+  'not_allowed',
+  'too_early',
+  'too_late',
+  'not_started',
+  'rate_limited',
+]);
+export type SignalingErrorCode = z.infer<typeof SignalingErrorCode>;
+
+export const ServerMessage = z.discriminatedUnion('type', [
+  /** You are in the room; this is the other side as it stands. */
+  z.object({
+    type: z.literal('joined'),
+    appointmentId: Uuid,
+    role: RoomRole,
+    peer: PeerState,
+    statusMessage: StatusMessage.nullable(),
+  }),
+  /** The other side came, dropped (reconnecting), changed mic/camera, or left. */
+  z.object({ type: z.literal('peer'), appointmentId: Uuid, peer: PeerState }),
+  z.object({
+    type: z.literal('signal'),
+    appointmentId: Uuid,
+    description: SessionDescription.optional(),
+    candidate: IceCandidate.nullable().optional(),
+  }),
+  /** A status from the practitioner to the waiting patient. */
+  z.object({ type: z.literal('status'), appointmentId: Uuid, statusMessage: StatusMessage }),
+  /** Someone hung up: the consultation is over for both. */
+  z.object({ type: z.literal('ended'), appointmentId: Uuid, by: RoomRole }),
+  /** Workspace: the room of one of your appointments changed (the patient started, came, left…). */
+  z.object({
+    type: z.literal('room'),
+    appointmentId: Uuid,
+    startedAt: DateTime.nullable(),
+    patient: Presence,
+    practitioner: Presence,
+  }),
+  z.object({
+    type: z.literal('error'),
+    code: SignalingErrorCode,
+    message: z.string(),
+    appointmentId: Uuid.optional(),
+  }),
+  z.object({ type: z.literal('pong') }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessage>;

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { DateTime, Email, Modality, PlainText, Uuid } from './common';
+import { AppointmentStatus } from './appointments';
+
+export const RoomRole = z.enum(['patient', 'practitioner']);
+export type RoomRole = z.infer<typeof RoomRole>;
+
+/** See the domain's `Presence`: absent, waiting (the waiting room), in_call, reconnecting, left. */
+export const Presence = z.enum(['absent', 'waiting', 'in_call', 'reconnecting', 'left']);
+export type Presence = z.infer<typeof Presence>;
+
+/** One STUN or TURN server as RTCPeerConnection takes it. */
+export const IceServer = z.object({
+  urls: z.array(z.string()),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+export type IceServer = z.infer<typeof IceServer>;
+
+/** Everything a client needs to enter the video room of one appointment. */
+export const VideoJoin = z
+  .object({
+    appointmentId: Uuid,
+    role: RoomRole,
+    iceServers: z.array(IceServer),
+    /** `relay` sends all media through TURN (the clinic hides addresses, or a test forces it). */
+    iceTransportPolicy: z.enum(['all', 'relay']),
+    /** When the TURN credentials stop working; ask again (start/join) before then. */
+    credentialsExpireAt: DateTime.nullable(),
+    /** WebSocket path for signaling, on the same origin. */
+    signalingPath: z.string(),
+    /** Who is on the other side, for the screen: the practitioner's or the patient's name. */
+    peerName: z.string(),
+    start: DateTime,
+    closesAt: DateTime,
+    timeZone: z.string(),
+  })
+  .meta({ id: 'VideoJoin' });
+export type VideoJoin = z.infer<typeof VideoJoin>;
+
+export const STATUS_TEXT_MAX_LENGTH = 200;
+
+/** A short status from the practitioner to the waiting patient ("Jeg er ca. 10 minutter forsinket"). */
+export const StatusMessageBody = z
+  .strictObject({ text: PlainText(STATUS_TEXT_MAX_LENGTH).pipe(z.string().min(1)) })
+  .meta({ id: 'StatusMessageBody' });
+export type StatusMessageBody = z.infer<typeof StatusMessageBody>;
+
+export const StatusMessage = z.object({ text: z.string(), at: DateTime });
+export type StatusMessage = z.infer<typeof StatusMessage>;
+
+/** The live state of a video room as the practitioner's workspace shows it. */
+export const RoomStatus = z.object({
+  /** When the patient started the consultation; null until then. */
+  startedAt: DateTime.nullable(),
+  patient: Presence,
+  practitioner: Presence,
+  statusMessage: StatusMessage.nullable(),
+});
+export type RoomStatus = z.infer<typeof RoomStatus>;
+
+export const StaffAppointmentsQuery = z.strictObject({
+  /** A day on the clinic's calendar, `YYYY-MM-DD`; today when left out. */
+  date: z.iso.date().optional(),
+});
+export type StaffAppointmentsQuery = z.infer<typeof StaffAppointmentsQuery>;
+
+/** An appointment as its practitioner sees it in the workspace. */
+export const StaffAppointment = z
+  .object({
+    id: Uuid,
+    status: AppointmentStatus,
+    start: DateTime,
+    end: DateTime,
+    timeZone: z.string(),
+    modality: Modality,
+    comment: z.string().nullable(),
+    clinic: z.object({ id: Uuid, name: z.string() }),
+    practitioner: z.object({ id: Uuid, name: z.string() }),
+    appointmentType: z.object({ id: Uuid, name: z.string(), durationMinutes: z.number().int() }),
+    patient: z.object({
+      name: z.string().nullable(),
+      email: Email.nullable(),
+      phone: z.string().nullable(),
+    }),
+    video: z.object({ opensAt: DateTime, closesAt: DateTime, room: RoomStatus }).nullable(),
+  })
+  .meta({ id: 'StaffAppointment' });
+export type StaffAppointment = z.infer<typeof StaffAppointment>;
+export const StaffAppointmentList = z.array(StaffAppointment);

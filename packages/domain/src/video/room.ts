@@ -1,0 +1,84 @@
+import { ok, refuse } from '../result';
+import type { Decision } from '../result';
+import type { Instant } from '../time';
+import { videoWindow, type VideoStartAppointment } from './window';
+
+/** The two people a video room is for. Nobody else ever enters. */
+export type RoomRole = 'patient' | 'practitioner';
+
+/**
+ * Where one person is, as the other side and the practitioner's workspace see it:
+ * - `absent`: has not come (yet);
+ * - `waiting`: the patient is in the room and the practitioner is not (the waiting room);
+ * - `in_call`: both are in the room;
+ * - `reconnecting`: their connection dropped and has not come back (not the same as leaving);
+ * - `left`: hung up.
+ */
+export type Presence = 'absent' | 'waiting' | 'in_call' | 'reconnecting' | 'left';
+
+export interface RoomState {
+  readonly patient: Presence;
+  readonly practitioner: Presence;
+}
+
+export const EMPTY_ROOM: RoomState = { patient: 'absent', practitioner: 'absent' };
+
+export type RoomEvent =
+  | { readonly type: 'joined'; readonly role: RoomRole }
+  | { readonly type: 'disconnected'; readonly role: RoomRole }
+  | { readonly type: 'hung_up'; readonly role: RoomRole };
+
+const other = (role: RoomRole): RoomRole => (role === 'patient' ? 'practitioner' : 'patient');
+const isHere = (p: Presence) => p === 'waiting' || p === 'in_call' || p === 'reconnecting';
+
+/**
+ * The room after an event. Joining while the other is here puts both `in_call` (a reconnecting
+ * peer counts as here: the call resumes); joining alone is `waiting`. A dropped connection is
+ * `reconnecting`, never `left`. Hanging up ends the consultation for both: both are `left`.
+ */
+export function nextRoomState(state: RoomState, event: RoomEvent): RoomState {
+  const me = event.role;
+  const peer = other(me);
+  const with2 = (mine: Presence, theirs: Presence): RoomState =>
+    me === 'patient'
+      ? { patient: mine, practitioner: theirs }
+      : { patient: theirs, practitioner: mine };
+  switch (event.type) {
+    case 'joined': {
+      const theirs = state[peer];
+      if (isHere(theirs))
+        return with2('in_call', theirs === 'reconnecting' ? 'reconnecting' : 'in_call');
+      return with2('waiting', theirs);
+    }
+    case 'disconnected': {
+      if (!isHere(state[me])) return state;
+      return with2('reconnecting', state[peer]);
+    }
+    case 'hung_up':
+      return { patient: 'left', practitioner: 'left' };
+  }
+}
+
+/**
+ * Why the practitioner may not enter the room now:
+ * - `not_started`: the patient has not started the consultation; wait for the alert.
+ * - `too_late`: the window (until 2 hours after the start) has closed.
+ * - `not_video`, `cancelled`: there is no call for this appointment.
+ */
+export type EnterRefusal = 'not_started' | 'too_late' | 'not_video' | 'cancelled';
+
+/**
+ * Whether the appointment's practitioner may enter the room at `now`: once the patient has
+ * started it (`startedAt`), and until the window closes.
+ */
+export function canEnterAsPractitioner(
+  appointment: VideoStartAppointment,
+  startedAt: Instant | null,
+  now: Instant,
+): Decision<EnterRefusal> {
+  if (appointment.status === 'cancelled') return refuse('cancelled');
+  if (appointment.modality !== 'video') return refuse('not_video');
+  if (now > videoWindow(appointment.start).closesAt) return refuse('too_late');
+  if (startedAt === null) return refuse('not_started');
+  return ok();
+}
