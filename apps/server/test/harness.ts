@@ -129,6 +129,11 @@ export class Browser {
     return this.cookie !== null;
   }
 
+  /** The session cookie as a `Cookie` header value (for WebSocket handshakes). */
+  get cookieHeader(): string | null {
+    return this.cookie;
+  }
+
   async request<T = any>(
     method: string,
     path: string,

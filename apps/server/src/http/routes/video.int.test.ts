@@ -1,0 +1,462 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import {
+  buildAppointmentType,
+  buildClinic,
+  buildMembership,
+  buildPractitioner,
+  buildUser,
+} from '../../../test/factories';
+import { Browser, signInWithCode, startTestApp, type TestApp } from '../../../test/harness';
+
+let app: TestApp;
+// Monday 30 November 2026, 10:00 in Oslo.
+const NOW = '2026-11-30T09:00:00Z';
+beforeAll(async () => {
+  app = await startTestApp({
+    now: NOW,
+    env: {
+      ICE_STUN_URLS: 'stun:stun.example.no:3478',
+      ICE_TURN_URLS: 'turn:turn.example.no:3478?transport=udp',
+      TURN_SECRET: 'turn-secret-for-tests',
+    },
+  });
+});
+beforeEach(() => app.clock.set(NOW));
+afterAll(() => app.close());
+
+let n = 0;
+
+/** A clinic whose practitioner signs in with a password, and a patient with a video appointment. */
+async function scenario(options: { startsAt?: string; modality?: 'video' | 'in_person' } = {}) {
+  const clinic = await buildClinic(app.db);
+  const doctorUser = await buildUser(app.db, {
+    email: `doctor-${++n}@example.com`,
+    password: 'doctor password',
+    name: 'Lege',
+  });
+  await buildMembership(app.db, clinic.id, doctorUser.id, ['practitioner']);
+  const practitioner = await buildPractitioner(app.db, clinic.id, {
+    userId: doctorUser.id,
+    hours: [[[1, 2, 3, 4, 5, 6, 7], '00:00', '24:00']],
+  });
+  const type = await buildAppointmentType(app.db, clinic.id, [practitioner.id], {
+    modality: options.modality ?? 'video',
+    cancelDeadline: 0,
+  });
+  const patientEmail = `video-patient-${++n}@example.com`;
+  const patient = new Browser(app);
+  await signInWithCode(patient, app.db, patientEmail);
+  const booked = await patient.post('/api/v1/appointments', {
+    practitionerId: practitioner.id,
+    appointmentTypeId: type.id,
+    start: options.startsAt ?? '2026-11-30T10:00:00+01:00',
+  });
+  expect(booked.status).toBe(201);
+  const doctor = new Browser(app);
+  expect(
+    (
+      await doctor.post('/api/v1/auth/password', {
+        email: doctorUser.email,
+        password: 'doctor password',
+      })
+    ).status,
+  ).toBe(200);
+  return {
+    clinic,
+    practitioner,
+    patient,
+    doctor,
+    appointmentId: booked.body.id as string,
+    patientEmail,
+  };
+}
+
+describe('starting the video consultation', () => {
+  it('gives the patient what the client needs to join, with short-lived TURN credentials', async () => {
+    const { patient, appointmentId } = await scenario();
+    const started = await patient.post(`/api/v1/appointments/${appointmentId}/video/start`);
+    expect(started.status).toBe(200);
+    expect(started.body).toMatchObject({
+      appointmentId,
+      role: 'patient',
+      iceTransportPolicy: 'all',
+      signalingPath: '/api/v1/signaling',
+      start: '2026-11-30T10:00:00+01:00',
+      closesAt: '2026-11-30T12:00:00+01:00',
+      credentialsExpireAt: '2026-11-30T11:00:00+01:00',
+    });
+    expect(started.body.iceServers).toEqual([
+      { urls: ['stun:stun.example.no:3478'] },
+      {
+        urls: ['turn:turn.example.no:3478?transport=udp'],
+        username: expect.stringMatching(/^\d+:[0-9a-f-]{36}$/),
+        credential: expect.any(String),
+      },
+    ]);
+    const room = await app.db.query(
+      'SELECT patient_presence, practitioner_presence FROM video_rooms WHERE appointment_id = $1',
+      [appointmentId],
+    );
+    expect(room.rows[0]).toEqual({ patient_presence: 'waiting', practitioner_presence: 'absent' });
+    const audit = await app.db.query(
+      "SELECT 1 FROM audit_log WHERE action = 'video.start' AND entity_id = $1",
+      [appointmentId],
+    );
+    expect(audit.rowCount).toBe(1);
+  });
+
+  it('opens 15 minutes before the start and closes 2 hours after it, checked by the server', async () => {
+    const { patient, appointmentId, patientEmail } = await scenario({
+      startsAt: '2026-11-30T10:30:00+01:00',
+    });
+    // Each step moves the clock past the session's idle time, so the patient signs in again.
+    const startAt = async (iso: string) => {
+      app.clock.set(iso);
+      await signInWithCode(patient, app.db, patientEmail);
+      return patient.post(`/api/v1/appointments/${appointmentId}/video/start`);
+    };
+    const early = await startAt('2026-11-30T09:14:59Z');
+    expect(early.status).toBe(403);
+    expect(early.body.error).toBe('too_early');
+    expect((await startAt('2026-11-30T09:15:00Z')).status).toBe(200);
+    expect((await startAt('2026-11-30T11:30:00Z')).status).toBe(200);
+    const late = await startAt('2026-11-30T11:30:01Z');
+    expect(late.status).toBe(403);
+    expect(late.body.error).toBe('too_late');
+  });
+
+  it('refuses in-person and cancelled appointments, and other people', async () => {
+    const office = await scenario({ modality: 'in_person', startsAt: '2026-11-30T10:15:00+01:00' });
+    const notVideo = await office.patient.post(
+      `/api/v1/appointments/${office.appointmentId}/video/start`,
+    );
+    expect(notVideo.status).toBe(403);
+    expect(notVideo.body.error).toBe('not_video');
+
+    const { patient, doctor, appointmentId } = await scenario({
+      startsAt: '2026-11-30T11:00:00+01:00',
+    });
+    const stranger = new Browser(app);
+    await signInWithCode(stranger, app.db, `stranger-${++n}@example.com`);
+    expect((await stranger.post(`/api/v1/appointments/${appointmentId}/video/start`)).status).toBe(
+      404,
+    );
+    expect((await doctor.post(`/api/v1/appointments/${appointmentId}/video/start`)).status).toBe(
+      404,
+    );
+    expect(
+      (await new Browser(app).post(`/api/v1/appointments/${appointmentId}/video/start`)).status,
+    ).toBe(401);
+    const cancel = await patient.post(`/api/v1/appointments/${appointmentId}/cancel`);
+    expect(cancel.status, JSON.stringify(cancel.body)).toBe(200);
+    const cancelled = await patient.post(`/api/v1/appointments/${appointmentId}/video/start`);
+    expect(cancelled.status).toBe(403);
+    expect(cancelled.body.error).toBe('not_allowed');
+    expect(
+      (await app.db.query('SELECT 1 FROM video_rooms WHERE appointment_id = $1', [appointmentId]))
+        .rowCount,
+    ).toBe(0);
+  });
+});
+
+describe("the practitioner's side", () => {
+  it('may enter only after the patient started, and only their own appointments', async () => {
+    const { patient, doctor, appointmentId } = await scenario();
+    const before = await doctor.post(`/api/v1/staff/appointments/${appointmentId}/video/join`);
+    expect(before.status).toBe(403);
+    expect(before.body.error).toBe('not_started');
+    await patient.post(`/api/v1/appointments/${appointmentId}/video/start`);
+    const joined = await doctor.post(`/api/v1/staff/appointments/${appointmentId}/video/join`);
+    expect(joined.status).toBe(200);
+    expect(joined.body).toMatchObject({
+      role: 'practitioner',
+      appointmentId,
+      peerName: expect.stringMatching(/video-patient/),
+    });
+
+    const otherClinic = await scenario({ startsAt: '2026-11-30T11:00:00+01:00' });
+    expect(
+      (await otherClinic.doctor.post(`/api/v1/staff/appointments/${appointmentId}/video/join`))
+        .status,
+    ).toBe(404);
+    expect(
+      (await patient.post(`/api/v1/staff/appointments/${appointmentId}/video/join`)).status,
+    ).toBe(404);
+  });
+
+  it("lists the day's appointments with the room's live state", async () => {
+    const { patient, doctor, appointmentId } = await scenario({
+      startsAt: '2026-11-30T10:15:00+01:00',
+    });
+    await patient.post(`/api/v1/appointments/${appointmentId}/video/start`);
+    const list = await doctor.get('/api/v1/staff/appointments');
+    expect(list.status).toBe(200);
+    expect(list.body).toEqual([
+      expect.objectContaining({
+        id: appointmentId,
+        patient: expect.objectContaining({ email: expect.stringMatching(/video-patient/) }),
+        video: expect.objectContaining({
+          room: expect.objectContaining({ patient: 'waiting', practitioner: 'absent' }),
+        }),
+      }),
+    ]);
+    expect((await doctor.get('/api/v1/staff/appointments?date=2026-12-01')).body).toEqual([]);
+    expect((await patient.get('/api/v1/staff/appointments')).status).toBe(403);
+  });
+
+  it('sends a short status to the waiting patient', async () => {
+    const { patient, doctor, appointmentId } = await scenario();
+    const early = await doctor.post(`/api/v1/staff/appointments/${appointmentId}/video/status`, {
+      text: 'Jeg er ca. 10 minutter forsinket',
+    });
+    expect(early.status).toBe(403);
+    await patient.post(`/api/v1/appointments/${appointmentId}/video/start`);
+    const sent = await doctor.post(`/api/v1/staff/appointments/${appointmentId}/video/status`, {
+      text: 'Jeg er ca. 10 minutter forsinket',
+    });
+    expect(sent.status).toBe(204);
+    expect(
+      (
+        await patient.post(`/api/v1/staff/appointments/${appointmentId}/video/status`, {
+          text: 'hei',
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await doctor.post(`/api/v1/staff/appointments/${appointmentId}/video/status`, {
+          text: 'x'.repeat(201),
+        })
+      ).status,
+    ).toBe(400);
+    const row = await app.db.query(
+      'SELECT status_text FROM video_rooms WHERE appointment_id = $1',
+      [appointmentId],
+    );
+    expect(row.rows[0]).toEqual({ status_text: 'Jeg er ca. 10 minutter forsinket' });
+  });
+});
+
+/** A signaling socket as a browser opens it: same origin, the session cookie. */
+class Socket {
+  readonly received: any[] = [];
+  private waiters: { match: (m: any) => boolean; resolve: (m: any) => void }[] = [];
+  constructor(readonly ws: WebSocket) {
+    ws.on('message', (data) => {
+      const message = JSON.parse((data as Buffer).toString('utf8'));
+      this.received.push(message);
+      this.waiters = this.waiters.filter((w) =>
+        w.match(message) ? (w.resolve(message), false) : true,
+      );
+    });
+  }
+  static open(browser: Browser, origin = app.origin): Promise<Socket> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(`${app.baseUrl.replace('http', 'ws')}/api/v1/signaling`, {
+        headers: { origin, ...(browser.cookieHeader ? { cookie: browser.cookieHeader } : {}) },
+      });
+      ws.once('open', () => resolve(new Socket(ws)));
+      ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+      ws.once('error', reject);
+    });
+  }
+  send(message: unknown) {
+    this.ws.send(JSON.stringify(message));
+  }
+  next(match: (m: any) => boolean, timeoutMs = 3000): Promise<any> {
+    const seen = this.received.find(match);
+    if (seen) {
+      this.received.splice(this.received.indexOf(seen), 1);
+      return Promise.resolve(seen);
+    }
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no such message')), timeoutMs);
+      this.waiters.push({
+        match,
+        resolve: (m) => {
+          clearTimeout(timer);
+          this.received.splice(this.received.indexOf(m), 1);
+          resolve(m);
+        },
+      });
+    });
+  }
+  close() {
+    this.ws.close();
+  }
+}
+
+describe('signaling', () => {
+  it('refuses sockets without a session or from another site', async () => {
+    await expect(Socket.open(new Browser(app))).rejects.toThrow('HTTP 401');
+    const { patient } = await scenario();
+    await expect(Socket.open(patient, 'https://evil.example')).rejects.toThrow('HTTP 403');
+  });
+
+  it('relays between exactly the patient and the practitioner, with presence, media, status and hang-up', async () => {
+    const { patient, doctor, appointmentId } = await scenario();
+    const workspace = await Socket.open(doctor);
+    workspace.send({ type: 'watch' });
+    await new Promise((r) => setTimeout(r, 50));
+    await patient.post(`/api/v1/appointments/${appointmentId}/video/start`);
+    expect(await workspace.next((m) => m.type === 'room')).toMatchObject({
+      appointmentId,
+      patient: 'waiting',
+      practitioner: 'absent',
+    });
+
+    const p = await Socket.open(patient);
+    p.send({
+      type: 'join',
+      appointmentId,
+      sessionId: 'patient-session-1',
+      mic: true,
+      camera: true,
+    });
+    expect(await p.next((m) => m.type === 'joined')).toMatchObject({
+      role: 'patient',
+      peer: { role: 'practitioner', presence: 'absent' },
+    });
+
+    await doctor.post(`/api/v1/staff/appointments/${appointmentId}/video/status`, {
+      text: 'Straks der',
+    });
+    expect(await p.next((m) => m.type === 'status')).toMatchObject({
+      statusMessage: { text: 'Straks der' },
+    });
+
+    await doctor.post(`/api/v1/staff/appointments/${appointmentId}/video/join`);
+    const d = await Socket.open(doctor);
+    d.send({
+      type: 'join',
+      appointmentId,
+      sessionId: 'doctor-session-1',
+      mic: true,
+      camera: false,
+    });
+    expect(await d.next((m) => m.type === 'joined')).toMatchObject({
+      role: 'practitioner',
+      peer: { role: 'patient', presence: 'in_call', sessionId: 'patient-session-1' },
+    });
+    expect(await p.next((m) => m.type === 'peer')).toMatchObject({
+      peer: {
+        role: 'practitioner',
+        presence: 'in_call',
+        sessionId: 'doctor-session-1',
+        camera: false,
+      },
+    });
+    expect(
+      await workspace.next((m) => m.type === 'room' && m.practitioner === 'in_call'),
+    ).toMatchObject({ patient: 'in_call' });
+
+    // SDP travels in several NOTIFY parts when large; it arrives whole and unchanged.
+    const sdp = `v=0\r\n${'a=x-padding:'.padEnd(20_000, 'z')}\r\n`;
+    d.send({ type: 'signal', appointmentId, description: { type: 'offer', sdp } });
+    expect(await p.next((m) => m.type === 'signal')).toEqual({
+      type: 'signal',
+      appointmentId,
+      description: { type: 'offer', sdp },
+    });
+    p.send({
+      type: 'signal',
+      appointmentId,
+      candidate: {
+        candidate: 'candidate:1 1 udp 1 127.0.0.1 5000 typ host',
+        sdpMid: '0',
+        sdpMLineIndex: 0,
+      },
+    });
+    expect(await d.next((m) => m.type === 'signal')).toMatchObject({ candidate: { sdpMid: '0' } });
+
+    p.send({ type: 'media', appointmentId, mic: false, camera: true });
+    expect(await d.next((m) => m.type === 'peer')).toMatchObject({
+      peer: { role: 'patient', mic: false, camera: true },
+    });
+
+    // A dropped socket is "reconnecting", not "left"; coming back resumes the call.
+    p.close();
+    expect(await d.next((m) => m.type === 'peer')).toMatchObject({
+      peer: { role: 'patient', presence: 'reconnecting' },
+    });
+    const p2 = await Socket.open(patient);
+    p2.send({
+      type: 'join',
+      appointmentId,
+      sessionId: 'patient-session-1',
+      mic: false,
+      camera: true,
+    });
+    await p2.next((m) => m.type === 'joined');
+    expect(await d.next((m) => m.type === 'peer')).toMatchObject({
+      peer: { role: 'patient', presence: 'in_call' },
+    });
+
+    d.send({ type: 'hang_up', appointmentId });
+    expect(await p2.next((m) => m.type === 'ended')).toEqual({
+      type: 'ended',
+      appointmentId,
+      by: 'practitioner',
+    });
+    const room = await app.db.query(
+      'SELECT patient_presence, practitioner_presence, ended_by FROM video_rooms WHERE appointment_id = $1',
+      [appointmentId],
+    );
+    expect(room.rows[0]).toEqual({
+      patient_presence: 'left',
+      practitioner_presence: 'left',
+      ended_by: 'practitioner',
+    });
+    const audit = await app.db.query(
+      "SELECT action FROM audit_log WHERE entity_id = $1 AND action LIKE 'video.%' ORDER BY id",
+      [appointmentId],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual([
+      'video.start',
+      'video.status',
+      'video.join',
+      'video.end',
+    ]);
+    for (const s of [workspace, d, p2]) s.close();
+  });
+
+  it("keeps everyone else out of a room, and refuses messages that don't parse", async () => {
+    const { patient, appointmentId } = await scenario();
+    await patient.post(`/api/v1/appointments/${appointmentId}/video/start`);
+    const other = await scenario({ startsAt: '2026-11-30T11:00:00+01:00' });
+    for (const intruder of [other.patient, other.doctor]) {
+      const s = await Socket.open(intruder);
+      s.send({ type: 'join', appointmentId, sessionId: 'intruder-1', mic: true, camera: true });
+      expect(await s.next((m) => m.type === 'error')).toMatchObject({ code: 'not_found' });
+      s.send({ type: 'signal', appointmentId, description: { type: 'offer', sdp: 'v=0' } });
+      expect(await s.next((m) => m.type === 'error')).toMatchObject({ code: 'not_found' });
+      s.close();
+    }
+    const s = await Socket.open(patient);
+    s.ws.send('not json');
+    expect(await s.next((m) => m.type === 'error')).toMatchObject({ code: 'bad_message' });
+    s.send({ type: 'join', appointmentId, sessionId: 'x', mic: true, camera: true, extra: 1 });
+    expect(await s.next((m) => m.type === 'error')).toMatchObject({ code: 'bad_message' });
+    s.send({ type: 'dance' });
+    expect(await s.next((m) => m.type === 'error')).toMatchObject({ code: 'bad_message' });
+    s.close();
+  });
+
+  it('closes sockets that send too much or too fast', async () => {
+    const { patient } = await scenario();
+    const big = await Socket.open(patient);
+    const closedBig = new Promise<number>((resolve) =>
+      big.ws.once('close', (code) => resolve(code)),
+    );
+    big.ws.send('x'.repeat(70 * 1024));
+    expect(await closedBig).toBe(1009);
+
+    const fast = await Socket.open(patient);
+    const closedFast = new Promise<number>((resolve) =>
+      fast.ws.once('close', (code) => resolve(code)),
+    );
+    for (let i = 0; i < 400; i++) fast.send({ type: 'ping' });
+    expect(await closedFast).toBe(1008);
+  });
+});
