@@ -1,0 +1,49 @@
+import type { Presence, RoomRole, SignalingErrorCode, StatusMessage } from '@visitt/contracts';
+
+/**
+ * Where the call stands from this side:
+ * - `preparing`: asking for camera and microphone, connecting signaling;
+ * - `waiting`: in the room, the other side is not (the patient's waiting room);
+ * - `connecting`: both are in the room, media is being set up;
+ * - `in_call`: media flows both ways;
+ * - `reconnecting`: the network or the other side dropped; recovering by itself;
+ * - `ended`: someone hung up (see `endedBy`);
+ * - `failed`: cannot go on (see `error`), e.g. the room closed or access was refused.
+ */
+export type CallPhase =
+  'preparing' | 'waiting' | 'connecting' | 'in_call' | 'reconnecting' | 'ended' | 'failed';
+
+/** Why camera or microphone could not be used, for plain guidance on screen. */
+export type MediaProblem = 'permission_denied' | 'device_in_use' | 'no_device' | 'unknown';
+
+export interface PeerView {
+  presence: Presence;
+  mic: boolean;
+  camera: boolean;
+}
+
+/** Everything the video room shows; a new object on every change (for useSyncExternalStore). */
+export interface CallSnapshot {
+  phase: CallPhase;
+  role: RoomRole;
+  /** The other side as the server last reported it. */
+  peer: PeerView;
+  localStream: MediaStream | null;
+  /** The other side's audio and video, once they arrive. */
+  remoteStream: MediaStream | null;
+  mic: boolean;
+  camera: boolean;
+  cameras: MediaDeviceInfo[];
+  microphones: MediaDeviceInfo[];
+  cameraId: string | null;
+  microphoneId: string | null;
+  /** A status from the practitioner to the waiting patient. */
+  statusMessage: StatusMessage | null;
+  /** The signaling socket: `reconnecting` while it is away (the call may still flow). */
+  signaling: 'connecting' | 'open' | 'reconnecting';
+  /** Set when the camera or microphone could not be had; the call goes on without them. */
+  mediaProblem: MediaProblem | null;
+  endedBy: RoomRole | null;
+  /** Set with phase `failed`. */
+  error: SignalingErrorCode | 'network' | null;
+}

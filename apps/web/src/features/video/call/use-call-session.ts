@@ -1,0 +1,39 @@
+import type { VideoJoin } from '@visitt/contracts';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { CallSession } from './call-session';
+import type { CallSnapshot } from './types';
+
+const noop = () => () => undefined;
+const none = () => null;
+
+/**
+ * Runs one call for as long as the component is mounted: creates the session for `join`,
+ * starts it (camera, microphone, signaling) and disposes of it on unmount. A new `join` (another
+ * appointment) is a new session.
+ */
+export function useCallSession(join: VideoJoin | null): {
+  snapshot: CallSnapshot | null;
+  session: CallSession | null;
+} {
+  const [session, setSession] = useState<CallSession | null>(null);
+  const appointmentId = join?.appointmentId ?? null;
+
+  useEffect(() => {
+    if (!join) return;
+    const created = new CallSession(join);
+    setSession(created);
+    void created.start();
+    return () => {
+      created.dispose();
+      setSession(null);
+    };
+    // One session per appointment, however often the caller re-creates the join object.
+  }, [appointmentId]);
+
+  const snapshot = useSyncExternalStore(
+    session?.subscribe ?? noop,
+    session?.getSnapshot ?? none,
+    none,
+  );
+  return { snapshot, session };
+}
