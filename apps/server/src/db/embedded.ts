@@ -138,3 +138,19 @@ export async function startEmbeddedPostgres(options: {
     stop: () => pg.stop(),
   };
 }
+
+/**
+ * The connection string of a running embedded PostgreSQL in `dataDir`, read from its files,
+ * for a second process (another Visitt instance, a tool) to share the same database.
+ */
+export async function embeddedDatabaseUrl(dataDir: string, database = 'visitt'): Promise<string> {
+  const root = path.resolve(dataDir);
+  const password = (await readFile(path.join(root, 'pg-password'), 'utf8')).trim();
+  // postmaster.pid: pid, data directory, start time, port, socket directory, …
+  const port = (await readFile(path.join(root, 'pg', 'postmaster.pid'), 'utf8'))
+    .split('\n')[3]
+    ?.trim();
+  if (!port) throw new Error(`No PostgreSQL is running in ${root}`);
+  const socketDir = path.join(root, 'run');
+  return `postgres://postgres:${encodeURIComponent(password)}@localhost:${port}/${database}?host=${encodeURIComponent(socketDir)}`;
+}
