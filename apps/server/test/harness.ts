@@ -55,12 +55,19 @@ export async function createTestDatabase(): Promise<{
   };
 }
 
+function sharedDatabase(url: string): { db: Db; url: string; drop(): Promise<void> } {
+  const db = createPool(url, 10);
+  return { db, url, drop: () => db.end() };
+}
+
 export interface TestApp {
   readonly baseUrl: string;
   readonly origin: string;
   readonly db: Db;
   readonly clock: TestClock;
   readonly config: Config;
+  /** Connection string of the test database (for a second instance on it). */
+  readonly databaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -75,9 +82,13 @@ export async function startTestApp(
     transports?: (db: Db) => Transports;
     /** Receives every log line the application writes. */
     logLines?: string[];
+    /** Run as a second instance on this app's database (as several instances share one in production). */
+    shareDatabaseWith?: TestApp;
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.shareDatabaseWith
+    ? sharedDatabase(options.shareDatabaseWith.databaseUrl)
+    : await createTestDatabase();
   const clock = new TestClock(Date.parse(options.now ?? '2026-11-30T06:00:00Z'));
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...options.env });
   const outbox = createDevOutboxTransport(database.db);
@@ -100,6 +111,7 @@ export async function startTestApp(
   return {
     baseUrl,
     origin: config.allowedOrigins[0]!,
+    databaseUrl: database.url,
     db: database.db,
     clock,
     config,
