@@ -23,6 +23,10 @@ export function createPool(connectionString: string, max: number): Db {
  */
 export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   const client = await db.connect();
+  // A connection lost mid-transaction (a database restart) fails the query below; without a
+  // listener the client's 'error' event would crash the process instead.
+  const ignore = () => undefined;
+  client.on('error', ignore);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -32,6 +36,7 @@ export async function withTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): 
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
+    client.off('error', ignore);
     client.release();
   }
 }

@@ -102,6 +102,8 @@ export function attachSignaling(
 ): SignalingServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const connections = new Set<Connection>();
+  // Work still running for closed sockets (presence updates), awaited before shutting down.
+  const pending = new Set<Promise<void>>();
   const byRoom = new Map<string, Set<Connection>>();
   const byPractitioner = new Map<string, Set<Connection>>();
   let nextId = 1;
@@ -418,6 +420,8 @@ export function attachSignaling(
           ws.on('pong', () => (conn.alive = true));
           ws.on('close', () => {
             queue = queue.then(() => closed(conn));
+            pending.add(queue);
+            void queue.finally(() => pending.delete(queue));
           });
           ws.on('error', () => undefined);
         });
@@ -448,6 +452,8 @@ export function attachSignaling(
       server.off('upgrade', onUpgrade);
       for (const conn of connections) conn.ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      // Let the presence of the sockets just closed reach the database ("reconnecting").
+      await Promise.allSettled([...pending]);
     },
   };
 }
