@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from './layouts/require-auth';
+import { RequireStaff } from './layouts/require-staff';
 import { RootLayout } from './layouts/root-layout';
 import { AppointmentPage } from './routes/appointment';
 import { AppointmentsPage } from './routes/appointments';
@@ -14,15 +15,34 @@ import { HomePage } from './routes/home';
 import { NotFoundPage } from './routes/not-found';
 import { OutboxPage } from './routes/outbox';
 import { SignInPage } from './routes/sign-in';
+import { StaffSignInPage } from './routes/staff-sign-in';
+import { PatientVideoPage, PractitionerVideoPage } from './routes/video-room';
+import { WorkspacePage } from './routes/workspace';
 
-/** Every page has its own path, so back and forward work and any step can be linked to. */
+/**
+ * Every page has its own path, so back and forward work and any step can be linked to. The
+ * video room fills the screen: it is outside the shell (no header, footer or tabs).
+ */
 export const router = createBrowserRouter([
+  {
+    element: <RequireAuth />,
+    children: [{ path: '/timer/:id/video', element: <PatientVideoPage /> }],
+  },
+  {
+    element: <RequireStaff />,
+    children: [{ path: '/arbeidsflate/video/:id', element: <PractitionerVideoPage /> }],
+  },
   {
     element: <RootLayout />,
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/logg-inn', element: <SignInPage /> },
       { path: '/utboks', element: <OutboxPage /> },
+      { path: '/ansatt/logg-inn', element: <StaffSignInPage /> },
+      {
+        element: <RequireStaff />,
+        children: [{ path: '/arbeidsflate', element: <WorkspacePage /> }],
+      },
       {
         element: <RequireAuth />,
         children: [

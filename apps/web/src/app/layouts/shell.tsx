@@ -4,6 +4,7 @@ import { Icon } from '../../components/ui/icon';
 import { LanguageSwitch } from '../../features/auth/components/language-switch';
 import { SignOutButton } from '../../features/auth/components/sign-out-button';
 import { useMe } from '../../features/auth/hooks/use-me';
+import { isPractitioner } from '../../features/auth/staff';
 import { StartBookingButton } from '../../features/booking/components/start-booking-button';
 import { useHasOutbox } from '../../features/dev-outbox/api/outbox-api';
 import { useT } from '../../i18n';
@@ -65,8 +66,30 @@ function SignInOrOut() {
   );
 }
 
+/** The discreet way in for clinic staff (signed out), or to the workspace (practitioners). */
+function StaffLink({ className }: { className: string }) {
+  const t = useT();
+  const { me, isLoading } = useMe();
+  if (isLoading) return null;
+  if (!me)
+    return (
+      <Link to="/ansatt/logg-inn" className={className}>
+        {t('staffAuth.link')}
+      </Link>
+    );
+  if (isPractitioner(me))
+    return (
+      <Link to="/arbeidsflate" className={className}>
+        <Icon name="clinic" />
+        <span>{t('workspace.nav')}</span>
+      </Link>
+    );
+  return null;
+}
+
 function PortalHeader() {
   const t = useT();
+  const { me } = useMe();
   return (
     <header className="portal-header">
       <div className="portal-header__inner">
@@ -81,6 +104,11 @@ function PortalHeader() {
           <NavLink to="/timer" className="portal-nav__link">
             {t('nav.myCalendar')}
           </NavLink>
+          {isPractitioner(me) ? (
+            <NavLink to="/arbeidsflate" className="portal-nav__link">
+              {t('workspace.nav')}
+            </NavLink>
+          ) : null}
         </nav>
         <div className="portal-header__actions">
           <LanguageSwitch />
@@ -99,6 +127,7 @@ function PortalFooter() {
     <footer className="portal-footer">
       <div className="portal-footer__inner">
         <p>{t('nav.footer')}</p>
+        <StaffLink className="portal-footer__link" />
         {hasOutbox ? (
           <Link to="/utboks" className="portal-footer__link">
             <Icon name="inbox" />
@@ -119,6 +148,7 @@ function AppFooter() {
         <LanguageSwitch />
         <SignInOrOut />
       </div>
+      <StaffLink className="app-footer__link" />
       {hasOutbox ? (
         <Link to="/utboks" className="app-footer__link">
           <Icon name="inbox" />

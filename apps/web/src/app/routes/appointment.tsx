@@ -12,8 +12,8 @@ import { Page } from '../layouts/page';
 import { useShell } from '../layouts/shell-context';
 
 /**
- * One appointment: **Start videokonsultasjon** for video appointments, the details, cancelling and
- * the calendar file. The video room will live here.
+ * One appointment: **Start videokonsultasjon** for video appointments (which opens the video
+ * room at `/timer/:id/video`), the details, cancelling and the calendar file.
  */
 export function AppointmentPage() {
   const t = useT();

@@ -1,4 +1,4 @@
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInForm } from '../../features/auth/components/sign-in-form';
 import { useMe } from '../../features/auth/hooks/use-me';
 import { safeReturnPath } from '../../features/auth/return-path';
@@ -18,6 +18,11 @@ export function SignInPage() {
     <Page title={t('auth.title')} appTitle={t('app.name')} back="/" className="page--narrow">
       <p className="lead">{t('auth.intro')}</p>
       <SignInForm onSignedIn={() => void navigate(next, { replace: true })} />
+      <p className="after-list">
+        <Link to="/ansatt/logg-inn" className="text-link sign-in__staff">
+          {t('staffAuth.link')}
+        </Link>
+      </p>
     </Page>
   );
 }

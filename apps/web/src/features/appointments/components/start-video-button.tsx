@@ -1,6 +1,8 @@
 import type { Appointment } from '@visitt/contracts';
 import { useId } from 'react';
+import { useErrorMessage } from '../../../components/ui/alert';
 import { Icon } from '../../../components/ui/icon';
+import { Spinner } from '../../../components/ui/spinner';
 import { useFormat, useT } from '../../../i18n';
 import { useNow } from '../../../lib/use-now';
 import { videoState } from '../appointment-state';
@@ -22,7 +24,9 @@ export function StartVideoButton({ appointment, variant }: StartVideoButtonProps
   const format = useFormat();
   const now = useNow(10_000);
   const startVideo = useStartVideo();
+  const errorMessage = useErrorMessage();
   const descriptionId = useId();
+  const errorId = useId();
   const state = videoState(appointment, now);
   if (state === 'not_video' || !appointment.video) return null;
 
@@ -38,26 +42,38 @@ export function StartVideoButton({ appointment, variant }: StartVideoButtonProps
           : t('video.closed');
 
   function handleClick() {
-    if (isOpen) startVideo(appointment);
+    if (isOpen) startVideo.start(appointment);
   }
+
+  // A refusal from the server (its clock decides) is said where the button is, and announced.
+  const error = startVideo.error ? (
+    <span id={errorId} className="start-video__error" role="alert">
+      {errorMessage(startVideo.error)}
+    </span>
+  ) : null;
+  const describedBy = startVideo.error ? `${errorId} ${descriptionId}` : descriptionId;
 
   return (
     <div className={`start-video start-video--${variant} start-video--${state}`}>
       {variant === 'icon' ? (
         <>
-          <span id={descriptionId} className="start-video__hint">
-            {description}
+          <span className="start-video__texts">
+            {error}
+            <span id={descriptionId} className="start-video__hint">
+              {startVideo.isPending ? t('video.starting') : description}
+            </span>
           </span>
           <button
             type="button"
             className="start-video__icon"
             aria-label={t('video.start')}
-            aria-describedby={descriptionId}
+            aria-describedby={describedBy}
             aria-disabled={!isOpen || undefined}
+            aria-busy={startVideo.isPending || undefined}
             onClick={handleClick}
             data-tooltip={t('video.start')}
           >
-            <Icon name="video" size={22} />
+            {startVideo.isPending ? <Spinner size="sm" /> : <Icon name="video" size={22} />}
           </button>
         </>
       ) : (
@@ -65,15 +81,17 @@ export function StartVideoButton({ appointment, variant }: StartVideoButtonProps
           <button
             type="button"
             className="btn btn--start btn--lg btn--block"
-            aria-describedby={descriptionId}
+            aria-describedby={describedBy}
             aria-disabled={!isOpen || undefined}
+            aria-busy={startVideo.isPending || undefined}
             onClick={handleClick}
           >
-            <Icon name="video" />
+            {startVideo.isPending ? <Spinner size="sm" /> : <Icon name="video" />}
             <span>{t('video.start')}</span>
           </button>
+          {error ? <p className="start-video__error-line">{error}</p> : null}
           <p id={descriptionId} className="start-video__hint">
-            {description}
+            {startVideo.isPending ? t('video.starting') : description}
           </p>
         </>
       )}

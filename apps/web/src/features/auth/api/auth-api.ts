@@ -2,6 +2,7 @@ import {
   CodeSent,
   Me,
   type Locale,
+  type PasswordSignInBody,
   type RequestCodeBody,
   type VerifyCodeBody,
 } from '@visitt/contracts';
@@ -36,4 +37,9 @@ export function logout(): Promise<undefined> {
 /** Saves the user's language, so messages from the server come in it too. */
 export function updateLocale(locale: Locale): Promise<Me> {
   return apiRequest('/me', { method: 'PATCH', body: { locale }, schema: Me });
+}
+
+/** Staff sign-in with e-mail and password; on success the server sets the session cookie. */
+export function signInWithPassword(body: PasswordSignInBody): Promise<Me> {
+  return apiRequest('/auth/password', { method: 'POST', body, schema: Me });
 }

@@ -1,0 +1,86 @@
+import { Icon } from '../../../components/ui/icon';
+import { useT } from '../../../i18n';
+import type { CallSession } from '../call/call-session';
+import type { CallSnapshot } from '../call/types';
+
+/**
+ * The bar at the bottom: microphone and camera on/off (toggle buttons, `aria-pressed` is "on"),
+ * switch camera where there is more than one, and the red phone, **Avslutt**.
+ */
+export function CallControls({
+  snapshot,
+  session,
+  onHangUp,
+}: {
+  snapshot: CallSnapshot | null;
+  session: CallSession | null;
+  onHangUp: () => void;
+}) {
+  const t = useT();
+  const mic = snapshot?.mic ?? false;
+  const camera = snapshot?.camera ?? false;
+  const hasMic = (snapshot?.localStream?.getAudioTracks().length ?? 0) > 0;
+  const cameras = snapshot?.cameras ?? [];
+  const canUseMic = session != null && hasMic;
+
+  return (
+    <div className="controls" role="group" aria-label={t('videoRoom.controls')}>
+      <button
+        type="button"
+        className="control"
+        aria-pressed={mic}
+        aria-disabled={!canUseMic || undefined}
+        onClick={() => {
+          if (canUseMic) session.setMic(!mic);
+        }}
+      >
+        <span className="control__icon">
+          <Icon name={mic ? 'mic' : 'micOff'} size={24} />
+        </span>
+        <span className="control__label">{t('videoRoom.mic')}</span>
+      </button>
+      <button
+        type="button"
+        className="control"
+        aria-pressed={camera}
+        aria-disabled={!session || undefined}
+        onClick={() => {
+          if (session) void session.setCamera(!camera);
+        }}
+      >
+        <span className="control__icon">
+          <Icon name={camera ? 'video' : 'videoOff'} size={24} />
+        </span>
+        <span className="control__label">{t('videoRoom.cameraToggle')}</span>
+      </button>
+      {cameras.length > 1 ? (
+        <button
+          type="button"
+          className="control"
+          aria-disabled={!session || !camera || undefined}
+          onClick={() => {
+            if (session && camera) void session.switchCamera();
+          }}
+        >
+          <span className="control__icon">
+            <Icon name="switchCamera" size={24} />
+          </span>
+          <span className="control__label">{t('videoRoom.switchCamera')}</span>
+        </button>
+      ) : null}
+      <button
+        type="button"
+        className="control control--hang-up"
+        aria-disabled={!session || undefined}
+        onClick={() => {
+          if (session) onHangUp();
+        }}
+      >
+        <span className="control__icon">
+          <Icon name="callEnd" size={30} fill="currentColor" stroke="none" />
+        </span>
+        <span className="control__label">{t('video.hangUp')}</span>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import type { RoomRole, VideoJoin } from '@visitt/contracts';
+import { useEffect, useRef, useState } from 'react';
+import { Button } from '../../../components/ui/button';
+import { Icon } from '../../../components/ui/icon';
+import { Spinner } from '../../../components/ui/spinner';
+import { useT } from '../../../i18n';
+import type { CallSnapshot } from '../call/types';
+import { useStreamElement } from '../hooks/use-stream-element';
+import { initials } from '../video-labels';
+import { MediaProblemAlert } from './media-problem';
+import { SelfView } from './self-view';
+
+const otherRole = (role: RoomRole): RoomRole => (role === 'patient' ? 'practitioner' : 'patient');
+
+/**
+ * Both in the room: the other side large (its `<video>` is never muted, so their voice plays,
+ * and stays mounted with the camera off), oneself as a thumbnail. The other side's camera off
+ * shows their initials and name; their microphone off a crossed microphone, in words too.
+ * A dropped connection is "Kobler til igjen …", visible and announced — never "left".
+ */
+export function CallStage({ join, snapshot }: { join: VideoJoin; snapshot: CallSnapshot }) {
+  const t = useT();
+  const { peer, phase, remoteStream } = snapshot;
+  const peerRole = otherRole(join.role);
+  const { ref, isBlocked, play } = useStreamElement(remoteStream);
+  const hasVideo = peer.camera && (remoteStream?.getVideoTracks().length ?? 0) > 0;
+  const announcement = useCallAnnouncement(snapshot, join, peerRole);
+
+  return (
+    <div className="stage">
+      <figure className="stage__peer">
+        <video
+          ref={ref}
+          className={`stage__video${hasVideo ? '' : ' is-hidden'}`}
+          autoPlay
+          playsInline
+        />
+        {hasVideo ? null : (
+          <div className="stage__avatar">
+            <span className="avatar" aria-hidden="true">
+              {initials(join.peerName)}
+            </span>
+            {peer.camera ? null : (
+              <p className="stage__avatar-text">
+                {t('videoRoom.peerCameraOff', { name: join.peerName })}
+              </p>
+            )}
+          </div>
+        )}
+        <figcaption className="stage__caption">
+          <span className="visually-hidden">
+            {t('videoRoom.peerView', { name: join.peerName })}
+          </span>
+          <span className="stage__name" aria-hidden="true">
+            {join.peerName}
+          </span>
+          {peer.mic ? null : (
+            <span className="stage__muted">
+              <Icon name="micOff" size={18} />
+              <span className="visually-hidden">{t(`videoRoom.peerMicOff.${peerRole}`)}</span>
+            </span>
+          )}
+        </figcaption>
+      </figure>
+
+      <div className="stage__notices">
+        <div role="status">
+          {phase === 'reconnecting' ? (
+            <div className="stage__notice stage__notice--warning">
+              <Spinner />
+              <div>
+                <p className="stage__notice-title">{t('videoRoom.reconnecting')}</p>
+                <p>{t('videoRoom.reconnectingHint')}</p>
+              </div>
+            </div>
+          ) : phase === 'connecting' ? (
+            <div className="stage__notice">
+              <Spinner />
+              <p className="stage__notice-title">
+                {t('videoRoom.connecting', { name: join.peerName })}
+              </p>
+            </div>
+          ) : snapshot.signaling === 'reconnecting' ? (
+            <div className="stage__notice">
+              <p>{t('videoRoom.signalingReconnecting')}</p>
+            </div>
+          ) : null}
+        </div>
+        {isBlocked ? (
+          <div className="stage__notice">
+            <p>{t('videoRoom.audioBlocked')}</p>
+            <Button variant="secondary" onClick={play}>
+              {t('videoRoom.playAudio')}
+            </Button>
+          </div>
+        ) : null}
+        {snapshot.mediaProblem ? <MediaProblemAlert problem={snapshot.mediaProblem} /> : null}
+      </div>
+
+      <div className="stage__self">
+        <SelfView stream={snapshot.localStream} camera={snapshot.camera} variant="thumb" />
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * What a screen reader hears as the call goes: that the call is on, and when the other side
+ * turns the microphone off or on (a camera change is in the picture's text).
+ */
+function useCallAnnouncement(snapshot: CallSnapshot, join: VideoJoin, peerRole: RoomRole): string {
+  const t = useT();
+  const [message, setMessage] = useState('');
+  const previous = useRef<{ phase: string; mic: boolean } | null>(null);
+  const { phase } = snapshot;
+  const { mic } = snapshot.peer;
+
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = { phase, mic };
+    if (phase === 'in_call' && before?.phase !== 'in_call') {
+      setMessage(t('videoRoom.inCall', { name: join.peerName }));
+    } else if (before && before.mic !== mic) {
+      setMessage(t(mic ? `videoRoom.peerMicOn.${peerRole}` : `videoRoom.peerMicOff.${peerRole}`));
+    }
+  }, [phase, mic, t, join.peerName, peerRole]);
+
+  return message;
+}

@@ -1,0 +1,162 @@
+import type { ErrorCode, RoomRole, SignalingErrorCode, VideoJoin } from '@visitt/contracts';
+import { useEffect } from 'react';
+import { Button, ButtonLink } from '../../../components/ui/button';
+import { Icon } from '../../../components/ui/icon';
+import { LoadingState } from '../../../components/ui/spinner';
+import { useT, type TFunction } from '../../../i18n';
+import { isApiError, type ClientErrorCode } from '../../../lib/api';
+import { useCallSession } from '../call/use-call-session';
+import { roomView } from '../video-labels';
+import { CallControls } from './call-controls';
+import { CallFrame } from './call-frame';
+import { CallStage } from './call-stage';
+import { WaitingStage } from './waiting-stage';
+
+interface VideoRoomProps {
+  join: VideoJoin;
+  /** Min kalender for the patient, the workspace for the practitioner. */
+  backTo: string;
+  /** The call is over (either side hung up): the page shows the end screen. */
+  onEnded: (by: RoomRole) => void;
+}
+
+/**
+ * The video room of one appointment: the waiting room until both are in, then the call, with
+ * the controls bar below both. Runs the call engine for as long as it is on screen.
+ */
+export function VideoRoom({ join, backTo, onEnded }: VideoRoomProps) {
+  const t = useT();
+  const { snapshot, session } = useCallSession(join);
+  const phase = snapshot?.phase ?? 'preparing';
+  const view = roomView(phase);
+  const endedBy = snapshot?.endedBy ?? null;
+
+  useEffect(() => {
+    if (phase === 'ended' && endedBy) onEnded(endedBy);
+  }, [phase, endedBy, onEnded]);
+
+  if (view === 'failed')
+    return <CallFailure code={snapshot?.error ?? 'network'} role={join.role} backTo={backTo} />;
+  if (view === 'ended')
+    return <EndedScreen by={endedBy ?? join.role} role={join.role} backTo={backTo} />;
+
+  return (
+    <CallFrame title={t('videoRoom.title')} isTitleHidden>
+      <div className={`room room--${view}`}>
+        {view === 'call' && snapshot ? (
+          <CallStage join={join} snapshot={snapshot} />
+        ) : (
+          <WaitingStage join={join} snapshot={snapshot} session={session} />
+        )}
+        <CallControls snapshot={snapshot} session={session} onHangUp={() => session?.hangUp()} />
+      </div>
+    </CallFrame>
+  );
+}
+
+/** While the page asks the server for the way in. */
+export function RoomLoading() {
+  const t = useT();
+  return (
+    <CallFrame title={t('videoRoom.title')} isTitleHidden>
+      <div className="call-center">
+        <LoadingState label={t('videoRoom.preparing')} />
+      </div>
+    </CallFrame>
+  );
+}
+
+/** "Videokonsultasjonen er avsluttet", who ended it, and the way back. */
+export function EndedScreen({
+  by,
+  role,
+  backTo,
+}: {
+  by: RoomRole;
+  role: RoomRole;
+  backTo: string;
+}) {
+  const t = useT();
+  const who =
+    by === role
+      ? t('videoRoom.endedBySelf')
+      : by === 'patient'
+        ? t('videoRoom.endedByPatient')
+        : t('videoRoom.endedByPractitioner');
+  return (
+    <CallFrame title={t('videoRoom.endedTitle')} tone="light">
+      <div className="call-end">
+        <p className="call-end__who">
+          <Icon name="check" size={24} className="call-end__icon" />
+          <span>{who}</span>
+        </p>
+        {role === 'patient' ? <p className="muted">{t('videoRoom.endedPatientNote')}</p> : null}
+        <ButtonLink to={backTo} icon={role === 'patient' ? 'calendar' : 'home'}>
+          {role === 'patient' ? t('videoRoom.backToCalendar') : t('videoRoom.backToWorkspace')}
+        </ButtonLink>
+      </div>
+    </CallFrame>
+  );
+}
+
+const ROOM_FAILURES = [
+  'too_early',
+  'too_late',
+  'not_allowed',
+  'not_found',
+  'not_started',
+  'network',
+  'rate_limited',
+  'bad_message',
+] as const;
+type RoomFailure = (typeof ROOM_FAILURES)[number];
+type FailureCode = SignalingErrorCode | ErrorCode | ClientErrorCode;
+
+const isRoomFailure = (code: FailureCode): code is RoomFailure =>
+  (ROOM_FAILURES as readonly string[]).includes(code);
+
+function failureMessage(t: TFunction, code: FailureCode): string {
+  return isRoomFailure(code) ? t(`videoRoom.failed.${code}`) : t(`errors.${code}`);
+}
+
+/** The room cannot be used: why, in plain words, and the way back (and again, for network). */
+export function CallFailure({
+  code,
+  role,
+  backTo,
+  onRetry,
+}: {
+  code: FailureCode;
+  role: RoomRole;
+  backTo: string;
+  onRetry?: () => void;
+}) {
+  const t = useT();
+  return (
+    <CallFrame title={t('videoRoom.failedTitle')} tone="light">
+      <div className="call-end">
+        <div role="alert" className="alert alert--error">
+          <Icon name="alert" className="alert__icon" />
+          <div className="alert__body">
+            <p>{failureMessage(t, code)}</p>
+          </div>
+        </div>
+        <div className="action-row">
+          {onRetry && (code === 'network' || code === 'internal' || code === 'unexpected') ? (
+            <Button variant="secondary" onClick={onRetry}>
+              {t('app.retry')}
+            </Button>
+          ) : null}
+          <ButtonLink to={backTo} icon={role === 'patient' ? 'calendar' : 'home'}>
+            {role === 'patient' ? t('videoRoom.backToCalendar') : t('videoRoom.backToWorkspace')}
+          </ButtonLink>
+        </div>
+      </div>
+    </CallFrame>
+  );
+}
+
+/** The code of an error from asking for the way in, for {@link CallFailure}. */
+export function failureCodeOf(error: unknown): ErrorCode | ClientErrorCode {
+  return isApiError(error) ? error.code : 'unexpected';
+}

@@ -1,0 +1,111 @@
+import type { StatusMessage, VideoJoin } from '@visitt/contracts';
+import { useId } from 'react';
+import { Icon } from '../../../components/ui/icon';
+import { Spinner } from '../../../components/ui/spinner';
+import { useFormat, useT } from '../../../i18n';
+import type { CallSession } from '../call/call-session';
+import type { CallSnapshot } from '../call/types';
+import { DeviceSettings } from './device-settings';
+import { MediaProblemAlert } from './media-problem';
+import { SelfView } from './self-view';
+
+/**
+ * Until both are in: one's own camera large, camera and microphone to check, and — for the
+ * patient — that the practitioner has been told, with any status the practitioner sends.
+ */
+export function WaitingStage({
+  join,
+  snapshot,
+  session,
+}: {
+  join: VideoJoin;
+  snapshot: CallSnapshot | null;
+  session: CallSession | null;
+}) {
+  const t = useT();
+  const format = useFormat();
+  const headingId = useId();
+  const isPatient = join.role === 'patient';
+  const isPreparing = (snapshot?.phase ?? 'preparing') === 'preparing';
+  const heading = isPatient
+    ? t('videoRoom.waitingTitle')
+    : isPreparing
+      ? t('videoRoom.connecting', { name: join.peerName })
+      : t('videoRoom.patientAbsentTitle');
+
+  return (
+    <div className="waiting">
+      <div className="waiting__preview">
+        <SelfView
+          stream={snapshot?.localStream ?? null}
+          camera={snapshot?.camera ?? false}
+          variant="large"
+        />
+        {isPreparing && !snapshot?.localStream ? (
+          <p className="waiting__preparing">
+            <Spinner />
+            <span>{t('videoRoom.preparing')}</span>
+          </p>
+        ) : null}
+      </div>
+      <section className="waiting__panel" aria-labelledby={headingId}>
+        <h2 id={headingId} className="waiting__title">
+          {heading}
+        </h2>
+        {isPatient ? (
+          <>
+            <p className="waiting__when">
+              {t('videoRoom.appointmentWith', {
+                name: join.peerName,
+                time: format.time(join.start, join.timeZone),
+              })}
+            </p>
+            <p className="waiting__notified">
+              <Icon name="check" />
+              <span>{t('videoRoom.practitionerNotified')}</span>
+            </p>
+            <StatusMessageRegion
+              message={snapshot?.statusMessage ?? null}
+              timeZone={join.timeZone}
+            />
+            <p className="waiting__hint">{t('videoRoom.waitingHint')}</p>
+          </>
+        ) : isPreparing ? null : (
+          <>
+            <p className="waiting__when">{t('videoRoom.patientAbsent', { name: join.peerName })}</p>
+            <p className="waiting__hint">{t('videoRoom.patientAbsentHint')}</p>
+          </>
+        )}
+        {snapshot?.mediaProblem ? <MediaProblemAlert problem={snapshot.mediaProblem} /> : null}
+        <DeviceSettings snapshot={snapshot} session={session} />
+      </section>
+    </div>
+  );
+}
+
+/** The practitioner's status ("Jeg er ca. 10 minutter forsinket"), announced when it comes. */
+function StatusMessageRegion({
+  message,
+  timeZone,
+}: {
+  message: StatusMessage | null;
+  timeZone: string;
+}) {
+  const t = useT();
+  const format = useFormat();
+  return (
+    <div className="status-region" aria-live="polite">
+      {message ? (
+        <div className="status-message">
+          <Icon name="mail" size={22} className="status-message__icon" />
+          <div>
+            <p className="status-message__from">
+              {t('videoRoom.statusFrom', { time: format.time(message.at, timeZone) })}
+            </p>
+            <p className="status-message__text">{message.text}</p>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

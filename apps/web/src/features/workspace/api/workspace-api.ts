@@ -1,0 +1,46 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { StaffAppointmentList, type StaffAppointment } from '@visitt/contracts';
+import { apiRequest } from '../../../lib/api';
+
+/** The prefix of every day list in the cache; live updates reach them all. */
+export const staffAppointmentsKey = ['staff-appointments'] as const;
+
+/**
+ * The signed-in practitioner's appointments of `date` (`YYYY-MM-DD` on the clinic's calendar),
+ * or of today when null. Live room changes arrive over the socket (use-workspace-live); the
+ * minute poll only catches what a lost socket missed.
+ */
+export function useStaffAppointments(date: string | null) {
+  return useQuery({
+    queryKey: [...staffAppointmentsKey, date ?? 'today'],
+    queryFn: ({ signal }) =>
+      apiRequest('/staff/appointments', {
+        query: { date: date ?? undefined },
+        schema: StaffAppointmentList,
+        signal,
+      }),
+    refetchInterval: 60_000,
+  });
+}
+
+/** Sends a short status to the patient in the waiting room and keeps it in the day list. */
+export function useSendStatus(appointmentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (text: string) =>
+      apiRequest(`/staff/appointments/${encodeURIComponent(appointmentId)}/video/status`, {
+        method: 'POST',
+        body: { text },
+      }),
+    onSuccess: (_nothing, text) => {
+      const statusMessage = { text, at: new Date().toISOString() };
+      queryClient.setQueriesData<StaffAppointment[]>({ queryKey: staffAppointmentsKey }, (list) =>
+        list?.map((a) =>
+          a.id === appointmentId && a.video
+            ? { ...a, video: { ...a.video, room: { ...a.video.room, statusMessage } } }
+            : a,
+        ),
+      );
+    },
+  });
+}

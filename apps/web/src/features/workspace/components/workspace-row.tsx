@@ -1,0 +1,116 @@
+import type { StaffAppointment } from '@visitt/contracts';
+import { useId } from 'react';
+import { Icon } from '../../../components/ui/icon';
+import { StatusBadge } from '../../appointments/components/status-badge';
+import { useFormat, useT } from '../../../i18n';
+import { canJoin, patientName, roomState, type RoomStateKind } from '../room-state';
+import { JoinRoomButton } from './join-room-button';
+import { StatusSender } from './status-sender';
+
+/** The id of an appointment's row, for links from the "waiting" summary. */
+export const rowId = (appointmentId: string) => `time-${appointmentId}`;
+
+/**
+ * One appointment of the day: time, patient, type and modality, the patient's comment, and for
+ * video the live room state — highlighted while the patient waits, with **Gå inn i
+ * videorommet** and the status messages.
+ */
+export function WorkspaceRow({ appointment, now }: { appointment: StaffAppointment; now: number }) {
+  const t = useT();
+  const format = useFormat();
+  const ids = { name: useId(), state: useId() };
+  const zone = appointment.timeZone;
+  const state = roomState(appointment, now);
+  const name = patientName(appointment.patient) ?? t('workspace.patientUnknown');
+  const contact = [appointment.patient.email, appointment.patient.phone].filter(
+    (value): value is string => value != null && value !== name,
+  );
+  const isJoinable = canJoin(appointment, now);
+
+  return (
+    <li id={rowId(appointment.id)} className={`ws-row ws-row--${state}`} tabIndex={-1}>
+      <article className="ws-row__body" aria-labelledby={ids.name}>
+        <p className="ws-row__time">
+          {t('appointment.timeRange', {
+            start: format.time(appointment.start, zone),
+            end: format.time(appointment.end, zone),
+          })}
+        </p>
+        <div className="ws-row__main">
+          <h3 id={ids.name} className="ws-row__name">
+            {name}
+          </h3>
+          <p className="ws-row__type">
+            <Icon name={appointment.modality === 'video' ? 'video' : 'clinic'} size={18} />
+            <span>
+              {appointment.appointmentType.name}
+              <span className="muted"> · {t(`modality.${appointment.modality}`)}</span>
+            </span>
+          </p>
+          {contact.length > 0 ? (
+            <p className="ws-row__contact muted">
+              <span className="visually-hidden">{t('workspace.contact')}: </span>
+              {contact.join(' · ')}
+            </p>
+          ) : null}
+          {appointment.comment ? (
+            <div className="ws-row__comment">
+              <p className="ws-row__label">{t('workspace.comment')}</p>
+              <p className="details__comment">{appointment.comment}</p>
+            </div>
+          ) : null}
+        </div>
+        <div className="ws-row__state">
+          {appointment.status === 'booked' ? null : <StatusBadge status={appointment.status} />}
+          <RoomBadge appointment={appointment} state={state} id={ids.state} />
+        </div>
+        {isJoinable ? (
+          <div className="ws-row__actions">
+            <JoinRoomButton appointmentId={appointment.id} describedBy={ids.state} />
+            {state === 'waiting' || state === 'reconnecting' ? (
+              <StatusSender appointment={appointment} />
+            ) : null}
+          </div>
+        ) : null}
+      </article>
+    </li>
+  );
+}
+
+function RoomBadge({
+  appointment,
+  state,
+  id,
+}: {
+  appointment: StaffAppointment;
+  state: RoomStateKind;
+  id: string;
+}) {
+  const t = useT();
+  const format = useFormat();
+  const zone = appointment.timeZone;
+  const video = appointment.video;
+  if (!video || state === 'none' || state === 'cancelled') return null;
+  const label =
+    state === 'opens'
+      ? t('workspace.room.opensAt', { time: format.time(video.opensAt, zone) })
+      : state === 'open'
+        ? t('workspace.room.open')
+        : state === 'not_started'
+          ? t('workspace.room.notStarted')
+          : t(`workspace.room.${state}`);
+  return (
+    <p id={id} className="ws-room">
+      <span className={`room-badge room-badge--${state}`}>
+        {state === 'waiting' ? <span className="room-badge__dot" aria-hidden="true" /> : null}
+        <span className="visually-hidden">{t('workspace.videoRoom')}: </span>
+        {label}
+      </span>
+      {video.room.startedAt && (state === 'waiting' || state === 'reconnecting') ? (
+        <span className="ws-room__since">
+          {t('workspace.startedAt', { time: format.time(video.room.startedAt, zone) })}
+        </span>
+      ) : null}
+    </p>
+  );
+}

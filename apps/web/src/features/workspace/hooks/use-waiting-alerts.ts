@@ -1,0 +1,59 @@
+import type { Presence, StaffAppointment } from '@visitt/contracts';
+import { useEffect, useRef, useState } from 'react';
+import { useT } from '../../../i18n';
+import { playChime, unlockChime } from '../chime';
+import { newlyWaiting, patientName, presenceById } from '../room-state';
+import { notify } from './use-browser-notifications';
+
+/**
+ * Tells the practitioner when a patient comes into the waiting room of `list` (the day shown,
+ * `dayKey`): an announcement for screen readers (returned, with a key that changes each time so
+ * the same words are said again), the chime, and a browser notification when allowed.
+ * Patients already waiting when the page loads or the day changes are shown, not rung for.
+ */
+export function useWaitingAlerts(
+  list: StaffAppointment[] | undefined,
+  dayKey: string,
+): { text: string; key: number } {
+  const t = useT();
+  const before = useRef<{ day: string; presence: Map<string, Presence> } | null>(null);
+  const [announcement, setAnnouncement] = useState({ text: '', key: 0 });
+
+  useEffect(() => {
+    const unlock = () => unlockChime();
+    document.addEventListener('pointerdown', unlock);
+    document.addEventListener('keydown', unlock);
+    return () => {
+      document.removeEventListener('pointerdown', unlock);
+      document.removeEventListener('keydown', unlock);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!list) return;
+    const previous = before.current?.day === dayKey ? before.current.presence : null;
+    before.current = { day: dayKey, presence: presenceById(list) };
+    const arrived = newlyWaiting(previous, list);
+    if (arrived.length === 0) return;
+    const text = arrived
+      .map((a) =>
+        t('workspace.announceWaiting', {
+          name: patientName(a.patient) ?? t('workspace.patientUnknown'),
+        }),
+      )
+      .join('. ');
+    setAnnouncement((last) => ({ text, key: last.key + 1 }));
+    playChime();
+    for (const a of arrived) {
+      notify(
+        t('workspace.notificationTitle'),
+        t('workspace.announceWaiting', {
+          name: patientName(a.patient) ?? t('workspace.patientUnknown'),
+        }),
+        `visitt-waiting-${a.id}`,
+      );
+    }
+  }, [list, dayKey, t]);
+
+  return announcement;
+}

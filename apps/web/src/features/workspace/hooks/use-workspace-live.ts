@@ -1,0 +1,95 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { ServerMessage, type ClientMessage, type StaffAppointment } from '@visitt/contracts';
+import { useEffect, useState } from 'react';
+import { meQueryKey } from '../../auth/api/auth-api';
+import { staffAppointmentsKey } from '../api/workspace-api';
+import { applyRoomMessage } from '../room-state';
+
+export type LiveStatus = 'connecting' | 'open' | 'reconnecting';
+
+const SIGNALING_PATH = '/api/v1/signaling';
+const PING_MS = 25_000;
+/** Waits before reconnecting: 1 s, 2 s, 5 s, then every 10 s. */
+const RECONNECT_DELAYS_MS = [1_000, 2_000, 5_000, 10_000];
+/** The server closes with this when the session has ended: sign in again, do not retry. */
+const SESSION_ENDED = 4401;
+
+/**
+ * The workspace's live line to the server: watches the rooms of the practitioner's
+ * appointments on the signaling socket and writes each change straight into the cached day
+ * lists, so a patient who starts shows up within a second. Reconnects with backoff; after each
+ * (re)connect the lists are fetched again, since changes while away were not heard.
+ */
+export function useWorkspaceLive(): LiveStatus {
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+
+  useEffect(() => {
+    let socket: WebSocket | null = null;
+    let attempt = 0;
+    let retryTimer: number | undefined;
+    let pingTimer: number | undefined;
+    let isStopped = false;
+
+    const send = (ws: WebSocket, message: ClientMessage) => {
+      if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
+    };
+
+    const handleMessage = (event: MessageEvent) => {
+      let message: ServerMessage;
+      try {
+        message = ServerMessage.parse(JSON.parse(String(event.data)));
+      } catch {
+        return;
+      }
+      if (message.type !== 'room') return;
+      let isKnown = false;
+      queryClient.setQueriesData<StaffAppointment[]>({ queryKey: staffAppointmentsKey }, (list) => {
+        if (!list) return list;
+        const next = applyRoomMessage(list, message);
+        if (next !== list) isKnown = true;
+        return next;
+      });
+      // A room of an appointment not in any list (booked a moment ago): fetch the lists.
+      if (!isKnown) void queryClient.invalidateQueries({ queryKey: staffAppointmentsKey });
+    };
+
+    const connect = () => {
+      const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}${SIGNALING_PATH}`);
+      socket = ws;
+      ws.onopen = () => {
+        attempt = 0;
+        setStatus('open');
+        send(ws, { type: 'watch' });
+        window.clearInterval(pingTimer);
+        pingTimer = window.setInterval(() => send(ws, { type: 'ping' }), PING_MS);
+        void queryClient.invalidateQueries({ queryKey: staffAppointmentsKey });
+      };
+      ws.onmessage = handleMessage;
+      ws.onclose = (event) => {
+        window.clearInterval(pingTimer);
+        if (isStopped || socket !== ws) return;
+        socket = null;
+        if (event.code === SESSION_ENDED) {
+          void queryClient.invalidateQueries({ queryKey: meQueryKey });
+          return;
+        }
+        setStatus('reconnecting');
+        const delay = RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)];
+        attempt += 1;
+        retryTimer = window.setTimeout(connect, delay);
+      };
+    };
+
+    connect();
+    return () => {
+      isStopped = true;
+      window.clearTimeout(retryTimer);
+      window.clearInterval(pingTimer);
+      socket?.close(1000);
+      socket = null;
+    };
+  }, [queryClient]);
+
+  return status;
+}
