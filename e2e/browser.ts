@@ -6,9 +6,12 @@ import { inject } from 'vitest';
 const require = createRequire(import.meta.url);
 
 /** Debian's Chromium (or CHROMIUM_PATH), never a downloaded browser. */
-export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+export async function launchChromium(
+  extraArgs: string[] = [],
+  executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    executablePath,
     headless: true,
     args: [
       '--headless',

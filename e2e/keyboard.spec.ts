@@ -91,10 +91,10 @@ describe('keyboard only', () => {
     await tabTo(page, 'control', 'Bestill videokonsultasjon');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Velg behandler' }).waitFor();
-    await tabTo(page, 'control', /Dr\. Nils Vakt/);
+    await tabTo(page, 'control', /Dr\. Kari Nordmann/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Velg type time' }).waitFor();
-    await tabTo(page, 'control', /Døgnåpen videokonsultasjon/);
+    await tabTo(page, 'control', /^Videokonsultasjon 15 min/);
     await page.keyboard.press('Enter');
 
     await page.getByRole('heading', { level: 1, name: 'Velg dag og tid' }).waitFor();

@@ -17,6 +17,8 @@ export interface CallHost {
   readonly peerIp: string;
   /** A script that runs Chromium inside this namespace (Playwright's `executablePath`). */
   readonly chromium: string;
+  /** This host's two links, inside its namespace. */
+  readonly links: readonly [toServer: string, toPeer: string];
 }
 
 export interface CallNetwork {
@@ -72,6 +74,7 @@ export function createCallNetwork(tmpDir: string, chromiumPath: string): CallNet
       serverIp: `10.${octet}.${n.subnet}.1`,
       peerIp: `10.${octet}.3.${n.subnet}`,
       chromium: script,
+      links: [n.inner, n.peer],
     };
   }
   // The direct link between the two hosts.
@@ -95,12 +98,13 @@ export function createCallNetwork(tmpDir: string, chromiumPath: string): CallNet
   return hosts;
 }
 
-/** Takes every link of one host down (offline) or up again (online). */
-export function setOnline(role: 'patient' | 'practitioner', online: boolean): void {
-  const n = names[role];
-  for (const link of [n.inner, n.peer])
-    inNs(n.ns, 'ip', 'link', 'set', link, online ? 'up' : 'down');
-  if (online) inNs(n.ns, 'ip', 'route', 'replace', 'default', 'via', `10.${octet}.${n.subnet}.1`);
+/**
+ * Takes every link of one host down (offline) or up again (online). Works from any process:
+ * the host's names travel with it (the test workers are not the process that made them).
+ */
+export function setOnline(host: CallHost, online: boolean): void {
+  for (const link of host.links) inNs(host.name, 'ip', 'link', 'set', link, online ? 'up' : 'down');
+  if (online) inNs(host.name, 'ip', 'route', 'replace', 'default', 'via', host.serverIp);
 }
 
 /** Removes this run's hosts, and any a killed earlier run left behind. */

@@ -120,6 +120,8 @@ async function main(): Promise<void> {
       `  Patient: sign in with ${DEMO.patient.email} (or ${DEMO.patient.phone}); the code appears in`,
       `           the demo outbox at ${address}/utboks`,
       `  Staff:   ${DEMO.staff.email} / ${DEMO.staff.password}  (${DEMO.clinicName}, administrator and practitioner)`,
+      `           ${DEMO.onCall.email} / ${DEMO.onCall.password}  (Dr. ${DEMO.onCall.name}, video consultations around the clock)`,
+      `  Staff sign-in: ${address}/ansatt/logg-inn`,
       '',
     );
   }

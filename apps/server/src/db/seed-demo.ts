@@ -7,6 +7,7 @@ export const DEMO = {
   patient: { email: 'pasient@example.com', phone: '+4791234567', name: 'Ola Pasient' },
   staff: { email: 'lege@example.com', password: 'visitt-demo', name: 'Kari Nordmann' },
   onCall: { email: 'vakt@example.com', password: 'visitt-demo', name: 'Nils Vakt' },
+  onCall2: { email: 'vakt2@example.com', password: 'visitt-demo', name: 'Sara Døgn' },
   clinicName: 'Demo legesenter',
 } as const;
 
@@ -84,6 +85,17 @@ const clinics: ClinicSeed[] = [
           roles: ['practitioner'],
         },
       },
+      {
+        key: 'sara',
+        name: 'Dr. Sara Døgn',
+        title: 'Lege, døgnåpen video',
+        hours: [[EVERY_DAY, '00:00', '24:00']],
+        login: {
+          email: DEMO.onCall2.email,
+          password: DEMO.onCall2.password,
+          roles: ['practitioner'],
+        },
+      },
     ],
     types: [
       {
@@ -111,7 +123,7 @@ const clinics: ClinicSeed[] = [
         modality: 'video',
         notice: 0,
         cancelDeadline: 0,
-        practitioners: ['nils'],
+        practitioners: ['nils', 'sara'],
       },
       {
         name: 'Legetime 20 min',
@@ -213,7 +225,7 @@ async function insertUser(
 }
 
 /**
- * Fills an empty database with the demo: "Demo legesenter" in Oslo (four practitioners, one of
+ * Fills an empty database with the demo: "Demo legesenter" in Oslo (five practitioners, two of
  * them taking 15-minute video consultations around the clock), two more clinics, a demo patient
  * with a past appointment, and staff accounts. Does nothing when any clinic exists.
  * Returns whether it seeded.

@@ -50,6 +50,24 @@ export function classifyMediaError(error: unknown): MediaProblem {
   }
 }
 
+/** Whether a camera track shows a picture within `ms`: some video inputs never deliver a frame. */
+function deliversFrames(track: MediaStreamTrack, ms = 2000): Promise<boolean> {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.playsInline = true;
+  video.srcObject = new MediaStream([track]);
+  return new Promise((resolve) => {
+    const finish = (result: boolean) => {
+      clearTimeout(timer);
+      video.srcObject = null;
+      resolve(result);
+    };
+    const timer = setTimeout(() => finish(false), ms);
+    video.requestVideoFrameCallback(() => finish(true));
+    video.play().catch(() => finish(false));
+  });
+}
+
 const isHere = (presence: PeerView['presence']) =>
   presence === 'waiting' || presence === 'in_call' || presence === 'reconnecting';
 
@@ -77,6 +95,8 @@ export class CallSession {
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private iceTimer: ReturnType<typeof setTimeout> | null = null;
   private finished = false;
+  private readonly blindCameras = new Set<string>();
+  private earlyCandidates: RTCIceCandidateInit[] = [];
   private joinedOnce = false;
 
   constructor(
@@ -245,12 +265,59 @@ export class CallSession {
     this.sendMedia();
   }
 
-  /** Changes to another camera (front and back on a phone), keeping the call running. */
+  /**
+   * Changes to the next camera that gives a picture (front and back on a phone), keeping the call
+   * running. Cameras that deliver nothing to send (infrared or depth cameras beside a laptop's
+   * webcam) are passed over and not offered again.
+   */
   async switchCamera(): Promise<void> {
-    const cameras = this.snapshot.cameras;
+    const cameras = this.snapshot.cameras.filter((c) => !this.blindCameras.has(c.deviceId));
     if (cameras.length < 2) return;
-    const index = cameras.findIndex((c) => c.deviceId === this.snapshot.cameraId);
-    await this.selectCamera(cameras[(index + 1) % cameras.length]!.deviceId);
+    const original = this.snapshot.cameraId;
+    const index = cameras.findIndex((c) => c.deviceId === original);
+    for (let step = 1; step < cameras.length; step++) {
+      const { deviceId } = cameras[(index + step) % cameras.length]!;
+      let track: MediaStreamTrack | undefined;
+      try {
+        track = (
+          await navigator.mediaDevices.getUserMedia({ video: { deviceId: { exact: deviceId } } })
+        ).getVideoTracks()[0];
+      } catch {
+        continue;
+      }
+      if (!track) continue;
+      await this.useTrack('video', track);
+      this.update({ camera: true, cameraId: deviceId, mediaProblem: null });
+      if (await this.sendsPicture(track)) {
+        this.sendMedia();
+        return;
+      }
+      this.blindCameras.add(deviceId);
+    }
+    // No other camera gives a picture: back to the one we had.
+    if (original) await this.selectCamera(original);
+  }
+
+  /**
+   * Whether a new camera track gives a picture: in a call, the encoder must be producing frames
+   * from it; before the call, a video element must show one.
+   */
+  private async sendsPicture(track: MediaStreamTrack, ms = 2500): Promise<boolean> {
+    const sender = this.sender('video');
+    if (!sender || this.pc?.connectionState !== 'connected') return deliversFrames(track, ms);
+    const encoded = async () => {
+      let frames = 0;
+      (await sender.getStats()).forEach((r: { type: string; framesEncoded?: number }) => {
+        if (r.type === 'outbound-rtp') frames = Math.max(frames, r.framesEncoded ?? 0);
+      });
+      return frames;
+    };
+    const before = await encoded();
+    for (const deadline = Date.now() + ms; Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 250));
+      if ((await encoded()) > before + 2) return true;
+    }
+    return false;
   }
 
   async selectCamera(deviceId: string): Promise<void> {
@@ -423,6 +490,10 @@ export class CallSession {
     };
     pc.onnegotiationneeded = async () => {
       if (pc !== this.pc) return;
+      // The first offer of a connection comes from the practitioner (the impolite peer): both
+      // sides create their connection when they see each other, and racing offers at that moment
+      // would leave the polite side's early ICE candidates with an offer that was ignored.
+      if (this.polite && !pc.remoteDescription) return;
       try {
         this.makingOffer = true;
         await pc.setLocalDescription();
@@ -474,20 +545,28 @@ export class CallSession {
       await pc.setLocalDescription();
       this.sendDescription(pc);
     }
+    // Candidates that came before their description can be used now.
+    for (const candidate of this.earlyCandidates.splice(0)) await this.onCandidate(candidate);
   }
 
   private async onCandidate(candidate: RTCIceCandidateInit): Promise<void> {
-    if (!this.pc) return;
+    const pc = this.pc;
+    if (!pc) return;
+    if (!pc.remoteDescription) {
+      this.earlyCandidates.push(candidate);
+      return;
+    }
     try {
-      await this.pc.addIceCandidate(candidate);
-    } catch (error) {
-      // Candidates of an offer we ignored on purpose are expected to fail.
-      if (!this.ignoreOffer) throw error;
+      await pc.addIceCandidate(candidate);
+    } catch {
+      // Candidates of an offer we ignored on purpose, or of a connection since replaced, fail:
+      // expected and harmless.
     }
   }
 
   private closePeerConnection(): void {
     if (this.iceTimer) clearTimeout(this.iceTimer);
+    this.earlyCandidates = [];
     if (!this.pc) return;
     const pc = this.pc;
     this.pc = null;

@@ -1,0 +1,208 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { DESKTOP, PHONE, launchChromium } from './browser';
+import {
+  bookVideoWithinFifteenMinutes,
+  expectAccessible,
+  freshEmail,
+  heading,
+  signIn,
+} from './flows';
+import { setOnline, type CallHost } from './net';
+
+const calls = inject('calls');
+
+// Every RTCPeerConnection a page makes, so the test can read its statistics as chrome://webrtc-internals would.
+const CAPTURE_PEER_CONNECTIONS = `(() => {
+  const Native = window.RTCPeerConnection;
+  window.__pcs = [];
+  window.RTCPeerConnection = function (...args) { const pc = new Native(...args); window.__pcs.push(pc); return pc; };
+  window.RTCPeerConnection.prototype = Native.prototype;
+})();`;
+
+interface Side {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+const opened: Side[] = [];
+afterAll(async () => {
+  for (const side of opened) await side.browser.close().catch(() => undefined);
+});
+
+/** A browser on one of the two test hosts, with fake camera(s) and microphone. */
+async function openSide(
+  host: CallHost,
+  port: number,
+  viewport: { width: number; height: number },
+  cameras = 1,
+): Promise<Side> {
+  const origin = `http://${host.serverIp}:${port}`;
+  const browser = await launchChromium(
+    [
+      '--use-fake-ui-for-media-stream',
+      cameras > 1
+        ? `--use-fake-device-for-media-stream=device-count=${cameras}`
+        : '--use-fake-device-for-media-stream',
+      // getUserMedia needs a secure context; these test hosts reach the server by plain http.
+      `--unsafely-treat-insecure-origin-as-secure=${origin}`,
+      '--allow-loopback-in-peer-connection',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+    host.chromium,
+  );
+  const context = await browser.newContext({
+    baseURL: origin,
+    viewport,
+    locale: 'nb-NO',
+    timezoneId: 'Europe/Oslo',
+  });
+  await context.addInitScript(CAPTURE_PEER_CONNECTIONS);
+  const side = { browser, context, page: await context.newPage() };
+  opened.push(side);
+  return side;
+}
+
+/** Video frames decoded from the other side on the page's live connection, and how the media goes. */
+async function inbound(
+  page: Page,
+): Promise<{ framesDecoded: number; candidateType: string | null }> {
+  return page.evaluate(async () => {
+    const pcs = ((window as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []).filter(
+      (pc) => pc.connectionState !== 'closed',
+    );
+    const pc = pcs[pcs.length - 1];
+    if (!pc) return { framesDecoded: 0, candidateType: null };
+    const stats = await pc.getStats();
+    let framesDecoded = 0;
+    let pairId: string | undefined;
+    stats.forEach(
+      (r: {
+        type: string;
+        kind?: string;
+        framesDecoded?: number;
+        selectedCandidatePairId?: string;
+      }) => {
+        if (r.type === 'inbound-rtp' && r.kind === 'video') framesDecoded = r.framesDecoded ?? 0;
+        if (r.type === 'transport' && r.selectedCandidatePairId) pairId = r.selectedCandidatePairId;
+      },
+    );
+    const byId = stats as unknown as Map<string, unknown>;
+    const pair = pairId
+      ? (byId.get(pairId) as { localCandidateId?: string } | undefined)
+      : undefined;
+    const local = pair?.localCandidateId
+      ? (byId.get(pair.localCandidateId) as { candidateType?: string } | undefined)
+      : undefined;
+    return { framesDecoded, candidateType: local?.candidateType ?? null };
+  });
+}
+
+/** Waits until frames from the other side are being decoded and their count grows. */
+async function expectFramesFlowing(page: Page, label: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let first = -1;
+  while (Date.now() < deadline) {
+    const { framesDecoded } = await inbound(page);
+    if (framesDecoded > 0 && first < 0) first = framesDecoded;
+    else if (first >= 0 && framesDecoded > first + 5) return;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`${label}: no growing framesDecoded within ${timeoutMs} ms (first ${first})`);
+}
+
+async function staffSignIn(page: Page, email: string) {
+  await page.goto('/ansatt/logg-inn');
+  await page.getByLabel('E-postadresse').fill(email);
+  await page.getByLabel('Passord').fill('visitt-demo');
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await heading(page, 'Arbeidsflate');
+}
+
+/** The patient signs in, books within 15 minutes, presses Start videokonsultasjon, and waits. */
+async function patientStarts(
+  patient: Page,
+  practitioner: 'Dr. Nils Vakt' | 'Dr. Sara Døgn',
+): Promise<string> {
+  await patient.goto('/logg-inn?neste=%2Ffinn-klinikk');
+  await signIn(patient, freshEmail('call'), { checkAccessibility: false });
+  await heading(patient, 'Finn klinikk');
+  const appointmentId = await bookVideoWithinFifteenMinutes(patient, practitioner);
+  await patient.goto(`/timer/${appointmentId}`);
+  await patient.getByRole('button', { name: 'Start videokonsultasjon' }).click();
+  await patient.getByText('Behandleren har fått beskjed om at du venter').waitFor();
+  return appointmentId;
+}
+
+describe('a video consultation between two browsers on two test hosts', () => {
+  it('goes from the waiting room to a two-way call, and survives mute, camera switch, a network drop, a reload and ends for both', async () => {
+    const patientSide = await openSide(calls.network.patient, calls.directPort, PHONE, 3);
+    const doctorSide = await openSide(calls.network.practitioner, calls.directPort, DESKTOP);
+    const patient = patientSide.page;
+    const doctor = doctorSide.page;
+
+    await staffSignIn(doctor, 'vakt@example.com');
+    const appointmentId = await patientStarts(patient, 'Dr. Nils Vakt');
+    await expectAccessible(patient, 'waiting room');
+
+    // The workspace shows the waiting patient live (no reload).
+    const row = doctor.getByRole('listitem').filter({ hasText: 'Venter i videorommet' });
+    await row.getByRole('button', { name: 'Gå inn i videorommet' }).waitFor({ timeout: 5000 });
+    await expectAccessible(doctor, 'workspace with a waiting patient');
+    await row.getByRole('button', { name: 'Gå inn i videorommet' }).click();
+
+    await expectFramesFlowing(patient, 'patient sees the practitioner');
+    await expectFramesFlowing(doctor, 'practitioner sees the patient');
+    expect((await inbound(patient)).candidateType).toBe('host');
+    await expectAccessible(patient, 'in call (patient)');
+    await expectAccessible(doctor, 'in call (practitioner)');
+
+    // Muting on one side shows on the other.
+    await patient.getByRole('button', { name: 'Mikrofon' }).click();
+    await doctor.getByText('Pasienten har slått av mikrofonen').first().waitFor();
+    await patient.getByRole('button', { name: 'Mikrofon' }).click();
+    await doctor.getByText('Pasienten har slått på mikrofonen').first().waitFor();
+
+    // Switching camera (fake camera 0 → 2; fake camera 1 is a depth camera that sends nothing) keeps frames flowing.
+    await patient.getByRole('button', { name: 'Bytt kamera' }).click();
+    const framesBefore = (await inbound(doctor)).framesDecoded;
+    await expectFramesFlowing(doctor, 'after switching camera');
+    expect((await inbound(doctor)).framesDecoded).toBeGreaterThan(framesBefore);
+
+    // The patient's host goes offline for a few seconds and comes back: the call recovers by itself.
+    setOnline(calls.network.patient, false);
+    await doctor.getByText('Kobler til igjen').first().waitFor({ timeout: 15_000 });
+    setOnline(calls.network.patient, true);
+    await expectFramesFlowing(doctor, 'after the network came back', 40_000);
+    await expectFramesFlowing(patient, 'patient after the network came back', 40_000);
+
+    // A reloaded page rejoins the same call without anyone starting over.
+    await patient.reload();
+    await expectFramesFlowing(patient, 'after a reload', 30_000);
+    await expectFramesFlowing(doctor, 'practitioner after the patient reloaded', 30_000);
+
+    // The red phone ends it for both.
+    await doctor.getByRole('button', { name: 'Avslutt' }).click();
+    await heading(doctor, 'Videokonsultasjonen er avsluttet').catch(() =>
+      doctor.getByText('Videokonsultasjonen er avsluttet').first().waitFor(),
+    );
+    await patient.getByText('Behandleren avsluttet videokonsultasjonen.').waitFor();
+    await expectAccessible(patient, 'ended');
+    expect(appointmentId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('relays through TURN when the clinic sends every call through it', async () => {
+    const patientSide = await openSide(calls.network.patient, calls.relayPort, DESKTOP);
+    const doctorSide = await openSide(calls.network.practitioner, calls.relayPort, DESKTOP);
+    await staffSignIn(doctorSide.page, 'vakt2@example.com');
+    await patientStarts(patientSide.page, 'Dr. Sara Døgn');
+    const row = doctorSide.page.getByRole('listitem').filter({ hasText: 'Venter i videorommet' });
+    await row.getByRole('button', { name: 'Gå inn i videorommet' }).click();
+    await expectFramesFlowing(patientSide.page, 'patient through TURN');
+    await expectFramesFlowing(doctorSide.page, 'practitioner through TURN');
+    expect((await inbound(patientSide.page)).candidateType).toBe('relay');
+    expect((await inbound(doctorSide.page)).candidateType).toBe('relay');
+  });
+});

@@ -1,0 +1,85 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { codeFromOutbox, seriousA11yViolations } from './browser';
+
+// Steps of the journeys that several specs walk, by role and accessible name as a person sees them.
+
+let emailCounter = 0;
+export const freshEmail = (label: string) =>
+  `e2e-${label}-${Date.now()}-${++emailCounter}@example.com`;
+
+/** axe-core on the current page: no serious or critical violations. */
+export async function expectAccessible(page: Page, step: string) {
+  expect(await seriousA11yViolations(page), step).toEqual([]);
+}
+
+export async function heading(page: Page, name: string | RegExp) {
+  const h1 = page.getByRole('heading', { level: 1, name });
+  await h1.waitFor();
+  return h1;
+}
+
+/** Signs in with a one-time code read from the demo outbox, from the sign-in page. */
+export async function signIn(page: Page, email: string, { checkAccessibility = true } = {}) {
+  await expect
+    .poll(() => page.getByRole('heading', { level: 1, name: 'Logg inn' }).isVisible())
+    .toBe(true);
+  if (checkAccessibility) await expectAccessible(page, 'sign-in');
+  await page.getByLabel('E-postadresse').fill(email);
+  await page.getByRole('button', { name: 'Send kode' }).click();
+  await page.getByLabel('Engangskode').fill(await codeFromOutbox(email));
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+}
+
+/** Picks the first free time shown on the time step and returns the chosen start from the URL. */
+export async function pickFirstTime(
+  page: Page,
+  { checkAccessibility = true } = {},
+): Promise<string> {
+  await heading(page, 'Velg dag og tid');
+  // Days with free times are marked; the first of them is picked, then its first time.
+  const firstDay = page.getByRole('button', { name: /, ledige tider(, i dag)?$/ }).first();
+  // Late in a month its last free day may have passed: then look in the next month.
+  for (let month = 0; month < 3; month++) {
+    await page.locator('.calendar:not([aria-busy])').waitFor();
+    if ((await firstDay.count()) > 0) break;
+    await page.getByRole('button', { name: 'Neste måned' }).click();
+  }
+  await firstDay.click();
+  const firstTime = page.getByRole('link', { name: /^\d{2}:\d{2}$/ }).first();
+  await firstTime.waitFor();
+  if (checkAccessibility) await expectAccessible(page, 'day and time');
+  await firstTime.click();
+  await heading(page, 'Bekreft bestillingen');
+  return new URL(page.url()).searchParams.get('start')!;
+}
+
+/**
+ * Books an around-the-clock practitioner's first free 15-minute video consultation (it starts
+ * within 15 minutes) and returns the appointment's id. Each call test uses a practitioner of its
+ * own, so an earlier test's appointment never pushes the first free time out of the window.
+ */
+export async function bookVideoWithinFifteenMinutes(
+  page: Page,
+  practitioner: 'Dr. Nils Vakt' | 'Dr. Sara Døgn',
+): Promise<string> {
+  await page.goto('/finn-klinikk');
+  await page
+    .getByRole('link', { name: /Demo legesenter/ })
+    .first()
+    .click();
+  await heading(page, 'Demo legesenter');
+  await page
+    .getByRole('link', { name: 'Bestill videokonsultasjon' })
+    .or(page.getByRole('button', { name: 'Bestill videokonsultasjon' }))
+    .first()
+    .click();
+  await page.getByRole('link', { name: new RegExp(practitioner.replace('.', '\\.')) }).click();
+  await page.getByRole('link', { name: /Døgnåpen videokonsultasjon 15 min/ }).click();
+  await pickFirstTime(page, { checkAccessibility: false });
+  await page.getByLabel('Kommentar til behandleren (valgfritt)').fill('Hoste og feber.');
+  const confirm = page.getByRole('button', { name: /^(Bestill|Bekreft)$/ });
+  await confirm.click();
+  await heading(page, 'Timen er bestilt');
+  return /\/timer\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+}
