@@ -7,6 +7,7 @@ import {
   expectAccessible,
   freshEmail,
   heading,
+  screenshotsOnFailure,
   signIn,
 } from './flows';
 import { setOnline, type CallHost } from './net';
@@ -142,6 +143,7 @@ describe('a video consultation between two browsers on two test hosts', () => {
     const doctorSide = await openSide(calls.network.practitioner, calls.directPort, DESKTOP);
     const patient = patientSide.page;
     const doctor = doctorSide.page;
+    screenshotsOnFailure({ patient, doctor });
 
     await staffSignIn(doctor, 'vakt@example.com');
     const appointmentId = await patientStarts(patient, 'Dr. Nils Vakt');
@@ -196,6 +198,7 @@ describe('a video consultation between two browsers on two test hosts', () => {
   it('relays through TURN when the clinic sends every call through it', async () => {
     const patientSide = await openSide(calls.network.patient, calls.relayPort, DESKTOP);
     const doctorSide = await openSide(calls.network.practitioner, calls.relayPort, DESKTOP);
+    screenshotsOnFailure({ patient: patientSide.page, doctor: doctorSide.page });
     await staffSignIn(doctorSide.page, 'vakt2@example.com');
     await patientStarts(patientSide.page, 'Dr. Sara Døgn');
     const row = doctorSide.page.getByRole('listitem').filter({ hasText: 'Venter i videorommet' });

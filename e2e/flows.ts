@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, onTestFailed } from 'vitest';
 import { codeFromOutbox, seriousA11yViolations } from './browser';
 
 // Steps of the journeys that several specs walk, by role and accessible name as a person sees them.
@@ -82,4 +82,15 @@ export async function bookVideoWithinFifteenMinutes(
   await confirm.click();
   await heading(page, 'Timen er bestilt');
   return /\/timer\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+}
+
+/** Keeps a screenshot of each page in test-results/ when the running test fails. */
+export function screenshotsOnFailure(pages: Record<string, Page>): void {
+  onTestFailed(async ({ task }) => {
+    for (const [name, page] of Object.entries(pages)) {
+      const file = `test-results/${task.name.slice(0, 40).replace(/\W+/g, '-')}-${name}.png`;
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      console.error(`screenshot of ${name}: ${file}`);
+    }
+  });
 }
