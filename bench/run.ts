@@ -1,5 +1,6 @@
 import { benchBookingRace } from './booking-race';
 import { benchBookingThroughput } from './booking-throughput';
+import { benchCall } from './call';
 import { benchSlots } from './slots';
 import { benchWaitingRoom } from './waiting-room';
 
@@ -9,6 +10,7 @@ const all = {
   slots: benchSlots,
   throughput: benchBookingThroughput,
   waiting: benchWaitingRoom,
+  call: benchCall,
 };
 const chosen = process.argv.slice(2).filter((a) => a in all) as (keyof typeof all)[];
 let ok = true;

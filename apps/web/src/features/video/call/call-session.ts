@@ -95,6 +95,7 @@ export class CallSession {
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private iceTimer: ReturnType<typeof setTimeout> | null = null;
   private finished = false;
+  private mediaReady = false;
   private readonly blindCameras = new Set<string>();
   private earlyCandidates: RTCIceCandidateInit[] = [];
   private joinedOnce = false;
@@ -152,10 +153,13 @@ export class CallSession {
 
   /** Asks for camera and microphone, then enters the room. */
   async start(): Promise<void> {
+    // The socket opens while camera and microphone start; we join once both are ready.
+    this.connect();
     await this.acquireMedia();
     if (this.finished) return;
-    await this.refreshDevices();
-    this.connect();
+    this.mediaReady = true;
+    this.sendJoin();
+    void this.refreshDevices();
   }
 
   // ---------------------------------------------------------------- media
@@ -359,6 +363,18 @@ export class CallSession {
     if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(message));
   }
 
+  /** Enters the room, when both the socket and our camera and microphone are ready. */
+  private sendJoin(): void {
+    if (!this.mediaReady) return;
+    this.send({
+      type: 'join',
+      appointmentId: this.join.appointmentId,
+      sessionId: this.sessionId,
+      mic: this.snapshot.mic,
+      camera: this.snapshot.camera,
+    });
+  }
+
   private sendMedia(): void {
     this.send({
       type: 'media',
@@ -375,13 +391,7 @@ export class CallSession {
     ws.onopen = () => {
       this.reconnectAttempt = 0;
       this.update({ signaling: 'open' });
-      this.send({
-        type: 'join',
-        appointmentId: this.join.appointmentId,
-        sessionId: this.sessionId,
-        mic: this.snapshot.mic,
-        camera: this.snapshot.camera,
-      });
+      this.sendJoin();
       this.pingTimer = setInterval(() => this.send({ type: 'ping' }), PING_MS);
     };
     ws.onmessage = (event: MessageEvent<string>) => {

@@ -1,0 +1,280 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { WebSocketServer } from 'ws';
+import type { Instant, UserId } from '@visitt/domain';
+import { embeddedDatabaseUrl, findFreePort } from '../apps/server/src/db/embedded';
+import { createPool } from '../apps/server/src/db/pool';
+import { createSession } from '../apps/server/src/db/sessions';
+import { fmt, percentile } from './lib';
+
+const CALLS = 10;
+const root = path.resolve(import.meta.dirname, '..');
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+const launch = (): Promise<Browser> =>
+  chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS });
+
+/** In the page: resolves with Date.now() when the live connection has decoded a remote video frame. */
+const FIRST_FRAME = `new Promise((resolve) => {
+  const poll = async () => {
+    for (const pc of (window.__pcs || []).filter((p) => p.connectionState !== 'closed')) {
+      const stats = await pc.getStats();
+      for (const r of stats.values()) if (r.type === 'inbound-rtp' && r.kind === 'video' && r.framesDecoded > 0) return resolve(Date.now());
+    }
+    setTimeout(poll, 10);
+  };
+  poll();
+})`;
+
+const CAPTURE = `(() => {
+  const Native = window.RTCPeerConnection;
+  window.__pcs = [];
+  window.RTCPeerConnection = function (...args) { const pc = new Native(...args); window.__pcs.push(pc); return pc; };
+  window.RTCPeerConnection.prototype = Native.prototype;
+})();`;
+
+/** Visitt: the practitioner presses "Gå inn i videorommet" with the patient waiting; until both decode. */
+async function measureVisitt(): Promise<number[]> {
+  const dataDir = path.join(root, '.tmp/bench-call');
+  await rm(dataDir, { recursive: true, force: true });
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: baseUrl,
+      VISITT_DATA_DIR: dataDir,
+      LOG_LEVEL: 'error',
+      DATABASE_URL: '',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const browsers: Browser[] = [];
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+      } catch {
+        // starting
+      }
+      if (i > 300) throw new Error('server did not start');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const db = createPool(await embeddedDatabaseUrl(dataDir), 4);
+    // One practitioner with ten five-minute video appointments, all inside the start window.
+    const { rows: c } = await db.query<{ id: string }>(
+      "INSERT INTO clinics (name, search_text) VALUES ('Samtale', 'samtale') RETURNING id",
+    );
+    const clinicId = c[0]!.id;
+    const { rows: u } = await db.query<{ id: string }>(
+      "INSERT INTO users (email, name) VALUES ('bench-call-doctor@example.com', 'Lege') RETURNING id",
+    );
+    const doctorId = u[0]!.id;
+    await db.query(
+      "INSERT INTO clinic_memberships (clinic_id, user_id, roles) VALUES ($1, $2, '{practitioner}')",
+      [clinicId, doctorId],
+    );
+    const { rows: p } = await db.query<{ id: string }>(
+      "INSERT INTO practitioners (clinic_id, user_id, name) VALUES ($1, $2, 'Dr. Samtale') RETURNING id",
+      [clinicId, doctorId],
+    );
+    const { rows: t } = await db.query<{ id: string }>(
+      "INSERT INTO appointment_types (clinic_id, name, duration_minutes, modality) VALUES ($1, 'Video 5 min', 5, 'video') RETURNING id",
+      [clinicId],
+    );
+    const { rows: pt } = await db.query<{ id: string }>(
+      "INSERT INTO users (email, name) VALUES ('bench-call-patient@example.com', 'Pasient') RETURNING id",
+    );
+    const first = Math.floor(Date.now() / 60_000) * 60_000 - 100 * 60_000;
+    const { rows: appointments } = await db.query<{ id: string }>(
+      `INSERT INTO appointments (clinic_id, practitioner_id, patient_id, appointment_type_id, modality, starts_at, ends_at, cancellation_deadline_minutes)
+       SELECT $1, $2, $3, $4, 'video', to_timestamp(($5::float8 + k * 300000) / 1000.0), to_timestamp(($5::float8 + k * 300000 + 300000) / 1000.0), 0
+         FROM generate_series(0, $6 - 1) k ORDER BY k RETURNING id`,
+      [clinicId, p[0]!.id, pt[0]!.id, t[0]!.id, first, CALLS],
+    );
+    const session = async (userId: string) =>
+      createSession(db, {
+        userId: userId as UserId,
+        authMethod: 'password',
+        now: Date.now() as Instant,
+        absoluteMs: 3_600_000,
+      });
+    const [patientToken, doctorToken] = [await session(pt[0]!.id), await session(doctorId)];
+    await db.end();
+
+    const open = async (token: string): Promise<Page> => {
+      const browser = await launch();
+      browsers.push(browser);
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        locale: 'nb-NO',
+        viewport: { width: 1280, height: 800 },
+      });
+      await context.addCookies([{ name: 'visitt_session', value: token, url: baseUrl }]);
+      await context.addInitScript(CAPTURE);
+      return context.newPage();
+    };
+    const patient = await open(patientToken);
+    const doctor = await open(doctorToken);
+    const times: number[] = [];
+    for (const { id } of appointments) {
+      await patient.goto(`/timer/${id}`);
+      await patient.getByRole('button', { name: 'Start videokonsultasjon' }).click();
+      await patient.getByText('Behandleren har fått beskjed om at du venter').waitFor();
+      await doctor.goto('/arbeidsflate');
+      const enter = doctor
+        .getByRole('listitem')
+        .filter({ hasText: 'Venter i videorommet' })
+        .getByRole('button', { name: 'Gå inn i videorommet' });
+      await enter.waitFor();
+      const patientFrame = patient.evaluate<number>(FIRST_FRAME);
+      const t0 = Date.now();
+      await enter.click();
+      const doctorFrame = (async () => {
+        await doctor.waitForURL(/\/arbeidsflate\/video\//);
+        return doctor.evaluate<number>(FIRST_FRAME);
+      })();
+      const [a, b] = await Promise.all([patientFrame, doctorFrame]);
+      times.push(Math.max(a, b) - t0);
+      await doctor.getByRole('button', { name: 'Avslutt' }).click();
+      await patient.getByText('Behandleren avsluttet videokonsultasjonen.').waitFor();
+    }
+    return times;
+  } finally {
+    for (const browser of browsers) await browser.close().catch(() => undefined);
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Two bare pages: getUserMedia + RTCPeerConnection + a WebSocket relay, nothing else. */
+const BARE_PAGE = `<!doctype html><meta charset="utf-8"><video id="v" autoplay playsinline muted></video><script>
+window.go = async (role) => {
+  const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 1280, height: 720 } });
+  const ws = new WebSocket('ws://' + location.host);
+  await new Promise((r) => (ws.onopen = r));
+  const pc = new RTCPeerConnection();
+  window.__pcs = [pc];
+  stream.getTracks().forEach((t) => pc.addTrack(t, stream));
+  pc.ontrack = (e) => { document.getElementById('v').srcObject = e.streams[0]; };
+  pc.onicecandidate = (e) => e.candidate && ws.send(JSON.stringify({ candidate: e.candidate }));
+  ws.onmessage = async (m) => {
+    const msg = JSON.parse(m.data);
+    if (msg.description) {
+      await pc.setRemoteDescription(msg.description);
+      if (msg.description.type === 'offer') { await pc.setLocalDescription(); ws.send(JSON.stringify({ description: pc.localDescription })); }
+    }
+    if (msg.candidate) await pc.addIceCandidate(msg.candidate);
+  };
+  // The other page is already waiting: the one entering offers at once.
+  if (role === 'caller') { await pc.setLocalDescription(); ws.send(JSON.stringify({ description: pc.localDescription })); }
+};
+</script>`;
+
+async function measureBare(): Promise<number[]> {
+  const http = createServer((_req, res) =>
+    res.setHeader('content-type', 'text/html').end(BARE_PAGE),
+  );
+  const wss = new WebSocketServer({ server: http });
+  wss.on('connection', (ws) =>
+    ws.on('message', (data) =>
+      wss.clients.forEach((c) => c !== ws && c.send((data as Buffer).toString('utf8'))),
+    ),
+  );
+  await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/`;
+  const [one, two] = [await launch(), await launch()];
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < CALLS; i++) {
+      const waiting = await (await one.newContext()).newPage();
+      const entering = await (await two.newContext()).newPage();
+      await waiting.goto(url);
+      await entering.goto(url);
+      await waiting.evaluate('go("callee")');
+      const waitingFrame = waiting.evaluate<number>(FIRST_FRAME);
+      const t0 = Date.now();
+      await entering.evaluate('go("caller")');
+      const [a, b] = await Promise.all([waitingFrame, entering.evaluate<number>(FIRST_FRAME)]);
+      times.push(Math.max(a, b) - t0);
+      await waiting.context().close();
+      await entering.context().close();
+    }
+    return times;
+  } finally {
+    await one.close();
+    await two.close();
+    wss.close();
+    http.close();
+  }
+}
+
+/**
+ * Time from the practitioner pressing "Gå inn i videorommet" until both sides have decoded a
+ * remote frame, median of 10 calls on loopback, beside two bare pages doing only getUserMedia +
+ * RTCPeerConnection over a minimal relay. Runs in a network namespace of its own with only
+ * loopback, so WebRTC stays on this machine.
+ */
+export async function benchCall(): Promise<boolean> {
+  if (process.env.VISITT_BENCH_NETNS !== '1') {
+    const script = fileURLToPath(import.meta.url);
+    const result = spawnSync(
+      'unshare',
+      [
+        '--net',
+        'sh',
+        '-c',
+        `ip link set lo up && exec "${process.execPath}" --import tsx "${script}"`,
+      ],
+      { cwd: root, stdio: 'inherit', env: { ...process.env, VISITT_BENCH_NETNS: '1' } },
+    );
+    return result.status === 0;
+  }
+  const visitt = await measureVisitt();
+  const bare = await measureBare();
+  const v50 = percentile(visitt, 50);
+  const b50 = percentile(bare, 50);
+  console.log(
+    `\nVideo call: practitioner enters → both sides decode a remote frame, ${CALLS} calls on loopback`,
+  );
+  console.log(
+    `  Visitt:      median ${fmt(v50)} (min ${fmt(Math.min(...visitt))}, max ${fmt(Math.max(...visitt))}); target ≤ 500 ms`,
+  );
+  console.log(
+    `  bare pages:  median ${fmt(b50)} (min ${fmt(Math.min(...bare))}, max ${fmt(Math.max(...bare))})`,
+  );
+  console.log(`  ratio ${(v50 / b50).toFixed(2)}×  ${v50 <= 500 ? 'PASS' : 'FAIL'}`);
+  return v50 <= 500;
+}
+
+if (process.env.VISITT_BENCH_NETNS === '1' && process.argv[1] === fileURLToPath(import.meta.url)) {
+  benchCall().then(
+    (ok) => process.exit(ok ? 0 : 1),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
