@@ -10,7 +10,15 @@ import type { CallPhase, CallSnapshot, MediaProblem, PeerView } from './types';
 export interface CallOptions {
   /** The signaling socket's address; by default the page's origin and `join.signalingPath`. */
   socketUrl?: string;
+  /**
+   * Asks the server for a fresh way in (new TURN credentials) before the current ones run out,
+   * so a long call can still restart ICE through TURN.
+   */
+  renew?: () => Promise<VideoJoin>;
 }
+
+/** Renew this long before the TURN credentials expire. */
+const RENEW_BEFORE_MS = 5 * 60_000;
 
 /** Codes after which trying again cannot help: the room is not (or no longer) open to us. */
 const TERMINAL_ERRORS: readonly SignalingErrorCode[] = [
@@ -100,8 +108,10 @@ export class CallSession {
   private earlyCandidates: RTCIceCandidateInit[] = [];
   private joinedOnce = false;
 
+  private renewTimer: ReturnType<typeof setTimeout> | null = null;
+
   constructor(
-    private readonly join: VideoJoin,
+    private join: VideoJoin,
     private readonly options: CallOptions = {},
   ) {
     this.polite = join.role === 'patient';
@@ -160,6 +170,33 @@ export class CallSession {
     this.mediaReady = true;
     this.sendJoin();
     void this.refreshDevices();
+    this.scheduleRenewal();
+  }
+
+  /** Fetches fresh ICE servers before the TURN credentials expire and hands them to the connection. */
+  private scheduleRenewal(): void {
+    const { renew } = this.options;
+    const expiresAt = this.join.credentialsExpireAt
+      ? Date.parse(this.join.credentialsExpireAt)
+      : null;
+    if (!renew || expiresAt === null || this.finished) return;
+    const delay = Math.max(10_000, expiresAt - RENEW_BEFORE_MS - Date.now());
+    this.renewTimer = setTimeout(() => {
+      renew()
+        .then((fresh) => {
+          if (this.finished) return;
+          this.join = fresh;
+          this.pc?.setConfiguration({
+            iceServers: fresh.iceServers,
+            iceTransportPolicy: fresh.iceTransportPolicy,
+          });
+          this.scheduleRenewal();
+        })
+        .catch(() => {
+          // The window may have closed; try again a little later while the call lasts.
+          this.renewTimer = setTimeout(() => this.scheduleRenewal(), 60_000);
+        });
+    }, delay);
   }
 
   // ---------------------------------------------------------------- media
@@ -604,6 +641,7 @@ export class CallSession {
 
   private teardown(): void {
     this.finished = true;
+    if (this.renewTimer) clearTimeout(this.renewTimer);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     if (this.pingTimer) clearInterval(this.pingTimer);
     this.closePeerConnection();

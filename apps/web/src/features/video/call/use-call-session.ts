@@ -1,5 +1,6 @@
 import type { VideoJoin } from '@visitt/contracts';
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { joinVideoAsPractitioner, startVideo } from '../api/video-api';
 import { CallSession } from './call-session';
 import type { CallSnapshot } from './types';
 
@@ -20,7 +21,11 @@ export function useCallSession(join: VideoJoin | null): {
 
   useEffect(() => {
     if (!join) return;
-    const created = new CallSession(join);
+    const renew = () =>
+      join.role === 'patient'
+        ? startVideo(join.appointmentId)
+        : joinVideoAsPractitioner(join.appointmentId);
+    const created = new CallSession(join, { renew });
     setSession(created);
     void created.start();
     return () => {
