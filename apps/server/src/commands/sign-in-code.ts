@@ -64,15 +64,15 @@ export async function requestSignInCode(
   await enforce(ctx, limits.perAddress, `${channel}:${address}`, now);
 
   const code = newOneTimeCode();
-  await withTransaction(ctx.db, async (tx) => {
+  const codeId = await withTransaction(ctx.db, async (tx) => {
     await tx.query(
       `UPDATE sign_in_codes SET consumed_at = to_timestamp($3 / 1000.0)
         WHERE channel = $1 AND address = $2 AND consumed_at IS NULL`,
       [channel, address, now],
     );
-    await tx.query(
+    const { rows } = await tx.query<{ id: string }>(
       `INSERT INTO sign_in_codes (channel, address, code_hash, created_at, expires_at)
-       VALUES ($1, $2, $3, to_timestamp($4 / 1000.0), to_timestamp($5 / 1000.0))`,
+       VALUES ($1, $2, $3, to_timestamp($4 / 1000.0), to_timestamp($5 / 1000.0)) RETURNING id`,
       [
         channel,
         address,
@@ -81,6 +81,7 @@ export async function requestSignInCode(
         now + CODE_VALID_MINUTES * 60_000,
       ],
     );
+    return rows[0]!.id;
   });
 
   const locale: Locale =
@@ -95,8 +96,9 @@ export async function requestSignInCode(
             to: address,
             subject: texts.subject,
             text: texts.text(code, CODE_VALID_MINUTES),
+            reference: codeId,
           }
-        : { channel, to: address, text: texts.sms(code, CODE_VALID_MINUTES) },
+        : { channel, to: address, text: texts.sms(code, CODE_VALID_MINUTES), reference: codeId },
     );
   } catch {
     throw fail(

@@ -9,9 +9,15 @@ export function createDevOutboxTransport(db: Queryable): Transport {
   return {
     name: 'dev-outbox',
     async send(message: OutgoingMessage) {
+      const [subject, text, html] =
+        message.channel === 'email'
+          ? [message.subject, message.text, message.html ?? null]
+          : message.channel === 'sms'
+            ? [null, message.text, null]
+            : [message.push.title, `${message.push.body}\n${message.push.url}`, null];
       const { rows } = await db.query<{ id: string }>(
         `INSERT INTO dev_outbox (channel, recipient, subject, body_text, body_html) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [message.channel, message.to, message.subject ?? null, message.text, message.html ?? null],
+        [message.channel, message.to, subject, text, html],
       );
       return { reference: rows[0]?.id ?? null };
     },
