@@ -38,6 +38,28 @@ const Env = z.object({
   /** SMTP server for e-mail, e.g. smtp://user:pass@smtp.example.no:587. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('Visitt <no-reply@visitt.invalid>'),
+  /** SMS over LINK Mobility's REST API (`/sms/send`); unset means no SMS outside the demo. */
+  LINK_SMS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LINK_SMS_USERNAME: z.string().optional(),
+  LINK_SMS_PASSWORD: z.string().optional(),
+  LINK_SMS_PLATFORM_ID: z.string().optional(),
+  LINK_SMS_PLATFORM_PARTNER_ID: z.string().optional(),
+  /** The gate LINK Mobility posts delivery reports through (configured with them). */
+  LINK_SMS_GATE_ID: z.string().optional(),
+  /** Sender shown on the phone: up to 11 letters/digits, or a number. */
+  SMS_SENDER: z
+    .string()
+    .regex(/^([A-Za-z0-9 ]{1,11}|\+?[0-9]{3,15})$/)
+    .default('Visitt'),
+  /** Secret part of the delivery-report callback path (/api/v1/sms/reports/<token>). */
+  SMS_REPORT_TOKEN: z.string().min(16).optional(),
+  /** Web Push contact (mailto: or https:) sent to push services with the VAPID signature. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:)/)
+    .default('mailto:drift@visitt.invalid'),
+  /** `inline` runs the notification worker in the server process; `off` when it runs separately. */
+  NOTIFICATION_WORKER: z.enum(['inline', 'off']).default('inline'),
   /** STUN servers for video calls, comma separated (stun:stun.example.no:3478). */
   ICE_STUN_URLS: z.string().optional(),
   /** TURN servers, comma separated (turn:turn.example.no:3478?transport=udp,turns:…:5349). */
@@ -94,6 +116,18 @@ export interface Config {
   readonly codesPerIpPerHour: number;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
+  readonly sms: {
+    readonly linkUrl: string | undefined;
+    readonly username: string | undefined;
+    readonly password: string | undefined;
+    readonly platformId: string | undefined;
+    readonly platformPartnerId: string | undefined;
+    readonly gateId: string | undefined;
+    readonly sender: string;
+    readonly reportToken: string | undefined;
+  };
+  readonly vapidSubject: string;
+  readonly notificationWorker: 'inline' | 'off';
   readonly ice: {
     readonly stunUrls: readonly string[];
     readonly turnUrls: readonly string[];
@@ -157,6 +191,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     codesPerIpPerHour: e.RATE_LIMIT_CODES_PER_IP_PER_HOUR,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    sms: {
+      linkUrl: e.LINK_SMS_URL,
+      username: e.LINK_SMS_USERNAME,
+      password: e.LINK_SMS_PASSWORD,
+      platformId: e.LINK_SMS_PLATFORM_ID,
+      platformPartnerId: e.LINK_SMS_PLATFORM_PARTNER_ID,
+      gateId: e.LINK_SMS_GATE_ID,
+      sender: e.SMS_SENDER,
+      reportToken: e.SMS_REPORT_TOKEN,
+    },
+    vapidSubject: e.VAPID_SUBJECT,
+    notificationWorker: e.NOTIFICATION_WORKER,
     ice: {
       stunUrls: list(e.ICE_STUN_URLS),
       turnUrls: list(e.ICE_TURN_URLS),
