@@ -56,3 +56,19 @@ export { EMPTY_ROOM, canEnterAsPractitioner, nextRoomState } from './video/room'
 export type { EnterRefusal, Presence, RoomEvent, RoomRole, RoomState } from './video/room';
 
 export { normalizeEmail, normalizePhone } from './contact/phone';
+export {
+  DEFAULT_NOTIFICATION_SETTINGS,
+  channelsFor,
+  planBooking,
+  planCancellation,
+  planMove,
+  retryDelay,
+} from './notifications/plan';
+export type {
+  NotifiableAppointment,
+  NotificationChannel,
+  NotificationKind,
+  NotificationSettings,
+  PatientChannels,
+  PlannedNotification,
+} from './notifications/plan';

@@ -67,7 +67,7 @@ export async function requestSignInCode(
   const codeId = await withTransaction(ctx.db, async (tx) => {
     await tx.query(
       `UPDATE sign_in_codes SET consumed_at = to_timestamp($3 / 1000.0)
-        WHERE channel = $1 AND address = $2 AND consumed_at IS NULL`,
+        WHERE channel = $1 AND address = $2 AND consumed_at IS NULL AND purpose = 'sign_in'`,
       [channel, address, now],
     );
     const { rows } = await tx.query<{ id: string }>(
@@ -130,7 +130,7 @@ export async function verifySignInCode(
       attempts: number;
     }>(
       `SELECT id, code_hash, expires_at, attempts FROM sign_in_codes
-        WHERE channel = $1 AND address = $2 AND consumed_at IS NULL
+        WHERE channel = $1 AND address = $2 AND consumed_at IS NULL AND purpose = 'sign_in'
         ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
       [channel, address],
     );

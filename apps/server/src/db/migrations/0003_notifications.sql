@@ -55,6 +55,8 @@ CREATE TABLE notifications (
   id                  uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   dedupe_key          text NOT NULL UNIQUE,
   appointment_id      uuid REFERENCES appointments (id) ON DELETE CASCADE,
+  -- the appointment's version the message was planned for (a move makes a new version)
+  appointment_version integer,
   user_id             uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
   kind                text NOT NULL CHECK (kind IN ('confirmation', 'reminder', 'cancellation', 'moved', 'patient_started')),
   channel             text NOT NULL CHECK (channel IN ('email', 'sms', 'push')),
@@ -80,3 +82,7 @@ CREATE INDEX notifications_provider_reference ON notifications (provider_referen
 
 -- An appointment's time may change (moved by the clinic); messages are planned per version.
 ALTER TABLE appointments ADD COLUMN version integer NOT NULL DEFAULT 1;
+
+-- One-time codes also verify a new e-mail address or mobile number of a signed-in user.
+ALTER TABLE sign_in_codes ADD COLUMN purpose text NOT NULL DEFAULT 'sign_in' CHECK (purpose IN ('sign_in', 'contact'));
+ALTER TABLE sign_in_codes ADD COLUMN user_id uuid REFERENCES users (id) ON DELETE CASCADE;
