@@ -14,9 +14,8 @@ import { deleteExpiredSessions } from './db/sessions';
 import type { AppDeps } from './deps';
 import { buildApp, createLogger } from './http/app';
 import { systemClock } from './lib/clock';
-import { createDevOutboxTransport } from './notifications/dev-outbox';
-import { createSmtpTransport } from './notifications/smtp';
-import type { Transports } from './notifications/transport';
+import { createTransports } from './notifications/transports';
+import { createNotificationWorker } from './notifications/worker';
 import { createPgSignalBus } from './signaling/bus';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -43,15 +42,6 @@ async function waitForDatabase(db: Db, log: Logger): Promise<void> {
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
-}
-
-function transportsFor(config: Config, db: Db): Transports {
-  const outbox = config.isProduction ? undefined : createDevOutboxTransport(db);
-  return {
-    email: config.smtpUrl ? createSmtpTransport(config.smtpUrl, config.mailFrom) : outbox,
-    // The SMS gateway arrives with the notifications issue; until then SMS exists only in the demo.
-    sms: outbox,
-  };
 }
 
 async function main(): Promise<void> {
@@ -92,12 +82,25 @@ async function main(): Promise<void> {
     db,
     clock: systemClock,
     secret: await resolveSecret(config),
-    transports: transportsFor(config, db),
+    transports: createTransports(config, db, undefined),
     bus,
   };
   const webDistDir = config.webDistDir ?? path.resolve(here, '../../web/dist');
   const app = await buildApp(deps, { log, webDistDir });
   await app.listen({ port: config.port, host: config.host });
+
+  // The outbox worker runs here unless the installation runs it on its own (src/worker.ts).
+  const worker =
+    config.notificationWorker === 'inline'
+      ? createNotificationWorker({
+          db,
+          clock: systemClock,
+          transports: deps.transports,
+          publicUrl: config.publicUrl,
+          log,
+        })
+      : null;
+  worker?.start();
 
   const cleanup = setInterval(() => {
     const now = systemClock.now();
@@ -133,6 +136,7 @@ async function main(): Promise<void> {
     closing = true;
     log.info({ signal }, 'shutting down');
     clearInterval(cleanup);
+    await worker?.stop();
     await app.close().catch(() => undefined);
     await bus.close();
     await db.end().catch(() => undefined);

@@ -47,6 +47,12 @@ export const errorStatus = {
   not_allowed: 403,
   /** The patient has not started the video consultation yet; the workspace will tell you. */
   not_started: 403,
+  /** Changing contact details needs a sign-in within the last 15 minutes. Sign in again. */
+  reauth_required: 401,
+  /** The e-mail address or mobile number belongs to another account. */
+  address_in_use: 409,
+  /** A channel can be turned on only for a verified address or number. Verify it first. */
+  contact_not_verified: 422,
   /** Too many attempts. Wait for the time in `Retry-After`. */
   rate_limited: 429,
   /** The channel (e-mail or SMS) cannot be used on this installation. */

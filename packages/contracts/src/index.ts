@@ -6,3 +6,5 @@ export * from './appointments';
 export * from './dev';
 export * from './video';
 export * from './signaling';
+export * from './push';
+export * from './notifications';

@@ -88,3 +88,9 @@ export const StaffAppointment = z
   .meta({ id: 'StaffAppointment' });
 export type StaffAppointment = z.infer<typeof StaffAppointment>;
 export const StaffAppointmentList = z.array(StaffAppointment);
+
+/** The clinic moves an appointment to another free time of the same practitioner. */
+export const MoveAppointmentBody = z
+  .strictObject({ start: DateTime })
+  .meta({ id: 'MoveAppointmentBody' });
+export type MoveAppointmentBody = z.infer<typeof MoveAppointmentBody>;

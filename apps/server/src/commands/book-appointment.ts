@@ -1,5 +1,12 @@
 import type { BookAppointmentBody } from '@visitt/contracts';
-import { checkBookingTime, DAY, type Instant } from '@visitt/domain';
+import { randomUUID } from 'node:crypto';
+import {
+  checkBookingTime,
+  DAY,
+  planBooking,
+  type AppointmentId,
+  type Instant,
+} from '@visitt/domain';
 import { insertAppointment, type AppointmentView } from '../db/appointments';
 import { findBookingContext } from '../db/clinics';
 import type { SignedInContext } from '../http/context';
@@ -8,8 +15,8 @@ import { parseInstant } from '../lib/zoned-format';
 import { slotRulesOf } from '../scheduling/free-slots';
 
 /**
- * Books a free slot for the signed-in patient: two round trips to the database (three with the
- * session lookup).
+ * Books a free slot for the signed-in patient, with its confirmation and reminders planned:
+ * two round trips to the database (three with the session lookup).
  *
  * The slot rules are checked against committed appointments, then the appointment and its
  * audit row are inserted in one statement. No transaction spans the two: a booking racing for
@@ -29,6 +36,7 @@ export async function bookAppointment(
     body.appointmentTypeId,
     body.practitionerId,
     around,
+    patientId,
   );
   if (!context) throw fail('not_found', 'No such practitioner or appointment type.');
   const { type, practitioner, clinic, schedule } = context;
@@ -43,19 +51,32 @@ export async function bookAppointment(
   if (!decision.ok) throw fail(decision.reason);
 
   const comment = body.comment ? body.comment : null;
-  const id = await insertAppointment(ctx.db, {
-    clinicId: clinic.id,
-    practitionerId: practitioner.id,
-    patientId,
-    appointmentTypeId: type.id,
-    modality: type.modality,
-    start: decision.value.start,
-    end: decision.value.end,
-    comment,
-    cancellationDeadlineMinutes: type.cancellationDeadlineMinutes,
+  const id = randomUUID() as AppointmentId;
+  // The confirmation and reminders are planned in the same statement as the booking.
+  const planned = planBooking(
+    { id, version: 1, modality: type.modality, start: decision.value.start },
+    context.settings,
+    context.patientChannels,
     now,
-    ip: ctx.ip,
-  });
+  );
+  await insertAppointment(
+    ctx.db,
+    {
+      id,
+      clinicId: clinic.id,
+      practitionerId: practitioner.id,
+      patientId,
+      appointmentTypeId: type.id,
+      modality: type.modality,
+      start: decision.value.start,
+      end: decision.value.end,
+      comment,
+      cancellationDeadlineMinutes: type.cancellationDeadlineMinutes,
+      now,
+      ip: ctx.ip,
+    },
+    planned,
+  );
   return {
     id,
     status: 'booked',

@@ -1,6 +1,12 @@
-import { canCancel, minutes } from '@visitt/domain';
+import { canCancel, minutes, planCancellation } from '@visitt/domain';
 import { findPatientAppointment, markCancelled, type AppointmentView } from '../db/appointments';
 import { writeAudit } from '../db/audit';
+import {
+  dropPlanned,
+  findClinicSettings,
+  findUserChannels,
+  insertPlanned,
+} from '../db/notifications';
 import { withTransaction } from '../db/pool';
 import type { SignedInContext } from '../http/context';
 import { fail } from '../http/errors';
@@ -28,6 +34,19 @@ export async function cancelAppointment(
     );
     if (!decision.ok) throw fail(decision.reason);
     if (!(await markCancelled(tx, appointment.id, patientId, now))) throw fail('already_cancelled');
+    // Its reminders go; a message confirming the cancellation is planned in the same transaction.
+    await dropPlanned(tx, appointment.id, ['confirmation', 'reminder', 'moved'], 'cancelled', now);
+    const planned = planCancellation(
+      { id: appointment.id, version: 0, modality: appointment.modality, start: appointment.start },
+      await findClinicSettings(tx, appointment.clinic.id),
+      await findUserChannels(tx, patientId),
+      now,
+    );
+    await insertPlanned(
+      tx,
+      { userId: patientId, appointmentId: appointment.id, version: null, now },
+      planned,
+    );
     await writeAudit(tx, {
       at: now,
       actorUserId: patientId,

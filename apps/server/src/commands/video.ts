@@ -5,10 +5,12 @@ import {
   nextRoomState,
   videoWindow,
   type EnterRefusal,
+  type Instant,
   type RoomRole,
   type StartRefusal,
 } from '@visitt/domain';
 import { writeAudit } from '../db/audit';
+import { findUserChannels, insertPlanned } from '../db/notifications';
 import { withTransaction } from '../db/pool';
 import {
   findUserPractitionerIds,
@@ -83,7 +85,24 @@ export async function startVideo(ctx: SignedInContext, id: string): Promise<Vide
   const decision = canStartVideo(appointment, now);
   if (!decision.ok) throw fail(refusalCode[decision.reason]);
   const room = await withTransaction(ctx.db, async (tx) => {
-    await openRoom(tx, appointment.id, now);
+    const opened = await openRoom(tx, appointment.id, now);
+    // The practitioner also gets a push, once per consultation, on the devices they turned it on.
+    const practitionerUser = appointment.practitionerUserId;
+    if (practitionerUser && (await findUserChannels(tx, practitionerUser)).push) {
+      await insertPlanned(
+        tx,
+        { userId: practitionerUser, appointmentId: appointment.id, version: null, now },
+        [
+          {
+            kind: 'patient_started',
+            channel: 'push',
+            dueAt: now,
+            sendBefore: (now + 15 * 60_000) as Instant,
+            key: `${appointment.id}:patient_started:${opened.startedAt}`,
+          },
+        ],
+      );
+    }
     const locked = (await lockRoom(tx, appointment.id))!;
     const next = {
       ...locked,

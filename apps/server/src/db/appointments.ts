@@ -1,5 +1,6 @@
 import type { AppointmentStatus, Modality } from '@visitt/contracts';
 import type {
+  PlannedNotification,
   AppointmentId,
   AppointmentTypeId,
   ClinicId,
@@ -8,6 +9,7 @@ import type {
   TimeZoneId,
   UserId,
 } from '@visitt/domain';
+import { plannedArrays, plannedRowsSql } from './notifications';
 import type { Queryable } from './pool';
 
 /** An appointment with what a patient sees of its clinic, practitioner and type. */
@@ -136,13 +138,15 @@ export async function listPatientAppointments(
 }
 
 /**
- * Inserts a booked appointment and its `appointment.create` audit row in one statement, so the
- * two commit together (or not at all) in a single round trip. An overlap with another active
- * appointment of the practitioner fails with SQLSTATE 23P01 (the exclusion constraint).
+ * Inserts a booked appointment, its `appointment.create` audit row and its planned messages in
+ * one statement, so they commit together (or not at all) in a single round trip. An overlap with
+ * another active appointment of the practitioner fails with SQLSTATE 23P01 (the exclusion
+ * constraint), and then nothing at all is written.
  */
 export async function insertAppointment(
   db: Queryable,
   input: {
+    id: AppointmentId;
     clinicId: ClinicId;
     practitionerId: PractitionerId;
     patientId: UserId;
@@ -155,19 +159,26 @@ export async function insertAppointment(
     now: Instant;
     ip: string | null;
   },
-): Promise<AppointmentId> {
-  const { rows } = await db.query<{ id: string }>({
+  planned: readonly PlannedNotification[],
+): Promise<void> {
+  await db.query({
     name: 'insert-appointment',
     text: `WITH booked AS (
-       INSERT INTO appointments (clinic_id, practitioner_id, patient_id, appointment_type_id, modality, starts_at, ends_at,
-                                 comment, cancellation_deadline_minutes, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, to_timestamp($6 / 1000.0), to_timestamp($7 / 1000.0), $8, $9,
+       INSERT INTO appointments (id, clinic_id, practitioner_id, patient_id, appointment_type_id, modality, starts_at,
+                                 ends_at, comment, cancellation_deadline_minutes, created_at, updated_at)
+       VALUES ($12, $1, $2, $3, $4, $5, to_timestamp($6 / 1000.0), to_timestamp($7 / 1000.0), $8, $9,
                to_timestamp($10 / 1000.0), to_timestamp($10 / 1000.0))
-       RETURNING id
+       RETURNING id, version
      ), audited AS (
        INSERT INTO audit_log (at, actor_user_id, actor_role, action, entity_type, entity_id, clinic_id, ip)
        SELECT to_timestamp($10 / 1000.0), $3, 'patient', 'appointment.create', 'appointment', booked.id, $1, $11::inet
          FROM booked
+     ), planned AS (
+       INSERT INTO notifications (dedupe_key, kind, channel, due_at, send_before, appointment_id, appointment_version,
+                                  user_id, created_at, updated_at)
+       SELECT p.key, p.kind, p.channel, p.due, p.before, booked.id, booked.version, $3,
+              to_timestamp($10 / 1000.0), to_timestamp($10 / 1000.0)
+         FROM booked, (${plannedRowsSql(13)}) AS p(key, kind, channel, due, before)
      )
      SELECT id FROM booked`,
     values: [
@@ -182,9 +193,10 @@ export async function insertAppointment(
       input.cancellationDeadlineMinutes,
       input.now,
       input.ip,
+      input.id,
+      ...plannedArrays(planned),
     ],
   });
-  return rows[0]!.id as AppointmentId;
 }
 
 /** Marks a booked appointment cancelled; returns false when it was not in `booked` any more. */

@@ -1,5 +1,7 @@
 import type { Modality } from '@visitt/contracts';
 import type {
+  NotificationSettings,
+  PatientChannels,
   AppointmentTypeId,
   Interval,
   ClinicId,
@@ -7,6 +9,14 @@ import type {
   TimeZoneId,
   UserId,
 } from '@visitt/domain';
+import {
+  CHANNEL_COLUMNS,
+  SETTINGS_COLUMNS,
+  toChannels,
+  toSettings,
+  type ChannelColumns,
+  type SettingsColumns,
+} from './notifications';
 import type { Queryable } from './pool';
 import {
   parseSchedules,
@@ -232,6 +242,9 @@ export interface BookingContext {
   offered: boolean;
   /** The practitioner's schedule around the asked time. */
   schedule: PractitionerSchedule;
+  /** What the clinic sends, and where the patient can be reached: for planning the messages. */
+  settings: NotificationSettings;
+  patientChannels: PatientChannels;
 }
 
 const BOOKING_CONTEXT_SQL = `
@@ -242,6 +255,8 @@ const BOOKING_CONTEXT_SQL = `
          c.name AS c_name, c.town AS c_town, c.address AS c_address, c.time_zone AS c_time_zone,
          EXISTS (SELECT 1 FROM appointment_type_practitioners tp
                   WHERE tp.appointment_type_id = t.id AND tp.practitioner_id = p.id) AS offered,
+         ${SETTINGS_COLUMNS},
+         ${CHANNEL_COLUMNS},
          ${scheduleColumns({
            practitionerIds: 'ARRAY[p.id]',
            fromDate: '$3::date',
@@ -253,6 +268,8 @@ const BOOKING_CONTEXT_SQL = `
     FROM appointment_types t
     JOIN practitioners p ON p.id = $2 AND p.active AND p.clinic_id = t.clinic_id
     JOIN clinics c ON c.id = t.clinic_id
+    JOIN users u ON u.id = $7
+    LEFT JOIN notification_settings ns ON ns.clinic_id = t.clinic_id
    WHERE t.id = $1 AND t.active`;
 
 /**
@@ -265,11 +282,14 @@ export async function findBookingContext(
   appointmentTypeId: string,
   practitionerId: string,
   range: Interval,
+  patientId: string,
 ): Promise<BookingContext | null> {
   const { fromDate, toDate } = scheduleDates(range);
   const { rows } = await db.query<
     TypeDbRow &
-      ScheduleColumns & {
+      ScheduleColumns &
+      SettingsColumns &
+      ChannelColumns & {
         p_id: string;
         p_name: string;
         p_title: string | null;
@@ -282,7 +302,15 @@ export async function findBookingContext(
   >({
     name: 'find-booking-context',
     text: BOOKING_CONTEXT_SQL,
-    values: [appointmentTypeId, practitionerId, fromDate, toDate, range.start, range.end],
+    values: [
+      appointmentTypeId,
+      practitionerId,
+      fromDate,
+      toDate,
+      range.start,
+      range.end,
+      patientId,
+    ],
   });
   const r = rows[0];
   if (!r) return null;
@@ -300,5 +328,7 @@ export async function findBookingContext(
     },
     offered: r.offered,
     schedule: parseSchedules(r, timeZone, [id]).get(id)!,
+    settings: toSettings(r),
+    patientChannels: toChannels(r),
   };
 }

@@ -245,6 +245,7 @@ export async function seedDemo(db: Db, now: Instant): Promise<boolean> {
         [clinic.name, clinic.address, clinic.town, clinicSearchText(clinic.name, clinic.town)],
       );
       const clinicId = c[0]!.id;
+      await tx.query('INSERT INTO notification_settings (clinic_id) VALUES ($1)', [clinicId]);
       const practitionerIds = new Map<string, string>();
       for (const p of clinic.practitioners) {
         let userId: string | null = null;

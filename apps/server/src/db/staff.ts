@@ -40,6 +40,44 @@ export interface StaffAppointmentRow {
   room: RoomRow | null;
 }
 
+const STAFF_SELECT = `
+  SELECT a.id, a.status, a.starts_at, a.ends_at, a.modality, a.comment, c.time_zone,
+         c.id AS clinic_id, c.name AS clinic_name, p.id AS practitioner_id, p.name AS practitioner_name,
+         t.id AS type_id, t.name AS type_name, t.duration_minutes,
+         u.name AS patient_name, u.email AS patient_email, u.phone AS patient_phone,
+         r.appointment_id, r.started_at, r.patient_presence, r.practitioner_presence, r.patient_session,
+         r.practitioner_session, r.patient_mic, r.patient_camera, r.practitioner_mic, r.practitioner_camera,
+         r.status_text, r.status_at, r.ended_at
+    FROM appointments a
+    JOIN clinics c ON c.id = a.clinic_id
+    JOIN practitioners p ON p.id = a.practitioner_id
+    JOIN appointment_types t ON t.id = a.appointment_type_id
+    JOIN users u ON u.id = a.patient_id
+    LEFT JOIN video_rooms r ON r.appointment_id = a.id`;
+
+const toStaffRow = (r: StaffDbRow): StaffAppointmentRow => ({
+  id: r.id as AppointmentId,
+  status: r.status,
+  start: r.starts_at.getTime() as Instant,
+  end: r.ends_at.getTime() as Instant,
+  modality: r.modality,
+  comment: r.comment,
+  timeZone: r.time_zone as TimeZoneId,
+  clinic: { id: r.clinic_id, name: r.clinic_name },
+  practitioner: { id: r.practitioner_id as PractitionerId, name: r.practitioner_name },
+  appointmentType: {
+    id: r.type_id,
+    name: r.type_name,
+    durationMinutes: r.duration_minutes,
+  },
+  patient: {
+    name: r.patient_name,
+    email: r.patient_email,
+    phone: r.patient_phone,
+  },
+  room: r.appointment_id ? toRoom({ ...r, appointment_id: r.appointment_id }) : null,
+});
+
 /**
  * The practitioners' appointments on one day of their clinic's calendar (the day holding `at`
  * when no date is given), cancelled ones included, in time order.
@@ -50,45 +88,20 @@ export async function listPractitionerDay(
   day: { date: string } | { at: Instant },
 ): Promise<StaffAppointmentRow[]> {
   const { rows } = await db.query<StaffDbRow>(
-    `SELECT a.id, a.status, a.starts_at, a.ends_at, a.modality, a.comment, c.time_zone,
-            c.id AS clinic_id, c.name AS clinic_name, p.id AS practitioner_id, p.name AS practitioner_name,
-            t.id AS type_id, t.name AS type_name, t.duration_minutes,
-            u.name AS patient_name, u.email AS patient_email, u.phone AS patient_phone,
-            r.appointment_id, r.started_at, r.patient_presence, r.practitioner_presence, r.patient_session,
-            r.practitioner_session, r.patient_mic, r.patient_camera, r.practitioner_mic, r.practitioner_camera,
-            r.status_text, r.status_at, r.ended_at
-       FROM appointments a
-       JOIN clinics c ON c.id = a.clinic_id
-       JOIN practitioners p ON p.id = a.practitioner_id
-       JOIN appointment_types t ON t.id = a.appointment_type_id
-       JOIN users u ON u.id = a.patient_id
-       LEFT JOIN video_rooms r ON r.appointment_id = a.id
+    `${STAFF_SELECT}
       WHERE a.practitioner_id = ANY($1::uuid[])
         AND (a.starts_at AT TIME ZONE c.time_zone)::date
             = coalesce($2::date, (to_timestamp($3 / 1000.0) AT TIME ZONE c.time_zone)::date)
       ORDER BY a.starts_at`,
     [practitionerIds, 'date' in day ? day.date : null, 'at' in day ? day.at : null],
   );
-  return rows.map((r) => ({
-    id: r.id as AppointmentId,
-    status: r.status,
-    start: r.starts_at.getTime() as Instant,
-    end: r.ends_at.getTime() as Instant,
-    modality: r.modality,
-    comment: r.comment,
-    timeZone: r.time_zone as TimeZoneId,
-    clinic: { id: r.clinic_id, name: r.clinic_name },
-    practitioner: { id: r.practitioner_id as PractitionerId, name: r.practitioner_name },
-    appointmentType: {
-      id: r.type_id,
-      name: r.type_name,
-      durationMinutes: r.duration_minutes,
-    },
-    patient: {
-      name: r.patient_name,
-      email: r.patient_email,
-      phone: r.patient_phone,
-    },
-    room: r.appointment_id ? toRoom({ ...r, appointment_id: r.appointment_id }) : null,
-  }));
+  return rows.map(toStaffRow);
+}
+
+export async function findStaffAppointment(
+  db: Queryable,
+  id: string,
+): Promise<StaffAppointmentRow | null> {
+  const { rows } = await db.query<StaffDbRow>(`${STAFF_SELECT} WHERE a.id = $1`, [id]);
+  return rows[0] ? toStaffRow(rows[0]) : null;
 }

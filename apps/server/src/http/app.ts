@@ -20,6 +20,8 @@ import { clinicRoutes } from './routes/clinics';
 import { devRoutes } from './routes/dev';
 import { meRoutes } from './routes/me';
 import { videoRoutes } from './routes/video';
+import { notificationRoutes } from './routes/notifications';
+import { smsReportRoutes } from './routes/sms-reports';
 import { attachSignaling } from '../signaling/server';
 import { sessionCookieName, sessionPlugin } from './session';
 import { registerWebClient } from './static';
@@ -168,6 +170,8 @@ export async function buildApp(
   await app.register(clinicRoutes);
   await app.register(appointmentRoutes);
   await app.register(videoRoutes);
+  await app.register(notificationRoutes);
+  await app.register(smsReportRoutes);
   if (!deps.config.isProduction) await app.register(devRoutes);
 
   const signaling = attachSignaling(app.server, deps, {

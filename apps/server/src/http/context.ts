@@ -1,10 +1,12 @@
-import type { UserId } from '@visitt/domain';
+import type { Instant, UserId } from '@visitt/domain';
 import type { AuthMethod } from '../db/sessions';
 import type { AppDeps } from '../deps';
 
 export interface Actor {
   readonly userId: UserId;
   readonly authMethod: AuthMethod;
+  /** When this session signed in (a fresh sign-in is needed to change contact details). */
+  readonly signedInAt: Instant;
 }
 
 /** What a command gets: the application's dependencies, who is asking, and from where. */

@@ -44,7 +44,9 @@ export const sessionPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
     if (session) await touchSession(deps.db, session, now);
     request.ctx = {
       ...deps,
-      actor: session ? { userId: session.userId, authMethod: session.authMethod } : null,
+      actor: session
+        ? { userId: session.userId, authMethod: session.authMethod, signedInAt: session.createdAt }
+        : null,
       ip: request.ip,
       acceptLanguage: request.headers['accept-language'],
       sessionToken: token,

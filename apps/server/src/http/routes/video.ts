@@ -1,6 +1,8 @@
 import {
   ApiError,
   IdParams,
+  MoveAppointmentBody,
+  StaffAppointment,
   StaffAppointmentList,
   StaffAppointmentsQuery,
   StatusMessageBody,
@@ -8,6 +10,7 @@ import {
 } from '@visitt/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { moveAppointment } from '../../commands/move-appointment';
 import { joinVideo, sendStatusMessage, startVideo } from '../../commands/video';
 import { writeAudit } from '../../db/audit';
 import { listPractitionerDay } from '../../db/staff';
@@ -68,6 +71,21 @@ export const videoRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return rows.map(presentStaffAppointment);
     },
+  );
+
+  app.post(
+    '/api/v1/staff/appointments/:id/move',
+    {
+      schema: {
+        tags: ['staff'],
+        summary:
+          'Move an appointment to another free time of its practitioner; the patient is told',
+        params: IdParams,
+        body: MoveAppointmentBody,
+        response: { 200: StaffAppointment, ...errors, 409: ApiError, 422: ApiError },
+      },
+    },
+    async (request) => moveAppointment(requireUser(request), request.params.id, request.body.start),
   );
 
   app.post(

@@ -1,0 +1,243 @@
+import type {
+  Instant,
+  NotificationChannel,
+  NotificationKind,
+  NotificationSettings,
+  PatientChannels,
+  PlannedNotification,
+  UserId,
+} from '@visitt/domain';
+import { DEFAULT_NOTIFICATION_SETTINGS } from '@visitt/domain';
+import type { Queryable } from './pool';
+
+/** SQL columns that read a clinic's settings (`ns` joined on the clinic; defaults when no row). */
+export const SETTINGS_COLUMNS = `
+  coalesce(ns.video_sms, true) AS ns_video_sms, coalesce(ns.video_email, true) AS ns_video_email,
+  coalesce(ns.in_person_sms, true) AS ns_in_person_sms, coalesce(ns.in_person_email, true) AS ns_in_person_email,
+  coalesce(ns.video_reminders, '{1440,60}') AS ns_video_reminders,
+  coalesce(ns.in_person_reminders, '{1440,60}') AS ns_in_person_reminders,
+  coalesce(ns.confirmations, true) AS ns_confirmations`;
+
+export interface SettingsColumns {
+  ns_video_sms: boolean;
+  ns_video_email: boolean;
+  ns_in_person_sms: boolean;
+  ns_in_person_email: boolean;
+  ns_video_reminders: number[];
+  ns_in_person_reminders: number[];
+  ns_confirmations: boolean;
+}
+
+export const toSettings = (r: SettingsColumns): NotificationSettings => ({
+  video: {
+    sms: r.ns_video_sms,
+    email: r.ns_video_email,
+    remindersMinutesBefore: r.ns_video_reminders,
+  },
+  inPerson: {
+    sms: r.ns_in_person_sms,
+    email: r.ns_in_person_email,
+    remindersMinutesBefore: r.ns_in_person_reminders,
+  },
+  confirmations: r.ns_confirmations,
+});
+
+/**
+ * SQL (one boolean column each) for where a user can be reached: a verified address they have not
+ * turned off, and push with at least one device. `u` is the users row.
+ */
+export const CHANNEL_COLUMNS = `
+  (u.email IS NOT NULL AND u.email_verified_at IS NOT NULL AND coalesce((SELECT enabled FROM channel_preferences cp
+     WHERE cp.user_id = u.id AND cp.channel = 'email'), true)) AS ch_email,
+  (u.phone IS NOT NULL AND u.phone_verified_at IS NOT NULL AND coalesce((SELECT enabled FROM channel_preferences cp
+     WHERE cp.user_id = u.id AND cp.channel = 'sms'), true)) AS ch_sms,
+  (EXISTS (SELECT 1 FROM push_subscriptions ps WHERE ps.user_id = u.id) AND coalesce((SELECT enabled FROM channel_preferences cp
+     WHERE cp.user_id = u.id AND cp.channel = 'push'), true)) AS ch_push`;
+
+export interface ChannelColumns {
+  ch_email: boolean;
+  ch_sms: boolean;
+  ch_push: boolean;
+}
+
+export const toChannels = (r: ChannelColumns): PatientChannels => ({
+  email: r.ch_email,
+  sms: r.ch_sms,
+  push: r.ch_push,
+});
+
+export async function findClinicSettings(
+  db: Queryable,
+  clinicId: string,
+): Promise<NotificationSettings> {
+  const { rows } = await db.query<SettingsColumns>(
+    `SELECT ${SETTINGS_COLUMNS} FROM clinics c LEFT JOIN notification_settings ns ON ns.clinic_id = c.id WHERE c.id = $1`,
+    [clinicId],
+  );
+  return rows[0] ? toSettings(rows[0]) : DEFAULT_NOTIFICATION_SETTINGS;
+}
+
+export async function findUserChannels(db: Queryable, userId: string): Promise<PatientChannels> {
+  const { rows } = await db.query<ChannelColumns>(
+    `SELECT ${CHANNEL_COLUMNS} FROM users u WHERE u.id = $1`,
+    [userId],
+  );
+  return rows[0] ? toChannels(rows[0]) : { email: false, sms: false, push: false };
+}
+
+/** The parameters that {@link PLANNED_ROWS_SQL} unnests: one array per column. */
+export function plannedArrays(planned: readonly PlannedNotification[]): unknown[] {
+  return [
+    planned.map((p) => p.key),
+    planned.map((p) => p.kind),
+    planned.map((p) => p.channel),
+    planned.map((p) => p.dueAt),
+    planned.map((p) => p.sendBefore),
+  ];
+}
+
+/**
+ * A SELECT producing notification rows from five array parameters starting at `$first`
+ * (keys, kinds, channels, due, send-before in epoch ms), for an INSERT … SELECT inside a larger
+ * statement (so planning commits with the booking, in the same round trip).
+ */
+export const plannedRowsSql = (first: number) => `
+  SELECT p.key, p.kind, p.channel, to_timestamp(p.due / 1000.0), to_timestamp(p.before / 1000.0)
+    FROM unnest($${first}::text[], $${first + 1}::text[], $${first + 2}::text[], $${first + 3}::float8[], $${first + 4}::float8[])
+      AS p(key, kind, channel, due, before)`;
+
+/** Plans messages for a user (and appointment, of a version); a key already planned is left alone. */
+export async function insertPlanned(
+  db: Queryable,
+  input: {
+    userId: UserId | string;
+    appointmentId: string | null;
+    version: number | null;
+    now: Instant;
+  },
+  planned: readonly PlannedNotification[],
+): Promise<void> {
+  if (planned.length === 0) return;
+  await db.query(
+    `INSERT INTO notifications (dedupe_key, kind, channel, due_at, send_before, appointment_id, appointment_version,
+                                user_id, created_at, updated_at)
+     SELECT key, kind, channel, due, before, $6, $7, $8, to_timestamp($9 / 1000.0), to_timestamp($9 / 1000.0)
+       FROM (${plannedRowsSql(1)}) AS planned(key, kind, channel, due, before)
+     ON CONFLICT (dedupe_key) DO NOTHING`,
+    [...plannedArrays(planned), input.appointmentId, input.version, input.userId, input.now],
+  );
+}
+
+/** Drops what is still planned for an appointment (cancelled, or moved to a new version). */
+export async function dropPlanned(
+  db: Queryable,
+  appointmentId: string,
+  kinds: readonly NotificationKind[],
+  reason: string,
+  now: Instant,
+): Promise<void> {
+  await db.query(
+    `UPDATE notifications SET status = 'dropped', last_error = $3, updated_at = to_timestamp($4 / 1000.0)
+      WHERE appointment_id = $1 AND status = 'planned' AND kind = ANY($2::text[])`,
+    [appointmentId, kinds, reason, now],
+  );
+}
+
+/** One leased message, with what rendering it needs. */
+export interface LeasedNotification {
+  id: string;
+  kind: NotificationKind;
+  channel: NotificationChannel;
+  userId: UserId;
+  appointmentId: string | null;
+  appointmentVersion: number | null;
+  sendBefore: Instant;
+  attempts: number;
+}
+
+/**
+ * Leases up to `limit` messages that are due, or whose lease ran out (a worker that died while
+ * sending): each is marked `sending` until `now + leaseMs`. SKIP LOCKED lets several workers
+ * share the table without waiting on each other or taking the same row.
+ */
+export async function leaseDue(
+  db: Queryable,
+  now: Instant,
+  limit: number,
+  leaseMs: number,
+): Promise<LeasedNotification[]> {
+  const { rows } = await db.query<{
+    id: string;
+    kind: NotificationKind;
+    channel: NotificationChannel;
+    user_id: string;
+    appointment_id: string | null;
+    appointment_version: number | null;
+    send_before: Date;
+    attempts: number;
+  }>({
+    name: 'lease-due-notifications',
+    text: `WITH due AS (
+             SELECT id FROM notifications
+              WHERE (status = 'planned' AND due_at <= to_timestamp($1 / 1000.0))
+                 OR (status = 'sending' AND leased_until < to_timestamp($1 / 1000.0))
+              ORDER BY due_at
+              LIMIT $2
+              FOR UPDATE SKIP LOCKED)
+           UPDATE notifications n
+              SET status = 'sending', leased_until = to_timestamp(($1 + $3) / 1000.0), attempts = n.attempts + 1,
+                  updated_at = to_timestamp($1 / 1000.0)
+             FROM due WHERE n.id = due.id
+           RETURNING n.id, n.kind, n.channel, n.user_id, n.appointment_id, n.appointment_version, n.send_before, n.attempts`,
+    values: [now, limit, leaseMs],
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    channel: r.channel,
+    userId: r.user_id as UserId,
+    appointmentId: r.appointment_id,
+    appointmentVersion: r.appointment_version,
+    sendBefore: r.send_before.getTime() as Instant,
+    attempts: r.attempts,
+  }));
+}
+
+export type Outcome =
+  | { status: 'sent'; reference: string | null }
+  | { status: 'retry'; dueAt: Instant; error: string }
+  | { status: 'failed' | 'dropped'; error: string };
+
+/** Records what happened to a leased message (only while this worker still holds the lease). */
+export async function recordOutcome(
+  db: Queryable,
+  id: string,
+  outcome: Outcome,
+  now: Instant,
+): Promise<void> {
+  const at = `to_timestamp($2 / 1000.0)`;
+  switch (outcome.status) {
+    case 'sent':
+      await db.query(
+        `UPDATE notifications SET status = 'sent', sent_at = ${at}, provider_reference = $3, leased_until = NULL,
+                last_error = NULL, updated_at = ${at} WHERE id = $1 AND status = 'sending'`,
+        [id, now, outcome.reference],
+      );
+      return;
+    case 'retry':
+      await db.query(
+        `UPDATE notifications SET status = 'planned', due_at = to_timestamp($3 / 1000.0), leased_until = NULL,
+                last_error = $4, updated_at = ${at} WHERE id = $1 AND status = 'sending'`,
+        [id, now, outcome.dueAt, outcome.error],
+      );
+      return;
+    case 'failed':
+    case 'dropped':
+      await db.query(
+        `UPDATE notifications SET status = $3, leased_until = NULL, last_error = $4, updated_at = ${at}
+          WHERE id = $1 AND status = 'sending'`,
+        [id, now, outcome.status, outcome.error],
+      );
+      return;
+  }
+}
