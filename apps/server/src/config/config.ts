@@ -60,6 +60,8 @@ const Env = z.object({
     .default('mailto:drift@visitt.invalid'),
   /** `inline` runs the notification worker in the server process; `off` when it runs separately. */
   NOTIFICATION_WORKER: z.enum(['inline', 'off']).default('inline'),
+  /** How long a worker holds a message it is sending; a crashed worker's messages wait this long. */
+  NOTIFICATION_LEASE_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
   /** STUN servers for video calls, comma separated (stun:stun.example.no:3478). */
   ICE_STUN_URLS: z.string().optional(),
   /** TURN servers, comma separated (turn:turn.example.no:3478?transport=udp,turns:…:5349). */
@@ -128,6 +130,7 @@ export interface Config {
   };
   readonly vapidSubject: string;
   readonly notificationWorker: 'inline' | 'off';
+  readonly notificationLeaseMs: number;
   readonly ice: {
     readonly stunUrls: readonly string[];
     readonly turnUrls: readonly string[];
@@ -203,6 +206,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     vapidSubject: e.VAPID_SUBJECT,
     notificationWorker: e.NOTIFICATION_WORKER,
+    notificationLeaseMs: e.NOTIFICATION_LEASE_SECONDS * 1000,
     ice: {
       stunUrls: list(e.ICE_STUN_URLS),
       turnUrls: list(e.ICE_TURN_URLS),
