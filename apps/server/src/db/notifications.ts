@@ -208,36 +208,36 @@ export type Outcome =
   | { status: 'retry'; dueAt: Instant; error: string }
   | { status: 'failed' | 'dropped'; error: string };
 
-/** Records what happened to a leased message (only while this worker still holds the lease). */
-export async function recordOutcome(
+/**
+ * Records what happened to leased messages, many in one statement (only rows this worker still
+ * holds, status `sending`, are changed).
+ */
+export async function recordOutcomes(
   db: Queryable,
-  id: string,
-  outcome: Outcome,
+  outcomes: readonly { id: string; outcome: Outcome }[],
   now: Instant,
 ): Promise<void> {
-  const at = `to_timestamp($2 / 1000.0)`;
-  switch (outcome.status) {
-    case 'sent':
-      await db.query(
-        `UPDATE notifications SET status = 'sent', sent_at = ${at}, provider_reference = $3, leased_until = NULL,
-                last_error = NULL, updated_at = ${at} WHERE id = $1 AND status = 'sending'`,
-        [id, now, outcome.reference],
-      );
-      return;
-    case 'retry':
-      await db.query(
-        `UPDATE notifications SET status = 'planned', due_at = to_timestamp($3 / 1000.0), leased_until = NULL,
-                last_error = $4, updated_at = ${at} WHERE id = $1 AND status = 'sending'`,
-        [id, now, outcome.dueAt, outcome.error],
-      );
-      return;
-    case 'failed':
-    case 'dropped':
-      await db.query(
-        `UPDATE notifications SET status = $3, leased_until = NULL, last_error = $4, updated_at = ${at}
-          WHERE id = $1 AND status = 'sending'`,
-        [id, now, outcome.status, outcome.error],
-      );
-      return;
-  }
+  if (outcomes.length === 0) return;
+  const status = outcomes.map(({ outcome }) =>
+    outcome.status === 'retry' ? 'planned' : outcome.status,
+  );
+  await db.query({
+    name: 'record-notification-outcomes',
+    text: `UPDATE notifications n
+              SET status = v.status,
+                  sent_at = CASE WHEN v.status = 'sent' THEN to_timestamp($6 / 1000.0) ELSE n.sent_at END,
+                  provider_reference = CASE WHEN v.status = 'sent' THEN v.reference ELSE n.provider_reference END,
+                  due_at = CASE WHEN v.status = 'planned' THEN to_timestamp(v.due / 1000.0) ELSE n.due_at END,
+                  last_error = v.error, leased_until = NULL, updated_at = to_timestamp($6 / 1000.0)
+             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::float8[], $5::text[]) AS v(id, status, reference, due, error)
+            WHERE n.id = v.id AND n.status = 'sending'`,
+    values: [
+      outcomes.map((o) => o.id),
+      status,
+      outcomes.map(({ outcome }) => (outcome.status === 'sent' ? outcome.reference : null)),
+      outcomes.map(({ outcome }) => (outcome.status === 'retry' ? outcome.dueAt : null)),
+      outcomes.map(({ outcome }) => (outcome.status === 'sent' ? null : outcome.error)),
+      now,
+    ],
+  });
 }

@@ -30,15 +30,25 @@ export interface MessageContext {
   ics?: string;
 }
 
-const when = (ctx: MessageContext) =>
-  new Intl.DateTimeFormat(ctx.locale === 'nb' ? 'nb-NO' : 'en-GB', {
-    timeZone: ctx.timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(ctx.start);
+// Building a formatter costs far more than using one: keep one per language and zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+const when = (ctx: MessageContext) => {
+  const key = `${ctx.locale}|${ctx.timeZone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(ctx.locale === 'nb' ? 'nb-NO' : 'en-GB', {
+      timeZone: ctx.timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    formatters.set(key, format);
+  }
+  return format.format(ctx.start);
+};
 
 interface Words {
   subject: Record<NotificationKind, string>;

@@ -11,7 +11,7 @@ import type { AppointmentView } from '../db/appointments';
 import {
   CHANNEL_COLUMNS,
   leaseDue,
-  recordOutcome,
+  recordOutcomes,
   type ChannelColumns,
   type LeasedNotification,
   type Outcome,
@@ -81,6 +81,8 @@ interface RecipientRow extends ChannelColumns {
   phone: string | null;
   locale: Locale | null;
 }
+
+const OUTCOMES_PER_WRITE = 32;
 
 /** Runs `work` over `items`, at most `limit` at a time. */
 async function inPool<T>(
@@ -247,6 +249,14 @@ export function createNotificationWorker(
     const leased = await leaseDue(deps.db, deps.clock.now(), batchSize, leaseMs);
     if (leased.length === 0) return 0;
     const { appointments, users } = await context(leased);
+    // Outcomes are written a few dozen at a time: far fewer statements than one per message, and
+    // a crash can only make those few (sent, not yet recorded) go out again after the lease.
+    let pending: { id: string; outcome: Outcome }[] = [];
+    const flush = async () => {
+      const batch = pending;
+      pending = [];
+      await recordOutcomes(deps.db, batch, deps.clock.now());
+    };
     await inPool(leased, concurrency, async (n) => {
       let outcome: Outcome;
       try {
@@ -262,13 +272,16 @@ export function createNotificationWorker(
           error: String(error),
         };
       }
-      await recordOutcome(deps.db, n.id, outcome, deps.clock.now());
-      if (outcome.status === 'failed')
+      pending.push({ id: n.id, outcome });
+      if (outcome.status === 'failed') {
         deps.log?.warn(
           { notification: n.id, channel: n.channel, kind: n.kind },
           'notification failed',
         );
+      }
+      if (pending.length >= OUTCOMES_PER_WRITE) await flush();
     });
+    await flush();
     return leased.length;
   }
 
