@@ -15,6 +15,8 @@ import type { AppDeps } from './deps';
 import { buildApp, createLogger } from './http/app';
 import { systemClock } from './lib/clock';
 import { createTransports } from './notifications/transports';
+import { getVapidKeys } from './notifications/vapid';
+import { createWebPushTransport } from './notifications/web-push';
 import { createNotificationWorker } from './notifications/worker';
 import { createPgSignalBus } from './signaling/bus';
 
@@ -82,7 +84,11 @@ async function main(): Promise<void> {
     db,
     clock: systemClock,
     secret: await resolveSecret(config),
-    transports: createTransports(config, db, undefined),
+    transports: createTransports(
+      config,
+      db,
+      createWebPushTransport(db, { subject: config.vapidSubject, vapid: await getVapidKeys(db) }),
+    ),
     bus,
   };
   const webDistDir = config.webDistDir ?? path.resolve(here, '../../web/dist');

@@ -1,9 +1,12 @@
 import { ConfigError, loadConfig } from './config/config';
 import { embeddedDatabaseUrl } from './db/embedded';
+import { migrate } from './db/migrate';
 import { createPool } from './db/pool';
 import { createLogger } from './http/app';
 import { systemClock } from './lib/clock';
 import { createTransports } from './notifications/transports';
+import { getVapidKeys } from './notifications/vapid';
+import { createWebPushTransport } from './notifications/web-push';
 import { createNotificationWorker } from './notifications/worker';
 
 /**
@@ -25,11 +28,17 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   const db = createPool(config.databaseUrl ?? (await embeddedDatabaseUrl(config.dataDir)), 5);
+  // Safe beside running servers (advisory lock); the worker needs the newest tables too.
+  await migrate(db);
   const worker = createNotificationWorker(
     {
       db,
       clock: systemClock,
-      transports: createTransports(config, db, undefined),
+      transports: createTransports(
+        config,
+        db,
+        createWebPushTransport(db, { subject: config.vapidSubject, vapid: await getVapidKeys(db) }),
+      ),
       publicUrl: config.publicUrl,
       log,
     },

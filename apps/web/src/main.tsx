@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { registerServiceWorker } from './features/push/service-worker';
 import './styles/global.css';
 
 const container = document.getElementById('root');
@@ -11,3 +12,8 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 );
+
+// After the page has loaded, so the worker's start never competes with the app's own requests.
+const register = () => void registerServiceWorker()?.catch(() => undefined);
+if (document.readyState === 'complete') register();
+else window.addEventListener('load', register, { once: true });

@@ -22,6 +22,7 @@ import { meRoutes } from './routes/me';
 import { videoRoutes } from './routes/video';
 import { notificationRoutes } from './routes/notifications';
 import { smsReportRoutes } from './routes/sms-reports';
+import { pushRoutes } from './routes/push';
 import { attachSignaling } from '../signaling/server';
 import { sessionCookieName, sessionPlugin } from './session';
 import { registerWebClient } from './static';
@@ -167,6 +168,7 @@ export async function buildApp(
 
   await app.register(authRoutes);
   await app.register(meRoutes);
+  await app.register(pushRoutes);
   await app.register(clinicRoutes);
   await app.register(appointmentRoutes);
   await app.register(videoRoutes);

@@ -417,6 +417,35 @@ export const en: Catalogue = {
       reconnecting: 'Lost the connection – trying again …',
     },
   },
+  push: {
+    title: 'Notifications',
+    intro:
+      'Get reminders of your appointments as notifications on this device. They never say anything about your health.',
+    enable: 'Turn on push notifications on this device',
+    enabling: 'Turning on …',
+    disable: 'Turn off push notifications',
+    disabling: 'Turning off …',
+    retry: 'Try again',
+    checking: 'Checking notifications …',
+    on: 'Push notifications are on for this device.',
+    off: 'Push notifications are off for this device.',
+    denied:
+      'The browser blocks notifications from Visitt. You can allow them in the site settings (the lock next to the address bar).',
+    unsupported:
+      'This browser cannot show push notifications. You still get reminders by text message or e-mail.',
+    installFirst:
+      'On iPhone and iPad, push notifications work in the app: tap the Share button in Safari, choose “Add to Home Screen” and open Visitt from there.',
+    unavailable:
+      'Push notifications are not available in this browser right now. Try again later, or use another browser.',
+    dismissed:
+      'The browser asked for permission without getting an answer. Press again and choose “Allow”.',
+    staff: {
+      enable: 'Get a push notification when a patient is waiting',
+      on: 'You get a push notification on this device when a patient is waiting.',
+      off: 'Push notifications for waiting patients are off for this device.',
+      unsupported: 'This browser cannot show push notifications.',
+    },
+  },
   outbox: {
     title: 'Demo inbox',
     intro: 'Messages Visitt has sent in this demo, newest first. The sign-in codes are here too.',
@@ -462,6 +491,9 @@ export const en: Catalogue = {
     not_video: 'This appointment is not a video consultation.',
     not_allowed: 'You do not have access to this video room.',
     not_started: 'The patient has not started the video consultation yet.',
+    reauth_required: 'Sign in again to change your contact details.',
+    address_in_use: 'This address or number belongs to another account.',
+    contact_not_verified: 'Verify the address or number first.',
     invalid_code: 'The code is wrong or has expired. Check the code, or ask for a new one.',
     invalid_credentials: 'Wrong e-mail address or password.',
     rate_limited: 'Too many attempts. Wait a little and try again.',

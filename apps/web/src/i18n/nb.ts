@@ -419,6 +419,34 @@ export const nb = {
       reconnecting: 'Mistet forbindelsen – prøver igjen …',
     },
   },
+  push: {
+    title: 'Varsler',
+    intro:
+      'Få påminnelser om timene dine som varsel på denne enheten. Varslene sier aldri noe om helsen din.',
+    enable: 'Slå på push-varsler på denne enheten',
+    enabling: 'Slår på …',
+    disable: 'Slå av push-varsler',
+    disabling: 'Slår av …',
+    retry: 'Prøv igjen',
+    checking: 'Sjekker varsler …',
+    on: 'Push-varsler er på for denne enheten.',
+    off: 'Push-varsler er av for denne enheten.',
+    denied:
+      'Nettleseren blokkerer varsler fra Visitt. Du kan tillate dem i nettstedsinnstillingene (låsen ved adressefeltet).',
+    unsupported:
+      'Denne nettleseren kan ikke vise push-varsler. Du får fortsatt påminnelser på SMS eller e-post.',
+    installFirst:
+      'På iPhone og iPad får du push-varsler i appen: trykk på Del-knappen i Safari, velg «Legg til på Hjem-skjerm» og åpne Visitt derfra.',
+    unavailable:
+      'Push-varsler er ikke tilgjengelige i denne nettleseren akkurat nå. Prøv igjen senere, eller bruk en annen nettleser.',
+    dismissed: 'Nettleseren spurte om lov uten å få svar. Trykk igjen og velg «Tillat».',
+    staff: {
+      enable: 'Få push-varsel når en pasient venter',
+      on: 'Du får push-varsel på denne enheten når en pasient venter.',
+      off: 'Push-varsel når en pasient venter er av for denne enheten.',
+      unsupported: 'Denne nettleseren kan ikke vise push-varsler.',
+    },
+  },
   outbox: {
     title: 'Demo-innboks',
     intro:
@@ -465,6 +493,9 @@ export const nb = {
     not_video: 'Denne timen er ikke en videokonsultasjon.',
     not_allowed: 'Du har ikke tilgang til dette videorommet.',
     not_started: 'Pasienten har ikke startet videokonsultasjonen ennå.',
+    reauth_required: 'Logg inn på nytt for å endre kontaktinformasjonen din.',
+    address_in_use: 'Denne adressen eller dette nummeret brukes av en annen konto.',
+    contact_not_verified: 'Bekreft adressen eller nummeret først.',
     invalid_code: 'Koden er feil eller har gått ut. Sjekk koden, eller be om en ny.',
     invalid_credentials: 'Feil e-postadresse eller passord.',
     rate_limited: 'For mange forsøk. Vent litt og prøv igjen.',

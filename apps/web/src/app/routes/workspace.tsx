@@ -3,6 +3,7 @@ import { ErrorState } from '../../components/ui/alert';
 import { Icon } from '../../components/ui/icon';
 import { LoadingState } from '../../components/ui/spinner';
 import { useStaffAppointments } from '../../features/workspace/api/workspace-api';
+import { PushToggle } from '../../features/push/components/push-toggle';
 import { NotificationToggle } from '../../features/workspace/components/notification-toggle';
 import { rowId, WorkspaceRow } from '../../features/workspace/components/workspace-row';
 import { useWaitingAlerts } from '../../features/workspace/hooks/use-waiting-alerts';
@@ -74,7 +75,10 @@ export function WorkspacePage() {
         </nav>
         <LiveIndicator status={live} />
       </div>
-      <NotificationToggle />
+      <div className="ws-alerts">
+        <NotificationToggle />
+        <PushToggle audience="staff" />
+      </div>
 
       <div className="visually-hidden" aria-live="assertive" aria-atomic="true">
         {announcement.text ? <p key={announcement.key}>{announcement.text}</p> : null}
