@@ -140,7 +140,8 @@ describe('booking in the Patient Portal (wide screen)', () => {
     await expectAccessible(page, 'portal home signed out');
     await start.click();
 
-    await signIn(page, freshEmail('portal'));
+    const email = freshEmail('portal');
+    await signIn(page, email);
     await heading(page, 'Finn klinikk');
     await page.getByLabel('Søk etter klinikk eller sted').fill('oslo');
     await page
@@ -171,6 +172,18 @@ describe('booking in the Patient Portal (wide screen)', () => {
     expect(await page.getByRole('button', { name: 'Bestill', exact: true }).count()).toBe(0);
     await confirm.click();
     await heading(page, 'Timen er bestilt');
+    // The server's notification worker confirms the booking by e-mail (the demo's outbox catches it).
+    await expect
+      .poll(
+        async () => {
+          const outbox = (await (
+            await fetch(`${baseUrl()}/api/v1/dev/outbox?to=${encodeURIComponent(email)}`)
+          ).json()) as { subject: string | null }[];
+          return outbox.map((m) => m.subject);
+        },
+        { timeout: 10_000 },
+      )
+      .toContain('Timen din er bestilt – Demo legesenter');
 
     await page.getByRole('link', { name: 'Hjem' }).first().click();
     await heading(page, 'Mine timer');
