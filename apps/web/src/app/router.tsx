@@ -13,6 +13,7 @@ import { ClinicPage } from './routes/clinic';
 import { FindClinicPage } from './routes/find-clinic';
 import { HomePage } from './routes/home';
 import { NotFoundPage } from './routes/not-found';
+import { NotificationsPage } from './routes/notifications';
 import { OutboxPage } from './routes/outbox';
 import { SignInPage } from './routes/sign-in';
 import { StaffSignInPage } from './routes/staff-sign-in';
@@ -55,6 +56,7 @@ export const router = createBrowserRouter([
           { path: '/timer', element: <AppointmentsPage /> },
           { path: '/timer/:id', element: <AppointmentPage /> },
           { path: '/timer/:id/bekreftet', element: <BookedPage /> },
+          { path: '/varsler', element: <NotificationsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

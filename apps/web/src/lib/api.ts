@@ -52,7 +52,7 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
 }
 
 interface RequestOptions<T> {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Parses the JSON answer; without it the answer is ignored. */
   schema?: z.ZodType<T>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths,
+  formatDayMonth,
   formatLongDate,
   formatPlainDate,
   formatTime,
@@ -122,6 +123,14 @@ describe('formatting', () => {
     expect(formatTime('2026-07-01T07:45:00Z', OSLO, 'nb-NO')).toBe('09:45');
     expect(formatLongDate('2026-12-01T07:45:00Z', OSLO, 'nb-NO')).toBe('tirsdag 1. desember');
     expect(formatLongDate('2026-12-01T07:45:00Z', OSLO, 'en-GB')).toBe('Tuesday 1 December');
+  });
+
+  it('formats day and month on the given clock, with the year when asked', () => {
+    // 23:30 UTC on 30 November is already 1 December in Oslo.
+    expect(formatDayMonth('2026-11-30T23:30:00Z', OSLO, 'nb-NO')).toBe('1. desember');
+    expect(formatDayMonth('2026-11-30T23:30:00Z', 'UTC', 'nb-NO')).toBe('30. november');
+    expect(formatDayMonth('2026-11-30T09:00:00Z', OSLO, 'en-GB')).toBe('30 November');
+    expect(formatDayMonth('2026-11-30T09:00:00Z', OSLO, 'nb-NO', true)).toBe('30. november 2026');
   });
 
   it('formats plain dates and weekday names independent of zone', () => {

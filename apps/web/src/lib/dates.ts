@@ -204,6 +204,21 @@ export function formatShortDate(
   }).format(epochOf(value));
 }
 
+/** "30. november" / "30 November" on the clock of `timeZone`; with the year when asked. */
+export function formatDayMonth(
+  value: string | number,
+  timeZone: string,
+  locale: string,
+  withYear = false,
+): string {
+  return formatter(locale, {
+    timeZone,
+    day: 'numeric',
+    month: 'long',
+    ...(withYear ? { year: 'numeric' } : {}),
+  }).format(epochOf(value));
+}
+
 /** "08:45" on the clock of `timeZone`. */
 export function formatTime(value: string | number, timeZone: string, locale: string): string {
   return formatter(locale, {

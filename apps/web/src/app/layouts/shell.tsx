@@ -104,6 +104,11 @@ function PortalHeader() {
           <NavLink to="/timer" className="portal-nav__link">
             {t('nav.myCalendar')}
           </NavLink>
+          {me ? (
+            <NavLink to="/varsler" className="portal-nav__link">
+              {t('nav.notifications')}
+            </NavLink>
+          ) : null}
           {isPractitioner(me) ? (
             <NavLink to="/arbeidsflate" className="portal-nav__link">
               {t('workspace.nav')}
@@ -142,12 +147,19 @@ function PortalFooter() {
 function AppFooter() {
   const t = useT();
   const hasOutbox = useHasOutbox();
+  const { me } = useMe();
   return (
     <footer className="app-footer">
       <div className="app-footer__row">
         <LanguageSwitch />
         <SignInOrOut />
       </div>
+      {me ? (
+        <NavLink to="/varsler" className="app-footer__link">
+          <Icon name="bell" />
+          <span>{t('nav.notifications')}</span>
+        </NavLink>
+      ) : null}
       <StaffLink className="app-footer__link" />
       {hasOutbox ? (
         <Link to="/utboks" className="app-footer__link">

@@ -8,7 +8,7 @@ import { splitAppointments } from '../../features/appointments/appointment-state
 import { AppointmentCards } from '../../features/appointments/components/appointment-cards';
 import { AppointmentTable } from '../../features/appointments/components/appointment-table';
 import { StartBookingButton } from '../../features/booking/components/start-booking-button';
-import { PushSettingsSection } from '../../features/push/components/push-toggle';
+import { NotificationsSummary } from '../../features/notifications/components/notifications-summary';
 import { useT } from '../../i18n';
 import { useNow } from '../../lib/use-now';
 import { Page } from '../layouts/page';
@@ -66,7 +66,7 @@ export function AppointmentsPage() {
       ) : (
         <AppointmentCards appointments={list} showStatus={showPast} />
       )}
-      {showPast ? null : <PushSettingsSection />}
+      {showPast ? null : <NotificationsSummary />}
     </Page>
   );
 }

@@ -1,3 +1,4 @@
+import type { Me } from '@visitt/contracts';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInForm } from '../../features/auth/components/sign-in-form';
 import { useMe } from '../../features/auth/hooks/use-me';
@@ -11,13 +12,23 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const next = safeReturnPath(searchParams.get('neste'));
+  // Signing in again although signed in: the server wants a recent sign-in for some changes.
+  const isAgain = me != null && searchParams.get('igjen') === '1';
 
-  if (me) return <Navigate to={next} replace />;
+  if (me && !isAgain) return <Navigate to={next} replace />;
 
   return (
-    <Page title={t('auth.title')} appTitle={t('app.name')} back="/" className="page--narrow">
-      <p className="lead">{t('auth.intro')}</p>
-      <SignInForm onSignedIn={() => void navigate(next, { replace: true })} />
+    <Page
+      title={isAgain ? t('auth.againTitle') : t('auth.title')}
+      appTitle={t('app.name')}
+      back={isAgain ? next : '/'}
+      className="page--narrow"
+    >
+      <p className="lead">{isAgain ? t('auth.againIntro') : t('auth.intro')}</p>
+      <SignInForm
+        onSignedIn={() => void navigate(next, { replace: true })}
+        suggestion={isAgain ? ownAddress(me) : null}
+      />
       <p className="after-list">
         <Link to="/ansatt/logg-inn" className="text-link sign-in__staff">
           {t('staffAuth.link')}
@@ -25,4 +36,11 @@ export function SignInPage() {
       </p>
     </Page>
   );
+}
+
+/** The address to sign in again with: the verified e-mail, else the verified mobile number. */
+function ownAddress(me: Me): { channel: 'email' | 'phone'; address: string } | null {
+  if (me.email && me.emailVerified) return { channel: 'email', address: me.email };
+  if (me.phone && me.phoneVerified) return { channel: 'phone', address: me.phone };
+  return null;
 }

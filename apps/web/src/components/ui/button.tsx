@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
 import { Link, type LinkProps } from 'react-router';
 import { Icon, type IconName } from './icon';
 import { Spinner } from './spinner';
@@ -26,6 +26,8 @@ function classes(
 interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, StyleProps {
   /** Shows a spinner and marks the button busy; it stays focusable. */
   isBusy?: boolean;
+  /** For moving focus back to the button (e.g. when the form it opened closes). */
+  ref?: Ref<HTMLButtonElement>;
   children: ReactNode;
 }
 

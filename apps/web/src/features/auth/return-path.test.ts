@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeReturnPath, signInPath } from './return-path';
+import { safeReturnPath, signInAgainPath, signInPath } from './return-path';
 
 describe('safeReturnPath', () => {
   it('accepts paths on this site', () => {
@@ -17,5 +17,11 @@ describe('safeReturnPath', () => {
   it('round-trips through the sign-in link', () => {
     const link = new URL(signInPath('/klinikk/1?x=1&y=2'), 'http://localhost');
     expect(safeReturnPath(link.searchParams.get('neste'))).toBe('/klinikk/1?x=1&y=2');
+  });
+  it('asks for a new sign-in and keeps the way back', () => {
+    const link = new URL(signInAgainPath('/varsler'), 'http://localhost');
+    expect(link.pathname).toBe('/logg-inn');
+    expect(link.searchParams.get('igjen')).toBe('1');
+    expect(safeReturnPath(link.searchParams.get('neste'))).toBe('/varsler');
   });
 });

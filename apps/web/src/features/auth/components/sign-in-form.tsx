@@ -39,9 +39,16 @@ interface FieldError {
 
 /**
  * Sign-in with a one-time code: choose e-mail or mobile, send the code, type it in. Calls
- * `onSignedIn` once the session cookie is set.
+ * `onSignedIn` once the session cookie is set. `suggestion` fills in the address (signing in
+ * again with the one the user has).
  */
-export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
+export function SignInForm({
+  onSignedIn,
+  suggestion,
+}: {
+  onSignedIn: () => void;
+  suggestion?: { channel: Channel; address: string } | null;
+}) {
   const t = useT();
   const { intlLocale } = useI18n();
   const queryClient = useQueryClient();
@@ -56,8 +63,10 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   };
 
   const [pending, setPending] = useState<Pending | null>(() => readPending(Date.now()));
-  const [channel, setChannel] = useState<Channel>(pending?.channel ?? 'email');
-  const [address, setAddress] = useState(pending?.address ?? '');
+  const [channel, setChannel] = useState<Channel>(
+    pending?.channel ?? suggestion?.channel ?? 'email',
+  );
+  const [address, setAddress] = useState(pending?.address ?? suggestion?.address ?? '');
   const [code, setCode] = useState('');
   const [fieldError, setFieldError] = useState<FieldError | null>(null);
   const [status, setStatus] = useState('');

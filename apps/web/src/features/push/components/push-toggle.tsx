@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Alert, useErrorMessage } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Icon } from '../../../components/ui/icon';
@@ -38,9 +38,9 @@ const enableLabel: Record<Audience, TranslationKey> = {
  * Turns Web Push on or off for this device and says where it stands: on, off, blocked by the
  * browser, not available, or (iPhone/iPad in a tab) available once added to the home screen.
  * Changes are announced politely; focus stays on the button, or moves to the state line when
- * the button goes away.
+ * the button goes away. `onChange` is called after the user turned it on or off.
  */
-export function PushToggle({ audience }: { audience: Audience }) {
+export function PushToggle({ audience, onChange }: { audience: Audience; onChange?: () => void }) {
   const t = useT();
   const errorMessage = useErrorMessage();
   const push = usePush();
@@ -55,6 +55,15 @@ export function PushToggle({ audience }: { audience: Audience }) {
   useEffect(() => {
     if (wasPressed.current && !hasButton) stateLine.current?.focus();
   }, [hasButton]);
+
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  });
+  useEffect(() => {
+    // Only the user's own presses: the first check on load changes the status too.
+    if (wasPressed.current && !push.isBusy) onChangeRef.current?.();
+  }, [push.status, push.isBusy]);
 
   const handlePress = () => {
     wasPressed.current = true;
@@ -103,8 +112,17 @@ export function PushToggle({ audience }: { audience: Audience }) {
   );
 }
 
-/** The patients' "Varsler" section (on Min kalender): push on this device, with what it brings. */
-export function PushSettingsSection() {
+/**
+ * The patients' push section (on the Varsler page): push on this device, with what it brings.
+ * `children` come between the intro and the toggle (what the server knows: devices, since when).
+ */
+export function PushSettingsSection({
+  children,
+  onChange,
+}: {
+  children?: ReactNode;
+  onChange?: () => void;
+}) {
   const t = useT();
   const headingId = useId();
   return (
@@ -113,7 +131,8 @@ export function PushSettingsSection() {
         {t('push.title')}
       </h2>
       <p className="push-section__intro">{t('push.intro')}</p>
-      <PushToggle audience="patient" />
+      {children}
+      <PushToggle audience="patient" onChange={onChange} />
     </section>
   );
 }
