@@ -8,3 +8,6 @@ export * from './video';
 export * from './signaling';
 export * from './push';
 export * from './notifications';
+export * from './strong-auth';
+export * from './admin';
+export * from './calendar';

@@ -23,6 +23,10 @@ import { videoRoutes } from './routes/video';
 import { notificationRoutes } from './routes/notifications';
 import { smsReportRoutes } from './routes/sms-reports';
 import { pushRoutes } from './routes/push';
+import { adminRoutes } from './routes/admin';
+import { calendarRoutes } from './routes/calendar';
+import { oidcRoutes } from './routes/oidc';
+import { staffAuthRoutes } from './routes/staff-auth';
 import { attachSignaling } from '../signaling/server';
 import { sessionCookieName, sessionPlugin } from './session';
 import { registerWebClient } from './static';
@@ -174,6 +178,10 @@ export async function buildApp(
   await app.register(videoRoutes);
   await app.register(notificationRoutes);
   await app.register(smsReportRoutes);
+  await app.register(staffAuthRoutes);
+  await app.register(oidcRoutes);
+  await app.register(adminRoutes);
+  await app.register(calendarRoutes);
   if (!deps.config.isProduction) await app.register(devRoutes);
 
   const signaling = attachSignaling(app.server, deps, {
