@@ -14,8 +14,8 @@ function runWorker(data: unknown): Promise<{ seconds: number; failures: number }
 
 /**
  * 32 clients book at once, each with a practitioner of its own (no contention): bookings per
- * second through the HTTP API, beside a bare-SQL baseline doing the same inserts (appointment
- * and audit row, one transaction each) through `pg` on the same database. The clients run in a
+ * second through the HTTP API, beside a bare-SQL baseline doing the same inserts (appointment,
+ * audit row and the three planned messages, one transaction each) through `pg` on the same database. The clients run in a
  * worker thread, apart from the server's event loop.
  */
 export async function benchBookingThroughput(): Promise<boolean> {

@@ -67,6 +67,14 @@ async function sqlClient(client) {
          VALUES (now(), $1, 'patient', 'appointment.create', 'appointment', $2, $3, '127.0.0.1')`,
         [s.patientId, rows[0].id, s.clinicId],
       );
+      // The messages a booking plans: a confirmation and two reminders (the patient has e-mail).
+      await conn.query(
+        `INSERT INTO notifications (dedupe_key, kind, channel, due_at, send_before, appointment_id, appointment_version,
+                                    user_id, created_at, updated_at)
+         SELECT $1 || ':' || k, split_part(k, '-', 1), 'email', now(), to_timestamp($2 / 1000.0), $1::uuid, 1, $3, now(), now()
+           FROM unnest(ARRAY['confirmation', 'reminder-1440', 'reminder-60']) AS k`,
+        [rows[0].id, start, s.patientId],
+      );
       await conn.query('COMMIT');
     }
   } finally {
