@@ -13,6 +13,7 @@ import { DEMO, seedDemo } from './db/seed-demo';
 import { deleteExpiredSessions } from './db/sessions';
 import type { AppDeps } from './deps';
 import { buildApp, createLogger } from './http/app';
+import { markNoShows } from './jobs/no-show';
 import { systemClock } from './lib/clock';
 import { createTransports } from './notifications/transports';
 import { getVapidKeys } from './notifications/vapid';
@@ -116,6 +117,13 @@ async function main(): Promise<void> {
     ]).catch((error: unknown) => log.warn({ err: error }, 'cleanup failed'));
   }, 10 * 60_000);
   cleanup.unref();
+  // Video appointments nobody came to become no-shows once their window has passed.
+  const noShows = setInterval(() => {
+    markNoShows(db, systemClock.now()).catch((error: unknown) =>
+      log.warn({ err: { message: String(error) } }, 'no-show job failed'),
+    );
+  }, 60_000);
+  noShows.unref();
 
   const address = config.publicUrl;
   const lines = [
@@ -142,6 +150,7 @@ async function main(): Promise<void> {
     closing = true;
     log.info({ signal }, 'shutting down');
     clearInterval(cleanup);
+    clearInterval(noShows);
     await worker?.stop();
     await app.close().catch(() => undefined);
     await bus.close();

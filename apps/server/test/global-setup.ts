@@ -22,9 +22,11 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   let embedded: EmbeddedDatabase | null = null;
+  let dataDir: string | null = null;
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    const dataDir = path.resolve(import.meta.dirname, '../../../.tmp/test-pg');
+    // One folder per run, so two runs at once (two terminals, two builders) never share it.
+    dataDir = path.resolve(import.meta.dirname, `../../../.tmp/test-pg-${process.pid}`);
     await rm(dataDir, { recursive: true, force: true });
     embedded = await startEmbeddedPostgres({ dataDir, database: 'postgres', durable: false });
     adminUrl = embedded.adminUrl;
@@ -53,5 +55,6 @@ export default async function setup(project: TestProject) {
       await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     await admin.end();
     await embedded?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   };
 }

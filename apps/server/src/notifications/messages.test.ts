@@ -83,4 +83,18 @@ describe('renderMessage', () => {
     });
     expect(escaped.channel === 'email' && escaped.html).toContain('&lt;b&gt;Klinikk&lt;/b&gt;');
   });
+
+  it('carries the clinic’s cancellation message in e-mail only', () => {
+    const context = {
+      ...base,
+      kind: 'cancellation' as const,
+      clinicMessage: 'Legen er syk. Ring oss for ny time.',
+    };
+    const email = renderMessage({ ...context, channel: 'email', to: 'x@example.com' });
+    expect(email.channel === 'email' && email.text).toContain(
+      'Melding fra klinikken:\nLegen er syk. Ring oss for ny time.',
+    );
+    const sms = renderMessage(context);
+    expect(sms.channel === 'sms' && sms.text).not.toContain('Legen er syk');
+  });
 });

@@ -28,6 +28,11 @@ export interface MessageContext {
   publicUrl: string;
   /** The appointment as a calendar file, for e-mails confirming or moving it. */
   ics?: string;
+  /**
+   * What the clinic wrote when it cancelled. E-mail only: free text may hold health details,
+   * so SMS and push never carry it (their link leads to the appointment).
+   */
+  clinicMessage?: string | null;
 }
 
 // Building a formatter costs far more than using one: keep one per language and zone.
@@ -60,6 +65,7 @@ interface Words {
   place: string;
   videoPlace: string;
   signature: string;
+  clinicMessage: string;
   pushTitle: Record<NotificationKind, string>;
 }
 
@@ -87,6 +93,7 @@ const words: Record<Locale, Words> = {
     place: 'Sted',
     videoPlace: 'Video – du starter fra appen eller Pasientportalen',
     signature: 'Hilsen Visitt på vegne av',
+    clinicMessage: 'Melding fra klinikken:',
     pushTitle: {
       confirmation: 'Timen er bestilt',
       reminder: 'Påminnelse om time',
@@ -118,6 +125,7 @@ const words: Record<Locale, Words> = {
     place: 'Where',
     videoPlace: 'Video – you start it from the app or the Patient Portal',
     signature: 'Regards, Visitt on behalf of',
+    clinicMessage: 'Message from the clinic:',
     pushTitle: {
       confirmation: 'Appointment booked',
       reminder: 'Appointment reminder',
@@ -183,7 +191,11 @@ export function renderMessage(ctx: MessageContext): OutgoingMessage {
                   : [ctx.clinicName, ctx.clinicAddress].filter(Boolean).join(', '),
               ],
             ];
-      const paragraphs = [line, ...(isVideoHowTo ? [w.videoHowTo] : [])];
+      const paragraphs = [
+        line,
+        ...(isVideoHowTo ? [w.videoHowTo] : []),
+        ...(ctx.clinicMessage ? [`${w.clinicMessage}\n${ctx.clinicMessage}`] : []),
+      ];
       const text = [
         ...paragraphs,
         '',
@@ -194,7 +206,7 @@ export function renderMessage(ctx: MessageContext): OutgoingMessage {
         `${w.signature} ${ctx.clinicName}`,
       ].join('\n');
       const html = `<!doctype html><html lang="${ctx.locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b2430">
-${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${paragraphs.map((p) => `<p style="white-space:pre-line">${escapeHtml(p)}</p>`).join('\n')}
 ${details.length ? `<table role="presentation">${details.map(([k, v]) => `<tr><th align="left" style="padding-right:1em">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>` : ''}
 <p><a href="${escapeHtml(link)}">${escapeHtml(w.see)}</a></p>
 <p style="color:#555">${escapeHtml(`${w.signature} ${ctx.clinicName}`)}</p>

@@ -7,6 +7,7 @@ import {
   buildUser,
 } from '../../test/factories';
 import { Browser, startTestApp, type TestApp } from '../../test/harness';
+import { signInStaff } from '../auth/testing/staff';
 import { startSmsSink, startSmtpSink } from '../../test/sinks';
 import { createLinkMobilityTransport } from './link-mobility';
 import { createSmtpTransport } from './smtp';
@@ -101,10 +102,7 @@ async function setup(options: { phone?: boolean; typeModality?: 'video' | 'in_pe
     sms.received.length = 0;
   }
   const staff = new Browser(app);
-  expect(
-    (await staff.post('/api/v1/auth/password', { email: admin.email, password: 'admin password' }))
-      .status,
-  ).toBe(200);
+  await signInStaff(app, staff, { email: admin.email, password: 'admin password' });
   const book = async (start: string) => {
     const booked = await patient.post('/api/v1/appointments', {
       practitionerId: practitioner.id,
@@ -346,7 +344,7 @@ describe('settings and contact details', () => {
     });
     await buildMembership(app.db, clinic.id, practitionerOnly.id, ['practitioner']);
     const browser = new Browser(app);
-    await browser.post('/api/v1/auth/password', {
+    await signInStaff(app, browser, {
       email: practitionerOnly.email,
       password: 'practitioner password',
     });

@@ -73,6 +73,7 @@ interface AppointmentRow {
   cancellation_deadline_minutes: number;
   created_at: Date;
   cancelled_at: Date | null;
+  cancellation_message: string | null;
 }
 
 interface RecipientRow extends ChannelColumns {
@@ -155,7 +156,7 @@ export function createNotificationWorker(
     const [appointments, users] = await Promise.all([
       deps.db.query<AppointmentRow>(
         `SELECT a.id, a.version, a.status, a.starts_at, a.ends_at, a.modality, a.comment, a.patient_id,
-                a.cancellation_deadline_minutes, a.created_at, a.cancelled_at,
+                a.cancellation_deadline_minutes, a.created_at, a.cancelled_at, a.cancellation_message,
                 c.id AS clinic_id, c.name AS clinic_name, c.address AS clinic_address, c.town AS clinic_town, c.time_zone,
                 p.id AS practitioner_id, p.name AS practitioner_name, p.title AS practitioner_title,
                 t.id AS type_id, t.name AS type_name, t.duration_minutes
@@ -226,6 +227,7 @@ export function createNotificationWorker(
       practitionerName: view.practitioner.name,
       typeName: view.appointmentType.name,
       publicUrl: deps.publicUrl,
+      clinicMessage: n.kind === 'cancellation' ? appointment.cancellation_message : null,
       ...(n.channel === 'email'
         ? { ics: presentIcs(view, { locale, publicUrl: deps.publicUrl, now }) }
         : {}),
