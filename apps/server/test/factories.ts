@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../src/commands/sign-in-password';
 import { clinicSearchText } from '../src/db/clinics';
 import type { Db } from '../src/db/pool';
+import { createSession, type AuthMethod } from '../src/db/sessions';
+import { sessionCookieName } from '../src/http/session';
+import { Browser, type TestApp } from './harness';
 
 const unique = () => randomBytes(4).toString('hex');
 
@@ -127,4 +130,89 @@ export async function buildBookableClinic(
   const practitioner = await buildPractitioner(db, clinic.id);
   const type = await buildAppointmentType(db, clinic.id, [practitioner.id], typeOverrides);
   return { clinic, practitioner, type };
+}
+
+/**
+ * A browser signed in as the user through a session row made directly, so tests of what staff
+ * may do do not depend on how they sign in. The cookie is sent with every request.
+ */
+export async function signInAs(
+  app: TestApp,
+  userId: string,
+  authMethod: AuthMethod = 'password',
+): Promise<Browser> {
+  const token = await createSession(app.db, {
+    userId: userId as never,
+    authMethod,
+    now: app.clock.now(),
+    absoluteMs: app.config.sessionAbsoluteMs,
+  });
+  return new Browser(app, { cookie: `${sessionCookieName(app.config.publicUrl)}=${token}` });
+}
+
+/**
+ * A user who is staff of the clinic with `roles`; a practitioner also gets a practitioner row
+ * (weekdays 08–16 unless `hours` says otherwise).
+ */
+export async function buildStaff(
+  db: Db,
+  clinicId: string,
+  options: { roles?: string[]; name?: string; email?: string; hours?: HoursSpec } = {},
+): Promise<{ userId: string; email: string; practitionerId: string | null }> {
+  const roles = options.roles ?? ['practitioner'];
+  const user = await buildUser(db, {
+    name: options.name ?? `Ansatt ${unique()}`,
+    ...(options.email ? { email: options.email } : { email: `ansatt-${unique()}@example.com` }),
+  });
+  await buildMembership(db, clinicId, user.id, roles);
+  const practitioner = roles.includes('practitioner')
+    ? await buildPractitioner(db, clinicId, {
+        userId: user.id,
+        ...(options.name ? { name: options.name } : {}),
+        ...(options.hours ? { hours: options.hours } : {}),
+      })
+    : null;
+  return { userId: user.id, email: user.email, practitionerId: practitioner?.id ?? null };
+}
+
+/**
+ * An appointment written straight into the database (no slot rules), for tests about what
+ * happens to appointments after booking. `start` is ISO 8601.
+ */
+export async function buildAppointment(
+  db: Db,
+  input: {
+    clinicId: string;
+    practitionerId: string;
+    patientId: string;
+    typeId: string;
+    start: string;
+    minutes?: number;
+    modality?: 'video' | 'in_person';
+    status?: 'booked' | 'cancelled' | 'completed' | 'no_show';
+    comment?: string;
+  },
+): Promise<{ id: string }> {
+  const start = Date.parse(input.start);
+  const end = start + (input.minutes ?? 15) * 60_000;
+  const status = input.status ?? 'booked';
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO appointments (clinic_id, practitioner_id, patient_id, appointment_type_id, modality, starts_at, ends_at,
+                               status, comment, cancellation_deadline_minutes, cancelled_at)
+     VALUES ($1, $2, $3, $4, $5, to_timestamp($6 / 1000.0), to_timestamp($7 / 1000.0), $8, $9, 0,
+             CASE WHEN $8 = 'cancelled' THEN now() END)
+     RETURNING id`,
+    [
+      input.clinicId,
+      input.practitionerId,
+      input.patientId,
+      input.typeId,
+      input.modality ?? 'video',
+      start,
+      end,
+      status,
+      input.comment ?? null,
+    ],
+  );
+  return { id: rows[0]!.id };
 }

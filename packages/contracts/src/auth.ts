@@ -42,6 +42,11 @@ export const Me = z
     phoneVerified: z.boolean(),
     locale: Locale.nullable(),
     memberships: z.array(Membership),
+    /**
+     * This session was signed in strongly (OpenID Connect, e.g. ID-porten at the required level):
+     * clinics that require strong sign-in for video consultations accept it.
+     */
+    strongAuth: z.boolean(),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;

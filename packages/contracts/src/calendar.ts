@@ -1,2 +1,55 @@
-// Contracts of the clinic's side (issue 5); filled in by its builders.
-export {};
+// Contracts of the practitioner's calendar: day and week views, an appointment's details,
+// marking it completed or no-show, and cancelling it with a message to the patient.
+import { z } from 'zod';
+import { DateTime, LocalDateString, PlainText, Uuid } from './common';
+import { StaffAppointment } from './video';
+
+/** At most this many days per calendar request. */
+export const MAX_CALENDAR_DAYS = 31;
+
+const DAY_MS = 86_400_000;
+
+/** Dates on each clinic's calendar, both inclusive: a day view is `from` = `to`. */
+export const CalendarQuery = z
+  .strictObject({ from: LocalDateString, to: LocalDateString })
+  .refine((q) => q.to >= q.from, { message: '`to` must not be before `from`', path: ['to'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) < MAX_CALENDAR_DAYS * DAY_MS, {
+    message: `At most ${MAX_CALENDAR_DAYS} days at a time`,
+    path: ['to'],
+  });
+export type CalendarQuery = z.infer<typeof CalendarQuery>;
+
+export const CalendarAppointments = z.array(StaffAppointment);
+
+/** One appointment with everything its practitioner needs, and what happened to it. */
+export const StaffAppointmentDetail = StaffAppointment.extend({
+  createdAt: DateTime,
+  cancelledAt: DateTime.nullable(),
+  /** Who cancelled: the patient, or the clinic (then `cancellationMessage` is what they were told). */
+  cancelledBy: z.enum(['patient', 'clinic']).nullable(),
+  cancellationMessage: z.string().nullable(),
+  /** When it was marked completed or no-show. */
+  statusChangedAt: DateTime.nullable(),
+  /** Who marked it; null with a `statusChangedAt` means the system (a video appointment nobody joined). */
+  statusChangedBy: z.object({ userId: Uuid, name: z.string().nullable() }).nullable(),
+}).meta({ id: 'StaffAppointmentDetail' });
+export type StaffAppointmentDetail = z.infer<typeof StaffAppointmentDetail>;
+
+/**
+ * Marks an appointment that has begun (a video one from when its window opens): completed or
+ * no-show. A mark can be corrected; a cancelled appointment cannot be marked.
+ */
+export const SetAppointmentStatusBody = z
+  .strictObject({ status: z.enum(['completed', 'no_show']) })
+  .meta({ id: 'SetAppointmentStatusBody' });
+export type SetAppointmentStatusBody = z.infer<typeof SetAppointmentStatusBody>;
+
+export const CANCELLATION_MESSAGE_MAX_LENGTH = 500;
+
+/** The clinic cancels; the message (plain text) is kept with the appointment for the patient. */
+export const StaffCancelBody = z
+  .strictObject({
+    message: PlainText(CANCELLATION_MESSAGE_MAX_LENGTH).pipe(z.string().min(1)),
+  })
+  .meta({ id: 'StaffCancelBody' });
+export type StaffCancelBody = z.infer<typeof StaffCancelBody>;

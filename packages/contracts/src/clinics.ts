@@ -17,6 +17,11 @@ export const Clinic = z
     /** The signed-in patient has had an appointment here before. */
     usedBefore: z.boolean(),
     offersVideo: z.boolean(),
+    /**
+     * Video consultations here need a strong sign-in (ID-porten / BankID); a patient signed in
+     * with a one-time code is refused with `strong_auth_required` when starting one.
+     */
+    requiresStrongAuthForVideo: z.boolean(),
   })
   .meta({ id: 'Clinic' });
 export type Clinic = z.infer<typeof Clinic>;

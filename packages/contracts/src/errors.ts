@@ -37,6 +37,45 @@ export const errorStatus = {
   invalid_code: 401,
   /** Wrong e-mail or password. */
   invalid_credentials: 401,
+  /**
+   * No staff sign-in is waiting for its second step: never started, older than 5 minutes, or
+   * ended by 5 wrong codes. Start again with e-mail and password.
+   */
+  sign_in_expired: 401,
+  /** The sign-in under way is at another step (code vs. setting up the authenticator app). */
+  wrong_sign_in_step: 409,
+  /**
+   * Ten failed sign-in attempts in a row: the account is locked for 15 minutes. Wait for the time
+   * in `Retry-After` (the message says when); a successful sign-in afterwards unlocks it for good.
+   */
+  account_locked: 429,
+  /**
+   * The clinic requires strong sign-in (ID-porten / BankID) for video consultations and this
+   * session was signed in with a one-time code. Sign in with the identity provider and try again.
+   */
+  strong_auth_required: 403,
+  /**
+   * OpenID Connect sign-in is not configured here, or the identity provider cannot be reached.
+   * Sign in another way, or try again later. (Sent as `?feil=` on the sign-in page.)
+   */
+  oidc_unavailable: 503,
+  /**
+   * The identity provider's answer was refused (cancelled, expired, replayed, or it failed a
+   * check). Start the sign-in again. (Sent as `?feil=` on the sign-in page.)
+   */
+  oidc_failed: 401,
+  /**
+   * The identity provider signed the person in at a lower level of assurance than required
+   * (e.g. MinID instead of BankID). Sign in again with a stronger method.
+   */
+  oidc_acr_too_low: 403,
+  /**
+   * No staff account is linked to this identity. Sign in with e-mail, password and code once,
+   * and link the identity provider from the workspace.
+   */
+  oidc_not_linked: 403,
+  /** The identity is already linked to another account; it cannot be linked to this one too. */
+  oidc_identity_in_use: 409,
   /** The video consultation opens 15 minutes before the start; try again then. */
   too_early: 403,
   /** The video consultation could be started until 2 hours after the start; book again. */
@@ -57,6 +96,27 @@ export const errorStatus = {
   rate_limited: 429,
   /** The channel (e-mail or SMS) cannot be used on this installation. */
   channel_unavailable: 503,
+  /** The change would leave the clinic without an active administrator. Make someone else one first. */
+  last_admin: 422,
+  /**
+   * The change of hours, closures or time zone would put booked appointments outside the open
+   * hours; the body lists them. Send again with `confirm: true` to save anyway.
+   */
+  hours_conflict: 409,
+  /** The invitation link has expired. Ask the clinic for a new invitation. */
+  invitation_expired: 410,
+  /** The invitation has been used already. Sign in; ask the clinic if you have no access. */
+  invitation_used: 410,
+  /** The clinic withdrew the invitation. Ask the clinic. */
+  invitation_revoked: 410,
+  /** The invitation was sent to another e-mail address. Sign in with that address. */
+  invitation_email_mismatch: 403,
+  /** The person is already active staff of the clinic. Change their roles instead. */
+  already_member: 409,
+  /** A practitioner given is not one of this clinic's. Reload the list of practitioners. */
+  unknown_practitioner: 422,
+  /** Completed or no-show can be marked once the appointment has begun. */
+  status_too_early: 422,
   /** A bug or an outage on our side. */
   internal: 500,
 } as const satisfies Record<string, number>;

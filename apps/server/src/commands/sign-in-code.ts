@@ -158,14 +158,15 @@ export async function verifySignInCode(
       localeFromAcceptLanguage(ctx.acceptLanguage),
     );
     if (ctx.sessionToken) await deleteSession(tx, ctx.sessionToken);
+    const authMethod = channel === 'email' ? 'code_email' : 'code_sms';
     const token = await createSession(tx, {
       userId,
-      authMethod: channel === 'email' ? 'code_email' : 'code_sms',
+      authMethod,
       now,
       absoluteMs: ctx.config.sessionAbsoluteMs,
     });
-    return { userId, token };
+    return { userId, token, authMethod } as const;
   });
   if (!outcome) throw fail('invalid_code');
-  return { token: outcome.token, me: await presentMe(ctx.db, outcome.userId) };
+  return { token: outcome.token, me: await presentMe(ctx.db, outcome.userId, outcome) };
 }

@@ -9,6 +9,7 @@ import {
   type RoomRole,
   type StartRefusal,
 } from '@visitt/domain';
+import { requireStrongAuthForVideo } from '../auth/strong-auth';
 import { writeAudit } from '../db/audit';
 import { findUserChannels, insertPlanned } from '../db/notifications';
 import { withTransaction } from '../db/pool';
@@ -78,9 +79,12 @@ function presentJoin(ctx: SignedInContext, a: VideoAppointment, role: RoomRole):
  * The patient starts the video consultation (or comes back to it): allowed from 15 minutes
  * before the start to 2 hours after, checked here because the client's clock may lie. Opens
  * the room, puts the patient in it as waiting, and tells the practitioner's workspace at once.
+ * A clinic that requires strong sign-in refuses a session signed in by one-time code (403
+ * `strong_auth_required`).
  */
 export async function startVideo(ctx: SignedInContext, id: string): Promise<VideoJoin> {
   const appointment = await videoAppointmentFor(ctx, id, 'patient');
+  await requireStrongAuthForVideo(ctx.db, ctx.actor.authMethod, appointment.clinicId);
   const now = ctx.clock.now();
   const decision = canStartVideo(appointment, now);
   if (!decision.ok) throw fail(refusalCode[decision.reason]);

@@ -46,4 +46,65 @@ describe('loadConfig', () => {
     expect(config.publicUrl).toBe('https://visitt.example.no');
     expect(config.allowedOrigins).toEqual(['https://visitt.example.no']);
   });
+
+  it('configures OpenID Connect providers with ID-porten and HelseID defaults', () => {
+    const config = loadConfig({
+      OIDC_PATIENT_ISSUER: 'https://idporten.example.no',
+      OIDC_PATIENT_CLIENT_ID: 'visitt',
+      OIDC_PATIENT_CLIENT_SECRET: 'secret',
+      OIDC_STAFF_ISSUER: 'https://helseid.example.no',
+      OIDC_STAFF_CLIENT_ID: 'visitt-staff',
+      OIDC_STAFF_PRIVATE_KEY: JSON.stringify({ kty: 'EC', crv: 'P-256', d: 'x', x: 'y', y: 'z' }),
+      OIDC_STAFF_ACR_VALUES: 'Level4, Level3',
+    });
+    expect(config.oidc.patient).toEqual({
+      issuer: 'https://idporten.example.no',
+      clientId: 'visitt',
+      clientAuth: 'client_secret_basic',
+      clientSecret: 'secret',
+      privateKey: undefined,
+      acrValues: ['idporten-loa-high'],
+      scope: 'openid profile',
+      pidClaim: 'pid',
+      name: 'ID-porten',
+    });
+    expect(config.oidc.staff).toMatchObject({
+      clientAuth: 'private_key_jwt',
+      acrValues: ['Level4', 'Level3'],
+      scope: 'openid profile helseid://scopes/identity/pid',
+      pidClaim: 'helseid://claims/identity/pid',
+      name: 'HelseID',
+    });
+    expect(loadConfig({}).oidc).toEqual({ patient: null, staff: null });
+  });
+
+  it('lists what an OpenID Connect provider lacks', () => {
+    let problems: string[] = [];
+    try {
+      loadConfig({
+        NODE_ENV: 'production',
+        PUBLIC_URL: 'https://visitt.example.no',
+        VISITT_SECRET: 's'.repeat(32),
+        OIDC_PATIENT_ISSUER: 'http://idporten.example.no',
+        OIDC_PATIENT_SCOPE: 'profile',
+        OIDC_STAFF_ISSUER: 'https://helseid.example.no',
+        OIDC_STAFF_CLIENT_ID: 'visitt-staff',
+        OIDC_STAFF_CLIENT_AUTH: 'private_key_jwt',
+        OIDC_STAFF_PRIVATE_KEY: '{"kty":"RSA","n":"public only"}',
+      });
+    } catch (error) {
+      problems = (error as ConfigError).problems;
+    }
+    expect(problems).toEqual([
+      'OIDC_PATIENT_CLIENT_ID: required with OIDC_PATIENT_ISSUER',
+      'OIDC_PATIENT_CLIENT_SECRET: required for client_secret_basic',
+      'OIDC_PATIENT_SCOPE: must include openid',
+      'OIDC_PATIENT_ISSUER: must be https in production',
+      'OIDC_STAFF_PRIVATE_KEY: must be a private key (with `d`)',
+      'OIDC_STAFF_ACR_VALUES: required with OIDC_STAFF_ISSUER',
+    ]);
+    expect(() => loadConfig({ OIDC_STAFF_CLIENT_ID: 'x' })).toThrow(
+      'OIDC_STAFF_CLIENT_ID: needs OIDC_STAFF_ISSUER',
+    );
+  });
 });

@@ -72,6 +72,55 @@ const Env = z.object({
   TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   /** `relay` makes every call go through TURN. */
   ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
+  /**
+   * OpenID Connect sign-in for patients (ID-porten style): the provider's issuer, e.g.
+   * https://idporten.no. Unset: patients sign in with one-time codes only.
+   */
+  OIDC_PATIENT_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  /** The client id registered with the patients' provider. */
+  OIDC_PATIENT_CLIENT_ID: z.string().min(1).optional(),
+  /** The client secret (for client_secret_basic / client_secret_post). */
+  OIDC_PATIENT_CLIENT_SECRET: z.string().min(1).optional(),
+  /** How the client authenticates at the token endpoint (default: private_key_jwt with a key, else client_secret_basic). */
+  OIDC_PATIENT_CLIENT_AUTH: z
+    .enum(['client_secret_basic', 'client_secret_post', 'private_key_jwt'])
+    .optional(),
+  /** For private_key_jwt: the private key as a JWK (JSON, RSA or EC P-256, with `kid`). */
+  OIDC_PATIENT_PRIVATE_KEY: z.string().optional(),
+  /**
+   * The levels of assurance accepted, space or comma separated, most wanted first: sent as
+   * `acr_values`, and the ID token's `acr` must be one of them.
+   */
+  OIDC_PATIENT_ACR_VALUES: z.string().default('idporten-loa-high'),
+  /** Scopes asked for; must include `openid`. */
+  OIDC_PATIENT_SCOPE: z.string().default('openid profile'),
+  /** The ID token claim with the national identity number that identifies the person. */
+  OIDC_PATIENT_PID_CLAIM: z.string().min(1).default('pid'),
+  /** The provider's name on the sign-in button. */
+  OIDC_PATIENT_NAME: z.string().min(1).max(40).default('ID-porten'),
+  /**
+   * OpenID Connect sign-in for staff (HelseID style): the provider's issuer, e.g.
+   * https://helseid-sts.nhn.no. Unset: staff sign in with password and authenticator app only.
+   */
+  OIDC_STAFF_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  /** The client id registered with the staff's provider. */
+  OIDC_STAFF_CLIENT_ID: z.string().min(1).optional(),
+  /** The client secret (for client_secret_basic / client_secret_post). */
+  OIDC_STAFF_CLIENT_SECRET: z.string().min(1).optional(),
+  /** How the client authenticates at the token endpoint (HelseID: private_key_jwt). */
+  OIDC_STAFF_CLIENT_AUTH: z
+    .enum(['client_secret_basic', 'client_secret_post', 'private_key_jwt'])
+    .optional(),
+  /** For private_key_jwt: the private key as a JWK (JSON, RSA or EC P-256, with `kid`). */
+  OIDC_STAFF_PRIVATE_KEY: z.string().optional(),
+  /** The levels of assurance accepted (as for patients); required with OIDC_STAFF_ISSUER. */
+  OIDC_STAFF_ACR_VALUES: z.string().optional(),
+  /** Scopes asked for; must include `openid`. */
+  OIDC_STAFF_SCOPE: z.string().default('openid profile helseid://scopes/identity/pid'),
+  /** The ID token claim with the national identity number. */
+  OIDC_STAFF_PID_CLAIM: z.string().min(1).default('helseid://claims/identity/pid'),
+  /** The provider's name on the sign-in button. */
+  OIDC_STAFF_NAME: z.string().min(1).max(40).default('HelseID'),
   /** Bearer token for GET /metrics; without it metrics are served only in demo mode. */
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -85,20 +134,115 @@ const list = (value: string | undefined): string[] =>
     .map((v) => v.trim())
     .filter(Boolean);
 
+/** A list separated by spaces or commas, as `acr_values` are written. */
+const words = (value: string | undefined): string[] =>
+  (value ?? '').split(/[\s,]+/).filter(Boolean);
+
+function oidcProvider(input: {
+  issuer: string | undefined;
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  clientAuth: OidcProviderConfig['clientAuth'] | undefined;
+  privateKey: string | undefined;
+  acrValues: string | undefined;
+  scope: string;
+  pidClaim: string;
+  name: string;
+}): OidcProviderConfig | null {
+  // Completeness was checked by crossFieldProblems.
+  if (!input.issuer || !input.clientId) return null;
+  return {
+    issuer: input.issuer,
+    clientId: input.clientId,
+    clientAuth: input.clientAuth ?? (input.privateKey ? 'private_key_jwt' : 'client_secret_basic'),
+    clientSecret: input.clientSecret,
+    privateKey: input.privateKey,
+    acrValues: words(input.acrValues),
+    scope: words(input.scope).join(' '),
+    pidClaim: input.pidClaim,
+    name: input.name,
+  };
+}
+
 const modeOf = (env: Record<string, string | undefined>) =>
   env.VISITT_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'demo');
+
+/** A private JWK we can sign client assertions with, or why not. */
+function privateJwkProblem(value: string): string | null {
+  let jwk: unknown;
+  try {
+    jwk = JSON.parse(value);
+  } catch {
+    return 'must be a JWK in JSON';
+  }
+  if (typeof jwk !== 'object' || jwk === null) return 'must be a JWK in JSON';
+  const key = jwk as Record<string, unknown>;
+  if (typeof key.d !== 'string') return 'must be a private key (with `d`)';
+  if (key.kty === 'RSA') return null;
+  if (key.kty === 'EC' && key.crv === 'P-256') return null;
+  return 'must be an RSA or EC P-256 key';
+}
+
+/** The cross-variable rules of one OpenID Connect provider (`OIDC_PATIENT_…`, `OIDC_STAFF_…`). */
+function oidcProblems(env: Record<string, string | undefined>, prefix: string): string[] {
+  const v = (name: string) => env[`${prefix}_${name}`];
+  const problems: string[] = [];
+  if (!v('ISSUER')) {
+    for (const name of ['CLIENT_ID', 'CLIENT_SECRET', 'PRIVATE_KEY', 'CLIENT_AUTH'])
+      if (v(name)) problems.push(`${prefix}_${name}: needs ${prefix}_ISSUER`);
+    return problems;
+  }
+  if (!v('CLIENT_ID')) problems.push(`${prefix}_CLIENT_ID: required with ${prefix}_ISSUER`);
+  const auth = v('CLIENT_AUTH') ?? (v('PRIVATE_KEY') ? 'private_key_jwt' : 'client_secret_basic');
+  if (auth === 'private_key_jwt') {
+    const key = v('PRIVATE_KEY');
+    if (!key) problems.push(`${prefix}_PRIVATE_KEY: required for private_key_jwt`);
+    else {
+      const problem = privateJwkProblem(key);
+      if (problem) problems.push(`${prefix}_PRIVATE_KEY: ${problem}`);
+    }
+  } else if (!v('CLIENT_SECRET')) {
+    problems.push(`${prefix}_CLIENT_SECRET: required for ${auth}`);
+  }
+  const scope = v('SCOPE');
+  if (scope !== undefined && !scope.split(/\s+/).includes('openid'))
+    problems.push(`${prefix}_SCOPE: must include openid`);
+  if (prefix === 'OIDC_STAFF' && !v('ACR_VALUES'))
+    problems.push('OIDC_STAFF_ACR_VALUES: required with OIDC_STAFF_ISSUER');
+  if (modeOf(env) === 'production' && !v('ISSUER')!.startsWith('https://'))
+    problems.push(`${prefix}_ISSUER: must be https in production`);
+  return problems;
+}
 
 /** Rules across variables, and what production needs; checked on the raw environment. */
 function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   if (env.ICE_TURN_URLS && !env.TURN_SECRET)
     problems.push('TURN_SECRET: required with ICE_TURN_URLS');
+  problems.push(...oidcProblems(env, 'OIDC_PATIENT'), ...oidcProblems(env, 'OIDC_STAFF'));
   if (modeOf(env) !== 'production') return problems;
   if (!env.VISITT_SECRET) problems.push('VISITT_SECRET: required in production');
   if (!env.PUBLIC_URL) problems.push('PUBLIC_URL: required in production');
   else if (!env.PUBLIC_URL.startsWith('https://'))
     problems.push('PUBLIC_URL: must be https in production');
   return problems;
+}
+
+/** One OpenID Connect provider, as configured by `OIDC_PATIENT_…` or `OIDC_STAFF_…`. */
+export interface OidcProviderConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientAuth: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt';
+  readonly clientSecret: string | undefined;
+  /** The private JWK (JSON) for private_key_jwt. */
+  readonly privateKey: string | undefined;
+  /** Accepted `acr` values, most wanted first; sent as `acr_values`. */
+  readonly acrValues: readonly string[];
+  readonly scope: string;
+  /** The ID token claim holding the national identity number. */
+  readonly pidClaim: string;
+  /** Shown on the sign-in button. */
+  readonly name: string;
 }
 
 export interface Config {
@@ -137,6 +281,11 @@ export interface Config {
     readonly turnSecret: string | undefined;
     readonly turnTtlSeconds: number;
     readonly transportPolicy: 'all' | 'relay';
+  };
+  /** OpenID Connect providers; null where not configured. */
+  readonly oidc: {
+    readonly patient: OidcProviderConfig | null;
+    readonly staff: OidcProviderConfig | null;
   };
   readonly metricsToken: string | undefined;
   readonly logLevel: string;
@@ -213,6 +362,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       turnSecret: e.TURN_SECRET,
       turnTtlSeconds: e.TURN_TTL_SECONDS,
       transportPolicy: e.ICE_TRANSPORT_POLICY,
+    },
+    oidc: {
+      patient: oidcProvider({
+        issuer: e.OIDC_PATIENT_ISSUER,
+        clientId: e.OIDC_PATIENT_CLIENT_ID,
+        clientSecret: e.OIDC_PATIENT_CLIENT_SECRET,
+        clientAuth: e.OIDC_PATIENT_CLIENT_AUTH,
+        privateKey: e.OIDC_PATIENT_PRIVATE_KEY,
+        acrValues: e.OIDC_PATIENT_ACR_VALUES,
+        scope: e.OIDC_PATIENT_SCOPE,
+        pidClaim: e.OIDC_PATIENT_PID_CLAIM,
+        name: e.OIDC_PATIENT_NAME,
+      }),
+      staff: oidcProvider({
+        issuer: e.OIDC_STAFF_ISSUER,
+        clientId: e.OIDC_STAFF_CLIENT_ID,
+        clientSecret: e.OIDC_STAFF_CLIENT_SECRET,
+        clientAuth: e.OIDC_STAFF_CLIENT_AUTH,
+        privateKey: e.OIDC_STAFF_PRIVATE_KEY,
+        acrValues: e.OIDC_STAFF_ACR_VALUES,
+        scope: e.OIDC_STAFF_SCOPE,
+        pidClaim: e.OIDC_STAFF_PID_CLAIM,
+        name: e.OIDC_STAFF_NAME,
+      }),
     },
     metricsToken: e.METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,

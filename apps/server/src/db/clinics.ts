@@ -34,6 +34,8 @@ export interface ClinicRow {
   timeZone: TimeZoneId;
   usedBefore: boolean;
   offersVideo: boolean;
+  /** Video consultations here need a strong (OpenID Connect) sign-in. */
+  requiresStrongAuthForVideo: boolean;
 }
 
 export interface AppointmentTypeRow {
@@ -66,7 +68,7 @@ export const clinicSearchText = (name: string, town: string | null): string =>
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const CLINIC_SELECT = `
-  SELECT c.id, c.name, c.address, c.town, c.time_zone, c.listed, c.search_text,
+  SELECT c.id, c.name, c.address, c.town, c.time_zone, c.listed, c.search_text, c.require_strong_auth_for_video,
          ($1::uuid IS NOT NULL AND EXISTS (
            SELECT 1 FROM appointments a WHERE a.clinic_id = c.id AND a.patient_id = $1::uuid)) AS used_before,
          EXISTS (SELECT 1 FROM appointment_types t
@@ -81,6 +83,7 @@ type ClinicDbRow = {
   time_zone: string;
   used_before: boolean;
   offers_video: boolean;
+  require_strong_auth_for_video: boolean;
 };
 
 const toClinic = (r: ClinicDbRow): ClinicRow => ({
@@ -91,6 +94,7 @@ const toClinic = (r: ClinicDbRow): ClinicRow => ({
   timeZone: r.time_zone as TimeZoneId,
   usedBefore: r.used_before,
   offersVideo: r.offers_video,
+  requiresStrongAuthForVideo: r.require_strong_auth_for_video,
 });
 
 /**

@@ -1,4 +1,6 @@
 import type { Instant } from '@visitt/domain';
+import { sealTotpSecret } from '../auth/totp-secret';
+import { base32Decode } from '../auth/totp';
 import { hashPassword } from '../commands/sign-in-password';
 import { clinicSearchText } from './clinics';
 import { withTransaction, type Db, type Tx } from './pool';
@@ -9,7 +11,20 @@ export const DEMO = {
   onCall: { email: 'vakt@example.com', password: 'visitt-demo', name: 'Nils Vakt' },
   onCall2: { email: 'vakt2@example.com', password: 'visitt-demo', name: 'Sara Døgn' },
   clinicName: 'Demo legesenter',
+  /**
+   * The demo staff's authenticator secret (base32; the bytes spell `visitt-demo-totp-key`):
+   * public, so anyone trying the demo can add it to an app, or read the current code at
+   * GET /api/v1/dev/totp?email=…
+   */
+  totpSecret: 'OZUXG2LUOQWWIZLNN4WXI33UOAWWWZLZ',
 } as const;
+
+/** The staff accounts the demo seed creates (the only ones GET /api/v1/dev/totp answers for). */
+export const DEMO_STAFF_EMAILS: readonly string[] = [
+  DEMO.staff.email,
+  DEMO.onCall.email,
+  DEMO.onCall2.email,
+];
 
 type Hours = [weekdays: number[], start: string, end: string][];
 
@@ -225,12 +240,45 @@ async function insertUser(
 }
 
 /**
+ * Gives the demo staff accounts that have no authenticator app yet the published demo secret,
+ * confirmed, so they can sign in at once. Sealed like any TOTP secret, under the server secret.
+ */
+export async function seedDemoTotp(db: Db, secret: string, now: Instant): Promise<void> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT u.id FROM users u
+      WHERE u.email = ANY($1::text[]) AND u.password_hash IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM staff_totp t WHERE t.user_id = u.id)`,
+    [DEMO_STAFF_EMAILS],
+  );
+  const bytes = base32Decode(DEMO.totpSecret);
+  for (const { id } of rows) {
+    await db.query(
+      `INSERT INTO staff_totp (user_id, secret_encrypted, confirmed_at, created_at)
+       VALUES ($1, $2, to_timestamp($3 / 1000.0), to_timestamp($3 / 1000.0))
+       ON CONFLICT (user_id) DO NOTHING`,
+      [id, sealTotpSecret(secret, id, bytes), now],
+    );
+  }
+}
+
+/**
  * Fills an empty database with the demo: "Demo legesenter" in Oslo (five practitioners, two of
  * them taking 15-minute video consultations around the clock), two more clinics, a demo patient
- * with a past appointment, and staff accounts. Does nothing when any clinic exists.
- * Returns whether it seeded.
+ * with a past appointment, and staff accounts. Does nothing when any clinic exists, except that
+ * with the server `secret` the demo staff get the demo authenticator secret if they have none
+ * (see {@link seedDemoTotp}). Returns whether it seeded.
  */
-export async function seedDemo(db: Db, now: Instant): Promise<boolean> {
+export async function seedDemo(
+  db: Db,
+  now: Instant,
+  options: { secret?: string } = {},
+): Promise<boolean> {
+  const seeded = await seedDemoData(db, now);
+  if (options.secret) await seedDemoTotp(db, options.secret, now);
+  return seeded;
+}
+
+async function seedDemoData(db: Db, now: Instant): Promise<boolean> {
   return withTransaction(db, async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(7412305120)');
     const { rows } = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM clinics');

@@ -11,18 +11,41 @@ export interface SessionRow {
   createdAt: Instant;
   lastSeenAt: Instant;
   expiresAt: Instant;
+  /** The level of assurance an identity provider vouched for (OpenID Connect sessions only). */
+  acr: string | null;
 }
+
+/**
+ * A session signed in strongly: through an OpenID Connect provider, whose `acr` was checked
+ * against the required levels when it signed in. Password + TOTP is staff's own strong sign-in
+ * but does not identify a patient nationally, so it does not count here.
+ */
+export const isStrongAuthMethod = (method: AuthMethod): boolean => method === 'oidc';
 
 /** Creates a session and returns the cookie token (only its hash is stored). */
 export async function createSession(
   db: Queryable,
-  input: { userId: UserId; authMethod: AuthMethod; now: Instant; absoluteMs: number },
+  input: {
+    userId: UserId;
+    authMethod: AuthMethod;
+    now: Instant;
+    absoluteMs: number;
+    /** The identity provider's `acr` (OpenID Connect only). */
+    acr?: string | null;
+  },
 ): Promise<string> {
   const token = newToken();
   await db.query(
-    `INSERT INTO sessions (token_hash, user_id, auth_method, created_at, last_seen_at, expires_at)
-     VALUES ($1, $2, $3, to_timestamp($4 / 1000.0), to_timestamp($4 / 1000.0), to_timestamp($5 / 1000.0))`,
-    [sha256(token), input.userId, input.authMethod, input.now, input.now + input.absoluteMs],
+    `INSERT INTO sessions (token_hash, user_id, auth_method, created_at, last_seen_at, expires_at, acr)
+     VALUES ($1, $2, $3, to_timestamp($4 / 1000.0), to_timestamp($4 / 1000.0), to_timestamp($5 / 1000.0), $6)`,
+    [
+      sha256(token),
+      input.userId,
+      input.authMethod,
+      input.now,
+      input.now + input.absoluteMs,
+      input.acr ?? null,
+    ],
   );
   return token;
 }
@@ -44,9 +67,10 @@ export async function findSession(
     created_at: Date;
     last_seen_at: Date;
     expires_at: Date;
+    acr: string | null;
   }>({
     name: 'find-session',
-    text: 'SELECT user_id, auth_method, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = $1',
+    text: 'SELECT user_id, auth_method, created_at, last_seen_at, expires_at, acr FROM sessions WHERE token_hash = $1',
     values: [hash],
   });
   const row = rows[0];
@@ -64,6 +88,7 @@ export async function findSession(
     createdAt: row.created_at.getTime() as Instant,
     lastSeenAt,
     expiresAt,
+    acr: row.acr,
   };
 }
 
@@ -84,6 +109,10 @@ export async function deleteSession(db: Queryable, token: string): Promise<void>
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [sha256(token)]);
 }
 
+/**
+ * Deletes expired sessions, and with them expired sign-ins still under way (staff waiting for
+ * their second step, OpenID Connect round trips never finished). Returns the sessions deleted.
+ */
 export async function deleteExpiredSessions(
   db: Queryable,
   now: Instant,
@@ -94,5 +123,9 @@ export async function deleteExpiredSessions(
         OR last_seen_at <= to_timestamp(($1 - $2) / 1000.0)`,
     [now, idleMs],
   );
+  await db.query('DELETE FROM pending_sign_ins WHERE expires_at <= to_timestamp($1 / 1000.0)', [
+    now,
+  ]);
+  await db.query('DELETE FROM oidc_requests WHERE expires_at <= to_timestamp($1 / 1000.0)', [now]);
   return rowCount ?? 0;
 }

@@ -105,3 +105,26 @@ export async function findStaffAppointment(
   const { rows } = await db.query<StaffDbRow>(`${STAFF_SELECT} WHERE a.id = $1`, [id]);
   return rows[0] ? toStaffRow(rows[0]) : null;
 }
+
+/**
+ * The practitioners' appointments whose start falls on `fromDate`…`toDate` (both inclusive) of
+ * their own clinic's calendar, cancelled ones included, in time order. The UTC bounds (a day of
+ * margin each side covers any zone's offset) let the (practitioner, start) index do the work.
+ */
+export async function listPractitionerRange(
+  db: Queryable,
+  practitionerIds: readonly PractitionerId[],
+  fromDate: string,
+  toDate: string,
+): Promise<StaffAppointmentRow[]> {
+  const { rows } = await db.query<StaffDbRow>(
+    `${STAFF_SELECT}
+      WHERE a.practitioner_id = ANY($1::uuid[])
+        AND a.starts_at >= (($2::date - 1)::timestamp AT TIME ZONE 'UTC')
+        AND a.starts_at < (($3::date + 2)::timestamp AT TIME ZONE 'UTC')
+        AND (a.starts_at AT TIME ZONE c.time_zone)::date BETWEEN $2::date AND $3::date
+      ORDER BY a.starts_at, a.id`,
+    [practitionerIds, fromDate, toDate],
+  );
+  return rows.map(toStaffRow);
+}

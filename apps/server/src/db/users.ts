@@ -78,18 +78,102 @@ export async function upsertVerifiedUser(
   return rows[0]!.id as UserId;
 }
 
+/** A staff account that signs in with a password, with what the second step needs to know. */
+export interface PasswordUser {
+  id: UserId;
+  email: string;
+  passwordHash: string;
+  /** Locked after repeated failures until then (null: not locked, or the lock has run out). */
+  lockedUntil: Instant | null;
+  /** An authenticator app is set up and confirmed. */
+  hasTotp: boolean;
+}
+
+/** The active staff account with this e-mail and a password, or null. */
 export async function findPasswordUser(
   db: Queryable,
   email: string,
-): Promise<{ id: UserId; passwordHash: string } | null> {
-  const { rows } = await db.query<{ id: string; password_hash: string }>(
-    `SELECT u.id, u.password_hash FROM users u
+  now: Instant,
+): Promise<PasswordUser | null> {
+  const { rows } = await db.query<{
+    id: string;
+    email: string;
+    password_hash: string;
+    locked_until: Date | null;
+    has_totp: boolean;
+  }>(
+    `SELECT u.id, u.email, u.password_hash, u.locked_until,
+            EXISTS (SELECT 1 FROM staff_totp t WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) AS has_totp
+       FROM users u
       WHERE u.email = $1 AND u.password_hash IS NOT NULL
         AND EXISTS (SELECT 1 FROM clinic_memberships m WHERE m.user_id = u.id AND m.active)`,
     [email],
   );
   const row = rows[0];
-  return row ? { id: row.id as UserId, passwordHash: row.password_hash } : null;
+  if (!row) return null;
+  const lockedUntil = row.locked_until?.getTime() ?? null;
+  return {
+    id: row.id as UserId,
+    email: row.email,
+    passwordHash: row.password_hash,
+    lockedUntil: lockedUntil !== null && lockedUntil > now ? (lockedUntil as Instant) : null,
+    hasTotp: row.has_totp,
+  };
+}
+
+/** Failed sign-ins in a row (password or second factor) that lock an account. */
+export const LOCKOUT_THRESHOLD = 10;
+/** How long a lock lasts. */
+export const LOCKOUT_MS = 15 * 60_000;
+
+/**
+ * Counts a failed sign-in of a known account. The tenth failure in a row, and every one after it
+ * until a success, locks the account for {@link LOCKOUT_MS}. Returns the lock's end when locked.
+ */
+export async function recordFailedSignIn(
+  db: Queryable,
+  userId: UserId,
+  now: Instant,
+): Promise<Instant | null> {
+  const { rows } = await db.query<{ locked_until: Date | null }>(
+    `UPDATE users SET failed_sign_ins = failed_sign_ins + 1,
+            locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN to_timestamp($3 / 1000.0) ELSE locked_until END
+      WHERE id = $1 RETURNING locked_until`,
+    [userId, LOCKOUT_THRESHOLD, now + LOCKOUT_MS],
+  );
+  const until = rows[0]?.locked_until?.getTime() ?? null;
+  return until !== null && until > now ? (until as Instant) : null;
+}
+
+/** A complete sign-in: the count of failures starts again and any lock ends. */
+export async function resetFailedSignIns(db: Queryable, userId: UserId): Promise<void> {
+  await db.query(
+    'UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = $1 AND (failed_sign_ins > 0 OR locked_until IS NOT NULL)',
+    [userId],
+  );
+}
+
+/** When the account's lock ends, or null when it is not locked; locks the user's row (FOR UPDATE). */
+export async function findLockedUntil(
+  db: Queryable,
+  userId: UserId,
+  now: Instant,
+): Promise<Instant | null> {
+  const { rows } = await db.query<{ locked_until: Date | null }>(
+    'SELECT locked_until FROM users WHERE id = $1 FOR UPDATE',
+    [userId],
+  );
+  const until = rows[0]?.locked_until?.getTime() ?? null;
+  return until !== null && until > now ? (until as Instant) : null;
+}
+
+/** Whether the user is active staff at some clinic (only staff may link and use HelseID). */
+export async function isActiveStaff(db: Queryable, userId: UserId): Promise<boolean> {
+  const { rows } = await db.query(
+    'SELECT 1 FROM clinic_memberships WHERE user_id = $1 AND active LIMIT 1',
+    [userId],
+  );
+  return rows.length > 0;
 }
 
 export async function findMemberships(db: Queryable, userId: UserId): Promise<Membership[]> {

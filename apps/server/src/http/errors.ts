@@ -47,8 +47,33 @@ const defaultMessages: Record<ErrorCode, string> = {
   contact_not_verified: 'Verify this address or number first.',
   invalid_code: 'The code is wrong or no longer valid. Ask for a new code.',
   invalid_credentials: 'Wrong e-mail or password.',
+  sign_in_expired:
+    'No sign-in is waiting for a code (it took more than 5 minutes, or too many wrong codes). Start again with e-mail and password.',
+  wrong_sign_in_step: 'This step does not fit the sign-in under way.',
+  account_locked:
+    'Too many failed sign-in attempts: the account is locked for 15 minutes. Try again later.',
+  strong_auth_required:
+    'This clinic requires strong sign-in (ID-porten) for video consultations. Sign in with ID-porten and try again.',
+  oidc_unavailable: 'Sign-in with the identity provider is not available right now.',
+  oidc_failed: 'The sign-in with the identity provider did not succeed. Start again.',
+  oidc_acr_too_low:
+    'The identity provider signed you in at a lower security level than required. Sign in with a stronger method.',
+  oidc_not_linked:
+    'No staff account is linked to this identity. Sign in with e-mail, password and code, and link it from the workspace.',
+  oidc_identity_in_use: 'This identity is already linked to another account.',
   rate_limited: 'Too many attempts. Try again later.',
   channel_unavailable: 'This way of signing in is not available here.',
+  last_admin: 'The clinic must keep at least one active administrator.',
+  hours_conflict:
+    'Booked appointments would be outside the opening hours. Send again with confirm: true to save anyway.',
+  invitation_expired: 'This invitation has expired. Ask the clinic for a new one.',
+  invitation_used: 'This invitation has already been used.',
+  invitation_revoked: 'The clinic has withdrawn this invitation.',
+  invitation_email_mismatch:
+    'This invitation was sent to another e-mail address. Sign in with that address.',
+  already_member: 'This person is already staff of the clinic.',
+  unknown_practitioner: 'A practitioner given does not belong to this clinic.',
+  status_too_early: 'The appointment can be marked once it has begun.',
   internal: 'Something went wrong on our side.',
 };
 

@@ -9,6 +9,7 @@ export const presentClinic = (c: ClinicRow): Clinic => ({
   timeZone: c.timeZone,
   usedBefore: c.usedBefore,
   offersVideo: c.offersVideo,
+  requiresStrongAuthForVideo: c.requiresStrongAuthForVideo,
 });
 
 export const presentPractitioner = (

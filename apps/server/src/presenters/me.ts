@@ -1,11 +1,19 @@
 import type { Me } from '@visitt/contracts';
 import type { UserId } from '@visitt/domain';
 import type { Queryable } from '../db/pool';
+import { isStrongAuthMethod, type AuthMethod } from '../db/sessions';
 import { findMemberships, findUser } from '../db/users';
 import { fail } from '../http/errors';
 
-/** The signed-in user as the client sees them, with their staff memberships. */
-export async function presentMe(db: Queryable, userId: UserId): Promise<Me> {
+/**
+ * The signed-in user as the client sees them, with their staff memberships and whether `session`
+ * (how this browser signed in) counts as strong sign-in.
+ */
+export async function presentMe(
+  db: Queryable,
+  userId: UserId,
+  session: { authMethod: AuthMethod },
+): Promise<Me> {
   const [user, memberships] = await Promise.all([
     findUser(db, userId),
     findMemberships(db, userId),
@@ -20,5 +28,6 @@ export async function presentMe(db: Queryable, userId: UserId): Promise<Me> {
     phoneVerified: user.phoneVerifiedAt !== null,
     locale: user.locale,
     memberships,
+    strongAuth: isStrongAuthMethod(session.authMethod),
   };
 }

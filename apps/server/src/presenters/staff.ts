@@ -1,5 +1,6 @@
-import type { RoomStatus, StaffAppointment } from '@visitt/contracts';
+import type { RoomStatus, StaffAppointment, StaffAppointmentDetail } from '@visitt/contracts';
 import { videoWindow } from '@visitt/domain';
+import type { AppointmentHistory } from '../db/calendar';
 import type { StaffAppointmentRow } from '../db/staff';
 import type { RoomRow } from '../db/video';
 import { zonedFormatter } from '../lib/zoned-format';
@@ -39,5 +40,22 @@ export function presentStaffAppointment(a: StaffAppointmentRow): StaffAppointmen
           room: presentRoomStatus(a.room, format),
         }
       : null,
+  };
+}
+
+/** An appointment's details for its practitioner: the workspace's view and its history. */
+export function presentStaffAppointmentDetail(
+  a: StaffAppointmentRow,
+  history: AppointmentHistory,
+): StaffAppointmentDetail {
+  const format = zonedFormatter(a.timeZone);
+  return {
+    ...presentStaffAppointment(a),
+    createdAt: format(history.createdAt),
+    cancelledAt: history.cancelledAt ? format(history.cancelledAt) : null,
+    cancelledBy: history.cancelledBy,
+    cancellationMessage: history.cancellationMessage,
+    statusChangedAt: history.statusChangedAt ? format(history.statusChangedAt) : null,
+    statusChangedBy: history.statusChangedBy,
   };
 }

@@ -8,6 +8,7 @@ import {
   buildUser,
 } from '../../test/factories';
 import { Browser, signInWithCode, startTestApp, type TestApp } from '../../test/harness';
+import { signInStaff } from '../auth/testing/staff';
 import { splitUtf8 } from './bus';
 
 let first: TestApp;
@@ -66,7 +67,7 @@ describe('two server instances on one database', () => {
     });
     const appointmentId = booked.body.id as string;
     const doctor = new Browser(second);
-    await doctor.post('/api/v1/auth/password', {
+    await signInStaff(second, doctor, {
       email: 'bus-doctor@example.com',
       password: 'doctor password',
     });

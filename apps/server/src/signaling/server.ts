@@ -14,9 +14,10 @@ import {
 } from '@visitt/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import { WebSocket, WebSocketServer } from 'ws';
+import { mayEnterVideo } from '../auth/strong-auth';
 import { writeAudit } from '../db/audit';
 import { withTransaction } from '../db/pool';
-import { findSession, touchSession } from '../db/sessions';
+import { findSession, touchSession, type AuthMethod } from '../db/sessions';
 import {
   findUserPractitionerIds,
   findVideoAppointment,
@@ -48,6 +49,8 @@ interface Connection {
   readonly id: number;
   readonly ws: WebSocket;
   readonly userId: UserId;
+  /** How the socket's session signed in (a clinic may require strong sign-in for video). */
+  readonly authMethod: AuthMethod;
   readonly token: string;
   readonly rooms: Map<string, Membership>;
   readonly watching: Set<PractitionerId>;
@@ -199,6 +202,8 @@ export function attachSignaling(
     if (appointment.patientId === conn.userId) {
       const decision = canStartVideo(appointment, now);
       if (!decision.ok) throw new Refusal(refusalCode(decision.reason));
+      if (!(await mayEnterVideo(deps.db, conn.authMethod, appointment.clinicId)))
+        throw new Refusal('not_allowed');
       if (!appointment.room) throw new Refusal('not_started');
       return { role: 'patient', appointment };
     }
@@ -400,6 +405,7 @@ export function attachSignaling(
             id: nextId++,
             ws,
             userId: session.userId,
+            authMethod: session.authMethod,
             token,
             rooms: new Map(),
             watching: new Set(),

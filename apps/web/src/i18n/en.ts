@@ -591,8 +591,36 @@ export const en: Catalogue = {
     contact_not_verified: 'Verify the address or number first.',
     invalid_code: 'The code is wrong or has expired. Check the code, or ask for a new one.',
     invalid_credentials: 'Wrong e-mail address or password.',
+    sign_in_expired:
+      'The sign-in took too long or had too many wrong codes. Start again with e-mail and password.',
+    wrong_sign_in_step: 'This step does not fit the sign-in in progress. Start again.',
+    account_locked:
+      'Too many failed sign-in attempts. The account is locked for 15 minutes. Try again later.',
+    strong_auth_required:
+      'This clinic requires secure sign-in (ID-porten) for video consultations. Sign in with ID-porten and try again.',
+    oidc_unavailable: 'Sign-in with ID-porten or HelseID is not available right now.',
+    oidc_failed: 'The sign-in was not completed. Please try again.',
+    oidc_acr_too_low:
+      'You signed in at a lower security level than required. Sign in with BankID or another secure method.',
+    oidc_not_linked:
+      'No staff account is linked to this identity. Sign in with e-mail, password and code, and link HelseID from the workspace.',
+    oidc_identity_in_use: 'This identity is already linked to another account.',
     rate_limited: 'Too many attempts. Wait a little and try again.',
     channel_unavailable: 'We cannot send the code this way right now. Please try the other way.',
+    last_admin:
+      'The clinic must keep at least one active administrator. Make someone else one first.',
+    hours_conflict:
+      'The change puts booked appointments outside the working hours. Review them and confirm to save anyway.',
+    invitation_expired: 'The invitation has expired. Ask the clinic for a new invitation.',
+    invitation_used:
+      'The invitation has already been used. Sign in, or ask the clinic if you lack access.',
+    invitation_revoked: 'The clinic has withdrawn this invitation.',
+    invitation_email_mismatch:
+      'The invitation was sent to another e-mail address. Sign in with that address.',
+    already_member: 'This person is already staff of the clinic. Change their roles instead.',
+    unknown_practitioner:
+      'One of the practitioners does not belong to this clinic. Reload the page.',
+    status_too_early: 'The appointment can be marked completed or no-show once it has begun.',
     internal: 'Something went wrong on our side. Please try again shortly.',
     network: 'Cannot reach Visitt. Check your internet connection and try again.',
     unexpected: 'Something unexpected went wrong. Please try again shortly.',

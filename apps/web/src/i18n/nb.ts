@@ -593,8 +593,36 @@ export const nb = {
     contact_not_verified: 'Bekreft adressen eller nummeret først.',
     invalid_code: 'Koden er feil eller har gått ut. Sjekk koden, eller be om en ny.',
     invalid_credentials: 'Feil e-postadresse eller passord.',
+    sign_in_expired:
+      'Innloggingen tok for lang tid eller fikk for mange feil koder. Start på nytt med e-post og passord.',
+    wrong_sign_in_step: 'Dette steget passer ikke med innloggingen som pågår. Start på nytt.',
+    account_locked:
+      'For mange mislykkede innloggingsforsøk. Kontoen er låst i 15 minutter. Prøv igjen senere.',
+    strong_auth_required:
+      'Denne klinikken krever sikker innlogging (ID-porten) for videokonsultasjoner. Logg inn med ID-porten og prøv igjen.',
+    oidc_unavailable: 'Innlogging med ID-porten eller HelseID er ikke tilgjengelig akkurat nå.',
+    oidc_failed: 'Innloggingen ble ikke fullført. Prøv igjen.',
+    oidc_acr_too_low:
+      'Du logget inn med et lavere sikkerhetsnivå enn det som kreves. Logg inn med BankID eller en annen sikker metode.',
+    oidc_not_linked:
+      'Ingen ansattkonto er koblet til denne identiteten. Logg inn med e-post, passord og kode, og koble til HelseID fra arbeidsflaten.',
+    oidc_identity_in_use: 'Denne identiteten er allerede koblet til en annen konto.',
     rate_limited: 'For mange forsøk. Vent litt og prøv igjen.',
     channel_unavailable: 'Vi kan ikke sende koden på denne måten akkurat nå. Prøv den andre måten.',
+    last_admin:
+      'Klinikken må ha minst én aktiv administrator. Gjør en annen til administrator først.',
+    hours_conflict:
+      'Endringen legger bestilte timer utenfor arbeidstiden. Se over timene og bekreft for å lagre likevel.',
+    invitation_expired: 'Invitasjonen har gått ut. Be klinikken om en ny invitasjon.',
+    invitation_used:
+      'Invitasjonen er allerede brukt. Logg inn, eller spør klinikken om du mangler tilgang.',
+    invitation_revoked: 'Klinikken har trukket tilbake invitasjonen.',
+    invitation_email_mismatch:
+      'Invitasjonen ble sendt til en annen e-postadresse. Logg inn med den adressen.',
+    already_member: 'Denne personen er allerede ansatt ved klinikken. Endre rollene i stedet.',
+    unknown_practitioner:
+      'En av behandlerne hører ikke til denne klinikken. Last inn siden på nytt.',
+    status_too_early: 'Timen kan markeres som fullført eller ikke møtt når den har begynt.',
     internal: 'Noe gikk galt hos oss. Prøv igjen om litt.',
     network: 'Får ikke kontakt med Visitt. Sjekk internettforbindelsen og prøv igjen.',
     unexpected: 'Noe uventet gikk galt. Prøv igjen om litt.',

@@ -7,6 +7,7 @@ import {
   type TestApp,
 } from '../../../test/harness';
 import { buildClinic, buildMembership, buildUser } from '../../../test/factories';
+import { signInStaff } from '../../auth/testing/staff';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -221,10 +222,8 @@ describe('sessions', () => {
     const staff = await buildUser(app.db, { password: 'correct horse battery' });
     await buildMembership(app.db, clinic.id, staff.id, ['admin', 'practitioner']);
     const browser = new Browser(app);
-    const ok = await browser.post('/api/v1/auth/password', {
-      email: staff.email,
-      password: 'correct horse battery',
-    });
+    await signInStaff(app, browser, { email: staff.email, password: 'correct horse battery' });
+    const ok = await browser.get('/api/v1/me');
     expect(ok.status).toBe(200);
     expect(ok.body.memberships).toEqual([
       {

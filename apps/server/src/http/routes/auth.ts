@@ -3,11 +3,13 @@ import {
   CodeSent,
   Me,
   PasswordSignInBody,
+  PasswordStep,
   RequestCodeBody,
   VerifyCodeBody,
 } from '@visitt/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { readPendingCookie, setPendingCookie } from '../../auth/cookies';
 import { requestSignInCode, verifySignInCode } from '../../commands/sign-in-code';
 import { signInWithPassword } from '../../commands/sign-in-password';
 import { deleteSession } from '../../db/sessions';
@@ -51,14 +53,22 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Staff sign-in with e-mail and password; sets the session cookie',
+        summary: 'Staff sign-in, step one: e-mail and password',
+        description:
+          'No session yet: sets the short-lived `visitt_pending` cookie and says what comes next — `totp` (POST /api/v1/auth/totp) or `enrol` (set up the authenticator app first). 401 `invalid_credentials`; 429 `account_locked` (with `Retry-After`) after 10 failed attempts in a row, or `rate_limited`.',
         body: PasswordSignInBody,
-        response: { 200: Me, ...errors },
+        response: { 200: PasswordStep, ...errors },
       },
     },
     async (request, reply) => {
-      const { token, me } = await signInWithPassword(request.ctx, request.body);
-      return reply.setSessionCookie(token).send(me);
+      const { config } = request.ctx;
+      const { pendingToken, step } = await signInWithPassword(
+        request.ctx,
+        request.body,
+        readPendingCookie(request, config),
+      );
+      setPendingCookie(reply, config, pendingToken);
+      return reply.send(step);
     },
   );
 

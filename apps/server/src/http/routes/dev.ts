@@ -1,5 +1,6 @@
-import { OutboxList, OutboxQuery } from '@visitt/contracts';
+import { ApiError, DevTotp, DevTotpQuery, OutboxList, OutboxQuery } from '@visitt/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { currentDemoTotp } from '../../auth/demo-totp';
 
 /**
  * The demo's mail catcher. Registered only outside production mode, so in production the path
@@ -38,5 +39,20 @@ export const devRoutes: FastifyPluginAsyncZod = async (app) => {
         createdAt: r.created_at.toISOString(),
       }));
     },
+  );
+
+  app.get(
+    '/api/v1/dev/totp',
+    {
+      schema: {
+        tags: ['dev'],
+        summary: 'The current authenticator code of a demo staff account (not in production)',
+        description:
+          'Only for the staff accounts the demo seed creates, while they keep the demo secret. 404 otherwise.',
+        querystring: DevTotpQuery,
+        response: { 200: DevTotp, 400: ApiError, 404: ApiError, 429: ApiError },
+      },
+    },
+    async (request) => currentDemoTotp(request.ctx, request.query.email),
   );
 };

@@ -20,7 +20,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'The signed-in user', response: { 200: Me, 401: ApiError } } },
     async (request) => {
       const ctx = requireUser(request);
-      return presentMe(ctx.db, ctx.actor.userId);
+      return presentMe(ctx.db, ctx.actor.userId, ctx.actor);
     },
   );
 
@@ -37,7 +37,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const ctx = requireUser(request);
       await updateUser(ctx.db, ctx.actor.userId, request.body, ctx.clock.now());
-      return presentMe(ctx.db, ctx.actor.userId);
+      return presentMe(ctx.db, ctx.actor.userId, ctx.actor);
     },
   );
 

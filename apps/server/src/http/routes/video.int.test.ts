@@ -8,6 +8,7 @@ import {
   buildUser,
 } from '../../../test/factories';
 import { Browser, signInWithCode, startTestApp, type TestApp } from '../../../test/harness';
+import { signInStaff } from '../../auth/testing/staff';
 
 let app: TestApp;
 // Monday 30 November 2026, 10:00 in Oslo.
@@ -54,14 +55,7 @@ async function scenario(options: { startsAt?: string; modality?: 'video' | 'in_p
   });
   expect(booked.status).toBe(201);
   const doctor = new Browser(app);
-  expect(
-    (
-      await doctor.post('/api/v1/auth/password', {
-        email: doctorUser.email,
-        password: 'doctor password',
-      })
-    ).status,
-  ).toBe(200);
+  await signInStaff(app, doctor, { email: doctorUser.email, password: 'doctor password' });
   return {
     clinic,
     practitioner,

@@ -1,0 +1,66 @@
+import type { AuditPage, AuditQuery } from '@visitt/contracts';
+import {
+  parseLocalDate,
+  wallClockToInstant,
+  type Instant,
+  type LocalTime,
+  type TimeZoneId,
+} from '@visitt/domain';
+import { Temporal } from 'temporal-polyfill';
+import { findAdminClinic, listAuditEntries } from '../../db/admin';
+import type { Queryable } from '../../db/pool';
+import { fail } from '../../http/errors';
+import { parseInstant } from '../../lib/zoned-format';
+import { presentAuditEntry } from '../../presenters/admin';
+
+const MIDNIGHT = '00:00' as LocalTime;
+
+/**
+ * A bound of the filter as an instant: a date-time as given; a date is read on the clinic's
+ * calendar, `from` at its first instant and `to` at the first instant of the next date (so the
+ * date itself is included).
+ */
+function boundOf(
+  value: string | undefined,
+  timeZone: TimeZoneId,
+  end: boolean,
+): Instant | undefined {
+  if (value === undefined) return undefined;
+  const date = parseLocalDate(value);
+  if (!date) return parseInstant(value);
+  const day = end ? Temporal.PlainDate.from(date).add({ days: 1 }).toString() : date;
+  return wallClockToInstant(day as typeof date, MIDNIGHT, timeZone);
+}
+
+/**
+ * The clinic's audit log, newest first, filtered; pages by id (`before`). Administrators only
+ * (the caller checks). Entries without a clinic (sign-ins) are not the clinic's and not shown.
+ */
+export async function readAuditLog(
+  db: Queryable,
+  clinicId: string,
+  query: AuditQuery,
+): Promise<AuditPage> {
+  const clinic = await findAdminClinic(db, clinicId);
+  if (!clinic) throw fail('not_found');
+  const action = query.action
+    ? query.action.endsWith('*')
+      ? { value: query.action.slice(0, -1), prefix: true }
+      : { value: query.action, prefix: false }
+    : undefined;
+  const rows = await listAuditEntries(db, clinicId, {
+    from: boundOf(query.from, clinic.timeZone, false),
+    to: boundOf(query.to, clinic.timeZone, true),
+    action,
+    actorUserId: query.actorUserId,
+    entityId: query.entityId,
+    before: query.before,
+    // One more than asked tells whether there is a next page.
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  return {
+    entries: page.map((e) => presentAuditEntry(e, clinic.timeZone)),
+    nextBefore: rows.length > query.limit ? page[page.length - 1]!.id : null,
+  };
+}

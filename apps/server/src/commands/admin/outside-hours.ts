@@ -1,0 +1,189 @@
+import {
+  expandOpenIntervals,
+  type Availability,
+  type Instant,
+  type Interval,
+  type TimeZoneId,
+  type Weekday,
+} from '@visitt/domain';
+import {
+  listBookedAhead,
+  readClosures,
+  readHours,
+  type BookedAheadRow,
+  type ClosureRow,
+  type ExceptionRow,
+  type WeeklyRow,
+} from '../../db/admin';
+import { writeAudit } from '../../db/audit';
+import type { Queryable } from '../../db/pool';
+import type { SignedInContext } from '../../http/context';
+
+export interface Hours {
+  weekly: readonly WeeklyRow[];
+  exceptions: readonly ExceptionRow[];
+}
+
+/** Stored or proposed hours and closures as the domain's availability of one practitioner. */
+export function availabilityOf(
+  timeZone: TimeZoneId,
+  hours: Hours,
+  closures: readonly ClosureRow[],
+): Availability {
+  return {
+    timeZone,
+    weekly: hours.weekly.map((w) => ({
+      weekday: w.weekday as Weekday,
+      start: w.start,
+      end: w.end,
+      validFrom: w.validFrom,
+      validUntil: w.validUntil,
+    })),
+    exceptions: hours.exceptions.map((e) => ({
+      date: e.date,
+      kind: e.kind,
+      start: e.start,
+      end: e.end,
+    })),
+    closures: closures.map((c) => ({ from: c.from, to: c.to })),
+  };
+}
+
+/**
+ * The appointments that do not lie wholly inside the open time of `availability` (expanded by
+ * the domain, so DST days and closures count exactly as they do for booking). Order is kept.
+ */
+export function appointmentsOutside<T extends Interval>(
+  appointments: readonly T[],
+  availability: Availability,
+): T[] {
+  if (appointments.length === 0) return [];
+  // A loop, not Math.min(...list): a clinic may have more booked appointments than arguments fit.
+  let start = Infinity;
+  let end = -Infinity;
+  for (const a of appointments) {
+    start = Math.min(start, a.start);
+    end = Math.max(end, a.end);
+  }
+  const range = { start: start as Instant, end: end as Instant };
+  const open = expandOpenIntervals(availability, range);
+  return appointments.filter((a) => !isInside(open, a));
+}
+
+/** Whether `a` lies inside one interval of `open` (sorted, merged): binary search. */
+function isInside(open: readonly Interval[], a: Interval): boolean {
+  let low = 0;
+  let high = open.length - 1;
+  let candidate = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (open[mid]!.start <= a.start) {
+      candidate = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return candidate >= 0 && open[candidate]!.end >= a.end;
+}
+
+/** What a change to the clinic's hours replaces; anything left out stays as stored. */
+export interface HoursChange {
+  /** The practitioner whose hours are replaced by `hours`. */
+  practitionerId?: string;
+  hours?: Hours;
+  closures?: readonly ClosureRow[];
+  timeZone?: TimeZoneId;
+}
+
+export type OutsideRow = BookedAheadRow & { newlyOutside: boolean };
+
+/**
+ * The clinic's booked future appointments that lie outside the open hours once `change` is made
+ * (all of them with an empty change), each marked whether the change is what puts it outside.
+ * Only the practitioner's appointments are looked at when only their hours change.
+ */
+export async function outsideAfterChange(
+  db: Queryable,
+  clinic: { id: string; timeZone: TimeZoneId },
+  change: HoursChange,
+  now: Instant,
+): Promise<OutsideRow[]> {
+  const onlyOne =
+    change.practitionerId !== undefined && !change.closures && !change.timeZone
+      ? change.practitionerId
+      : null;
+  const booked = await listBookedAhead(db, clinic.id, onlyOne, now);
+  if (booked.length === 0) return [];
+  const byPractitioner = new Map<string, BookedAheadRow[]>();
+  for (const a of booked) {
+    const list = byPractitioner.get(a.practitioner.id) ?? [];
+    list.push(a);
+    byPractitioner.set(a.practitioner.id, list);
+  }
+  const closures = await readClosures(db, clinic.id);
+  const newlyOutside = new Set<string>();
+  const outside = new Set<string>();
+  for (const [practitionerId, appointments] of byPractitioner) {
+    const stored = await readHours(db, practitionerId);
+    const before = appointmentsOutside(
+      appointments,
+      availabilityOf(clinic.timeZone, stored, closures),
+    );
+    const after = appointmentsOutside(
+      appointments,
+      availabilityOf(
+        change.timeZone ?? clinic.timeZone,
+        practitionerId === change.practitionerId && change.hours ? change.hours : stored,
+        change.closures ?? closures,
+      ),
+    );
+    const wasOutside = new Set(before.map((a) => a.id));
+    for (const a of after) {
+      outside.add(a.id);
+      if (!wasOutside.has(a.id)) newlyOutside.add(a.id);
+    }
+  }
+  return booked
+    .filter((a) => outside.has(a.id))
+    .map((a) => ({ ...a, newlyOutside: newlyOutside.has(a.id) }));
+}
+
+/**
+ * Records that an administrator was shown these appointments (patient names with times and
+ * practitioners): a list of appointments is a read of each of them.
+ */
+export async function auditOutsideRead(
+  ctx: SignedInContext,
+  db: Queryable,
+  clinicId: string,
+  appointments: readonly { id: string }[],
+  via: string,
+): Promise<void> {
+  await writeAudit(db, {
+    at: ctx.clock.now(),
+    actorUserId: ctx.actor.userId,
+    actorRole: 'admin',
+    action: 'appointment.read',
+    entityType: 'appointment',
+    entityIds: appointments.map((a) => a.id),
+    clinicIds: appointments.map(() => clinicId),
+    ip: ctx.ip,
+    details: { via },
+  });
+}
+
+/**
+ * The outcome of a change that may put booked appointments outside the hours: saved (with the
+ * appointments now outside, to move or cancel), or refused with the conflicting list.
+ */
+export type CheckedChange<T> =
+  { saved: true; value: T; outside: OutsideRow[] } | { saved: false; conflict: OutsideRow[] };
+
+/** A change needs confirming when it puts at least one booked appointment outside the hours. */
+export const needsConfirming = (outside: readonly OutsideRow[], confirm: boolean | undefined) =>
+  confirm !== true && outside.some((a) => a.newlyOutside);
+
+/** For the audit trail of a confirmed change: the appointments it put outside the hours. */
+export const confirmed = (outside: readonly OutsideRow[]) =>
+  outside.some((a) => a.newlyOutside)
+    ? { confirmedOutside: outside.filter((a) => a.newlyOutside).map((a) => a.id) }
+    : {};

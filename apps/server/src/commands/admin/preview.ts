@@ -1,0 +1,118 @@
+import type {
+  ClinicClosure,
+  HoursException,
+  SlotPreview,
+  WeeklyHoursBlock,
+} from '@visitt/contracts';
+import {
+  DAY,
+  expandOpenIntervals,
+  findFreeSlots,
+  minutes,
+  wallClockToInstant,
+  type Availability,
+  type Instant,
+  type LocalDate,
+  type LocalTime,
+  type SlotRules,
+} from '@visitt/domain';
+import { Temporal } from 'temporal-polyfill';
+import {
+  findAdminClinic,
+  findAdminType,
+  findClinicPractitioner,
+  type AdminTypeRow,
+} from '../../db/admin';
+import type { Queryable } from '../../db/pool';
+import { loadSchedules } from '../../db/scheduling';
+import { fail } from '../../http/errors';
+import { zonedFormatter } from '../../lib/zoned-format';
+import { closuresFromBody, hoursFromBody } from './hours';
+import { availabilityOf } from './outside-hours';
+
+/** The slot rules of a type (as `slotRulesOf`, for the administration's row). */
+const rulesOf = (t: AdminTypeRow): SlotRules => ({
+  duration: minutes(t.durationMinutes),
+  ...(t.slotStepMinutes ? { step: minutes(t.slotStepMinutes) } : {}),
+  minimumNotice: minutes(t.minimumNoticeMinutes),
+  horizon: (t.horizonDays * DAY) as SlotRules['horizon'],
+});
+
+export interface PreviewInput {
+  appointmentTypeId: string;
+  week: string;
+  hours?: { weekly: WeeklyHoursBlock[]; exceptions: HoursException[] } | undefined;
+  closures?: ClinicClosure[] | undefined;
+}
+
+/**
+ * A week (Monday to Sunday on the clinic's calendar, holding `week`) as patients would see it:
+ * the practitioner's open hours and the free slots of the type, with minimum notice, horizon
+ * and booked time applied as for booking. Proposed hours or closures, when given, stand in for
+ * the saved ones, so the effect of a change is seen before it is saved. Nothing is written.
+ */
+export async function previewWeek(
+  db: Queryable,
+  clinicId: string,
+  practitionerId: string,
+  input: PreviewInput,
+  now: Instant,
+): Promise<SlotPreview> {
+  const [clinic, practitioner, type] = await Promise.all([
+    findAdminClinic(db, clinicId),
+    findClinicPractitioner(db, clinicId, practitionerId),
+    findAdminType(db, clinicId, input.appointmentTypeId),
+  ]);
+  if (!clinic || !practitioner || !type) throw fail('not_found');
+  const day = Temporal.PlainDate.from(input.week);
+  const monday = day.subtract({ days: day.dayOfWeek - 1 });
+  const sunday = monday.add({ days: 6 });
+  const midnight = '00:00' as LocalTime;
+  const range = {
+    start: wallClockToInstant(monday.toString() as LocalDate, midnight, clinic.timeZone),
+    end: wallClockToInstant(
+      monday.add({ days: 7 }).toString() as LocalDate,
+      midnight,
+      clinic.timeZone,
+    ),
+  };
+  const rules = rulesOf(type);
+  const id = practitioner.id;
+  const schedule = (
+    await loadSchedules(db, clinic, [id], {
+      start: range.start,
+      end: (range.end + rules.duration) as Instant,
+    })
+  ).get(id)!;
+  const saved = schedule.availability;
+  const proposed = availabilityOf(
+    clinic.timeZone,
+    input.hours ? hoursFromBody(input.hours) : { weekly: [], exceptions: [] },
+    input.closures ? closuresFromBody(input.closures) : [],
+  );
+  const availability: Availability = {
+    timeZone: clinic.timeZone,
+    weekly: input.hours ? proposed.weekly : saved.weekly,
+    exceptions: input.hours ? proposed.exceptions : saved.exceptions,
+    closures: input.closures ? proposed.closures : saved.closures,
+  };
+  const format = zonedFormatter(clinic.timeZone);
+  return {
+    timeZone: clinic.timeZone,
+    from: monday.toString(),
+    to: sunday.toString(),
+    open: expandOpenIntervals(availability, range).map((i) => ({
+      start: format(i.start),
+      end: format(i.end),
+    })),
+    slots: findFreeSlots({ availability, busy: schedule.busy, range, rules, now }).map((s) => ({
+      start: format(s.start),
+      end: format(s.end),
+    })),
+    bookable:
+      practitioner.active &&
+      type.active &&
+      type.bookableOnline &&
+      type.practitionerIds.includes(practitioner.id),
+  };
+}

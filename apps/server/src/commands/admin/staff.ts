@@ -1,0 +1,98 @@
+import type { StaffOverview, StaffRole, UpdateStaffBody } from '@visitt/contracts';
+import type { Instant, TimeZoneId } from '@visitt/domain';
+import {
+  endUserSessions,
+  ensurePractitioner,
+  findMember,
+  listClinicPractitioners,
+  listMembers,
+  listOpenInvitations,
+  otherActiveAdmins,
+  setPractitionerActive,
+  updateMembership,
+  type MemberRow,
+} from '../../db/admin';
+import { writeAudit } from '../../db/audit';
+import { withTransaction, type Queryable } from '../../db/pool';
+import type { SignedInContext } from '../../http/context';
+import { fail } from '../../http/errors';
+import {
+  presentAdminPractitioner,
+  presentInvitation,
+  presentStaffMember,
+} from '../../presenters/admin';
+
+/** Members with their roles, open invitations, and every practitioner row of the clinic. */
+export async function readStaffOverview(
+  db: Queryable,
+  clinic: { id: string; timeZone: TimeZoneId },
+  now: Instant,
+): Promise<StaffOverview> {
+  const [members, invitations, practitioners] = await Promise.all([
+    listMembers(db, clinic.id),
+    listOpenInvitations(db, clinic.id),
+    listClinicPractitioners(db, clinic.id),
+  ]);
+  return {
+    members: members.map((m) => presentStaffMember(m, clinic.timeZone)),
+    invitations: invitations.map((i) => presentInvitation(i, clinic.timeZone, now)),
+    practitioners: practitioners.map(presentAdminPractitioner),
+  };
+}
+
+const sameRoles = (a: readonly StaffRole[], b: readonly StaffRole[]) =>
+  a.length === b.length && a.every((r) => b.includes(r));
+
+/**
+ * Changes a member's roles or active state. Deactivating ends every session of the person at
+ * once (on all devices; they may sign in again for other clinics) and makes their practitioner
+ * row inactive, so patients can no longer book them; their booked appointments stay as they are.
+ * The clinic always keeps an active administrator (422 `last_admin`).
+ */
+export async function updateStaffMember(
+  ctx: SignedInContext,
+  clinicId: string,
+  userId: string,
+  body: UpdateStaffBody,
+): Promise<MemberRow> {
+  const now = ctx.clock.now();
+  await withTransaction(ctx.db, async (tx) => {
+    // Locks the clinic's memberships first: concurrent demotions see each other.
+    const otherAdmins = await otherActiveAdmins(tx, clinicId, userId);
+    const member = await findMember(tx, clinicId, userId);
+    if (!member) throw fail('not_found');
+    const roles = body.roles ?? member.roles;
+    const active = body.active ?? member.active;
+    if (!(active && roles.includes('admin')) && otherAdmins === 0) throw fail('last_admin');
+
+    await updateMembership(tx, clinicId, userId, { roles, active }, now);
+    const practises = active && roles.includes('practitioner');
+    if (practises) {
+      const name = body.practitionerName ?? member.practitioner?.name ?? member.name;
+      if (!name) throw fail('validation_failed', 'practitionerName: a practitioner needs a name');
+      await ensurePractitioner(tx, clinicId, userId, name, body.practitionerTitle ?? null, {
+        keepName: body.practitionerName === undefined,
+      });
+    } else if (member.practitioner?.active) {
+      await setPractitionerActive(tx, clinicId, userId, false);
+    }
+    const endedSessions = !active && member.active ? await endUserSessions(tx, userId) : 0;
+    await writeAudit(tx, {
+      at: now,
+      actorUserId: ctx.actor.userId,
+      actorRole: 'admin',
+      action:
+        active === member.active ? 'staff.change' : active ? 'staff.activate' : 'staff.deactivate',
+      entityType: 'user',
+      entityIds: [userId],
+      clinicIds: [clinicId],
+      ip: ctx.ip,
+      details: {
+        ...(sameRoles(roles, member.roles) ? {} : { roles: { from: member.roles, to: roles } }),
+        ...(active === member.active ? {} : { active: { from: member.active, to: active } }),
+        ...(endedSessions ? { sessionsEnded: endedSessions } : {}),
+      },
+    });
+  });
+  return (await findMember(ctx.db, clinicId, userId))!;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { AppointmentStatus, Instant, Modality } from '@visitt/domain';
+import { canClinicCancel, canMark } from './status-rules';
+
+const START = Date.parse('2026-11-30T09:00:00Z');
+const appointment = (status: AppointmentStatus, modality: Modality = 'video') => ({
+  status,
+  modality,
+  start: START as Instant,
+  end: (START + 15 * 60_000) as Instant,
+});
+const at = (minutesFromStart: number) => (START + minutesFromStart * 60_000) as Instant;
+
+describe('canMark', () => {
+  it.each([
+    ['video', 'booked', -16, 'status_too_early'],
+    ['video', 'booked', -15, null],
+    ['in_person', 'booked', -1, 'status_too_early'],
+    ['in_person', 'booked', 0, null],
+    ['video', 'completed', 60, null],
+    ['video', 'no_show', 600, null],
+    ['video', 'cancelled', 60, 'already_cancelled'],
+  ] as const)('%s %s at %i min → %s', (modality, status, minutes, refusal) => {
+    const decision = canMark(appointment(status, modality), at(minutes));
+    expect(decision.ok ? null : decision.reason).toBe(refusal);
+  });
+});
+
+describe('canClinicCancel', () => {
+  it.each([
+    ['booked', -60 * 24, null],
+    ['booked', 14, null],
+    ['booked', 15, 'not_cancellable'],
+    ['completed', -60, 'not_cancellable'],
+    ['no_show', -60, 'not_cancellable'],
+    ['cancelled', -60, 'already_cancelled'],
+  ] as const)('%s at %i min → %s', (status, minutes, refusal) => {
+    const decision = canClinicCancel(appointment(status), at(minutes));
+    expect(decision.ok ? null : decision.reason).toBe(refusal);
+  });
+});

@@ -1,0 +1,65 @@
+import {
+  ok,
+  refuse,
+  videoWindow,
+  type AppointmentStatus,
+  type Decision,
+  type Instant,
+  type Modality,
+} from '@visitt/domain';
+
+/** The parts of an appointment that decide what the clinic may do with it now. */
+export interface ClinicSideAppointment {
+  readonly status: AppointmentStatus;
+  readonly modality: Modality;
+  readonly start: Instant;
+  readonly end: Instant;
+}
+
+/**
+ * Why an appointment cannot be marked completed or no-show:
+ * - `already_cancelled`: a cancelled appointment did not take place; nothing to mark.
+ * - `status_too_early`: it has not begun (a video appointment begins when its window opens,
+ *   15 minutes before the start, since the call may start then).
+ */
+export type MarkRefusal = 'already_cancelled' | 'status_too_early';
+
+/**
+ * Whether the clinic may mark the appointment completed or no-show at `now`. A mark may be
+ * corrected (completed ↔ no-show), e.g. when the no-show job marked a video appointment the
+ * practitioner held by phone.
+ */
+export function canMark(a: ClinicSideAppointment, now: Instant): Decision<MarkRefusal> {
+  if (a.status === 'cancelled') return refuse('already_cancelled');
+  const begins = a.modality === 'video' ? videoWindow(a.start).opensAt : a.start;
+  if (now < begins) return refuse('status_too_early');
+  return ok();
+}
+
+/**
+ * Why the clinic cannot cancel:
+ * - `already_cancelled`: nothing to do.
+ * - `not_cancellable`: it is completed or a no-show, or already over.
+ */
+export type ClinicCancelRefusal = 'already_cancelled' | 'not_cancellable';
+
+/**
+ * Whether the clinic may cancel at `now`: a booked appointment until its end. Unlike the
+ * patient, the clinic has no deadline (a practitioner who falls ill cancels the same morning),
+ * and may cancel one under way that the patient is waiting for.
+ */
+export function canClinicCancel(
+  a: ClinicSideAppointment,
+  now: Instant,
+): Decision<ClinicCancelRefusal> {
+  switch (a.status) {
+    case 'cancelled':
+      return refuse('already_cancelled');
+    case 'completed':
+    case 'no_show':
+      return refuse('not_cancellable');
+    case 'booked':
+      break;
+  }
+  return now < a.end ? ok() : refuse('not_cancellable');
+}

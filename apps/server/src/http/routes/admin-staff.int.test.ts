@@ -1,0 +1,402 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sha256 } from '../../lib/crypto';
+import {
+  buildClinic,
+  buildPractitioner,
+  buildStaff,
+  buildUser,
+  signInAs,
+} from '../../../test/factories';
+import { Browser, startTestApp, type TestApp } from '../../../test/harness';
+
+let app: TestApp;
+// Monday 30 November 2026, 10:00 in Oslo.
+const NOW = '2026-11-30T09:00:00Z';
+beforeAll(async () => {
+  app = await startTestApp({ now: NOW });
+});
+beforeEach(() => app.clock.set(NOW));
+afterAll(() => app.close());
+
+let n = 0;
+const email = (what: string) => `${what}-${++n}@example.com`;
+
+async function clinicWithAdmin() {
+  const clinic = await buildClinic(app.db, { name: `Fjordlegene ${++n}` });
+  const admin = await buildStaff(app.db, clinic.id, { roles: ['admin'], name: 'Anne Admin' });
+  return { clinic, admin, browser: await signInAs(app, admin.userId) };
+}
+
+/** The invitation link sent to `to`, and its token. */
+async function sentLink(to: string): Promise<{ link: string; token: string; text: string }> {
+  const { rows } = await app.db.query<{ body_text: string; subject: string }>(
+    `SELECT body_text, subject FROM dev_outbox WHERE recipient = $1 AND channel = 'email'
+      ORDER BY created_at DESC LIMIT 1`,
+    [to],
+  );
+  const text = rows[0]?.body_text ?? '';
+  const match = new RegExp(`${app.config.publicUrl}/invitasjon/([A-Za-z0-9_-]{43})`).exec(text);
+  if (!match) throw new Error(`no invitation sent to ${to}`);
+  return { link: match[0], token: match[1]!, text: `${rows[0]!.subject}\n${text}` };
+}
+
+describe('invitations', () => {
+  it('sends a single-use link by e-mail that the invited person accepts once', async () => {
+    const { clinic, admin, browser } = await clinicWithAdmin();
+    const to = email('ny-lege');
+    const sent = await browser.post(`/api/v1/admin/clinics/${clinic.id}/invitations`, {
+      email: to.toUpperCase(),
+      roles: ['practitioner'],
+      practitionerName: 'Dr. Ny Lege',
+      practitionerTitle: 'Fastlege',
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    expect(sent.body).toMatchObject({
+      email: to,
+      roles: ['practitioner'],
+      practitionerName: 'Dr. Ny Lege',
+      state: 'pending',
+      invitedBy: { userId: admin.userId, name: 'Anne Admin' },
+      createdAt: '2026-11-30T10:00:00+01:00',
+      expiresAt: '2026-12-07T10:00:00+01:00',
+    });
+
+    // The e-mail (Norwegian by default) carries the link; only a hash of the token is stored.
+    const { token, text } = await sentLink(to);
+    expect(text).toContain(clinic.name);
+    expect(text).toContain('Anne Admin');
+    expect(text).toContain('behandler');
+    const stored = await app.db.query(
+      'SELECT row_to_json(i)::text AS row, token_hash FROM staff_invitations i WHERE id = $1',
+      [sent.body.id],
+    );
+    expect(stored.rows[0].token_hash).toEqual(sha256(token));
+    expect(stored.rows[0].row).not.toContain(token);
+
+    // Anyone with the link sees the clinic, the roles and the state: nothing else.
+    const anonymous = new Browser(app);
+    const shown = await anonymous.get(`/api/v1/invitations/${token}`);
+    expect(shown.status).toBe(200);
+    expect(shown.body).toEqual({
+      clinicName: clinic.name,
+      roles: ['practitioner'],
+      state: 'pending',
+      expiresAt: '2026-12-07T10:00:00+01:00',
+    });
+
+    // Signed out: 401. Someone else's account: refused, and nothing is written.
+    expect((await anonymous.post(`/api/v1/invitations/${token}/accept`)).status).toBe(401);
+    const stranger = await buildUser(app.db, { email: email('someone-else') });
+    const wrong = await (
+      await signInAs(app, stranger.id, 'code_email')
+    ).post(`/api/v1/invitations/${token}/accept`);
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.error).toBe('invitation_email_mismatch');
+    expect(
+      (await app.db.query('SELECT 1 FROM clinic_memberships WHERE user_id = $1', [stranger.id]))
+        .rowCount,
+    ).toBe(0);
+
+    // The invited person, signed in with a one-time code to that address, accepts.
+    const invited = await buildUser(app.db, { email: to });
+    const person = await signInAs(app, invited.id, 'code_email');
+    // Staff sign in with a password: accepting sets one on an account that has none.
+    const short = await person.post(`/api/v1/invitations/${token}/accept`, { password: 'kort' });
+    expect(short.status).toBe(400);
+    const accepted = await person.post(`/api/v1/invitations/${token}/accept`, {
+      password: 'et langt og godt passord',
+    });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(accepted.body).toEqual({
+      clinicId: clinic.id,
+      clinicName: clinic.name,
+      roles: ['practitioner'],
+      practitionerId: expect.any(String),
+      hasPassword: true,
+    });
+    const hash = await app.db.query<{ password_hash: string }>(
+      'SELECT password_hash FROM users WHERE id = $1',
+      [invited.id],
+    );
+    expect(hash.rows[0]!.password_hash).toMatch(/^\$argon2/);
+    const practitioner = await app.db.query(
+      'SELECT name, title, user_id, active FROM practitioners WHERE id = $1',
+      [accepted.body.practitionerId],
+    );
+    expect(practitioner.rows[0]).toEqual({
+      name: 'Dr. Ny Lege',
+      title: 'Fastlege',
+      user_id: invited.id,
+      active: true,
+    });
+    // They are staff at once: their calendar opens.
+    expect((await person.get('/api/v1/staff/calendar?from=2026-11-30&to=2026-11-30')).status).toBe(
+      200,
+    );
+
+    // Single use.
+    const again = await person.post(`/api/v1/invitations/${token}/accept`);
+    expect(again.status).toBe(410);
+    expect(again.body.error).toBe('invitation_used');
+    expect((await anonymous.get(`/api/v1/invitations/${token}`)).body.state).toBe('accepted');
+
+    const audit = await app.db.query(
+      `SELECT action, actor_user_id FROM audit_log WHERE entity_id = $1 ORDER BY id`,
+      [sent.body.id],
+    );
+    expect(audit.rows).toEqual([
+      { action: 'staff.invite', actor_user_id: admin.userId },
+      { action: 'staff.invitation.accept', actor_user_id: invited.id },
+    ]);
+  });
+
+  it('expires after 7 days', async () => {
+    const { clinic, browser } = await clinicWithAdmin();
+    const to = email('sent');
+    await buildUser(app.db, { email: to });
+    expect(
+      (
+        await browser.post(`/api/v1/admin/clinics/${clinic.id}/invitations`, {
+          email: to,
+          roles: ['admin'],
+        })
+      ).status,
+    ).toBe(201);
+    const { token } = await sentLink(to);
+    app.clock.set('2026-12-07T09:00:01Z');
+    const { rows } = await app.db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [
+      to,
+    ]);
+    const late = await (
+      await signInAs(app, rows[0]!.id)
+    ).post(`/api/v1/invitations/${token}/accept`);
+    expect(late.status).toBe(410);
+    expect(late.body.error).toBe('invitation_expired');
+    expect((await new Browser(app).get(`/api/v1/invitations/${token}`)).body.state).toBe('expired');
+  });
+
+  it('can be revoked, replaced by a new one, and is refused for active staff', async () => {
+    const { clinic, browser } = await clinicWithAdmin();
+    const to = email('revoked');
+    const invitee = await buildUser(app.db, { email: to });
+    const first = await browser.post(`/api/v1/admin/clinics/${clinic.id}/invitations`, {
+      email: to,
+      roles: ['admin'],
+    });
+    const { token: firstToken } = await sentLink(to);
+    // A second invitation to the same address replaces the first.
+    const second = await browser.post(`/api/v1/admin/clinics/${clinic.id}/invitations`, {
+      email: to,
+      roles: ['admin', 'practitioner'],
+      practitionerName: 'Dr. Revidert',
+    });
+    expect(second.status).toBe(201);
+    const { token } = await sentLink(to);
+    expect(token).not.toBe(firstToken);
+    const staff = await browser.get(`/api/v1/admin/clinics/${clinic.id}/staff`);
+    expect(staff.body.invitations.map((i: any) => i.id)).toEqual([second.body.id]);
+    const person = await signInAs(app, invitee.id);
+    const old = await person.post(`/api/v1/invitations/${firstToken}/accept`);
+    expect(old.status).toBe(410);
+    expect(old.body.error).toBe('invitation_revoked');
+
+    const revoked = await browser.request(
+      'DELETE',
+      `/api/v1/admin/clinics/${clinic.id}/invitations/${second.body.id}`,
+    );
+    expect(revoked.status).toBe(204);
+    expect((await person.post(`/api/v1/invitations/${token}/accept`)).body.error).toBe(
+      'invitation_revoked',
+    );
+    expect(
+      (await browser.get(`/api/v1/admin/clinics/${clinic.id}/staff`)).body.invitations,
+    ).toEqual([]);
+    expect(first.status).toBe(201);
+
+    // An account that has a password keeps it; accepting without a body is fine.
+    const withPassword = await buildUser(app.db, {
+      email: email('has-password'),
+      password: 'det gamle passordet',
+    });
+    await browser.post(`/api/v1/admin/clinics/${clinic.id}/invitations`, {
+      email: withPassword.email,
+      roles: ['admin'],
+    });
+    const before = await app.db.query('SELECT password_hash FROM users WHERE id = $1', [
+      withPassword.id,
+    ]);
+    const kept = await (
+      await signInAs(app, withPassword.id)
+    ).post(`/api/v1/invitations/${(await sentLink(withPassword.email)).token}/accept`, {
+      password: 'et helt nytt passord',
+    });
+    expect(kept.body).toMatchObject({ roles: ['admin'], practitionerId: null, hasPassword: true });
+    const after = await app.db.query('SELECT password_hash FROM users WHERE id = $1', [
+      withPassword.id,
+    ]);
+    expect(after.rows).toEqual(before.rows);
+
+    // Someone already active at the clinic is not invited again.
+    const member = await buildStaff(app.db, clinic.id);
+    const refused = await browser.post(`/api/v1/admin/clinics/${clinic.id}/invitations`, {
+      email: member.email,
+      roles: ['admin'],
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toBe('already_member');
+  });
+
+  it('validates what it is given', async () => {
+    const { clinic, browser } = await clinicWithAdmin();
+    const url = `/api/v1/admin/clinics/${clinic.id}/invitations`;
+    for (const body of [
+      { email: 'not-an-address', roles: ['admin'] },
+      { email: email('x'), roles: [] },
+      { email: email('x'), roles: ['owner'] },
+      { email: email('x'), roles: ['admin', 'admin'] },
+      { email: email('x'), roles: ['practitioner'] },
+      { email: email('x'), roles: ['admin'], extra: true },
+    ]) {
+      const answer = await browser.post(url, body);
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+      expect(answer.body.error).toBe('validation_failed');
+    }
+    expect((await new Browser(app).get('/api/v1/invitations/short')).status).toBe(400);
+    expect((await new Browser(app).get(`/api/v1/invitations/${'A'.repeat(43)}`)).body).toEqual({
+      error: 'not_found',
+      message: 'Not found.',
+    });
+  });
+});
+
+describe('staff', () => {
+  it('lists members with roles, open invitations and every practitioner', async () => {
+    const { clinic, admin, browser } = await clinicWithAdmin();
+    const doctor = await buildStaff(app.db, clinic.id, { name: 'Dr. Berg' });
+    const withoutAccount = await buildPractitioner(app.db, clinic.id, { name: 'Dr. Uten Konto' });
+    const overview = await browser.get(`/api/v1/admin/clinics/${clinic.id}/staff`);
+    expect(overview.status).toBe(200);
+    expect(overview.body.members).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ userId: admin.userId, roles: ['admin'], practitioner: null }),
+        expect.objectContaining({
+          userId: doctor.userId,
+          roles: ['practitioner'],
+          active: true,
+          deactivatedAt: null,
+          practitioner: {
+            id: doctor.practitionerId,
+            name: 'Dr. Berg',
+            title: 'Fastlege',
+            active: true,
+          },
+        }),
+      ]),
+    );
+    expect(overview.body.practitioners.map((p: any) => p.id).sort()).toEqual(
+      [doctor.practitionerId, withoutAccount.id].sort(),
+    );
+  });
+
+  it('deactivating someone ends their sessions at once', async () => {
+    const { clinic, browser } = await clinicWithAdmin();
+    const doctor = await buildStaff(app.db, clinic.id);
+    const phone = await signInAs(app, doctor.userId);
+    const laptop = await signInAs(app, doctor.userId);
+    expect((await phone.get('/api/v1/staff/calendar?from=2026-11-30&to=2026-11-30')).status).toBe(
+      200,
+    );
+
+    const changed = await browser.patch(
+      `/api/v1/admin/clinics/${clinic.id}/staff/${doctor.userId}`,
+      {
+        active: false,
+      },
+    );
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body).toMatchObject({
+      active: false,
+      deactivatedAt: '2026-11-30T10:00:00+01:00',
+      practitioner: { active: false },
+    });
+    for (const device of [phone, laptop]) {
+      const next = await device.get('/api/v1/staff/calendar?from=2026-11-30&to=2026-11-30');
+      expect(next.status).toBe(401);
+    }
+    expect(
+      (await app.db.query('SELECT 1 FROM sessions WHERE user_id = $1', [doctor.userId])).rowCount,
+    ).toBe(0);
+    // Signing in again gives nothing of the clinic: patients cannot book them either.
+    const back = await signInAs(app, doctor.userId);
+    expect((await back.get('/api/v1/staff/calendar?from=2026-11-30&to=2026-11-30')).status).toBe(
+      403,
+    );
+    const audit = await app.db.query(
+      `SELECT action, details FROM audit_log WHERE entity_id = $1 AND action LIKE 'staff.%'`,
+      [doctor.userId],
+    );
+    expect(audit.rows).toEqual([
+      {
+        action: 'staff.deactivate',
+        details: { active: { from: true, to: false }, sessionsEnded: 2 },
+      },
+    ]);
+
+    // Reactivated, they practise again (with the same practitioner row).
+    const reactivated = await browser.patch(
+      `/api/v1/admin/clinics/${clinic.id}/staff/${doctor.userId}`,
+      { active: true },
+    );
+    expect(reactivated.body).toMatchObject({
+      active: true,
+      deactivatedAt: null,
+      practitioner: { id: doctor.practitionerId, active: true },
+    });
+  });
+
+  it('changes roles, and never leaves the clinic without an active administrator', async () => {
+    const { clinic, admin, browser } = await clinicWithAdmin();
+    const url = (userId: string) => `/api/v1/admin/clinics/${clinic.id}/staff/${userId}`;
+    for (const change of [{ active: false }, { roles: ['practitioner'] }]) {
+      const refused = await browser.patch(url(admin.userId), {
+        ...change,
+        practitionerName: 'Dr. Admin',
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error).toBe('last_admin');
+    }
+    const unchanged = await app.db.query(
+      'SELECT roles, active FROM clinic_memberships WHERE user_id = $1',
+      [admin.userId],
+    );
+    expect(unchanged.rows[0]).toEqual({ roles: ['admin'], active: true });
+
+    // A practitioner made administrator too; then the first one may step down.
+    const doctor = await buildStaff(app.db, clinic.id);
+    const promoted = await browser.patch(url(doctor.userId), { roles: ['practitioner', 'admin'] });
+    expect(promoted.status).toBe(200);
+    expect(promoted.body.roles).toEqual(['practitioner', 'admin']);
+    const doctorBrowser = await signInAs(app, doctor.userId);
+    expect((await doctorBrowser.get(`/api/v1/admin/clinics/${clinic.id}`)).status).toBe(200);
+
+    const stepDown = await browser.patch(url(admin.userId), {
+      roles: ['practitioner'],
+      practitionerName: 'Dr. Anne',
+    });
+    expect(stepDown.status, JSON.stringify(stepDown.body)).toBe(200);
+    expect(stepDown.body.practitioner).toMatchObject({ name: 'Dr. Anne', active: true });
+    expect((await browser.get(`/api/v1/admin/clinics/${clinic.id}`)).status).toBe(403);
+
+    // No longer a practitioner: the practitioner row goes inactive.
+    const adminOnly = await doctorBrowser.patch(url(doctor.userId), { roles: ['admin'] });
+    expect(adminOnly.body.practitioner).toMatchObject({ active: false });
+
+    // Someone of another clinic, or nobody: 404.
+    const elsewhere = await buildStaff(app.db, (await buildClinic(app.db)).id);
+    expect((await doctorBrowser.patch(url(elsewhere.userId), { active: false })).status).toBe(404);
+    expect((await doctorBrowser.patch(url(elsewhere.userId), { nothing: true })).body.error).toBe(
+      'validation_failed',
+    );
+    expect((await doctorBrowser.patch(url(doctor.userId), {})).status).toBe(400);
+  });
+});
