@@ -74,8 +74,10 @@ async function main(): Promise<void> {
   await waitForDatabase(db, log);
   const { applied } = await migrate(db);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
-  if (!config.isProduction && (await seedDemo(db, systemClock.now())))
+  const secret = await resolveSecret(config);
+  if (!config.isProduction && (await seedDemo(db, systemClock.now(), { secret }))) {
     log.info('demo data created');
+  }
 
   const bus = await createPgSignalBus(db, url, (error) =>
     log.warn({ err: { message: String(error) } }, 'signal bus trouble'),
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
     config,
     db,
     clock: systemClock,
-    secret: await resolveSecret(config),
+    secret,
     transports: createTransports(
       config,
       db,
@@ -138,7 +140,8 @@ async function main(): Promise<void> {
       `           the demo outbox at ${address}/utboks`,
       `  Staff:   ${DEMO.staff.email} / ${DEMO.staff.password}  (${DEMO.clinicName}, administrator and practitioner)`,
       `           ${DEMO.onCall.email} / ${DEMO.onCall.password}  (Dr. ${DEMO.onCall.name}, video consultations around the clock)`,
-      `  Staff sign-in: ${address}/ansatt/logg-inn`,
+      `  Staff sign-in: ${address}/ansatt/logg-inn — then the authenticator code: secret ${DEMO.totpSecret}`,
+      `           in any authenticator app, or the current code at ${address}/api/v1/dev/totp?email=${DEMO.staff.email}`,
       '',
     );
   }

@@ -144,6 +144,7 @@ export async function signInAs(
   const token = await createSession(app.db, {
     userId: userId as never,
     authMethod,
+    staff: authMethod === 'password',
     now: app.clock.now(),
     absoluteMs: app.config.sessionAbsoluteMs,
   });

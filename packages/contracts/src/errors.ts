@@ -15,6 +15,8 @@ export const errorStatus = {
   forbidden: 403,
   /** A state-changing request came from another site. */
   bad_origin: 403,
+  /** Staff pages need a staff sign-in (password and authenticator code, or HelseID). */
+  staff_sign_in_required: 403,
   /** The thing does not exist, or belongs to someone else. Never tells which. */
   not_found: 404,
   /** Someone booked the time first. Show the remaining times. */

@@ -269,6 +269,8 @@ export async function finishOidcSignIn(
       userId,
       authMethod: 'oidc',
       acr,
+      // HelseID grants staff rights; a patient's ID-porten does not.
+      staff: kind === 'staff',
       now,
       absoluteMs: ctx.config.sessionAbsoluteMs,
     });

@@ -91,6 +91,7 @@ async function startStaffSession(
   return createSession(tx, {
     userId,
     authMethod: 'password',
+    staff: true,
     now,
     absoluteMs: ctx.config.sessionAbsoluteMs,
   });

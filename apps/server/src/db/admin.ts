@@ -851,7 +851,7 @@ export async function listBookedAhead(
     type_name: string;
   }>(
     `SELECT a.id, a.starts_at, a.ends_at, a.modality, p.id AS practitioner_id, p.name AS practitioner_name,
-            coalesce(u.name, u.email, u.phone) AS patient_name, t.id AS type_id, t.name AS type_name
+            coalesce(u.name, u.email, u.phone, '') AS patient_name, t.id AS type_id, t.name AS type_name
        FROM appointments a
        JOIN practitioners p ON p.id = a.practitioner_id
        JOIN users u ON u.id = a.patient_id

@@ -13,6 +13,8 @@ export interface SessionRow {
   expiresAt: Instant;
   /** The level of assurance an identity provider vouched for (OpenID Connect sessions only). */
   acr: string | null;
+  /** Signed in as staff must (password and TOTP, or the staff identity provider). */
+  staff: boolean;
 }
 
 /**
@@ -32,12 +34,14 @@ export async function createSession(
     absoluteMs: number;
     /** The identity provider's `acr` (OpenID Connect only). */
     acr?: string | null;
+    /** Grants staff rights: only password + TOTP and the staff identity provider may. */
+    staff?: boolean;
   },
 ): Promise<string> {
   const token = newToken();
   await db.query(
-    `INSERT INTO sessions (token_hash, user_id, auth_method, created_at, last_seen_at, expires_at, acr)
-     VALUES ($1, $2, $3, to_timestamp($4 / 1000.0), to_timestamp($4 / 1000.0), to_timestamp($5 / 1000.0), $6)`,
+    `INSERT INTO sessions (token_hash, user_id, auth_method, created_at, last_seen_at, expires_at, acr, staff)
+     VALUES ($1, $2, $3, to_timestamp($4 / 1000.0), to_timestamp($4 / 1000.0), to_timestamp($5 / 1000.0), $6, $7)`,
     [
       sha256(token),
       input.userId,
@@ -45,6 +49,7 @@ export async function createSession(
       input.now,
       input.now + input.absoluteMs,
       input.acr ?? null,
+      input.staff ?? false,
     ],
   );
   return token;
@@ -68,9 +73,10 @@ export async function findSession(
     last_seen_at: Date;
     expires_at: Date;
     acr: string | null;
+    staff: boolean;
   }>({
     name: 'find-session',
-    text: 'SELECT user_id, auth_method, created_at, last_seen_at, expires_at, acr FROM sessions WHERE token_hash = $1',
+    text: 'SELECT user_id, auth_method, created_at, last_seen_at, expires_at, acr, staff FROM sessions WHERE token_hash = $1',
     values: [hash],
   });
   const row = rows[0];
@@ -89,6 +95,7 @@ export async function findSession(
     lastSeenAt,
     expiresAt,
     acr: row.acr,
+    staff: row.staff,
   };
 }
 

@@ -97,7 +97,7 @@ export async function findVideoAppointment(
     }
   >(
     `SELECT a.id, a.status, a.modality, a.starts_at, c.time_zone, a.patient_id,
-            coalesce(u.name, u.email, u.phone) AS patient_name,
+            coalesce(u.name, u.email, u.phone, '') AS patient_name,
             a.practitioner_id, p.user_id AS practitioner_user_id, p.name AS practitioner_name, a.clinic_id,
             ${ROOM_COLUMNS}
        FROM appointments a

@@ -14,6 +14,8 @@ import { Browser, startTestApp, type ApiResponse, type TestApp } from '../../tes
  * Every staff and administration endpoint × every kind of caller → the status they get.
  * A clinic's data is 404 for anyone outside it (exactly the body of a missing thing), 403 only
  * for its own staff without the role, 401 for nobody signed in; no refusal carries its data.
+ * A patient's session (signed in with a code) is not a staff session: every staff and
+ * administration path answers it 403 `staff_sign_in_required` before looking at any data.
  */
 
 const ROLES = ['patient', 'practitioner', 'admin', 'otherStaff', 'signedOut'] as const;
@@ -22,7 +24,7 @@ type Expected = Record<Role, number>;
 
 /** Administration: the clinic's administrator only. */
 const adminOnly = (ok = 200): Expected => ({
-  patient: 404,
+  patient: 403,
   practitioner: 403,
   admin: ok,
   otherStaff: 404,
@@ -30,7 +32,7 @@ const adminOnly = (ok = 200): Expected => ({
 });
 /** One appointment: its practitioner, and the clinic's administrators. */
 const practitionerOrAdmin = (ok = 200): Expected => ({
-  patient: 404,
+  patient: 403,
   practitioner: ok,
   admin: ok,
   otherStaff: 404,
@@ -38,7 +40,7 @@ const practitionerOrAdmin = (ok = 200): Expected => ({
 });
 /** The video room: the appointment's practitioner only. */
 const practitionerOnly = (ok = 200): Expected => ({
-  patient: 404,
+  patient: 403,
   practitioner: ok,
   admin: 404,
   otherStaff: 404,
@@ -401,6 +403,9 @@ describe('the access matrix of staff and administration endpoints', () => {
       if (response.status === 404) {
         // Exactly what a clinic or appointment that does not exist answers.
         expect(response.body).toEqual({ error: 'not_found', message: 'Not found.' });
+      }
+      if (role === 'patient') {
+        expect(response.body).toMatchObject({ error: 'staff_sign_in_required' });
       }
       if (role === 'patient' || role === 'otherStaff' || role === 'signedOut') {
         const text =

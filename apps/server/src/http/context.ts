@@ -7,6 +7,8 @@ export interface Actor {
   readonly authMethod: AuthMethod;
   /** When this session signed in (a fresh sign-in is needed to change contact details). */
   readonly signedInAt: Instant;
+  /** Signed in as staff must (password and TOTP, or HelseID): only then do staff rights apply. */
+  readonly staff: boolean;
 }
 
 /** What a command gets: the application's dependencies, who is asking, and from where. */

@@ -28,6 +28,7 @@ const defaultMessages: Record<ErrorCode, string> = {
   forbidden: 'You may not do this.',
   bad_origin: 'This request must come from the Visitt web client.',
   not_found: 'Not found.',
+  staff_sign_in_required: 'Sign in as staff (password and authenticator code) to do this.',
   slot_taken: 'Someone else booked this time a moment ago. Choose another time.',
   already_cancelled: 'The appointment is already cancelled.',
   slot_unavailable: 'This time is not a free time of the practitioner.',

@@ -18,6 +18,7 @@ export function sessionCookieName(publicUrl: string): string {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const STAFF_ONLY = /^\/api\/v1\/(staff|admin)\//;
 
 /**
  * Reads the session cookie into `request.ctx.actor` and refuses state-changing requests from
@@ -45,12 +46,21 @@ export const sessionPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
     request.ctx = {
       ...deps,
       actor: session
-        ? { userId: session.userId, authMethod: session.authMethod, signedInAt: session.createdAt }
+        ? {
+            userId: session.userId,
+            authMethod: session.authMethod,
+            signedInAt: session.createdAt,
+            staff: session.staff,
+          }
         : null,
       ip: request.ip,
       acceptLanguage: request.headers['accept-language'],
       sessionToken: token,
     };
+    // Staff and administration routes need a staff sign-in, whatever memberships the user has:
+    // a one-time code to an inbox never opens the workspace or the clinic's settings.
+    if (session && !session.staff && STAFF_ONLY.test(request.url))
+      throw fail('staff_sign_in_required');
   });
 
   app.decorateReply('setSessionCookie', function (this: FastifyReply, token: string) {

@@ -52,6 +52,8 @@ interface Connection {
   /** How the socket's session signed in (a clinic may require strong sign-in for video). */
   readonly authMethod: AuthMethod;
   readonly token: string;
+  /** The session signed in as staff must: only then may it enter as practitioner or watch. */
+  readonly staff: boolean;
   readonly rooms: Map<string, Membership>;
   readonly watching: Set<PractitionerId>;
   tokens: number;
@@ -207,7 +209,7 @@ export function attachSignaling(
       if (!appointment.room) throw new Refusal('not_started');
       return { role: 'patient', appointment };
     }
-    if (appointment.practitionerUserId === conn.userId) {
+    if (appointment.practitionerUserId === conn.userId && conn.staff) {
       const mine = await findUserPractitionerIds(deps.db, conn.userId);
       if (mine.includes(appointment.practitionerId)) {
         const decision = canEnterAsPractitioner(
@@ -301,6 +303,7 @@ export function attachSignaling(
     },
 
     async watch(conn) {
+      if (!conn.staff) throw new Refusal('not_allowed');
       for (const id of await findUserPractitionerIds(deps.db, conn.userId)) {
         conn.watching.add(id);
         add(byPractitioner, id, conn);
@@ -407,6 +410,7 @@ export function attachSignaling(
             userId: session.userId,
             authMethod: session.authMethod,
             token,
+            staff: session.staff,
             rooms: new Map(),
             watching: new Set(),
             tokens: BUCKET_SIZE,

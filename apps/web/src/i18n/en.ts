@@ -569,6 +569,7 @@ export const en: Catalogue = {
     unauthorized: 'You are not signed in, or your session has expired. Please sign in again.',
     forbidden: 'You do not have access to this.',
     bad_origin: 'The request was stopped for security reasons. Reload the page and try again.',
+    staff_sign_in_required: 'Sign in as staff (password and authenticator code) to do this.',
     not_found:
       'We could not find what you were looking for. It may have been removed, or the link is wrong.',
     slot_taken: 'Someone else booked this time just before you. Please choose another time.',

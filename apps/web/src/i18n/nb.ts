@@ -571,6 +571,8 @@ export const nb = {
     forbidden: 'Du har ikke tilgang til dette.',
     bad_origin:
       'Forespørselen ble stoppet av sikkerhetshensyn. Last inn siden på nytt og prøv igjen.',
+    staff_sign_in_required:
+      'Logg inn som ansatt (passord og kode fra autentiseringsappen) for å gjøre dette.',
     not_found: 'Vi fant ikke det du lette etter. Det kan være slettet, eller lenken er feil.',
     slot_taken: 'Noen andre bestilte denne tiden rett før deg. Velg en annen tid.',
     already_cancelled: 'Timen er allerede avbestilt.',

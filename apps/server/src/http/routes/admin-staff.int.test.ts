@@ -129,10 +129,18 @@ describe('invitations', () => {
       user_id: invited.id,
       active: true,
     });
-    // They are staff at once: their calendar opens.
-    expect((await person.get('/api/v1/staff/calendar?from=2026-11-30&to=2026-11-30')).status).toBe(
-      200,
-    );
+    // They are staff now, but a code session is no staff session: the calendar asks for the
+    // staff sign-in, where the new password leads to setting up the authenticator app.
+    const early = await person.get('/api/v1/staff/calendar?from=2026-11-30&to=2026-11-30');
+    expect(early.status).toBe(403);
+    expect(early.body.error).toBe('staff_sign_in_required');
+    const staffBrowser = new Browser(app);
+    const signIn = await staffBrowser.post('/api/v1/auth/password', {
+      email: to,
+      password: 'et langt og godt passord',
+    });
+    expect(signIn.status, JSON.stringify(signIn.body)).toBe(200);
+    expect(signIn.body).toEqual({ next: 'enrol' });
 
     // Single use.
     const again = await person.post(`/api/v1/invitations/${token}/accept`);

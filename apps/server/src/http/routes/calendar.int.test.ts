@@ -194,13 +194,17 @@ describe("an appointment's details", () => {
       },
     ]);
 
-    // Another clinic's staff, and the patient, see nothing: 404 as for no appointment at all.
+    // Another clinic's staff see nothing: 404 as for no appointment at all. The patient's own
+    // session is no staff session and is turned away before any appointment is looked up.
     const stranger = await practice();
-    const patientBrowser = await signInAs(app, patient.id, 'code_email');
-    for (const who of [stranger.browser, stranger.adminBrowser, patientBrowser]) {
+    for (const who of [stranger.browser, stranger.adminBrowser]) {
       const answer = await who.get(`/api/v1/staff/appointments/${id}`);
       expect(answer.body).toEqual({ error: 'not_found', message: 'Not found.' });
     }
+    const patientBrowser = await signInAs(app, patient.id, 'code_email');
+    const asPatient = await patientBrowser.get(`/api/v1/staff/appointments/${id}`);
+    expect(asPatient.status).toBe(403);
+    expect(asPatient.body.error).toBe('staff_sign_in_required');
   });
 });
 

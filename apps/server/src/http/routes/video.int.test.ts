@@ -63,6 +63,7 @@ async function scenario(options: { startsAt?: string; modality?: 'video' | 'in_p
     doctor,
     appointmentId: booked.body.id as string,
     patientEmail,
+    doctorEmail: doctorUser.email,
   };
 }
 
@@ -174,9 +175,9 @@ describe("the practitioner's side", () => {
       (await otherClinic.doctor.post(`/api/v1/staff/appointments/${appointmentId}/video/join`))
         .status,
     ).toBe(404);
-    expect(
-      (await patient.post(`/api/v1/staff/appointments/${appointmentId}/video/join`)).status,
-    ).toBe(404);
+    const asPatient = await patient.post(`/api/v1/staff/appointments/${appointmentId}/video/join`);
+    expect(asPatient.status).toBe(403);
+    expect(asPatient.body.error).toBe('staff_sign_in_required');
   });
 
   it("lists the day's appointments with the room's live state", async () => {
@@ -216,7 +217,7 @@ describe("the practitioner's side", () => {
           text: 'hei',
         })
       ).status,
-    ).toBe(404);
+    ).toBe(403);
     expect(
       (
         await doctor.post(`/api/v1/staff/appointments/${appointmentId}/video/status`, {
@@ -435,6 +436,24 @@ describe('signaling', () => {
     s.send({ type: 'dance' });
     expect(await s.next((m) => m.type === 'error')).toMatchObject({ code: 'bad_message' });
     s.close();
+  });
+
+  it('lets a practitioner in only from a staff sign-in, not from a one-time code', async () => {
+    const { patient, appointmentId, doctorEmail } = await scenario();
+    await patient.post(`/api/v1/appointments/${appointmentId}/video/start`);
+    const byCode = new Browser(app);
+    await signInWithCode(byCode, app.db, doctorEmail);
+    const s = await Socket.open(byCode);
+    s.send({ type: 'join', appointmentId, sessionId: 'code-doctor-1', mic: true, camera: true });
+    expect(await s.next((m) => m.type === 'error')).toMatchObject({ code: 'not_found' });
+    s.send({ type: 'watch' });
+    expect(await s.next((m) => m.type === 'error')).toMatchObject({ code: 'not_allowed' });
+    s.close();
+    const room = await app.db.query(
+      'SELECT practitioner_presence FROM video_rooms WHERE appointment_id = $1',
+      [appointmentId],
+    );
+    expect(room.rows[0]).toEqual({ practitioner_presence: 'absent' });
   });
 
   it('closes sockets that send too much or too fast', async () => {
