@@ -47,6 +47,11 @@ export const Me = z
      * clinics that require strong sign-in for video consultations accept it.
      */
     strongAuth: z.boolean(),
+    /**
+     * This session came from a staff sign-in (password and TOTP, or the staff identity provider):
+     * only such a session may use staff and administration endpoints.
+     */
+    staffSession: z.boolean(),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;

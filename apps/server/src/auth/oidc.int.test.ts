@@ -136,7 +136,12 @@ describe('patients with an ID-porten-style provider', () => {
     expect(flow.done.location).toBe('/timer?vis=alle');
     const signedIn = await me(browser);
     expect(signedIn.status).toBe(200);
-    expect(signedIn.body).toMatchObject({ email: null, phone: null, strongAuth: true });
+    expect(signedIn.body).toMatchObject({
+      email: null,
+      phone: null,
+      strongAuth: true,
+      staffSession: false,
+    });
     const userId = signedIn.body.id as string;
     const session = await app.db.query<{ auth_method: string; acr: string }>(
       'SELECT auth_method, acr FROM sessions WHERE user_id = $1',
@@ -329,7 +334,7 @@ describe('patients with an ID-porten-style provider', () => {
       email,
       code: await latestCode(app.db, email),
     });
-    expect(verified.body.strongAuth).toBe(false);
+    expect(verified.body).toMatchObject({ strongAuth: false, staffSession: false });
     const flow = await signInFlow(browser, { query: '?link=1&next=/varsler' });
     expect(flow.done.location).toBe('/varsler');
     const linked = await me(browser);
@@ -389,13 +394,17 @@ describe('staff with a HelseID-style provider (private_key_jwt)', () => {
     await signInStaffByPassword(workspace, staff.email, 'staff password');
     const linked = await signInFlow(workspace, { kind: 'staff', query: '?link=1' });
     expect(linked.done.location).toBe('/arbeidsflate');
-    expect((await me(workspace)).body).toMatchObject({ id: staff.id, strongAuth: true });
+    expect((await me(workspace)).body).toMatchObject({
+      id: staff.id,
+      strongAuth: true,
+      staffSession: true,
+    });
 
     const later = new CookieClient(app.origin);
     const signedIn = await signInFlow(later, { kind: 'staff', query: '?next=/arbeidsflate' });
     expect(signedIn.done.location).toBe('/arbeidsflate');
     const who = await me(later);
-    expect(who.body).toMatchObject({ id: staff.id, strongAuth: true });
+    expect(who.body).toMatchObject({ id: staff.id, strongAuth: true, staffSession: true });
     expect(who.body.memberships).toHaveLength(1);
     const session = await app.db.query<{ auth_method: string; acr: string }>(
       'SELECT auth_method, acr FROM sessions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1',

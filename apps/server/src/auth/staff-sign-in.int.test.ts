@@ -133,7 +133,7 @@ describe('enrolment of the authenticator app at first sign-in', () => {
     const codes = confirmed.body.recoveryCodes as string[];
     expect(codes).toHaveLength(10);
     for (const code of codes) expect(code).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}$/);
-    expect(confirmed.body.me).toMatchObject({ id: user.id, strongAuth: false });
+    expect(confirmed.body.me).toMatchObject({ id: user.id, strongAuth: false, staffSession: true });
     expect(confirmed.headers.get('set-cookie')).toMatch(/^visitt_session=/);
     expect((await browser.get('/api/v1/me')).status).toBe(200);
     expect(await sessionsOf(user.id)).toBe(1);
@@ -200,7 +200,7 @@ describe('the code from the authenticator app', () => {
     const code = codeAt(secret);
     const right = await browser.post('/api/v1/auth/totp', { code });
     expect(right.status).toBe(200);
-    expect(right.body).toMatchObject({ id: user.id, strongAuth: false });
+    expect(right.body).toMatchObject({ id: user.id, strongAuth: false, staffSession: true });
     expect(right.body.memberships).toHaveLength(1);
     const cookies = right.headers.getSetCookie();
     expect(cookies[0]).toMatch(/^visitt_session=/);

@@ -167,7 +167,7 @@ export async function verifySecondFactor(
   });
   return {
     token: result.token,
-    me: await presentMe(ctx.db, result.userId, { authMethod: 'password' }),
+    me: await presentMe(ctx.db, result.userId, { authMethod: 'password', staff: true }),
   };
 }
 
@@ -234,7 +234,7 @@ export async function confirmTotpEnrolment(
     const token = await startStaffSession(ctx, tx, p.userId, pending, now);
     return { userId: p.userId, token, recoveryCodes };
   });
-  const me = await presentMe(ctx.db, result.userId, { authMethod: 'password' });
+  const me = await presentMe(ctx.db, result.userId, { authMethod: 'password', staff: true });
   return { token: result.token, confirmed: { recoveryCodes: result.recoveryCodes, me } };
 }
 

@@ -165,7 +165,7 @@ export async function verifySignInCode(
       now,
       absoluteMs: ctx.config.sessionAbsoluteMs,
     });
-    return { userId, token, authMethod } as const;
+    return { userId, token, authMethod, staff: false } as const;
   });
   if (!outcome) throw fail('invalid_code');
   return { token: outcome.token, me: await presentMe(ctx.db, outcome.userId, outcome) };

@@ -7,12 +7,12 @@ import { fail } from '../http/errors';
 
 /**
  * The signed-in user as the client sees them, with their staff memberships and whether `session`
- * (how this browser signed in) counts as strong sign-in.
+ * (how this browser signed in) counts as strong sign-in and as a staff sign-in.
  */
 export async function presentMe(
   db: Queryable,
   userId: UserId,
-  session: { authMethod: AuthMethod },
+  session: { authMethod: AuthMethod; staff: boolean },
 ): Promise<Me> {
   const [user, memberships] = await Promise.all([
     findUser(db, userId),
@@ -29,5 +29,6 @@ export async function presentMe(
     locale: user.locale,
     memberships,
     strongAuth: isStrongAuthMethod(session.authMethod),
+    staffSession: session.staff,
   };
 }
