@@ -9,6 +9,7 @@ import {
   heading,
   screenshotsOnFailure,
   signIn,
+  staffSignIn,
 } from './flows';
 import { setOnline, type CallHost } from './net';
 
@@ -112,14 +113,6 @@ async function expectFramesFlowing(page: Page, label: string, timeoutMs = 20_000
     await page.waitForTimeout(200);
   }
   throw new Error(`${label}: no growing framesDecoded within ${timeoutMs} ms (first ${first})`);
-}
-
-async function staffSignIn(page: Page, email: string) {
-  await page.goto('/ansatt/logg-inn');
-  await page.getByLabel('E-postadresse').fill(email);
-  await page.getByLabel('Passord').fill('visitt-demo');
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await heading(page, 'Arbeidsflate');
 }
 
 /** The patient signs in, books within 15 minutes, presses Start videokonsultasjon, and waits. */

@@ -31,6 +31,26 @@ export async function signIn(page: Page, email: string, { checkAccessibility = t
   await page.getByRole('button', { name: 'Logg inn' }).click();
 }
 
+/**
+ * The staff sign-in in its two steps: e-mail and password, then the code from the authenticator
+ * app — here the demo account's current code from GET /api/v1/dev/totp (same cookies and origin
+ * as the page).
+ */
+export async function staffSignIn(page: Page, email: string) {
+  await page.goto('/ansatt/logg-inn');
+  await page.getByLabel('E-postadresse').fill(email);
+  await page.getByLabel('Passord').fill('visitt-demo');
+  await page.getByRole('button', { name: 'Fortsett', exact: true }).click();
+  const codeField = page.getByLabel('Kode fra appen');
+  await codeField.waitFor();
+  const answer = await page.request.get(`/api/v1/dev/totp?email=${encodeURIComponent(email)}`);
+  expect(answer.status(), 'GET /api/v1/dev/totp').toBe(200);
+  const { code } = (await answer.json()) as { code: string };
+  await codeField.fill(code);
+  await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
+  await heading(page, 'Arbeidsflate');
+}
+
 /** Picks the first free time shown on the time step and returns the chosen start from the URL. */
 export async function pickFirstTime(
   page: Page,

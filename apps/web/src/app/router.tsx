@@ -1,7 +1,15 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AdminLayout } from './layouts/admin-layout';
 import { RequireAuth } from './layouts/require-auth';
 import { RequireStaff } from './layouts/require-staff';
 import { RootLayout } from './layouts/root-layout';
+import { AdminHomePage } from './routes/admin-home';
+import { AdminHoursPage } from './routes/admin-hours';
+import { AdminLogPage } from './routes/admin-log';
+import { AdminNotificationsPage } from './routes/admin-notifications';
+import { AdminProfilePage } from './routes/admin-profile';
+import { AdminStaffPage } from './routes/admin-staff';
+import { AdminTypesPage } from './routes/admin-types';
 import { AppointmentPage } from './routes/appointment';
 import { AppointmentsPage } from './routes/appointments';
 import { BookedPage } from './routes/booked';
@@ -9,9 +17,11 @@ import { BookingConfirmPage } from './routes/booking-confirm';
 import { BookingPractitionerPage } from './routes/booking-practitioner';
 import { BookingTimePage } from './routes/booking-time';
 import { BookingTypePage } from './routes/booking-type';
+import { CalendarAppointmentPage, CalendarPage } from './routes/calendar';
 import { ClinicPage } from './routes/clinic';
 import { FindClinicPage } from './routes/find-clinic';
 import { HomePage } from './routes/home';
+import { InvitationPage } from './routes/invitation';
 import { NotFoundPage } from './routes/not-found';
 import { NotificationsPage } from './routes/notifications';
 import { OutboxPage } from './routes/outbox';
@@ -40,9 +50,29 @@ export const router = createBrowserRouter([
       { path: '/logg-inn', element: <SignInPage /> },
       { path: '/utboks', element: <OutboxPage /> },
       { path: '/ansatt/logg-inn', element: <StaffSignInPage /> },
+      // Clinic administration: AdminLayout checks the staff sign-in and the admin role itself.
+      { path: '/admin', element: <AdminHomePage /> },
+      {
+        path: '/admin/:clinicId',
+        element: <AdminLayout />,
+        children: [
+          { index: true, element: <Navigate to="profil" replace /> },
+          { path: 'profil', element: <AdminProfilePage /> },
+          { path: 'ansatte', element: <AdminStaffPage /> },
+          { path: 'timetyper', element: <AdminTypesPage /> },
+          { path: 'apningstider', element: <AdminHoursPage /> },
+          { path: 'varsler', element: <AdminNotificationsPage /> },
+          { path: 'logg', element: <AdminLogPage /> },
+        ],
+      },
+      { path: '/invitasjon/:token', element: <InvitationPage /> },
       {
         element: <RequireStaff />,
-        children: [{ path: '/arbeidsflate', element: <WorkspacePage /> }],
+        children: [
+          { path: '/arbeidsflate', element: <WorkspacePage /> },
+          { path: '/arbeidsflate/kalender', element: <CalendarPage /> },
+          { path: '/arbeidsflate/kalender/:id', element: <CalendarAppointmentPage /> },
+        ],
       },
       {
         element: <RequireAuth />,

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { apiUrl, parseRetryAfter } from './api';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiRequest, apiUrl, isApiError, parseRetryAfter } from './api';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-12-01T10:00:00Z');
@@ -19,5 +19,37 @@ describe('apiUrl', () => {
     expect(
       apiUrl('/clinics/x/slots', { from: '2026-12-01T00:00:00+01:00', q: '', to: undefined }),
     ).toBe('/api/v1/clinics/x/slots?from=2026-12-01T00%3A00%3A00%2B01%3A00');
+  });
+});
+
+describe('apiRequest errors', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const answer = (status: number, body: string) =>
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() =>
+        Promise.resolve(
+          new Response(body, { status, headers: { 'Content-Type': 'application/json' } }),
+        ),
+      ),
+    );
+
+  it('keeps the whole error body in `details` (a 409 hours_conflict lists appointments)', async () => {
+    const body = { error: 'hours_conflict', message: 'Outside hours', appointments: [{ id: 'a' }] };
+    answer(409, JSON.stringify(body));
+    const error: unknown = await apiRequest('/admin/clinics/x', { method: 'PUT', body: {} }).catch(
+      (e: unknown) => e,
+    );
+    expect(isApiError(error, 'hours_conflict')).toBe(true);
+    expect(isApiError(error) && error.status).toBe(409);
+    expect(isApiError(error) && error.details).toEqual(body);
+  });
+
+  it('has null `details` when the body is not an API error', async () => {
+    answer(502, '<html>Bad gateway</html>');
+    const error: unknown = await apiRequest('/x').catch((e: unknown) => e);
+    expect(isApiError(error, 'unexpected')).toBe(true);
+    expect(isApiError(error) && error.details).toBeNull();
   });
 });

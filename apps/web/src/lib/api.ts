@@ -11,6 +11,12 @@ export class ApiError extends Error {
   /** Seconds to wait, from `Retry-After` (for `rate_limited`), or null. */
   readonly retryAfterSeconds: number | null;
   readonly issues: readonly { path: string; message: string }[];
+  /**
+   * The whole JSON error body as the API sent it (null when it was not JSON), for codes that
+   * carry more than `error` and `message` — e.g. the appointments of a 409 `hours_conflict`.
+   * Parse it with the code's own contract before use.
+   */
+  readonly details: unknown;
 
   constructor(
     code: ErrorCode | ClientErrorCode,
@@ -19,6 +25,7 @@ export class ApiError extends Error {
     options: {
       retryAfterSeconds?: number | null;
       issues?: { path: string; message: string }[];
+      details?: unknown;
     } = {},
   ) {
     super(message);
@@ -27,6 +34,7 @@ export class ApiError extends Error {
     this.status = status;
     this.retryAfterSeconds = options.retryAfterSeconds ?? null;
     this.issues = options.issues ?? [];
+    this.details = options.details ?? null;
   }
 }
 
@@ -85,6 +93,7 @@ async function readError(response: Response): Promise<ApiError> {
     return new ApiError(parsed.data.error, response.status, parsed.data.message, {
       retryAfterSeconds,
       issues: parsed.data.issues,
+      details: json,
     });
   }
   const code: ErrorCode | ClientErrorCode =

@@ -1,6 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { Icon } from '../../components/ui/icon';
+import { adminMemberships } from '../../features/admin/admin-access';
 import { LanguageSwitch } from '../../features/auth/components/language-switch';
 import { SignOutButton } from '../../features/auth/components/sign-out-button';
 import { useMe } from '../../features/auth/hooks/use-me';
@@ -114,6 +115,11 @@ function PortalHeader() {
               {t('workspace.nav')}
             </NavLink>
           ) : null}
+          {adminMemberships(me).length > 0 ? (
+            <NavLink to="/admin" className="portal-nav__link">
+              {t('nav.admin')}
+            </NavLink>
+          ) : null}
         </nav>
         <div className="portal-header__actions">
           <LanguageSwitch />
@@ -161,6 +167,12 @@ function AppFooter() {
         </NavLink>
       ) : null}
       <StaffLink className="app-footer__link" />
+      {adminMemberships(me).length > 0 ? (
+        <NavLink to="/admin" className="app-footer__link">
+          <Icon name="clinic" />
+          <span>{t('nav.admin')}</span>
+        </NavLink>
+      ) : null}
       {hasOutbox ? (
         <Link to="/utboks" className="app-footer__link">
           <Icon name="inbox" />

@@ -7,6 +7,7 @@ import { calendarFileUrl, useAppointment } from '../../features/appointments/api
 import { AppointmentDetails } from '../../features/appointments/components/appointment-details';
 import { CancelAppointment } from '../../features/appointments/components/cancel-appointment';
 import { StartVideoButton } from '../../features/appointments/components/start-video-button';
+import { StrongAuthNotice } from '../../features/auth/components/strong-auth-notice';
 import { useFormat, useT } from '../../i18n';
 import { Page } from '../layouts/page';
 import { useShell } from '../layouts/shell-context';
@@ -53,6 +54,7 @@ export function AppointmentPage() {
                 <h2 id={videoHeading} className="section__title">
                   {t('appointment.videoHeading')}
                 </h2>
+                <StrongAuthNotice clinicId={data.clinic.id} />
                 <StartVideoButton appointment={data} variant="full" />
               </section>
             ) : null}

@@ -5,6 +5,7 @@ import { Icon } from '../../components/ui/icon';
 import { LoadingState } from '../../components/ui/spinner';
 import { calendarFileUrl, useAppointment } from '../../features/appointments/api/appointments-api';
 import { AppointmentDetails } from '../../features/appointments/components/appointment-details';
+import { StrongAuthNotice } from '../../features/auth/components/strong-auth-notice';
 import { useT } from '../../i18n';
 import { Page } from '../layouts/page';
 
@@ -34,6 +35,9 @@ export function BookedPage() {
               <p className="muted">{t('booking.doneNotice')}</p>
             </div>
           </div>
+          {appointment.data.modality === 'video' ? (
+            <StrongAuthNotice clinicId={appointment.data.clinic.id} />
+          ) : null}
           <div className="card">
             <AppointmentDetails appointment={appointment.data} />
           </div>

@@ -17,6 +17,7 @@ import { InvalidBookingLink } from '../../features/booking/components/invalid-bo
 import { TimeZoneNote } from '../../features/booking/components/time-zone-note';
 import { completeChoice, useBookingChoice } from '../../features/booking/hooks/use-booking-choice';
 import { useClinic } from '../../features/clinics/api/clinics-api';
+import { StrongAuthNotice } from '../../features/auth/components/strong-auth-notice';
 import { useFormat, useT } from '../../i18n';
 import { isApiError } from '../../lib/api';
 import { localDateOf } from '../../lib/dates';
@@ -196,6 +197,7 @@ function ConfirmStep({ choice, clinic }: { choice: Choice; clinic: Clinic | unde
             </dl>
             <TimeZoneNote timeZone={clinic.timeZone} />
           </section>
+          {choice.modality === 'video' ? <StrongAuthNotice clinicId={choice.clinicId} /> : null}
           <CommentField value={comment} onChange={setComment} />
           {isWide ? <div className="form-actions form-actions--end">{submit}</div> : null}
         </form>

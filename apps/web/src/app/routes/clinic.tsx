@@ -5,6 +5,7 @@ import { Button } from '../../components/ui/button';
 import { Icon } from '../../components/ui/icon';
 import { LoadingState } from '../../components/ui/spinner';
 import { bookingPath } from '../../features/booking/booking-path';
+import { StrongAuthNotice } from '../../features/auth/components/strong-auth-notice';
 import { BookingSteps } from '../../features/booking/components/booking-steps';
 import { useClinic } from '../../features/clinics/api/clinics-api';
 import { useT } from '../../i18n';
@@ -38,6 +39,7 @@ export function ClinicPage() {
             <Icon name="clinic" className="muted" />
             <span>{[clinic.data.address, clinic.data.town].filter(Boolean).join(', ')}</span>
           </p>
+          {clinic.data.offersVideo ? <StrongAuthNotice clinicId={clinicId} /> : null}
           <section className="section" aria-labelledby="booking-choice">
             <h2 id="booking-choice" className="section__title">
               {t('clinics.chooseBooking')}

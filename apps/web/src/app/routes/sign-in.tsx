@@ -1,19 +1,28 @@
 import type { Me } from '@visitt/contracts';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { IdentityProviderOption } from '../../features/auth/components/identity-provider-option';
 import { SignInForm } from '../../features/auth/components/sign-in-form';
+import { SignInRefusal } from '../../features/auth/components/sign-in-refusal';
 import { useMe } from '../../features/auth/hooks/use-me';
 import { safeReturnPath } from '../../features/auth/return-path';
 import { useT } from '../../i18n';
 import { Page } from '../layouts/page';
 
+/**
+ * `/logg-inn?neste=&igjen=&feil=`: sign in with a one-time code, or with the patients' identity
+ * provider (ID-porten) where one is configured; then `neste`. `feil` is a refusal from the
+ * identity provider, shown here (also to a signed-in user, who then stays on the page).
+ */
 export function SignInPage() {
   const t = useT();
   const { me } = useMe();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const next = safeReturnPath(searchParams.get('neste'));
-  // Signing in again although signed in: the server wants a recent sign-in for some changes.
-  const isAgain = me != null && searchParams.get('igjen') === '1';
+  const refusal = searchParams.get('feil');
+  // Signing in again although signed in: the server wants a recent sign-in for some changes (or
+  // the identity provider refused to link the signed-in account).
+  const isAgain = me != null && (searchParams.get('igjen') === '1' || refusal != null);
 
   if (me && !isAgain) return <Navigate to={next} replace />;
 
@@ -25,6 +34,9 @@ export function SignInPage() {
       className="page--narrow"
     >
       <p className="lead">{isAgain ? t('auth.againIntro') : t('auth.intro')}</p>
+      <SignInRefusal code={refusal} />
+      {/* Signed in already: the identity is linked to this account, not signed in to another. */}
+      <IdentityProviderOption kind="patient" next={next} link={me != null} />
       <SignInForm
         onSignedIn={() => void navigate(next, { replace: true })}
         suggestion={isAgain ? ownAddress(me) : null}

@@ -1,7 +1,9 @@
 import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ui/alert';
+import { ButtonLink } from '../../components/ui/button';
 import { Icon } from '../../components/ui/icon';
 import { LoadingState } from '../../components/ui/spinner';
+import { calendarHref } from '../../features/calendar/calendar-view';
 import { useStaffAppointments } from '../../features/workspace/api/workspace-api';
 import { PushToggle } from '../../features/push/components/push-toggle';
 import { NotificationToggle } from '../../features/workspace/components/notification-toggle';
@@ -73,7 +75,12 @@ export function WorkspacePage() {
             </Link>
           )}
         </nav>
-        <LiveIndicator status={live} />
+        <div className="ws-toolbar__end">
+          <LiveIndicator status={live} />
+          <ButtonLink to={calendarHref({ day, view: 'week' })} variant="secondary" icon="calendar">
+            {t('workspace.calendarLink')}
+          </ButtonLink>
+        </div>
       </div>
       <div className="ws-alerts">
         <NotificationToggle />
@@ -91,7 +98,7 @@ export function WorkspacePage() {
               <a href={`#${rowId(a.id)}`} className="ws-waiting__link">
                 <span className="room-badge__dot" aria-hidden="true" />
                 {t('workspace.announceWaiting', {
-                  name: patientName(a.patient) ?? t('workspace.patientUnknown'),
+                  name: patientName(a.patient, t('workspace.patientUnknown')),
                 })}
               </a>
             </li>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initials, levelFromSamples, roomView } from './video-labels';
+import { initials, levelFromSamples, peerDisplayName, roomView } from './video-labels';
 
 describe('roomView', () => {
   it('keeps a dropped connection in the call, never as gone', () => {
@@ -45,5 +45,25 @@ describe('levelFromSamples', () => {
     expect(levelFromSamples(loud)).toBe(100);
     expect(levelFromSamples(soft)).toBeGreaterThan(0);
     expect(levelFromSamples(soft)).toBeLessThan(levelFromSamples(loud.map((v) => v * 0.1)));
+  });
+});
+
+describe('peerDisplayName', () => {
+  const t = (key: string) =>
+    key === 'workspace.patientUnknown'
+      ? 'Pasienten'
+      : key === 'workspace.practitionerUnknown'
+        ? 'Behandleren'
+        : key;
+
+  it('keeps the name the server sent', () => {
+    expect(peerDisplayName('Ola Pasient', 'practitioner', t)).toBe('Ola Pasient');
+    expect(peerDisplayName('Dr. Nils Vakt', 'patient', t)).toBe('Dr. Nils Vakt');
+  });
+
+  it('says "Pasienten" to the practitioner and "Behandleren" to the patient when it is empty', () => {
+    expect(peerDisplayName('', 'practitioner', t)).toBe('Pasienten');
+    expect(peerDisplayName('   ', 'practitioner', t)).toBe('Pasienten');
+    expect(peerDisplayName('', 'patient', t)).toBe('Behandleren');
   });
 });

@@ -1,3 +1,6 @@
+import type { RoomRole } from '@visitt/contracts';
+import type { TranslationKey } from '../../i18n';
+import { displayName } from '../../lib/person-name';
 import type { CallPhase } from './call/types';
 
 /** The four faces of the video room. */
@@ -22,6 +25,21 @@ export function roomView(phase: CallPhase): RoomView {
     case 'failed':
       return 'failed';
   }
+}
+
+/**
+ * The other side's name for the screen, seen as `role`: the name the server sent, or "Pasienten"
+ * / "Behandleren" (through `t`) when it is empty — a patient may never have given a name.
+ */
+export function peerDisplayName(
+  peerName: string,
+  role: RoomRole,
+  t: (key: TranslationKey) => string,
+): string {
+  return displayName(
+    peerName,
+    t(role === 'practitioner' ? 'workspace.patientUnknown' : 'workspace.practitionerUnknown'),
+  );
 }
 
 /** Words that are titles, not names ("Dr. Nils Vakt" → "NV"). */

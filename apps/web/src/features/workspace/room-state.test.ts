@@ -80,11 +80,12 @@ describe('canJoin', () => {
 });
 
 describe('patientName', () => {
-  it('falls back to e-mail, then phone', () => {
-    expect(patientName({ name: 'Ola', email: 'o@x.no', phone: null })).toBe('Ola');
-    expect(patientName({ name: ' ', email: 'o@x.no', phone: null })).toBe('o@x.no');
-    expect(patientName({ name: null, email: null, phone: '+4791234567' })).toBe('+4791234567');
-    expect(patientName({ name: null, email: null, phone: null })).toBeNull();
+  it('is the name, or "Pasienten" when none was given (contact details are shown beside it)', () => {
+    expect(patientName({ name: 'Ola' }, 'Pasienten')).toBe('Ola');
+    expect(patientName({ name: ' Ola Pasient ' }, 'Pasienten')).toBe('Ola Pasient');
+    expect(patientName({ name: ' ' }, 'Pasienten')).toBe('Pasienten');
+    expect(patientName({ name: '' }, 'Pasienten')).toBe('Pasienten');
+    expect(patientName({ name: null }, 'Pasienten')).toBe('Pasienten');
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Presence, ServerMessage, StaffAppointment } from '@visitt/contracts';
+import { displayName } from '../../lib/person-name';
 
 /**
  * What the workspace says about an appointment's video room:
@@ -45,9 +46,15 @@ export function canJoin(appointment: StaffAppointment, now: number): boolean {
   );
 }
 
-/** The patient as the workspace names them: name, else e-mail, else phone, else null. */
-export function patientName(patient: StaffAppointment['patient']): string | null {
-  return patient.name?.trim() || patient.email || patient.phone || null;
+/**
+ * The patient as the workspace, the calendar and the video room name them: the name, or
+ * `fallback` ("Pasienten") when none was given. Contact details are shown beside it, not in it.
+ */
+export function patientName(
+  patient: Pick<StaffAppointment['patient'], 'name'>,
+  fallback: string,
+): string {
+  return displayName(patient.name, fallback);
 }
 
 export type RoomMessage = Extract<ServerMessage, { type: 'room' }>;
@@ -56,10 +63,7 @@ export type RoomMessage = Extract<ServerMessage, { type: 'room' }>;
  * `list` with the live room state of one appointment replaced (the status message is kept: it
  * does not travel with room updates). The same array when the appointment is not in it.
  */
-export function applyRoomMessage(
-  list: StaffAppointment[],
-  message: RoomMessage,
-): StaffAppointment[] {
+export function applyRoomMessage<T extends StaffAppointment>(list: T[], message: RoomMessage): T[] {
   let changed = false;
   const next = list.map((appointment) => {
     if (appointment.id !== message.appointmentId || !appointment.video) return appointment;

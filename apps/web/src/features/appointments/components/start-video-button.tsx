@@ -4,7 +4,9 @@ import { useErrorMessage } from '../../../components/ui/alert';
 import { Icon } from '../../../components/ui/icon';
 import { Spinner } from '../../../components/ui/spinner';
 import { useFormat, useT } from '../../../i18n';
+import { isApiError } from '../../../lib/api';
 import { useNow } from '../../../lib/use-now';
+import { StrongAuthRequired } from '../../auth/components/strong-auth-notice';
 import { videoState } from '../appointment-state';
 import { useStartVideo } from '../hooks/use-start-video';
 
@@ -48,7 +50,11 @@ export function StartVideoButton({ appointment, variant }: StartVideoButtonProps
   // A refusal from the server (its clock decides) is said where the button is, and announced.
   const error = startVideo.error ? (
     <span id={errorId} className="start-video__error" role="alert">
-      {errorMessage(startVideo.error)}
+      {isApiError(startVideo.error, 'strong_auth_required') ? (
+        <StrongAuthRequired />
+      ) : (
+        errorMessage(startVideo.error)
+      )}
     </span>
   ) : null;
   const describedBy = startVideo.error ? `${errorId} ${descriptionId}` : descriptionId;

@@ -1,9 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
 import {
+  AuthProviders,
   CodeSent,
+  EnrolmentConfirmed,
   Me,
+  PasswordStep,
+  TotpEnrolment,
   type Locale,
   type PasswordSignInBody,
   type RequestCodeBody,
+  type SecondFactorBody,
   type VerifyCodeBody,
 } from '@visitt/contracts';
 import { ApiError, apiRequest } from '../../../lib/api';
@@ -39,7 +45,42 @@ export function updateLocale(locale: Locale): Promise<Me> {
   return apiRequest('/me', { method: 'PATCH', body: { locale }, schema: Me });
 }
 
-/** Staff sign-in with e-mail and password; on success the server sets the session cookie. */
-export function signInWithPassword(body: PasswordSignInBody): Promise<Me> {
-  return apiRequest('/auth/password', { method: 'POST', body, schema: Me });
+/**
+ * Staff sign-in, step one: e-mail and password. No session yet: the server keeps the sign-in
+ * under way in a short-lived cookie and says what comes next (the code, or setting the app up).
+ */
+export function submitPassword(body: PasswordSignInBody): Promise<PasswordStep> {
+  return apiRequest('/auth/password', { method: 'POST', body, schema: PasswordStep });
+}
+
+/** Staff sign-in, step two: the code from the authenticator app or a recovery code; starts the session. */
+export function submitSecondFactor(body: SecondFactorBody): Promise<Me> {
+  return apiRequest('/auth/totp', { method: 'POST', body, schema: Me });
+}
+
+/** A new authenticator secret for the sign-in under way (replaces an unconfirmed earlier one). */
+export function startTotpEnrolment(signal?: AbortSignal): Promise<TotpEnrolment> {
+  return apiRequest('/auth/totp/enrolment', { method: 'POST', schema: TotpEnrolment, signal });
+}
+
+/** Confirms the new authenticator app with a code from it; starts the session. */
+export function confirmTotpEnrolment(code: string): Promise<EnrolmentConfirmed> {
+  return apiRequest('/auth/totp/enrolment/confirm', {
+    method: 'POST',
+    body: { code },
+    schema: EnrolmentConfirmed,
+  });
+}
+
+const noProviders: AuthProviders = { patient: null, staff: null };
+
+/** The identity providers configured here (none in the demo); none while unknown or on failure. */
+export function useAuthProviders(): AuthProviders {
+  const { data } = useQuery({
+    queryKey: ['auth-providers'],
+    queryFn: ({ signal }) => apiRequest('/auth/providers', { schema: AuthProviders, signal }),
+    staleTime: Infinity,
+    retry: false,
+  });
+  return data ?? noProviders;
 }

@@ -6,7 +6,7 @@ import { Spinner } from '../../../components/ui/spinner';
 import { useT } from '../../../i18n';
 import type { CallSnapshot } from '../call/types';
 import { useStreamElement } from '../hooks/use-stream-element';
-import { initials } from '../video-labels';
+import { initials, peerDisplayName } from '../video-labels';
 import { MediaProblemAlert } from './media-problem';
 import { SelfView } from './self-view';
 
@@ -20,6 +20,7 @@ const otherRole = (role: RoomRole): RoomRole => (role === 'patient' ? 'practitio
  */
 export function CallStage({ join, snapshot }: { join: VideoJoin; snapshot: CallSnapshot }) {
   const t = useT();
+  const peerName = peerDisplayName(join.peerName, join.role, t);
   const { peer, phase, remoteStream } = snapshot;
   const peerRole = otherRole(join.role);
   const { ref, isBlocked, play } = useStreamElement(remoteStream);
@@ -38,21 +39,19 @@ export function CallStage({ join, snapshot }: { join: VideoJoin; snapshot: CallS
         {hasVideo ? null : (
           <div className="stage__avatar">
             <span className="avatar" aria-hidden="true">
-              {initials(join.peerName)}
+              {initials(peerName)}
             </span>
             {peer.camera ? null : (
               <p className="stage__avatar-text">
-                {t('videoRoom.peerCameraOff', { name: join.peerName })}
+                {t('videoRoom.peerCameraOff', { name: peerName })}
               </p>
             )}
           </div>
         )}
         <figcaption className="stage__caption">
-          <span className="visually-hidden">
-            {t('videoRoom.peerView', { name: join.peerName })}
-          </span>
+          <span className="visually-hidden">{t('videoRoom.peerView', { name: peerName })}</span>
           <span className="stage__name" aria-hidden="true">
-            {join.peerName}
+            {peerName}
           </span>
           {peer.mic ? null : (
             <span className="stage__muted">
@@ -76,9 +75,7 @@ export function CallStage({ join, snapshot }: { join: VideoJoin; snapshot: CallS
           ) : phase === 'connecting' ? (
             <div className="stage__notice">
               <Spinner />
-              <p className="stage__notice-title">
-                {t('videoRoom.connecting', { name: join.peerName })}
-              </p>
+              <p className="stage__notice-title">{t('videoRoom.connecting', { name: peerName })}</p>
             </div>
           ) : snapshot.signaling === 'reconnecting' ? (
             <div className="stage__notice">
@@ -113,6 +110,7 @@ export function CallStage({ join, snapshot }: { join: VideoJoin; snapshot: CallS
  */
 function useCallAnnouncement(snapshot: CallSnapshot, join: VideoJoin, peerRole: RoomRole): string {
   const t = useT();
+  const peerName = peerDisplayName(join.peerName, join.role, t);
   const [message, setMessage] = useState('');
   const previous = useRef<{ phase: string; mic: boolean } | null>(null);
   const { phase } = snapshot;
@@ -122,11 +120,11 @@ function useCallAnnouncement(snapshot: CallSnapshot, join: VideoJoin, peerRole: 
     const before = previous.current;
     previous.current = { phase, mic };
     if (phase === 'in_call' && before?.phase !== 'in_call') {
-      setMessage(t('videoRoom.inCall', { name: join.peerName }));
+      setMessage(t('videoRoom.inCall', { name: peerName }));
     } else if (before && before.mic !== mic) {
       setMessage(t(mic ? `videoRoom.peerMicOn.${peerRole}` : `videoRoom.peerMicOff.${peerRole}`));
     }
-  }, [phase, mic, t, join.peerName, peerRole]);
+  }, [phase, mic, t, peerName, peerRole]);
 
   return message;
 }

@@ -5,6 +5,7 @@ import { Spinner } from '../../../components/ui/spinner';
 import { useFormat, useT } from '../../../i18n';
 import type { CallSession } from '../call/call-session';
 import type { CallSnapshot } from '../call/types';
+import { peerDisplayName } from '../video-labels';
 import { DeviceSettings } from './device-settings';
 import { MediaProblemAlert } from './media-problem';
 import { SelfView } from './self-view';
@@ -23,6 +24,7 @@ export function WaitingStage({
   session: CallSession | null;
 }) {
   const t = useT();
+  const peerName = peerDisplayName(join.peerName, join.role, t);
   const format = useFormat();
   const headingId = useId();
   const isPatient = join.role === 'patient';
@@ -30,7 +32,7 @@ export function WaitingStage({
   const heading = isPatient
     ? t('videoRoom.waitingTitle')
     : isPreparing
-      ? t('videoRoom.connecting', { name: join.peerName })
+      ? t('videoRoom.connecting', { name: peerName })
       : t('videoRoom.patientAbsentTitle');
 
   return (
@@ -56,7 +58,7 @@ export function WaitingStage({
           <>
             <p className="waiting__when">
               {t('videoRoom.appointmentWith', {
-                name: join.peerName,
+                name: peerName,
                 time: format.time(join.start, join.timeZone),
               })}
             </p>
@@ -72,7 +74,7 @@ export function WaitingStage({
           </>
         ) : isPreparing ? null : (
           <>
-            <p className="waiting__when">{t('videoRoom.patientAbsent', { name: join.peerName })}</p>
+            <p className="waiting__when">{t('videoRoom.patientAbsent', { name: peerName })}</p>
             <p className="waiting__hint">{t('videoRoom.patientAbsentHint')}</p>
           </>
         )}

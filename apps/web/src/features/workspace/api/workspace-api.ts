@@ -2,8 +2,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { StaffAppointmentList, type StaffAppointment } from '@visitt/contracts';
 import { apiRequest } from '../../../lib/api';
 
-/** The prefix of every day list in the cache; live updates reach them all. */
+/**
+ * The prefix of every list of the practitioner's appointments in the cache (the workspace's days,
+ * the calendar's days and weeks); live updates reach them all, and an action refreshes them all.
+ */
 export const staffAppointmentsKey = ['staff-appointments'] as const;
+
+/** The prefix of every appointment's details as staff see them; live room updates reach these too. */
+export const staffAppointmentDetailsKey = ['staff-appointment'] as const;
+
+/** One appointment's details as staff see them. */
+export const staffAppointmentKey = (id: string) => [...staffAppointmentDetailsKey, id] as const;
 
 /**
  * The signed-in practitioner's appointments of `date` (`YYYY-MM-DD` on the clinic's calendar),

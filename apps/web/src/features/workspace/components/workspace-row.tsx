@@ -21,7 +21,7 @@ export function WorkspaceRow({ appointment, now }: { appointment: StaffAppointme
   const ids = { name: useId(), state: useId() };
   const zone = appointment.timeZone;
   const state = roomState(appointment, now);
-  const name = patientName(appointment.patient) ?? t('workspace.patientUnknown');
+  const name = patientName(appointment.patient, t('workspace.patientUnknown'));
   const contact = [appointment.patient.email, appointment.patient.phone].filter(
     (value): value is string => value != null && value !== name,
   );

@@ -38,7 +38,7 @@ export function useWaitingAlerts(
     const text = arrived
       .map((a) =>
         t('workspace.announceWaiting', {
-          name: patientName(a.patient) ?? t('workspace.patientUnknown'),
+          name: patientName(a.patient, t('workspace.patientUnknown')),
         }),
       )
       .join('. ');
@@ -48,7 +48,7 @@ export function useWaitingAlerts(
       notify(
         t('workspace.notificationTitle'),
         t('workspace.announceWaiting', {
-          name: patientName(a.patient) ?? t('workspace.patientUnknown'),
+          name: patientName(a.patient, t('workspace.patientUnknown')),
         }),
         `visitt-waiting-${a.id}`,
       );

@@ -1,8 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { ServerMessage, type ClientMessage, type StaffAppointment } from '@visitt/contracts';
+import {
+  ServerMessage,
+  type ClientMessage,
+  type StaffAppointment,
+  type StaffAppointmentDetail,
+} from '@visitt/contracts';
 import { useEffect, useState } from 'react';
 import { meQueryKey } from '../../auth/api/auth-api';
-import { staffAppointmentsKey } from '../api/workspace-api';
+import {
+  staffAppointmentDetailsKey,
+  staffAppointmentKey,
+  staffAppointmentsKey,
+} from '../api/workspace-api';
 import { applyRoomMessage } from '../room-state';
 
 export type LiveStatus = 'connecting' | 'open' | 'reconnecting';
@@ -16,9 +25,10 @@ const SESSION_ENDED = 4401;
 
 /**
  * The workspace's live line to the server: watches the rooms of the practitioner's
- * appointments on the signaling socket and writes each change straight into the cached day
- * lists, so a patient who starts shows up within a second. Reconnects with backoff; after each
- * (re)connect the lists are fetched again, since changes while away were not heard.
+ * appointments on the signaling socket and writes each change straight into the cached lists
+ * (workspace and calendar) and appointment details, so a patient who starts shows up within a
+ * second. Reconnects with backoff; after each (re)connect the lists (and, after a drop, an open
+ * appointment) are fetched again, since changes while away were not heard.
  */
 export function useWorkspaceLive(): LiveStatus {
   const queryClient = useQueryClient();
@@ -30,6 +40,7 @@ export function useWorkspaceLive(): LiveStatus {
     let retryTimer: number | undefined;
     let pingTimer: number | undefined;
     let isStopped = false;
+    let hasOpened = false;
 
     const send = (ws: WebSocket, message: ClientMessage) => {
       if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
@@ -50,6 +61,11 @@ export function useWorkspaceLive(): LiveStatus {
         if (next !== list) isKnown = true;
         return next;
       });
+      // An open appointment page (the calendar's) shows the same room.
+      queryClient.setQueryData<StaffAppointmentDetail>(
+        staffAppointmentKey(message.appointmentId),
+        (detail) => (detail ? applyRoomMessage([detail], message)[0] : detail),
+      );
       // A room of an appointment not in any list (booked a moment ago): fetch the lists.
       if (!isKnown) void queryClient.invalidateQueries({ queryKey: staffAppointmentsKey });
     };
@@ -64,6 +80,10 @@ export function useWorkspaceLive(): LiveStatus {
         window.clearInterval(pingTimer);
         pingTimer = window.setInterval(() => send(ws, { type: 'ping' }), PING_MS);
         void queryClient.invalidateQueries({ queryKey: staffAppointmentsKey });
+        // An open appointment was just read; after a drop it may have changed unheard. (Each read
+        // of it is audited, so it is not read twice for nothing.)
+        if (hasOpened) void queryClient.invalidateQueries({ queryKey: staffAppointmentDetailsKey });
+        hasOpened = true;
       };
       ws.onmessage = handleMessage;
       ws.onclose = (event) => {

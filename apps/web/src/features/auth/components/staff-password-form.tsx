@@ -1,73 +1,66 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
+import type { PasswordStep } from '@visitt/contracts';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { useI18n, useT } from '../../../i18n';
-import { isApiError } from '../../../lib/api';
-import { browserTimeZone, formatTime } from '../../../lib/dates';
-import { meQueryKey, signInWithPassword } from '../api/auth-api';
+import { useT } from '../../../i18n';
+import { submitPassword } from '../api/auth-api';
+import { useStaffSignInError } from './staff-errors';
+import { StepHeading } from './staff-sign-in-parts';
 
 type Field = 'email' | 'password';
 
 /**
- * Staff sign-in with e-mail and password. Wrong credentials and too many attempts (with the
- * time to try again) are said above the form; empty fields next to themselves.
+ * Step one: e-mail and password. Wrong credentials, a locked account and too many attempts (with
+ * the time to try again) are said above the form; empty fields next to themselves.
  */
-export function StaffSignInForm({ onSignedIn }: { onSignedIn: () => void }) {
+export function PasswordForm({
+  email,
+  onEmailChange,
+  onNext,
+}: {
+  email: string;
+  onEmailChange: (email: string) => void;
+  onNext: (next: PasswordStep['next']) => void;
+}) {
   const t = useT();
-  const { intlLocale } = useI18n();
-  const queryClient = useQueryClient();
+  const errorText = useStaffSignInError();
   const ids = { email: useId(), password: useId(), emailError: useId(), passwordError: useId() };
-  const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<Field[]>([]);
   const summary = useRef<HTMLDivElement>(null);
-  const signIn = useMutation({ mutationFn: signInWithPassword });
+  const passwordInput = useRef<HTMLInputElement>(null);
+  const check = useMutation({ mutationFn: submitPassword });
 
   useEffect(() => {
     if (missing.length > 0) summary.current?.focus();
   }, [missing]);
 
+  useEffect(() => {
+    // The e-mail known already (signed in, or back from the second step): the password next.
+    if (email !== '') passwordInput.current?.focus();
+    // Only when the form opens.
+  }, []);
+
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    if (signIn.isPending) return;
+    if (check.isPending) return;
     const empty: Field[] = [];
     if (email.trim() === '') empty.push('email');
     if (password === '') empty.push('password');
     setMissing(empty);
     if (empty.length > 0) return;
-    signIn.mutate(
+    check.mutate(
       { email: email.trim(), password },
-      {
-        onSuccess: (me) => {
-          // Another person's cached data (a patient signed in before on this device) must go.
-          queryClient.removeQueries({
-            predicate: (query) => query.queryKey[0] !== 'outbox' && query.queryKey[0] !== 'me',
-          });
-          queryClient.setQueryData(meQueryKey, me);
-          onSignedIn();
-        },
-      },
+      { onSuccess: (step) => onNext(step.next), onError: () => setPassword('') },
     );
-  }
-
-  function errorText(error: unknown): string {
-    if (isApiError(error, 'rate_limited')) {
-      const seconds = error.retryAfterSeconds;
-      if (seconds == null || seconds < 60) return t('auth.retrySoon');
-      return t('auth.retryAt', {
-        time: formatTime(Date.now() + seconds * 1000, browserTimeZone(), intlLocale),
-      });
-    }
-    if (isApiError(error, 'validation_failed')) return t('auth.invalidEmail');
-    return isApiError(error) ? t(`errors.${error.code}`) : t('errors.unexpected');
   }
 
   const message = (field: Field) =>
     field === 'email' ? t('staffAuth.emailRequired') : t('staffAuth.passwordRequired');
 
   return (
-    <div className="sign-in">
+    <>
       {missing.length > 0 ? (
         <div className="error-summary" role="alert" tabIndex={-1} ref={summary}>
           <p className="error-summary__title">{t('auth.errorSummary')}</p>
@@ -88,12 +81,15 @@ export function StaffSignInForm({ onSignedIn }: { onSignedIn: () => void }) {
           </ul>
         </div>
       ) : null}
-      {signIn.isError ? (
+      {check.isError ? (
         <Alert tone="error">
-          <p>{errorText(signIn.error)}</p>
+          <p>{errorText(check.error)}</p>
         </Alert>
       ) : null}
       <form className="form card" onSubmit={handleSubmit} noValidate>
+        <div>
+          <StepHeading>{t('staffAuth.passwordStep')}</StepHeading>
+        </div>
         <div className="field">
           <label htmlFor={ids.email} className="field__label">
             {t('staffAuth.email')}
@@ -110,7 +106,7 @@ export function StaffSignInForm({ onSignedIn }: { onSignedIn: () => void }) {
             inputMode="email"
             autoComplete="username"
             value={email}
-            onChange={(event) => setEmail(event.target.value)}
+            onChange={(event) => onEmailChange(event.target.value)}
             aria-invalid={missing.includes('email') || undefined}
             aria-describedby={missing.includes('email') ? ids.emailError : undefined}
             required
@@ -126,6 +122,7 @@ export function StaffSignInForm({ onSignedIn }: { onSignedIn: () => void }) {
             </p>
           ) : null}
           <input
+            ref={passwordInput}
             id={ids.password}
             className="input"
             type="password"
@@ -137,10 +134,10 @@ export function StaffSignInForm({ onSignedIn }: { onSignedIn: () => void }) {
             required
           />
         </div>
-        <Button type="submit" size="lg" block isBusy={signIn.isPending}>
-          {signIn.isPending ? t('staffAuth.submitting') : t('staffAuth.submit')}
+        <Button type="submit" size="lg" block isBusy={check.isPending}>
+          {check.isPending ? t('staffAuth.passwordSubmitting') : t('staffAuth.passwordSubmit')}
         </Button>
       </form>
-    </div>
+    </>
   );
 }

@@ -1,0 +1,81 @@
+import type { ClinicClosure } from '@visitt/contracts';
+import { isLocalDate } from '../../../lib/dates';
+import { newKey } from './hours-draft';
+
+/**
+ * The clinic's closures as the editor holds them: dates on the clinic's calendar, both ends
+ * inclusive, with an optional reason. A one-day closure has an empty `to`.
+ */
+
+export const MAX_CLOSURES = 500;
+export const MAX_REASON_LENGTH = 200;
+
+export interface ClosureDraft {
+  key: string;
+  from: string;
+  to: string;
+  reason: string;
+}
+
+/** The draft for the clinic's saved closures, in date order. */
+export function toClosuresDraft(closures: readonly ClinicClosure[]): ClosureDraft[] {
+  return [...closures]
+    .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to))
+    .map((c) => ({
+      key: newKey(),
+      from: c.from,
+      to: c.to === c.from ? '' : c.to,
+      reason: c.reason ?? '',
+    }));
+}
+
+/** A new closure row on `date`. */
+export function newClosure(date: string): ClosureDraft {
+  return { key: newKey(), from: date, to: '', reason: '' };
+}
+
+/** The `closures` of `PUT …/closures` from a draft without problems, in date order. */
+export function toClosuresBody(draft: readonly ClosureDraft[]): ClinicClosure[] {
+  return draft
+    .map((row) => {
+      const reason = row.reason.trim();
+      return { from: row.from, to: row.to || row.from, ...(reason ? { reason } : {}) };
+    })
+    .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+}
+
+export type ClosureProblemCode = 'dateRequired' | 'toBeforeFrom' | 'reasonTooLong' | 'tooMany';
+
+export interface ClosureProblem {
+  /** `closures.<key>.from|to|reason`, or `general`. */
+  field: string;
+  code: ClosureProblemCode;
+}
+
+/** The name of a closure field, for problems and element ids. */
+export function closureFieldId(key: string, field: 'from' | 'to' | 'reason'): string {
+  return `closures.${key}.${field}`;
+}
+
+/** What the API would refuse, in the order of the form. Empty when the draft can be saved. */
+export function validateClosures(draft: readonly ClosureDraft[]): ClosureProblem[] {
+  const problems: ClosureProblem[] = [];
+  for (const row of draft) {
+    if (!isLocalDate(row.from))
+      problems.push({ field: closureFieldId(row.key, 'from'), code: 'dateRequired' });
+    else if (row.to !== '' && !isLocalDate(row.to))
+      problems.push({ field: closureFieldId(row.key, 'to'), code: 'dateRequired' });
+    else if (row.to !== '' && row.to < row.from)
+      problems.push({ field: closureFieldId(row.key, 'to'), code: 'toBeforeFrom' });
+    if (row.reason.trim().length > MAX_REASON_LENGTH)
+      problems.push({ field: closureFieldId(row.key, 'reason'), code: 'reasonTooLong' });
+  }
+  if (draft.length > MAX_CLOSURES) problems.push({ field: 'general', code: 'tooMany' });
+  return problems;
+}
+
+/** Equal for drafts that save the same closures; a draft with problems matches no saved one. */
+export function closuresSignature(draft: readonly ClosureDraft[]): string {
+  if (validateClosures(draft).length === 0) return JSON.stringify(toClosuresBody(draft));
+  return JSON.stringify({ invalid: draft.map(({ key: _key, ...row }) => row) });
+}

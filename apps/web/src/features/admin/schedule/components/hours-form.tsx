@@ -1,0 +1,253 @@
+import type {
+  OutsideAppointment,
+  PractitionerHours,
+  PutHoursBody,
+  SavedHours,
+} from '@visitt/contracts';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Alert, useErrorMessage } from '../../../../components/ui/alert';
+import { Button } from '../../../../components/ui/button';
+import { useFormat, useI18n } from '../../../../i18n';
+import { isLocalDate, weekdayNames } from '../../../../lib/dates';
+import { HoursConflictDialog } from '../../components/hours-conflict-dialog';
+import { readHoursConflict } from '../../hours-conflict';
+import { useSaveHours } from '../api/schedule-api';
+import {
+  toHoursDraft,
+  toPutHoursBody,
+  validateHoursDraft,
+  type HoursDraft,
+  type HoursProblem,
+} from '../hours-draft';
+import { ErrorSummary, type SummaryItem } from './error-summary';
+import { ExceptionsEditor } from './exceptions-editor';
+import { OutsideWarning } from './outside-appointments';
+import { WeeklyHoursEditor } from './weekly-hours-editor';
+
+interface HoursFormProps {
+  clinicId: string;
+  practitioner: { id: string; name: string };
+  /** The clinic's zone: every time here is on its wall clock. */
+  timeZone: string;
+  today: string;
+  saved: PractitionerHours;
+  draft: HoursDraft;
+  isDirty: boolean;
+  onDraftChange: (draft: HoursDraft) => void;
+  /** Saved: the page starts a new draft from what the API kept. */
+  onSaved: (saved: SavedHours) => void;
+}
+
+type Focus = 'summary' | 'error' | 'result';
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * A practitioner's weekly template and dated exceptions, saved together (`PUT …/hours`).
+ * Problems are shown after the first attempt to save and follow every change from then on.
+ * If the change puts booked appointments outside the hours, the API refuses (409) and lists
+ * them; the dialog asks, and saving anyway sends the same body with `confirm: true`. After
+ * such a save the appointments still booked outside are listed as a warning.
+ */
+export function HoursForm({
+  clinicId,
+  practitioner,
+  timeZone,
+  today,
+  saved,
+  draft,
+  isDirty,
+  onDraftChange,
+  onSaved,
+}: HoursFormProps) {
+  const { t, intlLocale } = useI18n();
+  const format = useFormat();
+  const errorMessage = useErrorMessage();
+  const prefix = useId();
+  const save = useSaveHours(clinicId, practitioner.id);
+  const [isChecked, setIsChecked] = useState(false);
+  const [conflict, setConflict] = useState<{
+    body: PutHoursBody;
+    appointments: OutsideAppointment[];
+  } | null>(null);
+  const [result, setResult] = useState<{ outside: OutsideAppointment[] } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [focusTarget, setFocusTarget] = useState<{ to: Focus } | null>(null);
+  const refs = {
+    summary: useRef<HTMLDivElement>(null),
+    error: useRef<HTMLDivElement>(null),
+    result: useRef<HTMLDivElement>(null),
+  };
+
+  useEffect(() => {
+    if (focusTarget) refs[focusTarget.to].current?.focus();
+    // refs are stable
+  }, [focusTarget]);
+
+  const idOf = (field: string) => `${prefix}-${field}`;
+  const hintId = idOf('time-hint');
+  const problems: HoursProblem[] = isChecked ? validateHoursDraft(draft) : [];
+  const problemOf = new Map<string, HoursProblem>();
+  for (const p of problems) if (!problemOf.has(p.field)) problemOf.set(p.field, p);
+  const errorOf = (field: string) => {
+    const problem = problemOf.get(field);
+    return problem ? t(`adminSchedule.problems.${problem.code}`) : null;
+  };
+
+  // Where a problem is, in words, for the summary at the top.
+  const dayNames = weekdayNames(intlLocale, 'long');
+  function locate(field: string): string | null {
+    const parts = field.split('.');
+    if (parts[0] === 'weekly') {
+      const day = Number(parts[1]) as keyof HoursDraft['weekly'];
+      const index = draft.weekly[day]?.findIndex((b) => b.key === parts[2]) ?? -1;
+      return t('adminSchedule.hours.blockLocation', {
+        day: capitalize(dayNames[day - 1] ?? ''),
+        n: index + 1,
+      });
+    }
+    if (parts[0] === 'exceptions') {
+      const row = draft.exceptions.find((e) => e.key === parts[1]);
+      if (!row) return null;
+      const kind = t(`adminSchedule.exceptions.kinds.${row.kind}`);
+      return isLocalDate(row.from)
+        ? t('adminSchedule.exceptions.rowDate', { kind, date: format.plainDate(row.from) })
+        : kind;
+    }
+    return null;
+  }
+  const summary: SummaryItem[] = problems.map((p) => {
+    const where = locate(p.field);
+    const message = t(`adminSchedule.problems.${p.code}`);
+    return {
+      id: p.field === 'general' ? idOf('save') : idOf(p.field),
+      text: where ? `${where}: ${message}` : message,
+    };
+  });
+
+  function send(body: PutHoursBody) {
+    setError(null);
+    save.mutate(body, {
+      onSuccess: (answer) => {
+        setConflict(null);
+        setIsChecked(false);
+        setResult({ outside: answer.outside });
+        onSaved(answer);
+        setFocusTarget({ to: 'result' });
+      },
+      onError: (failure) => {
+        const appointments = readHoursConflict(failure);
+        if (appointments) {
+          setConflict({ body, appointments });
+          return;
+        }
+        setConflict(null);
+        setError(failure);
+        setFocusTarget({ to: 'error' });
+      },
+    });
+  }
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (save.isPending) return;
+    setResult(null);
+    setIsChecked(true);
+    if (validateHoursDraft(draft).length > 0) {
+      setFocusTarget({ to: 'summary' });
+      return;
+    }
+    send(toPutHoursBody(draft));
+  }
+
+  return (
+    <form className="sched-hours" onSubmit={handleSubmit} noValidate>
+      <ErrorSummary items={summary} ref={refs.summary} />
+      <section className="section sched-section" aria-labelledby={idOf('weekly-title')}>
+        <h2 id={idOf('weekly-title')} className="section__title">
+          {t('adminSchedule.hours.weeklyTitle', { name: practitioner.name })}
+        </h2>
+        <p id={hintId} className="field__hint sched-hint">
+          {t('adminSchedule.hours.timeHint', { zone: timeZone })}
+        </p>
+        <WeeklyHoursEditor
+          weekly={draft.weekly}
+          onChange={(weekly) => onDraftChange({ ...draft, weekly })}
+          idOf={idOf}
+          errorOf={errorOf}
+          hintId={hintId}
+        />
+      </section>
+
+      <section className="section sched-section" aria-labelledby={idOf('exceptions-title')}>
+        <h2 id={idOf('exceptions-title')} className="section__title">
+          {t('adminSchedule.exceptions.title')}
+        </h2>
+        <p className="field__hint sched-hint">{t('adminSchedule.exceptions.intro')}</p>
+        <ExceptionsEditor
+          exceptions={draft.exceptions}
+          onChange={(exceptions) => onDraftChange({ ...draft, exceptions })}
+          idOf={idOf}
+          errorOf={errorOf}
+          hintId={hintId}
+          today={today}
+        />
+      </section>
+
+      {error ? (
+        <div ref={refs.error} tabIndex={-1} className="focus-target">
+          <Alert tone="error">
+            <p>{errorMessage(error)}</p>
+          </Alert>
+        </div>
+      ) : null}
+      {result ? (
+        <div ref={refs.result} tabIndex={-1} className="focus-target sched-result">
+          <Alert tone="success" live="status">
+            <p>{t('adminSchedule.hours.saved', { name: practitioner.name })}</p>
+          </Alert>
+          {result.outside.length > 0 ? (
+            <OutsideWarning
+              appointments={result.outside}
+              timeZone={timeZone}
+              title={t('adminSchedule.outside.afterSaveTitle', { count: result.outside.length })}
+            />
+          ) : null}
+        </div>
+      ) : null}
+
+      <div className="sched-savebar">
+        <p className={`sched-savebar__state${isDirty ? ' is-dirty' : ''}`}>
+          {isDirty ? t('adminSchedule.unsavedChanges') : t('adminSchedule.noChanges')}
+        </p>
+        <div className="sched-savebar__actions">
+          {isDirty ? (
+            <Button
+              variant="ghost"
+              onClick={() => {
+                setIsChecked(false);
+                onDraftChange(toHoursDraft(saved));
+              }}
+            >
+              {t('adminSchedule.undo')}
+            </Button>
+          ) : null}
+          <Button id={idOf('save')} type="submit" isBusy={save.isPending && !conflict}>
+            {save.isPending && !conflict
+              ? t('adminSchedule.saving')
+              : t('adminSchedule.hours.save')}
+          </Button>
+        </div>
+      </div>
+
+      <HoursConflictDialog
+        conflict={conflict?.appointments ?? null}
+        busy={save.isPending}
+        onConfirm={() => {
+          if (conflict && !save.isPending) send({ ...conflict.body, confirm: true });
+        }}
+        onCancel={() => setConflict(null)}
+      />
+    </form>
+  );
+}
