@@ -1,6 +1,7 @@
 import type { StaffAppointment } from '@visitt/contracts';
 import { checkBookingTime, DAY, planMove, type Instant, type UserId } from '@visitt/domain';
 import { writeAudit } from '../db/audit';
+import { practitionerLockSql } from '../db/appointments';
 import { findAppointmentType } from '../db/clinics';
 import {
   dropPlanned,
@@ -52,6 +53,8 @@ export async function moveAppointment(
   const rules = { ...slotRulesOf(type), minimumNotice: 0 as never, horizon: (730 * DAY) as never };
 
   await withTransaction(ctx.db, async (tx) => {
+    // Queue with bookings of this practitioner (see practitionerLockSql), then lock the row.
+    await tx.query(`SELECT ${practitionerLockSql('$1')}`, [current.practitioner.id]);
     const locked = await tx.query<{ version: number; status: string }>(
       'SELECT version, status FROM appointments WHERE id = $1 FOR UPDATE',
       [id],

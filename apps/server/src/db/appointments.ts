@@ -138,10 +138,23 @@ export async function listPatientAppointments(
 }
 
 /**
+ * SQL that takes the practitioner's booking lock until the transaction ends: everything that puts
+ * an appointment on a practitioner's time (booking, moving) queues on it. Without it, racing
+ * inserts into the exclusion constraint can deadlock each other (each waits for the other's
+ * uncommitted row), and PostgreSQL aborts one with 40P01 after `deadlock_timeout` instead of the
+ * plain 23P01 the loser should get. Two-key advisory locks: they never meet the one-key locks of
+ * migrations and the demo seed.
+ */
+export const practitionerLockSql = (practitionerIdParam: string): string =>
+  `pg_advisory_xact_lock(${PRACTITIONER_LOCK_SPACE}, hashtext(${practitionerIdParam}::uuid::text))`;
+const PRACTITIONER_LOCK_SPACE = 7261;
+
+/**
  * Inserts a booked appointment, its `appointment.create` audit row and its planned messages in
  * one statement, so they commit together (or not at all) in a single round trip. An overlap with
  * another active appointment of the practitioner fails with SQLSTATE 23P01 (the exclusion
- * constraint), and then nothing at all is written.
+ * constraint), and then nothing at all is written. Simultaneous bookings of one practitioner
+ * queue on {@link practitionerLockSql} for the moment of the insert.
  */
 export async function insertAppointment(
   db: Queryable,
@@ -166,8 +179,9 @@ export async function insertAppointment(
     text: `WITH booked AS (
        INSERT INTO appointments (id, clinic_id, practitioner_id, patient_id, appointment_type_id, modality, starts_at,
                                  ends_at, comment, cancellation_deadline_minutes, created_at, updated_at)
-       VALUES ($12, $1, $2, $3, $4, $5, to_timestamp($6 / 1000.0), to_timestamp($7 / 1000.0), $8, $9,
-               to_timestamp($10 / 1000.0), to_timestamp($10 / 1000.0))
+       SELECT $12, $1, $2, $3, $4, $5, to_timestamp($6 / 1000.0), to_timestamp($7 / 1000.0), $8, $9,
+              to_timestamp($10 / 1000.0), to_timestamp($10 / 1000.0)
+         FROM (SELECT ${practitionerLockSql('$2')}) AS queued
        RETURNING id, version
      ), audited AS (
        INSERT INTO audit_log (at, actor_user_id, actor_role, action, entity_type, entity_id, clinic_id, ip)

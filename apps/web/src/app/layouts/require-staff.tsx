@@ -29,14 +29,6 @@ export function RequireStaff({ practitioner = true }: { practitioner?: boolean }
   }
 }
 
-/**
- * For pages of any staff member with a staff session (e.g. clinic administration, whose own
- * pages check the admin role): the staff sign-in for everyone else, no practitioner role needed.
- */
-export function RequireStaffSession() {
-  return <RequireStaff practitioner={false} />;
-}
-
 function OnlyForPractitioners({ isAdmin }: { isAdmin: boolean }) {
   const t = useT();
   return (

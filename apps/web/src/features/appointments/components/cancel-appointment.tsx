@@ -1,8 +1,8 @@
 import type { Appointment } from '@visitt/contracts';
 import { useEffect, useRef, useState } from 'react';
-import { Alert, useErrorMessage } from '../../../components/ui/alert';
+import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { Dialog } from '../../../components/ui/dialog';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { useFormat, useT } from '../../../i18n';
 import { useCancelAppointment } from '../api/appointments-api';
 
@@ -19,7 +19,6 @@ export function CancelAppointment({
 }) {
   const t = useT();
   const format = useFormat();
-  const errorMessage = useErrorMessage();
   const cancel = useCancelAppointment();
   const [isOpen, setIsOpen] = useState(false);
   const [justCancelled, setJustCancelled] = useState(false);
@@ -75,25 +74,16 @@ export function CancelAppointment({
       <Button variant="danger-outline" block={block} onClick={() => setIsOpen(true)}>
         {t('appointment.cancel')}
       </Button>
-      <Dialog
+      <ConfirmDialog
         isOpen={isOpen}
         title={t('appointment.cancelDialogTitle')}
         onClose={handleClose}
-        actions={
-          <>
-            <Button variant="secondary" onClick={handleClose}>
-              {t('appointment.keep')}
-            </Button>
-            <Button
-              variant="danger"
-              onClick={handleConfirm}
-              isBusy={cancel.isPending}
-              aria-disabled={cancel.isPending || undefined}
-            >
-              {cancel.isPending ? t('appointment.cancelling') : t('appointment.confirmCancel')}
-            </Button>
-          </>
-        }
+        onConfirm={handleConfirm}
+        keepLabel={t('appointment.keep')}
+        confirmLabel={t('appointment.confirmCancel')}
+        busyLabel={t('appointment.cancelling')}
+        isBusy={cancel.isPending}
+        error={cancel.error}
       >
         <p>
           {t('appointment.cancelDialogText', {
@@ -101,12 +91,7 @@ export function CancelAppointment({
             practitioner: appointment.practitioner.name,
           })}
         </p>
-        {cancel.isError ? (
-          <Alert tone="error">
-            <p>{errorMessage(cancel.error)}</p>
-          </Alert>
-        ) : null}
-      </Dialog>
+      </ConfirmDialog>
     </>
   );
 }

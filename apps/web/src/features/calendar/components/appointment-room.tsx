@@ -1,7 +1,8 @@
 import type { StaffAppointmentDetail } from '@visitt/contracts';
 import { useId } from 'react';
-import { useFormat, useT } from '../../../i18n';
+import { useT } from '../../../i18n';
 import { JoinRoomButton } from '../../workspace/components/join-room-button';
+import { RoomBadge } from '../../workspace/components/room-badge';
 import { canJoin, roomState } from '../../workspace/room-state';
 
 /**
@@ -16,42 +17,21 @@ export function AppointmentRoom({
   now: number;
 }) {
   const t = useT();
-  const format = useFormat();
   const ids = { heading: useId(), state: useId() };
-  const video = appointment.video;
-  if (!video || appointment.status === 'cancelled') return null;
-  const zone = appointment.timeZone;
+  if (!appointment.video || appointment.status === 'cancelled') return null;
   const state = roomState(appointment, now);
-  const label =
-    state === 'opens'
-      ? t('workspace.room.opensAt', { time: format.time(video.opensAt, zone) })
-      : state === 'open'
-        ? t('workspace.room.open')
-        : state === 'not_started'
-          ? t('workspace.room.notStarted')
-          : state === 'none' || state === 'cancelled'
-            ? null
-            : t(`workspace.room.${state}`);
 
   return (
     <section className="card video-panel" aria-labelledby={ids.heading}>
       <h2 id={ids.heading} className="section__title">
         {t('calendar.room.heading')}
       </h2>
-      {label ? (
-        <p id={ids.state} className="ws-room cal-room__state">
-          <span className={`room-badge room-badge--${state}`}>
-            {state === 'waiting' ? <span className="room-badge__dot" aria-hidden="true" /> : null}
-            <span className="visually-hidden">{t('workspace.videoRoom')}: </span>
-            {label}
-          </span>
-          {video.room.startedAt && (state === 'waiting' || state === 'reconnecting') ? (
-            <span className="ws-room__since">
-              {t('workspace.startedAt', { time: format.time(video.room.startedAt, zone) })}
-            </span>
-          ) : null}
-        </p>
-      ) : null}
+      <RoomBadge
+        appointment={appointment}
+        state={state}
+        id={ids.state}
+        className="ws-room cal-room__state"
+      />
       {canJoin(appointment, now) ? (
         <JoinRoomButton appointmentId={appointment.id} describedBy={ids.state} />
       ) : state === 'opens' || state === 'open' ? (

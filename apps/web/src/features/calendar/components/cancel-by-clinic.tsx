@@ -1,8 +1,7 @@
 import { CANCELLATION_MESSAGE_MAX_LENGTH, type StaffAppointmentDetail } from '@visitt/contracts';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { Alert, useErrorMessage } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
-import { Dialog } from '../../../components/ui/dialog';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
 import { useFormat, useT } from '../../../i18n';
 import { patientName } from '../../workspace/room-state';
 import { useCancelByClinic } from '../api/calendar-api';
@@ -23,7 +22,6 @@ export function CancelByClinic({
 }) {
   const t = useT();
   const format = useFormat();
-  const errorMessage = useErrorMessage();
   const ids = { heading: useId(), field: useId(), hint: useId(), counter: useId(), error: useId() };
   const field = useRef<HTMLTextAreaElement>(null);
   const [message, setMessage] = useState('');
@@ -105,25 +103,16 @@ export function CancelByClinic({
           </Button>
         </div>
       </form>
-      <Dialog
+      <ConfirmDialog
         isOpen={isOpen}
         title={t('calendar.cancel.dialogTitle')}
         onClose={handleClose}
-        actions={
-          <>
-            <Button variant="secondary" onClick={handleClose}>
-              {t('calendar.cancel.keep')}
-            </Button>
-            <Button
-              variant="danger"
-              onClick={handleConfirm}
-              isBusy={cancel.isPending}
-              aria-disabled={cancel.isPending || undefined}
-            >
-              {cancel.isPending ? t('calendar.cancel.cancelling') : t('calendar.cancel.confirm')}
-            </Button>
-          </>
-        }
+        onConfirm={handleConfirm}
+        keepLabel={t('calendar.cancel.keep')}
+        confirmLabel={t('calendar.cancel.confirm')}
+        busyLabel={t('calendar.cancel.cancelling')}
+        isBusy={cancel.isPending}
+        error={cancel.error}
       >
         <p>
           {t('calendar.cancel.dialogText', {
@@ -132,12 +121,7 @@ export function CancelByClinic({
           })}
         </p>
         <p className="cal-quote details__comment">{message.trim()}</p>
-        {cancel.isError ? (
-          <Alert tone="error">
-            <p>{errorMessage(cancel.error)}</p>
-          </Alert>
-        ) : null}
-      </Dialog>
+      </ConfirmDialog>
     </section>
   );
 }

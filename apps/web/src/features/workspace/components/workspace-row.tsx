@@ -3,8 +3,9 @@ import { useId } from 'react';
 import { Icon } from '../../../components/ui/icon';
 import { StatusBadge } from '../../appointments/components/status-badge';
 import { useFormat, useT } from '../../../i18n';
-import { canJoin, patientName, roomState, type RoomStateKind } from '../room-state';
+import { canJoin, patientName, roomState } from '../room-state';
 import { JoinRoomButton } from './join-room-button';
+import { RoomBadge } from './room-badge';
 import { StatusSender } from './status-sender';
 
 /** The id of an appointment's row, for links from the "waiting" summary. */
@@ -74,43 +75,5 @@ export function WorkspaceRow({ appointment, now }: { appointment: StaffAppointme
         ) : null}
       </article>
     </li>
-  );
-}
-
-function RoomBadge({
-  appointment,
-  state,
-  id,
-}: {
-  appointment: StaffAppointment;
-  state: RoomStateKind;
-  id: string;
-}) {
-  const t = useT();
-  const format = useFormat();
-  const zone = appointment.timeZone;
-  const video = appointment.video;
-  if (!video || state === 'none' || state === 'cancelled') return null;
-  const label =
-    state === 'opens'
-      ? t('workspace.room.opensAt', { time: format.time(video.opensAt, zone) })
-      : state === 'open'
-        ? t('workspace.room.open')
-        : state === 'not_started'
-          ? t('workspace.room.notStarted')
-          : t(`workspace.room.${state}`);
-  return (
-    <p id={id} className="ws-room">
-      <span className={`room-badge room-badge--${state}`}>
-        {state === 'waiting' ? <span className="room-badge__dot" aria-hidden="true" /> : null}
-        <span className="visually-hidden">{t('workspace.videoRoom')}: </span>
-        {label}
-      </span>
-      {video.room.startedAt && (state === 'waiting' || state === 'reconnecting') ? (
-        <span className="ws-room__since">
-          {t('workspace.startedAt', { time: format.time(video.room.startedAt, zone) })}
-        </span>
-      ) : null}
-    </p>
   );
 }

@@ -9,6 +9,8 @@ import {
   type ExceptionKind,
 } from '../hours-draft';
 import { useFocusRequest } from '../hooks/use-focus-request';
+import { DraftRow } from './draft-row';
+import { ScheduleField } from './schedule-field';
 import { TimeErrors, TimeField } from './time-field';
 
 interface ExceptionsEditorProps {
@@ -70,160 +72,122 @@ export function ExceptionsEditor({
             const update = (patch: Partial<ExceptionDraft>) =>
               onChange(exceptions.map((e) => (e.key === row.key ? { ...e, ...patch } : e)));
             const hasTimes = row.kind === 'extra' || !row.wholeDay;
-            const dateField = (part: 'from' | 'to', label: string, hint?: string) => {
-              const error = errorOf(field(part));
-              const errorId = `${idOf(field(part))}-error`;
-              return (
-                <div className={`field sched-date${error ? ' field--error' : ''}`}>
-                  <label htmlFor={idOf(field(part))} className="field__label">
-                    {label}
-                  </label>
-                  {hint ? (
-                    <p id={toHintId} className="field__hint">
-                      {hint}
-                    </p>
+            const dateField = (part: 'from' | 'to', label: string, hint?: string) => (
+              <ScheduleField
+                id={idOf(field(part))}
+                className="sched-date"
+                label={label}
+                hint={hint}
+                hintId={toHintId}
+                error={errorOf(field(part))}
+                type="date"
+                value={row[part]}
+                onChange={(value) => update({ [part]: value })}
+              />
+            );
+            return (
+              <DraftRow
+                key={row.key}
+                title={describe(row)}
+                removeLabel={t('adminSchedule.exceptions.removeNamed', { what: describe(row) })}
+                onRemove={() => {
+                  onChange(exceptions.filter((e) => e.key !== row.key));
+                  focus(idOf(ADD_FIELD));
+                }}
+              >
+                <div className="sched-exception__grid">
+                  <div className="field">
+                    <label htmlFor={kindId} className="field__label">
+                      {t('adminSchedule.exceptions.kind')}
+                    </label>
+                    <select
+                      id={kindId}
+                      className="input select"
+                      value={row.kind}
+                      onChange={(event) => {
+                        const kind = event.target.value as ExceptionKind;
+                        update(
+                          kind === 'extra'
+                            ? {
+                                kind,
+                                wholeDay: false,
+                                start: row.start || '08:00',
+                                end: row.end || '12:00',
+                              }
+                            : { kind },
+                        );
+                      }}
+                    >
+                      {KINDS.map((kind) => (
+                        <option key={kind} value={kind}>
+                          {t(`adminSchedule.exceptions.kinds.${kind}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  {dateField('from', t('adminSchedule.exceptions.from'))}
+                  {dateField(
+                    'to',
+                    t('adminSchedule.exceptions.to'),
+                    t('adminSchedule.exceptions.toHint'),
+                  )}
+                </div>
+                <div className="sched-exception__times">
+                  {row.kind === 'absence' ? (
+                    <label className="sched-check" htmlFor={wholeDayId}>
+                      <input
+                        id={wholeDayId}
+                        type="checkbox"
+                        checked={row.wholeDay}
+                        onChange={(event) =>
+                          update({
+                            wholeDay: event.target.checked,
+                            ...(event.target.checked
+                              ? {}
+                              : { start: row.start || '08:00', end: row.end || '12:00' }),
+                          })
+                        }
+                      />
+                      <span>{t('adminSchedule.exceptions.wholeDay')}</span>
+                    </label>
                   ) : null}
-                  <input
-                    id={idOf(field(part))}
-                    className="input"
-                    type="date"
-                    value={row[part]}
-                    onChange={(event) => update({ [part]: event.target.value })}
-                    aria-invalid={error ? true : undefined}
-                    aria-describedby={
-                      [hint ? toHintId : null, error ? errorId : null].filter(Boolean).join(' ') ||
-                      undefined
-                    }
-                  />
-                  {error ? (
-                    <p id={errorId} className="field__error">
-                      {error}
-                    </p>
+                  {hasTimes ? (
+                    <div className="sched-block sched-block--plain">
+                      <TimeField
+                        id={idOf(field('start'))}
+                        label={t('adminSchedule.hours.from')}
+                        value={row.start}
+                        onChange={(start) => update({ start })}
+                        error={errorOf(field('start'))}
+                        hintId={hintId}
+                      />
+                      <TimeField
+                        id={idOf(field('end'))}
+                        label={t('adminSchedule.hours.to')}
+                        value={row.end}
+                        onChange={(end) => update({ end })}
+                        error={errorOf(field('end'))}
+                        hintId={hintId}
+                      />
+                      <TimeErrors
+                        fields={[
+                          { id: idOf(field('start')), error: errorOf(field('start')) },
+                          { id: idOf(field('end')), error: errorOf(field('end')) },
+                        ]}
+                      />
+                    </div>
                   ) : null}
                 </div>
-              );
-            };
-            const noteError = errorOf(field('note'));
-            return (
-              <li key={row.key} className="sched-exception">
-                <fieldset className="sched-exception__fields">
-                  <legend className="sched-exception__title">{describe(row)}</legend>
-                  <div className="sched-exception__grid">
-                    <div className="field">
-                      <label htmlFor={kindId} className="field__label">
-                        {t('adminSchedule.exceptions.kind')}
-                      </label>
-                      <select
-                        id={kindId}
-                        className="input select"
-                        value={row.kind}
-                        onChange={(event) => {
-                          const kind = event.target.value as ExceptionKind;
-                          update(
-                            kind === 'extra'
-                              ? {
-                                  kind,
-                                  wholeDay: false,
-                                  start: row.start || '08:00',
-                                  end: row.end || '12:00',
-                                }
-                              : { kind },
-                          );
-                        }}
-                      >
-                        {KINDS.map((kind) => (
-                          <option key={kind} value={kind}>
-                            {t(`adminSchedule.exceptions.kinds.${kind}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
-                    {dateField('from', t('adminSchedule.exceptions.from'))}
-                    {dateField(
-                      'to',
-                      t('adminSchedule.exceptions.to'),
-                      t('adminSchedule.exceptions.toHint'),
-                    )}
-                  </div>
-                  <div className="sched-exception__times">
-                    {row.kind === 'absence' ? (
-                      <label className="sched-check" htmlFor={wholeDayId}>
-                        <input
-                          id={wholeDayId}
-                          type="checkbox"
-                          checked={row.wholeDay}
-                          onChange={(event) =>
-                            update({
-                              wholeDay: event.target.checked,
-                              ...(event.target.checked
-                                ? {}
-                                : { start: row.start || '08:00', end: row.end || '12:00' }),
-                            })
-                          }
-                        />
-                        <span>{t('adminSchedule.exceptions.wholeDay')}</span>
-                      </label>
-                    ) : null}
-                    {hasTimes ? (
-                      <div className="sched-block sched-block--plain">
-                        <TimeField
-                          id={idOf(field('start'))}
-                          label={t('adminSchedule.hours.from')}
-                          value={row.start}
-                          onChange={(start) => update({ start })}
-                          error={errorOf(field('start'))}
-                          hintId={hintId}
-                        />
-                        <TimeField
-                          id={idOf(field('end'))}
-                          label={t('adminSchedule.hours.to')}
-                          value={row.end}
-                          onChange={(end) => update({ end })}
-                          error={errorOf(field('end'))}
-                          hintId={hintId}
-                        />
-                        <TimeErrors
-                          fields={[
-                            { id: idOf(field('start')), error: errorOf(field('start')) },
-                            { id: idOf(field('end')), error: errorOf(field('end')) },
-                          ]}
-                        />
-                      </div>
-                    ) : null}
-                  </div>
-                  <div className={`field${noteError ? ' field--error' : ''}`}>
-                    <label htmlFor={idOf(field('note'))} className="field__label">
-                      {t('adminSchedule.exceptions.note')}
-                    </label>
-                    <input
-                      id={idOf(field('note'))}
-                      className="input"
-                      type="text"
-                      maxLength={MAX_NOTE_LENGTH}
-                      value={row.note}
-                      onChange={(event) => update({ note: event.target.value })}
-                      aria-invalid={noteError ? true : undefined}
-                      aria-describedby={noteError ? `${idOf(field('note'))}-error` : undefined}
-                    />
-                    {noteError ? (
-                      <p id={`${idOf(field('note'))}-error`} className="field__error">
-                        {noteError}
-                      </p>
-                    ) : null}
-                  </div>
-                  <Button
-                    variant="ghost"
-                    className="sched-remove"
-                    aria-label={t('adminSchedule.exceptions.removeNamed', { what: describe(row) })}
-                    onClick={() => {
-                      onChange(exceptions.filter((e) => e.key !== row.key));
-                      focus(idOf(ADD_FIELD));
-                    }}
-                  >
-                    {t('adminSchedule.remove')}
-                  </Button>
-                </fieldset>
-              </li>
+                <ScheduleField
+                  id={idOf(field('note'))}
+                  label={t('adminSchedule.exceptions.note')}
+                  error={errorOf(field('note'))}
+                  type="text"
+                  maxLength={MAX_NOTE_LENGTH}
+                  value={row.note}
+                  onChange={(note) => update({ note })}
+                />
+              </DraftRow>
             );
           })}
         </ul>

@@ -1,16 +1,7 @@
-import type {
-  OutsideAppointment,
-  PractitionerHours,
-  PutHoursBody,
-  SavedHours,
-} from '@visitt/contracts';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { Alert, useErrorMessage } from '../../../../components/ui/alert';
-import { Button } from '../../../../components/ui/button';
+import type { PractitionerHours, SavedHours } from '@visitt/contracts';
+import { useId } from 'react';
 import { useFormat, useI18n } from '../../../../i18n';
 import { isLocalDate, weekdayNames } from '../../../../lib/dates';
-import { HoursConflictDialog } from '../../components/hours-conflict-dialog';
-import { readHoursConflict } from '../../hours-conflict';
 import { useSaveHours } from '../api/schedule-api';
 import {
   toHoursDraft,
@@ -19,9 +10,10 @@ import {
   type HoursDraft,
   type HoursProblem,
 } from '../hours-draft';
+import { useConfirmableSave } from '../hooks/use-confirmable-save';
 import { ErrorSummary, type SummaryItem } from './error-summary';
+import { SaveFooter } from './save-footer';
 import { ExceptionsEditor } from './exceptions-editor';
-import { OutsideWarning } from './outside-appointments';
 import { WeeklyHoursEditor } from './weekly-hours-editor';
 
 interface HoursFormProps {
@@ -37,8 +29,6 @@ interface HoursFormProps {
   /** Saved: the page starts a new draft from what the API kept. */
   onSaved: (saved: SavedHours) => void;
 }
-
-type Focus = 'summary' | 'error' | 'result';
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -62,31 +52,17 @@ export function HoursForm({
 }: HoursFormProps) {
   const { t, intlLocale } = useI18n();
   const format = useFormat();
-  const errorMessage = useErrorMessage();
   const prefix = useId();
-  const save = useSaveHours(clinicId, practitioner.id);
-  const [isChecked, setIsChecked] = useState(false);
-  const [conflict, setConflict] = useState<{
-    body: PutHoursBody;
-    appointments: OutsideAppointment[];
-  } | null>(null);
-  const [result, setResult] = useState<{ outside: OutsideAppointment[] } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [focusTarget, setFocusTarget] = useState<{ to: Focus } | null>(null);
-  const refs = {
-    summary: useRef<HTMLDivElement>(null),
-    error: useRef<HTMLDivElement>(null),
-    result: useRef<HTMLDivElement>(null),
-  };
-
-  useEffect(() => {
-    if (focusTarget) refs[focusTarget.to].current?.focus();
-    // refs are stable
-  }, [focusTarget]);
+  const saving = useConfirmableSave({
+    save: useSaveHours(clinicId, practitioner.id),
+    hasProblems: () => validateHoursDraft(draft).length > 0,
+    toBody: () => toPutHoursBody(draft),
+    onSaved,
+  });
 
   const idOf = (field: string) => `${prefix}-${field}`;
   const hintId = idOf('time-hint');
-  const problems: HoursProblem[] = isChecked ? validateHoursDraft(draft) : [];
+  const problems: HoursProblem[] = saving.isChecked ? validateHoursDraft(draft) : [];
   const problemOf = new Map<string, HoursProblem>();
   for (const p of problems) if (!problemOf.has(p.field)) problemOf.set(p.field, p);
   const errorOf = (field: string) => {
@@ -125,44 +101,9 @@ export function HoursForm({
     };
   });
 
-  function send(body: PutHoursBody) {
-    setError(null);
-    save.mutate(body, {
-      onSuccess: (answer) => {
-        setConflict(null);
-        setIsChecked(false);
-        setResult({ outside: answer.outside });
-        onSaved(answer);
-        setFocusTarget({ to: 'result' });
-      },
-      onError: (failure) => {
-        const appointments = readHoursConflict(failure);
-        if (appointments) {
-          setConflict({ body, appointments });
-          return;
-        }
-        setConflict(null);
-        setError(failure);
-        setFocusTarget({ to: 'error' });
-      },
-    });
-  }
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (save.isPending) return;
-    setResult(null);
-    setIsChecked(true);
-    if (validateHoursDraft(draft).length > 0) {
-      setFocusTarget({ to: 'summary' });
-      return;
-    }
-    send(toPutHoursBody(draft));
-  }
-
   return (
-    <form className="sched-hours" onSubmit={handleSubmit} noValidate>
-      <ErrorSummary items={summary} ref={refs.summary} />
+    <form className="sched-hours" onSubmit={saving.handleSubmit} noValidate>
+      <ErrorSummary items={summary} ref={saving.refs.summary} />
       <section className="section sched-section" aria-labelledby={idOf('weekly-title')}>
         <h2 id={idOf('weekly-title')} className="section__title">
           {t('adminSchedule.hours.weeklyTitle', { name: practitioner.name })}
@@ -194,59 +135,14 @@ export function HoursForm({
         />
       </section>
 
-      {error ? (
-        <div ref={refs.error} tabIndex={-1} className="focus-target">
-          <Alert tone="error">
-            <p>{errorMessage(error)}</p>
-          </Alert>
-        </div>
-      ) : null}
-      {result ? (
-        <div ref={refs.result} tabIndex={-1} className="focus-target sched-result">
-          <Alert tone="success" live="status">
-            <p>{t('adminSchedule.hours.saved', { name: practitioner.name })}</p>
-          </Alert>
-          {result.outside.length > 0 ? (
-            <OutsideWarning
-              appointments={result.outside}
-              timeZone={timeZone}
-              title={t('adminSchedule.outside.afterSaveTitle', { count: result.outside.length })}
-            />
-          ) : null}
-        </div>
-      ) : null}
-
-      <div className="sched-savebar">
-        <p className={`sched-savebar__state${isDirty ? ' is-dirty' : ''}`}>
-          {isDirty ? t('adminSchedule.unsavedChanges') : t('adminSchedule.noChanges')}
-        </p>
-        <div className="sched-savebar__actions">
-          {isDirty ? (
-            <Button
-              variant="ghost"
-              onClick={() => {
-                setIsChecked(false);
-                onDraftChange(toHoursDraft(saved));
-              }}
-            >
-              {t('adminSchedule.undo')}
-            </Button>
-          ) : null}
-          <Button id={idOf('save')} type="submit" isBusy={save.isPending && !conflict}>
-            {save.isPending && !conflict
-              ? t('adminSchedule.saving')
-              : t('adminSchedule.hours.save')}
-          </Button>
-        </div>
-      </div>
-
-      <HoursConflictDialog
-        conflict={conflict?.appointments ?? null}
-        busy={save.isPending}
-        onConfirm={() => {
-          if (conflict && !save.isPending) send({ ...conflict.body, confirm: true });
-        }}
-        onCancel={() => setConflict(null)}
+      <SaveFooter
+        saving={saving}
+        isDirty={isDirty}
+        saveId={idOf('save')}
+        saveLabel={t('adminSchedule.hours.save')}
+        savedText={t('adminSchedule.hours.saved', { name: practitioner.name })}
+        timeZone={timeZone}
+        onUndo={() => onDraftChange(toHoursDraft(saved))}
       />
     </form>
   );
