@@ -208,5 +208,16 @@ describe('a clinic sets itself up and a patient books what it offers', () => {
     await expectAccessible(doctor, 'appointment details');
     await doctor.getByRole('button', { name: 'Marker som gjennomført' }).click();
     await doctor.getByText('Timen er markert som gjennomført.').waitFor();
+
+    // 7. The practitioner loses the phone: the administrator resets the authenticator app, the
+    // practitioner's session ends, and the next sign-in sets up a new app.
+    await adminPage(admin, 'Ansatte', 'Ansatte');
+    const card = admin.getByRole('listitem').filter({ hasText: doctorEmail });
+    await card.getByRole('button', { name: 'Nullstill autentiseringsapp' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Ja, nullstill' }).click();
+    await admin.getByText(`Autentiseringsappen til ${doctorName} er nullstilt.`).waitFor();
+    await card.getByText('Autentiseringsapp ikke satt opp ennå').waitFor();
+    await doctor.goto('/arbeidsflate/kalender');
+    await heading(doctor, 'Logg inn som ansatt');
   });
 });

@@ -158,11 +158,18 @@ export async function signInAs(
 export async function buildStaff(
   db: Db,
   clinicId: string,
-  options: { roles?: string[]; name?: string; email?: string; hours?: HoursSpec } = {},
+  options: {
+    roles?: string[];
+    name?: string;
+    email?: string;
+    password?: string;
+    hours?: HoursSpec;
+  } = {},
 ): Promise<{ userId: string; email: string; practitionerId: string | null }> {
   const roles = options.roles ?? ['practitioner'];
   const user = await buildUser(db, {
     name: options.name ?? `Ansatt ${unique()}`,
+    ...(options.password ? { password: options.password } : {}),
     ...(options.email ? { email: options.email } : { email: `ansatt-${unique()}@example.com` }),
   });
   await buildMembership(db, clinicId, user.id, roles);

@@ -89,6 +89,8 @@ export const StaffMember = z
     roles: z.array(StaffRole),
     active: z.boolean(),
     deactivatedAt: DateTime.nullable(),
+    /** Has set up an authenticator app (staff sign-in needs one; the first sign-in sets it up). */
+    authenticator: z.boolean(),
     /** The member's practitioner row at this clinic, when they have one. */
     practitioner: z
       .object({ id: Uuid, name: z.string(), title: z.string().nullable(), active: z.boolean() })

@@ -96,6 +96,7 @@ export interface MemberRow {
   active: boolean;
   deactivatedAt: Instant | null;
   createdAt: Instant;
+  authenticator: boolean;
   practitioner: { id: PractitionerId; name: string; title: string | null; active: boolean } | null;
 }
 
@@ -107,6 +108,7 @@ type MemberDbRow = {
   active: boolean;
   deactivated_at: Date | null;
   created_at: Date;
+  authenticator: boolean;
   p_id: string | null;
   p_name: string | null;
   p_title: string | null;
@@ -115,6 +117,8 @@ type MemberDbRow = {
 
 const MEMBER_SELECT = `
   SELECT m.user_id, u.name, u.email, m.roles, m.active, m.deactivated_at, m.created_at,
+         EXISTS (SELECT 1 FROM staff_totp t WHERE t.user_id = m.user_id AND t.confirmed_at IS NOT NULL)
+           AS authenticator,
          p.id AS p_id, p.name AS p_name, p.title AS p_title, p.active AS p_active
     FROM clinic_memberships m
     JOIN users u ON u.id = m.user_id
@@ -128,6 +132,7 @@ const toMember = (r: MemberDbRow): MemberRow => ({
   active: r.active,
   deactivatedAt: r.deactivated_at ? (r.deactivated_at.getTime() as Instant) : null,
   createdAt: r.created_at.getTime() as Instant,
+  authenticator: r.authenticator,
   practitioner: r.p_id
     ? {
         id: r.p_id as PractitionerId,
@@ -263,6 +268,16 @@ export async function endUserSessions(db: Queryable, userId: string): Promise<nu
   const { rowCount } = await db.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
   await db.query('DELETE FROM pending_sign_ins WHERE user_id = $1', [userId]);
   return rowCount ?? 0;
+}
+
+/**
+ * Removes the user's authenticator app and recovery codes: the next staff sign-in sets up a new
+ * one. Returns whether there was one.
+ */
+export async function removeAuthenticator(db: Queryable, userId: string): Promise<boolean> {
+  const { rowCount } = await db.query('DELETE FROM staff_totp WHERE user_id = $1', [userId]);
+  await db.query('DELETE FROM recovery_codes WHERE user_id = $1', [userId]);
+  return (rowCount ?? 0) > 0;
 }
 
 export interface ClinicPractitionerRow {

@@ -63,6 +63,8 @@ interface Fixture {
   clinicId: string;
   practitionerId: string;
   practitionerUserId: string;
+  /** Another member, whose authenticator app the matrix resets (it ends their sessions). */
+  colleagueUserId: string;
   typeId: string;
   patientId: string;
   /** A video appointment starting in 5 minutes whose patient waits in the room. */
@@ -136,6 +138,12 @@ const rows: Row[] = [
     path: '/api/v1/admin/clinics/{clinicId}/staff/{userId}',
     params: () => ({ userId: f.practitionerUserId }),
     body: () => ({ roles: ['practitioner'] }),
+    expected: adminOnly(),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/admin/clinics/{clinicId}/staff/{userId}/authenticator',
+    params: () => ({ userId: f.colleagueUserId }),
     expected: adminOnly(),
   },
   {
@@ -293,6 +301,7 @@ beforeAll(async () => {
     name: 'Admin Matrise',
     email: 'admin.matrise@example.com',
   });
+  const colleague = await buildStaff(app.db, clinic.id, { roles: ['practitioner'] });
   const type = await buildAppointmentType(app.db, clinic.id, [doctor.practitionerId!], {
     name: 'Matrisekonsultasjon',
   });
@@ -342,6 +351,7 @@ beforeAll(async () => {
     clinicId: clinic.id,
     practitionerId: doctor.practitionerId!,
     practitionerUserId: doctor.userId,
+    colleagueUserId: colleague.userId,
     typeId: type.id,
     patientId: patient.id,
     live: live.id,

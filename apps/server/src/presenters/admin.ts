@@ -45,6 +45,7 @@ export function presentStaffMember(m: MemberRow, timeZone: TimeZoneId): StaffMem
     roles: m.roles,
     active: m.active,
     deactivatedAt: m.deactivatedAt ? format(m.deactivatedAt) : null,
+    authenticator: m.authenticator,
     practitioner: m.practitioner,
     since: format(m.createdAt),
   };

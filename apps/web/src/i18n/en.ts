@@ -868,6 +868,17 @@ export const en: Catalogue = {
         practitionerTitleHint: 'E.g. General practitioner.',
         save: 'Save roles',
       },
+      authenticatorOn: 'Authenticator app set up',
+      authenticatorOff: 'Authenticator app not set up yet',
+      resetAuthenticator: 'Reset authenticator app',
+      resetAuthenticatorDialog: {
+        title: 'Reset the authenticator app of {name}?',
+        text: 'Use this when {name} has lost their phone and their recovery codes. The app and the codes stop working, and every session of {name} ends at once. The password stays: the next time {name} signs in as staff, a new app is set up.',
+        confirm: 'Yes, reset',
+        busy: 'Resetting …',
+      },
+      authenticatorResetDone:
+        'The authenticator app of {name} has been reset. {name} sets up a new one at the next sign-in.',
       deactivateDialog: {
         title: 'Deactivate {name}?',
         text: '{name} loses access to the clinic, and all their sign-ins end at once.',

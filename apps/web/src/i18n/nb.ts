@@ -869,6 +869,17 @@ export const nb = {
         practitionerTitleHint: 'F.eks. Fastlege.',
         save: 'Lagre roller',
       },
+      authenticatorOn: 'Autentiseringsapp satt opp',
+      authenticatorOff: 'Autentiseringsapp ikke satt opp ennå',
+      resetAuthenticator: 'Nullstill autentiseringsapp',
+      resetAuthenticatorDialog: {
+        title: 'Nullstille autentiseringsappen til {name}?',
+        text: 'Bruk dette når {name} har mistet telefonen og gjenopprettingskodene. Appen og kodene slutter å virke, og alle innlogginger til {name} avsluttes med en gang. Passordet beholdes: neste gang {name} logger inn som ansatt, settes en ny app opp.',
+        confirm: 'Ja, nullstill',
+        busy: 'Nullstiller …',
+      },
+      authenticatorResetDone:
+        'Autentiseringsappen til {name} er nullstilt. {name} setter opp en ny ved neste innlogging.',
       deactivateDialog: {
         title: 'Deaktivere {name}?',
         text: '{name} mister tilgangen til klinikken, og alle innlogginger avsluttes med en gang.',

@@ -8,6 +8,7 @@ import {
   listMembers,
   listOpenInvitations,
   otherActiveAdmins,
+  removeAuthenticator,
   setPractitionerActive,
   updateMembership,
   type MemberRow,
@@ -92,6 +93,38 @@ export async function updateStaffMember(
         ...(active === member.active ? {} : { active: { from: member.active, to: active } }),
         ...(endedSessions ? { sessionsEnded: endedSessions } : {}),
       },
+    });
+  });
+  return (await findMember(ctx.db, clinicId, userId))!;
+}
+
+/**
+ * A member lost their phone (and their recovery codes): removes their authenticator app and
+ * recovery codes and ends all their sessions, so the next staff sign-in (password) sets up a new
+ * app. The account is the person's own across clinics: an administrator of any clinic they work
+ * at may do it, and it is audited there.
+ */
+export async function resetStaffAuthenticator(
+  ctx: SignedInContext,
+  clinicId: string,
+  userId: string,
+): Promise<MemberRow> {
+  const now = ctx.clock.now();
+  await withTransaction(ctx.db, async (tx) => {
+    const member = await findMember(tx, clinicId, userId);
+    if (!member) throw fail('not_found');
+    const hadOne = await removeAuthenticator(tx, userId);
+    const sessionsEnded = await endUserSessions(tx, userId);
+    await writeAudit(tx, {
+      at: now,
+      actorUserId: ctx.actor.userId,
+      actorRole: 'admin',
+      action: 'staff.authenticator_reset',
+      entityType: 'user',
+      entityIds: [userId],
+      clinicIds: [clinicId],
+      ip: ctx.ip,
+      details: { hadAuthenticator: hadOne, sessionsEnded },
     });
   });
   return (await findMember(ctx.db, clinicId, userId))!;

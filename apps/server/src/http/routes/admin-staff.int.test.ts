@@ -362,6 +362,69 @@ describe('staff', () => {
     });
   });
 
+  it("resets a member's authenticator app: sessions end, and the next sign-in sets up a new one", async () => {
+    const { clinic, browser } = await clinicWithAdmin();
+    const doctor = await buildStaff(app.db, clinic.id, { password: 'doktorens passord' });
+    await app.db.query(
+      `INSERT INTO staff_totp (user_id, secret_encrypted, created_at, confirmed_at)
+       VALUES ($1, 'v1.sealed', now(), now())`,
+      [doctor.userId],
+    );
+    await app.db.query(
+      `INSERT INTO recovery_codes (user_id, code_hash, created_at) VALUES ($1, '\\x01', now())`,
+      [doctor.userId],
+    );
+    const phone = await signInAs(app, doctor.userId);
+    const listed = await browser.get(`/api/v1/admin/clinics/${clinic.id}/staff`);
+    expect(listed.body.members).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ userId: doctor.userId, authenticator: true }),
+      ]),
+    );
+
+    const reset = await browser.request(
+      'DELETE',
+      `/api/v1/admin/clinics/${clinic.id}/staff/${doctor.userId}/authenticator`,
+    );
+    expect(reset.status, JSON.stringify(reset.body)).toBe(200);
+    expect(reset.body).toMatchObject({ userId: doctor.userId, authenticator: false, active: true });
+    expect((await phone.get('/api/v1/staff/calendar?from=2026-11-30&to=2026-11-30')).status).toBe(
+      401,
+    );
+    const left = await app.db.query(
+      `SELECT (SELECT count(*) FROM staff_totp WHERE user_id = $1)::int AS totp,
+              (SELECT count(*) FROM recovery_codes WHERE user_id = $1)::int AS codes`,
+      [doctor.userId],
+    );
+    expect(left.rows[0]).toEqual({ totp: 0, codes: 0 });
+    const audit = await app.db.query(
+      `SELECT action, details FROM audit_log WHERE entity_id = $1 AND action LIKE 'staff.%'`,
+      [doctor.userId],
+    );
+    expect(audit.rows).toEqual([
+      {
+        action: 'staff.authenticator_reset',
+        details: { hadAuthenticator: true, sessionsEnded: 1 },
+      },
+    ]);
+
+    // The password still works; what comes next is setting up a new app.
+    const again = new Browser(app);
+    const step = await again.post('/api/v1/auth/password', {
+      email: doctor.email,
+      password: 'doktorens passord',
+    });
+    expect(step.body).toEqual({ next: 'enrol' });
+
+    // Someone who is not a member here is not found.
+    const stranger = await buildUser(app.db, { email: email('fremmed') });
+    const notHere = await browser.request(
+      'DELETE',
+      `/api/v1/admin/clinics/${clinic.id}/staff/${stranger.id}/authenticator`,
+    );
+    expect(notHere.status).toBe(404);
+  });
+
   it('changes roles, and never leaves the clinic without an active administrator', async () => {
     const { clinic, admin, browser } = await clinicWithAdmin();
     const url = (userId: string) => `/api/v1/admin/clinics/${clinic.id}/staff/${userId}`;

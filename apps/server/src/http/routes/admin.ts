@@ -61,7 +61,11 @@ import {
 } from '../../commands/admin/invitations';
 import type { OutsideRow } from '../../commands/admin/outside-hours';
 import { previewWeek } from '../../commands/admin/preview';
-import { readStaffOverview, updateStaffMember } from '../../commands/admin/staff';
+import {
+  readStaffOverview,
+  resetStaffAuthenticator,
+  updateStaffMember,
+} from '../../commands/admin/staff';
 import { listAdminTypes } from '../../db/admin';
 import { requireClinicAdmin } from '../../policies/staff';
 import {
@@ -222,6 +226,28 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = await asAdmin(request, request.params.clinicId);
       const { clinicId, userId } = request.params;
       const member = await updateStaffMember(ctx, clinicId, userId, request.body);
+      const clinic = await readClinicProfile(ctx.db, clinicId);
+      return presentStaffMember(member, clinic.timeZone);
+    },
+  );
+
+  app.delete(
+    '/api/v1/admin/clinics/:clinicId/staff/:userId/authenticator',
+    {
+      schema: {
+        tags,
+        summary:
+          "Reset a member's authenticator app (a lost phone): the next sign-in sets up a new one",
+        description:
+          "Removes the authenticator app and the recovery codes and ends all the person's sessions at once; their password stays, and their next staff sign-in goes to setting up the app. Audited as `staff.authenticator_reset`.",
+        params: StaffParams,
+        response: { 200: StaffMember, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = await asAdmin(request, request.params.clinicId);
+      const { clinicId, userId } = request.params;
+      const member = await resetStaffAuthenticator(ctx, clinicId, userId);
       const clinic = await readClinicProfile(ctx.db, clinicId);
       return presentStaffMember(member, clinic.timeZone);
     },

@@ -1,9 +1,11 @@
 import type { StaffInvitation, StaffMember } from '@visitt/contracts';
 import { useRef, useState } from 'react';
 import { Alert, ErrorState, useErrorMessage } from '../../components/ui/alert';
+import { ConfirmDialog } from '../../components/ui/confirm-dialog';
 import { LoadingState } from '../../components/ui/spinner';
 import {
   useInviteStaff,
+  useResetAuthenticator,
   useRevokeInvitation,
   useStaffOverview,
   useUpdateStaff,
@@ -38,6 +40,8 @@ export function AdminStaffPage() {
   const resend = useInviteStaff(clinicId);
   const [rolesFor, setRolesFor] = useState<StaffMember | null>(null);
   const [deactivateFor, setDeactivateFor] = useState<StaffMember | null>(null);
+  const [resetFor, setResetFor] = useState<StaffMember | null>(null);
+  const resetAuthenticator = useResetAuthenticator(clinicId);
   const [memberNotice, setMemberNotice] = useState<Notice>(null);
   const [invitationNotice, setInvitationNotice] = useState<Notice>(null);
   const [busyInvitation, setBusyInvitation] = useState<string | null>(null);
@@ -134,6 +138,11 @@ export function AdminStaffPage() {
                 setMemberNotice(null);
                 setDeactivateFor(member);
               }}
+              onResetAuthenticator={(member) => {
+                setMemberNotice(null);
+                resetAuthenticator.reset();
+                setResetFor(member);
+              }}
               onReactivate={handleReactivate}
               reactivatingUserId={update.isPending ? (update.variables?.userId ?? null) : null}
               focusRequest={focusMember}
@@ -195,6 +204,39 @@ export function AdminStaffPage() {
           setFocusMember({ userId: saved.userId });
         }}
       />
+      <ConfirmDialog
+        isOpen={resetFor !== null}
+        title={t('admin.staff.resetAuthenticatorDialog.title', {
+          name: resetFor ? nameOf(resetFor) : '',
+        })}
+        onClose={() => {
+          if (!resetAuthenticator.isPending) setResetFor(null);
+        }}
+        onConfirm={() => {
+          if (!resetFor || resetAuthenticator.isPending) return;
+          resetAuthenticator.mutate(resetFor.userId, {
+            onSuccess: (saved) => {
+              setResetFor(null);
+              setMemberNotice({
+                tone: 'success',
+                text: t('admin.staff.authenticatorResetDone', { name: nameOf(saved) }),
+              });
+              setFocusMember({ userId: saved.userId });
+            },
+          });
+        }}
+        keepLabel={t('admin.form.cancel')}
+        confirmLabel={t('admin.staff.resetAuthenticatorDialog.confirm')}
+        busyLabel={t('admin.staff.resetAuthenticatorDialog.busy')}
+        isBusy={resetAuthenticator.isPending}
+        error={resetAuthenticator.error}
+      >
+        <p>
+          {t('admin.staff.resetAuthenticatorDialog.text', {
+            name: resetFor ? nameOf(resetFor) : '',
+          })}
+        </p>
+      </ConfirmDialog>
     </AdminPage>
   );
 }

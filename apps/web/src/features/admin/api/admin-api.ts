@@ -126,6 +126,31 @@ export function useUpdateStaff(clinicId: string) {
   });
 }
 
+/**
+ * Removes a member's authenticator app and recovery codes (a lost phone) and ends their sessions:
+ * their next staff sign-in sets up a new app.
+ */
+export function useResetAuthenticator(clinicId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) =>
+      apiRequest(`${clinicPath(clinicId)}/staff/${userId}/authenticator`, {
+        method: 'DELETE',
+        schema: StaffMember,
+      }),
+    onSuccess: (saved) =>
+      queryClient.setQueryData<StaffOverview>(staffQueryKey(clinicId), (overview) =>
+        overview
+          ? {
+              ...overview,
+              members: overview.members.map((m) => (m.userId === saved.userId ? saved : m)),
+            }
+          : overview,
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: staffQueryKey(clinicId) }),
+  });
+}
+
 // ------------------------------------------------------------------------------- notifications
 
 export const notificationSettingsQueryKey = (clinicId: string) =>

@@ -13,6 +13,7 @@ interface StaffMembersProps {
   nameOf: (member: StaffMember) => string;
   onChangeRoles: (member: StaffMember) => void;
   onDeactivate: (member: StaffMember) => void;
+  onResetAuthenticator: (member: StaffMember) => void;
   onReactivate: (member: StaffMember) => void;
   /** The member whose reactivation is under way. */
   reactivatingUserId: string | null;
@@ -40,6 +41,7 @@ function MemberCard({
   nameOf,
   onChangeRoles,
   onDeactivate,
+  onResetAuthenticator,
   onReactivate,
   reactivatingUserId,
   focusRequest,
@@ -67,7 +69,9 @@ function MemberCard({
             <span className="admin-member__you"> {t('admin.staff.you')}</span>
           ) : null}
         </h3>
-        {member.email && member.name ? <p className="admin-member__email">{member.email}</p> : null}
+        {member.email && nameOf(member) !== member.email ? (
+          <p className="admin-member__email">{member.email}</p>
+        ) : null}
         <p className="admin-member__tags">
           {roles.length > 0 ? (
             roles.map((role) => (
@@ -100,6 +104,11 @@ function MemberCard({
         <p className="admin-member__meta">
           {t('admin.staff.since', { date: clock.date(member.since) })}
         </p>
+        <p className="admin-member__meta">
+          {member.authenticator
+            ? t('admin.staff.authenticatorOn')
+            : t('admin.staff.authenticatorOff')}
+        </p>
       </div>
       <div className="admin-member__actions">
         {member.active ? (
@@ -112,6 +121,15 @@ function MemberCard({
             >
               {t('admin.staff.changeRoles')}
             </Button>
+            {member.authenticator ? (
+              <Button
+                variant="secondary"
+                onClick={() => onResetAuthenticator(member)}
+                aria-describedby={nameId}
+              >
+                {t('admin.staff.resetAuthenticator')}
+              </Button>
+            ) : null}
             <Button
               variant="danger-outline"
               onClick={() => onDeactivate(member)}
@@ -136,7 +154,10 @@ function MemberCard({
   );
 }
 
-/** How a member is named on the page: their name, else their e-mail address. */
+/**
+ * How a member is named on the page: their name, else the name patients see them by (an invited
+ * practitioner who has not given their own name yet), else their e-mail address.
+ */
 export function memberName(member: StaffMember, fallback: string): string {
-  return member.name ?? member.email ?? fallback;
+  return member.name ?? member.practitioner?.name ?? member.email ?? fallback;
 }
