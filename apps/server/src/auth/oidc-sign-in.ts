@@ -53,6 +53,9 @@ const DEFAULT_RETURN = { patient: '/', staff: '/arbeidsflate' } as const satisfi
  * sign-in page); `reason` and `detail` are for the log, and hold no personal data or tokens.
  */
 export class OidcRefusal extends Error {
+  /** Where the sign-in was to lead, once the refused request is known: kept for a new try. */
+  returnTo: string | null = null;
+
   constructor(
     readonly code: ErrorCode,
     readonly reason: string,
@@ -66,9 +69,12 @@ export class OidcRefusal extends Error {
 export const callbackUrlFor = (config: Config, kind: OidcKind): string =>
   `${config.publicUrl}/api/v1/auth/oidc/${kind}/callback`;
 
-/** The sign-in page showing `code`. */
-export const refusalLocation = (kind: OidcKind, code: ErrorCode): string =>
-  `${SIGN_IN_PAGE[kind]}?feil=${encodeURIComponent(code)}`;
+/** The sign-in page showing `code`, and where a new try should lead when not the default. */
+export function refusalLocation(kind: OidcKind, code: ErrorCode, returnTo?: string | null): string {
+  const query = new URLSearchParams({ feil: code });
+  if (returnTo && returnTo !== DEFAULT_RETURN[kind]) query.set('neste', returnTo);
+  return `${SIGN_IN_PAGE[kind]}?${query.toString()}`;
+}
 
 /** Which providers this installation has, for the sign-in pages' buttons. */
 export function listIdentityProviders(config: Config): AuthProviders {
@@ -226,54 +232,60 @@ export async function finishOidcSignIn(
   if (request.linkUserId && ctx.actor?.userId !== request.linkUserId)
     throw new OidcRefusal('oidc_failed', 'link finished by another session');
 
-  const configuration = await discover(provider);
-  const callbackUrl = new URL(callbackUrlFor(ctx.config, kind));
-  callbackUrl.search = params.toString();
-  let claims: Record<string, unknown>;
   try {
-    claims = await exchangeCode(configuration, callbackUrl, {
-      state,
-      nonce: request.nonce,
-      codeVerifier: request.codeVerifier,
+    const configuration = await discover(provider);
+    const callbackUrl = new URL(callbackUrlFor(ctx.config, kind));
+    callbackUrl.search = params.toString();
+    let claims: Record<string, unknown>;
+    try {
+      claims = await exchangeCode(configuration, callbackUrl, {
+        state,
+        nonce: request.nonce,
+        codeVerifier: request.codeVerifier,
+      });
+    } catch (error) {
+      throw new OidcRefusal('oidc_failed', 'authorization response or ID token refused', {
+        ...describeOidcError(error),
+      });
+    }
+
+    const acr = typeof claims.acr === 'string' ? claims.acr : null;
+    if (!acr || !provider.acrValues.includes(acr))
+      throw new OidcRefusal('oidc_acr_too_low', 'acr not accepted', {
+        acr: (acr ?? 'none').slice(0, 64),
+      });
+    const pid = claims[provider.pidClaim];
+    if (typeof pid !== 'string' || pid.trim() === '')
+      throw new OidcRefusal('oidc_failed', 'identity number claim missing', {
+        claim: provider.pidClaim,
+      });
+    const subjectHash = hmac(ctx.secret, 'oidc-pid', pid.trim());
+
+    const token = await withTransaction(ctx.db, async (tx) => {
+      const userId = await resolveUser(
+        ctx,
+        tx,
+        kind,
+        subjectHash,
+        request.linkUserId,
+        nameFrom(claims),
+        now,
+      );
+      if (ctx.sessionToken) await deleteSession(tx, ctx.sessionToken);
+      return createSession(tx, {
+        userId,
+        authMethod: 'oidc',
+        acr,
+        // HelseID grants staff rights; a patient's ID-porten does not.
+        staff: kind === 'staff',
+        now,
+        absoluteMs: ctx.config.sessionAbsoluteMs,
+      });
     });
+    return { token, returnTo: request.returnTo };
   } catch (error) {
-    throw new OidcRefusal('oidc_failed', 'authorization response or ID token refused', {
-      ...describeOidcError(error),
-    });
+    // Refused after the request was found: the sign-in page offers a new try to the same place.
+    if (error instanceof OidcRefusal) error.returnTo = request.returnTo;
+    throw error;
   }
-
-  const acr = typeof claims.acr === 'string' ? claims.acr : null;
-  if (!acr || !provider.acrValues.includes(acr))
-    throw new OidcRefusal('oidc_acr_too_low', 'acr not accepted', {
-      acr: (acr ?? 'none').slice(0, 64),
-    });
-  const pid = claims[provider.pidClaim];
-  if (typeof pid !== 'string' || pid.trim() === '')
-    throw new OidcRefusal('oidc_failed', 'identity number claim missing', {
-      claim: provider.pidClaim,
-    });
-  const subjectHash = hmac(ctx.secret, 'oidc-pid', pid.trim());
-
-  const token = await withTransaction(ctx.db, async (tx) => {
-    const userId = await resolveUser(
-      ctx,
-      tx,
-      kind,
-      subjectHash,
-      request.linkUserId,
-      nameFrom(claims),
-      now,
-    );
-    if (ctx.sessionToken) await deleteSession(tx, ctx.sessionToken);
-    return createSession(tx, {
-      userId,
-      authMethod: 'oidc',
-      acr,
-      // HelseID grants staff rights; a patient's ID-porten does not.
-      staff: kind === 'staff',
-      now,
-      absoluteMs: ctx.config.sessionAbsoluteMs,
-    });
-  });
-  return { token, returnTo: request.returnTo };
 }

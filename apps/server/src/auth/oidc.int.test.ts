@@ -314,6 +314,10 @@ describe('patients with an ID-porten-style provider', () => {
     refusedWith(flow, 'oidc_acr_too_low');
     expect((await me(browser)).status).toBe(401);
     expect(await count('SELECT count(*)::int AS n FROM users')).toBe(users);
+
+    // Started on the way to a page, the refusal keeps the way for a new try.
+    const onTheWay = await signInFlow(new CookieClient(app.origin), { query: '?next=/varsler' });
+    expect(onTheWay.done.location).toBe('/logg-inn?feil=oidc_acr_too_low&neste=%2Fvarsler');
     expect(logLines.filter((l) => l.includes('oidc sign-in refused')).at(-1)).toContain(
       'idporten-loa-substantial',
     );

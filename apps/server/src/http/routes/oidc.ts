@@ -24,7 +24,7 @@ function redirectRefused(
     { kind, code: error.code, reason: error.reason, ...error.detail },
     'oidc sign-in refused',
   );
-  return reply.redirect(refusalLocation(kind, error.code), 302);
+  return reply.redirect(refusalLocation(kind, error.code, error.returnTo), 302);
 }
 
 /**
