@@ -520,6 +520,10 @@ export const AuditEntry = z
     action: z.string(),
     entityType: z.string(),
     entityId: Uuid.nullable(),
+    /** When the entry concerns an appointment: its time and practitioner, to recognise it by. */
+    appointment: z.object({ start: DateTime, practitioner: z.string() }).nullable(),
+    /** When the entry concerns a person (a staff member, an invitee's account): who. */
+    person: z.object({ name: z.string().nullable(), email: z.string().nullable() }).nullable(),
     ip: z.string().nullable(),
     details: z.record(z.string(), z.unknown()),
   })

@@ -909,6 +909,8 @@ export interface AuditRow {
   action: string;
   entityType: string;
   entityId: string | null;
+  appointment: { start: Instant; practitioner: string } | null;
+  person: { name: string | null; email: string | null } | null;
   ip: string | null;
   details: Record<string, unknown>;
 }
@@ -936,13 +938,24 @@ export async function listAuditEntries(
     action: string;
     entity_type: string;
     entity_id: string | null;
+    a_start: Date | null;
+    a_practitioner: string | null;
+    p_found: boolean;
+    p_name: string | null;
+    p_email: string | null;
     ip: string | null;
     details: Record<string, unknown>;
   }>(
     `SELECT l.id, l.at, l.actor_user_id, u.name AS actor_name, u.email AS actor_email, l.actor_role, l.action,
-            l.entity_type, l.entity_id, host(l.ip) AS ip, l.details
+            l.entity_type, l.entity_id, host(l.ip) AS ip, l.details,
+            a.starts_at AS a_start, ap.name AS a_practitioner,
+            eu.id IS NOT NULL AS p_found, eu.name AS p_name, eu.email AS p_email
        FROM audit_log l
        LEFT JOIN users u ON u.id = l.actor_user_id
+       LEFT JOIN appointments a
+              ON l.entity_type = 'appointment' AND a.id = l.entity_id AND a.clinic_id = l.clinic_id
+       LEFT JOIN practitioners ap ON ap.id = a.practitioner_id
+       LEFT JOIN users eu ON l.entity_type = 'user' AND eu.id = l.entity_id
       WHERE l.clinic_id = $1
         AND ($2::float8 IS NULL OR l.at >= to_timestamp($2 / 1000.0))
         AND ($3::float8 IS NULL OR l.at < to_timestamp($3 / 1000.0))
@@ -973,6 +986,11 @@ export async function listAuditEntries(
     action: r.action,
     entityType: r.entity_type,
     entityId: r.entity_id,
+    appointment:
+      r.a_start && r.a_practitioner
+        ? { start: r.a_start.getTime() as Instant, practitioner: r.a_practitioner }
+        : null,
+    person: r.p_found ? { name: r.p_name, email: r.p_email } : null,
     ip: r.ip,
     details: r.details,
   }));

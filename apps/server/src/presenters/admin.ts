@@ -151,6 +151,13 @@ export function presentAuditEntry(e: AuditRow, timeZone: TimeZoneId): AuditEntry
     action: e.action,
     entityType: e.entityType,
     entityId: e.entityId,
+    appointment: e.appointment
+      ? {
+          start: zonedFormatter(timeZone)(e.appointment.start),
+          practitioner: e.appointment.practitioner,
+        }
+      : null,
+    person: e.person,
     ip: e.ip,
     details: e.details,
   };

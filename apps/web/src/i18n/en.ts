@@ -999,6 +999,7 @@ export const en: Catalogue = {
         appointment_type: 'Appointment type',
       },
       details: 'Details',
+      appointmentSubject: '{date} at {time}, {practitioner}',
       onlyEntity: 'Show only this',
       onlyActor: 'Show only this person',
       filterActions: {

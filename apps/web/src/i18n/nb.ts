@@ -999,6 +999,7 @@ export const nb = {
         appointment_type: 'Timetype',
       },
       details: 'Detaljer',
+      appointmentSubject: '{date} kl. {time}, {practitioner}',
       onlyEntity: 'Vis bare denne',
       onlyActor: 'Vis bare denne personen',
       filterActions: {

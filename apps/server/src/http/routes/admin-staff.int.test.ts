@@ -408,6 +408,13 @@ describe('staff', () => {
       },
     ]);
 
+    const logged = await browser.get(
+      `/api/v1/admin/clinics/${clinic.id}/audit?action=staff.authenticator_reset`,
+    );
+    expect(logged.body.entries).toEqual([
+      expect.objectContaining({ person: { name: expect.any(String), email: doctor.email } }),
+    ]);
+
     // The password still works; what comes next is setting up a new app.
     const again = new Browser(app);
     const step = await again.post('/api/v1/auth/password', {

@@ -93,7 +93,9 @@ function useEntryText({ entry, timeZone }: EntryProps) {
     who: actorName(entry, t),
     role: t(`admin.audit.roles.${entry.role}`),
     what: actionKey ? t(actionKey) : null,
-    which: entityLabel(entry.entityType, t),
+    which: [entityLabel(entry.entityType, t), subjectOf(entry, timeZone, format, t)]
+      .filter(Boolean)
+      .join(' '),
     ip: entry.ip ?? t('admin.audit.unknownIp'),
   };
 }
@@ -228,6 +230,24 @@ function actorName(entry: AuditEntry, t: TFunction): string {
   if (!entry.actor)
     return entry.role === 'system' ? t('admin.audit.system') : t('admin.audit.unknownPerson');
   return entry.actor.name ?? entry.actor.email ?? t('admin.audit.unknownPerson');
+}
+
+/** The appointment's time and practitioner, or the person's name, to recognise the record by. */
+function subjectOf(
+  entry: AuditEntry,
+  timeZone: string,
+  format: ReturnType<typeof useFormat>,
+  t: TFunction,
+): string | null {
+  if (entry.appointment) {
+    return t('admin.audit.appointmentSubject', {
+      date: format.shortDate(entry.appointment.start, timeZone),
+      time: format.time(entry.appointment.start, timeZone),
+      practitioner: entry.appointment.practitioner,
+    });
+  }
+  if (entry.person) return entry.person.name ?? entry.person.email;
+  return null;
 }
 
 function entityLabel(entityType: string, t: TFunction): string {
