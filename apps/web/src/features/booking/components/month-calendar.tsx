@@ -58,8 +58,11 @@ export function MonthCalendar(props: MonthCalendarProps) {
     if (monthOf(today) === month) return today;
     return `${month}-01`;
   };
-  const [focusedDay, setFocusedDay] = useState<string>(defaultFocus);
-  const focused = monthOf(focusedDay) === month ? focusedDay : defaultFocus();
+  // Null until the user moves within the grid: the default follows the free days as they load
+  // (a keyboard user tabbing in lands on the first day with free times, not on a full today).
+  const [focusedDay, setFocusedDay] = useState<string | null>(null);
+  const focused =
+    focusedDay !== null && monthOf(focusedDay) === month ? focusedDay : defaultFocus();
 
   useEffect(() => {
     // After a key press; when it crossed into another month, wait until that month is shown.
@@ -100,7 +103,7 @@ export function MonthCalendar(props: MonthCalendarProps) {
 
   function handleMonth(delta: number) {
     const target = addMonths(month, delta);
-    setFocusedDay(`${target}-01`);
+    setFocusedDay(null);
     onChangeMonth(target);
   }
 
