@@ -1,5 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -7,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { WebSocketServer } from 'ws';
 import type { Instant, UserId } from '@visitt/domain';
-import { embeddedDatabaseUrl, findFreePort } from '../apps/server/src/db/embedded';
+import { embeddedDatabaseUrl } from '../apps/server/src/db/embedded';
 import { createPool } from '../apps/server/src/db/pool';
 import { createSession } from '../apps/server/src/db/sessions';
-import { fmt, percentile } from './lib';
+import { fmt, percentile, startServerProcess } from './lib';
 
 const CALLS = 10;
 const root = path.resolve(import.meta.dirname, '..');
@@ -53,34 +52,10 @@ const CAPTURE = `(() => {
 
 /** Visitt: the practitioner presses "Gå inn i videorommet" with the patient waiting; until both decode. */
 async function measureVisitt(): Promise<number[]> {
-  const dataDir = path.join(root, '.tmp/bench-call');
-  await rm(dataDir, { recursive: true, force: true });
-  const port = await findFreePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: baseUrl,
-      VISITT_DATA_DIR: dataDir,
-      LOG_LEVEL: 'error',
-      DATABASE_URL: '',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const server = await startServerProcess('bench-call');
+  const { baseUrl, dataDir } = server;
   const browsers: Browser[] = [];
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-      } catch {
-        // starting
-      }
-      if (i > 300) throw new Error('server did not start');
-      await new Promise((r) => setTimeout(r, 200));
-    }
     const db = createPool(await embeddedDatabaseUrl(dataDir), 4);
     // One practitioner with ten five-minute video appointments, all inside the start window.
     const { rows: c } = await db.query<{ id: string }>(
@@ -113,14 +88,19 @@ async function measureVisitt(): Promise<number[]> {
          FROM generate_series(0, $6 - 1) k ORDER BY k RETURNING id`,
       [clinicId, p[0]!.id, pt[0]!.id, t[0]!.id, first, CALLS],
     );
-    const session = async (userId: string) =>
+    // The practitioner signed in as staff (password and TOTP), the patient with a code.
+    const session = async (userId: string, staff: boolean) =>
       createSession(db, {
         userId: userId as UserId,
-        authMethod: 'password',
+        authMethod: staff ? 'password' : 'code_email',
+        staff,
         now: Date.now() as Instant,
         absoluteMs: 3_600_000,
       });
-    const [patientToken, doctorToken] = [await session(pt[0]!.id), await session(doctorId)];
+    const [patientToken, doctorToken] = [
+      await session(pt[0]!.id, false),
+      await session(doctorId, true),
+    ];
     await db.end();
 
     const open = async (token: string): Promise<Page> => {
@@ -163,9 +143,7 @@ async function measureVisitt(): Promise<number[]> {
     return times;
   } finally {
     for (const browser of browsers) await browser.close().catch(() => undefined);
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-    await rm(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 

@@ -1,9 +1,10 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Instant } from '@visitt/domain';
 import { loadConfig } from '../apps/server/src/config/config';
-import { startEmbeddedPostgres } from '../apps/server/src/db/embedded';
+import { findFreePort, startEmbeddedPostgres } from '../apps/server/src/db/embedded';
 import { migrate } from '../apps/server/src/db/migrate';
 import { createPool, type Db } from '../apps/server/src/db/pool';
 import { createSession } from '../apps/server/src/db/sessions';
@@ -158,4 +159,58 @@ export async function seedBenchClinic(
     [typeId, ids],
   );
   return { clinicId, typeId, ids };
+}
+
+export interface ServerProcess {
+  baseUrl: string;
+  /** The embedded PostgreSQL's folder (for `embeddedDatabaseUrl`). */
+  dataDir: string;
+  process: ChildProcess;
+  /** Stops the server and removes its data. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm start`'s server in a process of its own (its memory and CPU its own), on a fresh embedded
+ * PostgreSQL in .tmp/<name>; returns once `/api/health` answers.
+ */
+export async function startServerProcess(name: string): Promise<ServerProcess> {
+  const root = path.resolve(import.meta.dirname, '..');
+  const dataDir = path.join(root, '.tmp', name);
+  await rm(dataDir, { recursive: true, force: true });
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: baseUrl,
+      VISITT_DATA_DIR: dataDir,
+      LOG_LEVEL: 'error',
+      DATABASE_URL: '',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch {
+      // starting
+    }
+    if (i > 300) {
+      await stop();
+      throw new Error('server did not start');
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { baseUrl, dataDir, process: child, stop };
 }

@@ -1,20 +1,16 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import WebSocket from 'ws';
-import { embeddedDatabaseUrl, findFreePort } from '../apps/server/src/db/embedded';
+import { embeddedDatabaseUrl } from '../apps/server/src/db/embedded';
 import { createPool } from '../apps/server/src/db/pool';
 import { createSession } from '../apps/server/src/db/sessions';
 import type { Instant, UserId } from '@visitt/domain';
-import { fmt, percentile } from './lib';
+import { fmt, percentile, startServerProcess } from './lib';
 
 const PATIENTS = 5000;
 const PRACTITIONERS = 250;
 const PER_PRACTITIONER = PATIENTS / PRACTITIONERS;
 const MEASURED_STARTS = 1000;
 
-const root = path.resolve(import.meta.dirname, '..');
 const rssMb = (pid: number) => {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
     .split('\n')
@@ -29,34 +25,10 @@ const rssMb = (pid: number) => {
  * for 1,000 starts while all 5,000 are connected.
  */
 export async function benchWaitingRoom(): Promise<boolean> {
-  const dataDir = path.join(root, '.tmp/bench-waiting');
-  await rm(dataDir, { recursive: true, force: true });
-  const port = await findFreePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: baseUrl,
-      VISITT_DATA_DIR: dataDir,
-      LOG_LEVEL: 'error',
-      DATABASE_URL: '',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const server = await startServerProcess('bench-waiting');
+  const { baseUrl, dataDir } = server;
   const sockets: WebSocket[] = [];
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-      } catch {
-        // starting
-      }
-      if (i > 300) throw new Error('server did not start');
-      await new Promise((r) => setTimeout(r, 200));
-    }
     const db = createPool(await embeddedDatabaseUrl(dataDir), 10);
     const now = Date.now();
 
@@ -109,8 +81,9 @@ export async function benchWaitingRoom(): Promise<boolean> {
         patients.map((p) => p.id),
       ],
     );
-    const cookie = async (userId: string) =>
-      `visitt_session=${await createSession(db, { userId: userId as UserId, authMethod: 'code_email', now: Date.now() as Instant, absoluteMs: 12 * 3_600_000 })}`;
+    // Practitioners signed in as staff (password and TOTP), patients with a code.
+    const cookie = async (userId: string, staff = false) =>
+      `visitt_session=${await createSession(db, { userId: userId as UserId, authMethod: staff ? 'password' : 'code_email', staff, now: Date.now() as Instant, absoluteMs: 12 * 3_600_000 })}`;
 
     // Every practitioner's workspace is open and watching.
     const alerts = new Map<string, () => void>();
@@ -123,7 +96,7 @@ export async function benchWaitingRoom(): Promise<boolean> {
         ws.once('error', reject);
       });
     for (const p of practitioners) {
-      const ws = await open(await cookie(p.user_id));
+      const ws = await open(await cookie(p.user_id, true));
       ws.on('message', (data) => {
         const message = JSON.parse((data as Buffer).toString('utf8')) as {
           type: string;
@@ -137,7 +110,7 @@ export async function benchWaitingRoom(): Promise<boolean> {
       sockets.push(ws);
     }
     await new Promise((r) => setTimeout(r, 300));
-    const rssIdle = rssMb(server.pid!);
+    const rssIdle = rssMb(server.process.pid!);
 
     const patientCookies = new Map<string, string>();
     for (const a of appointments) patientCookies.set(a.id, await cookie(a.patient_id));
@@ -188,7 +161,7 @@ export async function benchWaitingRoom(): Promise<boolean> {
       );
     }
     await new Promise((r) => setTimeout(r, 1000));
-    const rssFull = rssMb(server.pid!);
+    const rssFull = rssMb(server.process.pid!);
 
     // With everyone connected: 1,000 more starts (patients pressing start again), one at a time.
     const latencies: number[] = [];
@@ -211,8 +184,6 @@ export async function benchWaitingRoom(): Promise<boolean> {
     return passed;
   } finally {
     for (const ws of sockets) ws.terminate();
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-    await rm(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }

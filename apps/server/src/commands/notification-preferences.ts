@@ -13,8 +13,7 @@ import { findUser } from '../db/users';
 import type { SignedInContext } from '../http/context';
 import { fail } from '../http/errors';
 import { equalBuffers, hmac, newOneTimeCode } from '../lib/crypto';
-import { signInCodeText } from '../notifications/texts';
-import { CODE_MAX_ATTEMPTS, CODE_VALID_MINUTES } from './sign-in-code';
+import { CODE_MAX_ATTEMPTS, CODE_VALID_MINUTES, sendCode } from './sign-in-code';
 
 /** Changing where messages go needs a sign-in this recent (someone at an unlocked screen can't). */
 export const FRESH_SIGN_IN_MS = 15 * 60_000;
@@ -141,26 +140,13 @@ export async function requestContactCode(
     return rows[0]!.id;
   });
   const user = await findUser(ctx.db, ctx.actor.userId);
-  const texts = signInCodeText[user?.locale ?? 'nb'];
-  try {
-    await transport.send(
-      channel === 'email'
-        ? {
-            channel,
-            to: address,
-            subject: texts.subject,
-            text: texts.text(code, CODE_VALID_MINUTES),
-            reference: id,
-          }
-        : { channel, to: address, text: texts.sms(code, CODE_VALID_MINUTES), reference: id },
-    );
-  } catch {
-    throw fail(
-      'channel_unavailable',
-      'The code could not be sent right now. Try again in a moment.',
-    );
-  }
-  return { channel, expiresIn: CODE_VALID_MINUTES * 60 };
+  return sendCode(transport, {
+    channel,
+    address,
+    code,
+    reference: id,
+    locale: user?.locale ?? 'nb',
+  });
 }
 
 /**

@@ -8,6 +8,7 @@ import type { RequestContext } from '../http/context';
 import { fail } from '../http/errors';
 import { equalBuffers, hmac, newOneTimeCode } from '../lib/crypto';
 import { localeFromAcceptLanguage, signInCodeText } from '../notifications/texts';
+import type { Transport } from '../notifications/transport';
 import { presentMe } from '../presenters/me';
 
 export const CODE_VALID_MINUTES = 10;
@@ -87,26 +88,7 @@ export async function requestSignInCode(
   const locale: Locale =
     (await findUserLocaleByAddress(ctx.db, channel, address)) ??
     localeFromAcceptLanguage(ctx.acceptLanguage);
-  const texts = signInCodeText[locale];
-  try {
-    await transport.send(
-      channel === 'email'
-        ? {
-            channel,
-            to: address,
-            subject: texts.subject,
-            text: texts.text(code, CODE_VALID_MINUTES),
-            reference: codeId,
-          }
-        : { channel, to: address, text: texts.sms(code, CODE_VALID_MINUTES), reference: codeId },
-    );
-  } catch {
-    throw fail(
-      'channel_unavailable',
-      'The code could not be sent right now. Try again in a moment.',
-    );
-  }
-  return { channel, expiresIn: CODE_VALID_MINUTES * 60 };
+  return sendCode(transport, { channel, address, code, reference: codeId, locale });
 }
 
 /**
@@ -169,4 +151,35 @@ export async function verifySignInCode(
   });
   if (!outcome) throw fail('invalid_code');
   return { token: outcome.token, me: await presentMe(ctx.db, outcome.userId, outcome) };
+}
+
+/**
+ * Sends a one-time code by e-mail or SMS in `locale` (sign-in, or confirming a new address), under
+ * the code row's id as the provider's reference. 503 `channel_unavailable` when it cannot go now.
+ */
+export async function sendCode(
+  transport: Transport,
+  message: { channel: Channel; address: string; code: string; reference: string; locale: Locale },
+): Promise<CodeSent> {
+  const { channel, address, code, reference } = message;
+  const texts = signInCodeText[message.locale];
+  try {
+    await transport.send(
+      channel === 'email'
+        ? {
+            channel,
+            to: address,
+            subject: texts.subject,
+            text: texts.text(code, CODE_VALID_MINUTES),
+            reference,
+          }
+        : { channel, to: address, text: texts.sms(code, CODE_VALID_MINUTES), reference },
+    );
+  } catch {
+    throw fail(
+      'channel_unavailable',
+      'The code could not be sent right now. Try again in a moment.',
+    );
+  }
+  return { channel, expiresIn: CODE_VALID_MINUTES * 60 };
 }

@@ -10,6 +10,7 @@ import type {
   UserId,
 } from '@visitt/domain';
 import type { ActorRole } from './audit';
+import { toType, type AppointmentTypeRow, type TypeDbRow } from './clinics';
 import type { Queryable } from './pool';
 
 // ---------------------------------------------------------------------------------------------
@@ -512,66 +513,26 @@ export async function markInvitation(
 // ---------------------------------------------------------------------------------------------
 // Appointment types
 
-export interface AdminTypeRow {
-  id: string;
-  name: string;
-  description: string | null;
-  durationMinutes: number;
-  slotStepMinutes: number | null;
-  modality: Modality;
-  minimumNoticeMinutes: number;
-  horizonDays: number;
-  cancellationDeadlineMinutes: number;
-  bookableOnline: boolean;
-  active: boolean;
-  /** Every linked practitioner, active or not (a deactivated one keeps the link for later). */
-  practitionerIds: PractitionerId[];
-}
-
-type AdminTypeDbRow = {
-  id: string;
-  name: string;
-  description: string | null;
-  duration_minutes: number;
-  slot_step_minutes: number | null;
-  modality: Modality;
-  minimum_notice_minutes: number;
-  horizon_days: number;
-  cancellation_deadline_minutes: number;
-  bookable_online: boolean;
-  active: boolean;
-  practitioner_ids: string[];
-};
+/**
+ * A type as the administration sees it: `practitionerIds` holds every linked practitioner, active
+ * or not (a deactivated one keeps the link for later).
+ */
+export type AdminTypeRow = AppointmentTypeRow;
 
 const ADMIN_TYPE_SELECT = `
-  SELECT t.id, t.name, t.description, t.duration_minutes, t.slot_step_minutes, t.modality,
+  SELECT t.id, t.clinic_id, t.name, t.description, t.duration_minutes, t.slot_step_minutes, t.modality,
          t.minimum_notice_minutes, t.horizon_days, t.cancellation_deadline_minutes, t.bookable_online, t.active,
          ARRAY(SELECT tp.practitioner_id FROM appointment_type_practitioners tp
                 WHERE tp.appointment_type_id = t.id ORDER BY tp.practitioner_id) AS practitioner_ids
     FROM appointment_types t`;
 
-const toAdminType = (r: AdminTypeDbRow): AdminTypeRow => ({
-  id: r.id,
-  name: r.name,
-  description: r.description,
-  durationMinutes: r.duration_minutes,
-  slotStepMinutes: r.slot_step_minutes,
-  modality: r.modality,
-  minimumNoticeMinutes: r.minimum_notice_minutes,
-  horizonDays: r.horizon_days,
-  cancellationDeadlineMinutes: r.cancellation_deadline_minutes,
-  bookableOnline: r.bookable_online,
-  active: r.active,
-  practitionerIds: r.practitioner_ids as PractitionerId[],
-});
-
 /** Every type of the clinic, active ones first, in the clinic's order. */
 export async function listAdminTypes(db: Queryable, clinicId: string): Promise<AdminTypeRow[]> {
-  const { rows } = await db.query<AdminTypeDbRow>(
+  const { rows } = await db.query<TypeDbRow>(
     `${ADMIN_TYPE_SELECT} WHERE t.clinic_id = $1 ORDER BY t.active DESC, t.sort_order, t.name, t.id`,
     [clinicId],
   );
-  return rows.map(toAdminType);
+  return rows.map(toType);
 }
 
 /** One type if it belongs to the clinic; with `lock`, held until the transaction ends. */
@@ -581,11 +542,11 @@ export async function findAdminType(
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<AdminTypeRow | null> {
-  const { rows } = await db.query<AdminTypeDbRow>(
+  const { rows } = await db.query<TypeDbRow>(
     `${ADMIN_TYPE_SELECT} WHERE t.id = $1 AND t.clinic_id = $2${options.lock ? ' FOR UPDATE OF t' : ''}`,
     [id, clinicId],
   );
-  return rows[0] ? toAdminType(rows[0]) : null;
+  return rows[0] ? toType(rows[0]) : null;
 }
 
 export interface TypeFields {

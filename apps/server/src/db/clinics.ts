@@ -135,7 +135,7 @@ const TYPE_SELECT = `
     LEFT JOIN appointment_type_practitioners tp ON tp.appointment_type_id = t.id
     LEFT JOIN practitioners p ON p.id = tp.practitioner_id`;
 
-type TypeDbRow = {
+export type TypeDbRow = {
   id: string;
   clinic_id: string;
   name: string;
@@ -151,7 +151,7 @@ type TypeDbRow = {
   practitioner_ids: string[];
 };
 
-const toType = (r: TypeDbRow): AppointmentTypeRow => ({
+export const toType = (r: TypeDbRow): AppointmentTypeRow => ({
   id: r.id as AppointmentTypeId,
   clinicId: r.clinic_id as ClinicId,
   name: r.name,

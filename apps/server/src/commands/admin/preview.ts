@@ -5,38 +5,23 @@ import type {
   WeeklyHoursBlock,
 } from '@visitt/contracts';
 import {
-  DAY,
   expandOpenIntervals,
   findFreeSlots,
-  minutes,
   wallClockToInstant,
   type Availability,
   type Instant,
   type LocalDate,
   type LocalTime,
-  type SlotRules,
 } from '@visitt/domain';
 import { Temporal } from 'temporal-polyfill';
-import {
-  findAdminClinic,
-  findAdminType,
-  findClinicPractitioner,
-  type AdminTypeRow,
-} from '../../db/admin';
+import { findAdminClinic, findAdminType, findClinicPractitioner } from '../../db/admin';
 import type { Queryable } from '../../db/pool';
 import { loadSchedules } from '../../db/scheduling';
 import { fail } from '../../http/errors';
 import { zonedFormatter } from '../../lib/zoned-format';
+import { slotRulesOf } from '../../scheduling/free-slots';
 import { closuresFromBody, hoursFromBody } from './hours';
 import { availabilityOf } from './outside-hours';
-
-/** The slot rules of a type (as `slotRulesOf`, for the administration's row). */
-const rulesOf = (t: AdminTypeRow): SlotRules => ({
-  duration: minutes(t.durationMinutes),
-  ...(t.slotStepMinutes ? { step: minutes(t.slotStepMinutes) } : {}),
-  minimumNotice: minutes(t.minimumNoticeMinutes),
-  horizon: (t.horizonDays * DAY) as SlotRules['horizon'],
-});
 
 export interface PreviewInput {
   appointmentTypeId: string;
@@ -76,7 +61,7 @@ export async function previewWeek(
       clinic.timeZone,
     ),
   };
-  const rules = rulesOf(type);
+  const rules = slotRulesOf(type);
   const id = practitioner.id;
   const schedule = (
     await loadSchedules(db, clinic, [id], {
