@@ -66,6 +66,21 @@ export default tseslint.config(
               from: ['./apps/web'],
               message: 'The server does not import the web client.',
             },
+            {
+              target: [
+                './apps/server/src/core',
+                './apps/server/src/commands',
+                './apps/server/src/policies',
+                './apps/server/src/db',
+                './apps/server/src/jobs',
+                './apps/server/src/auth',
+                './apps/server/src/notifications',
+                './apps/server/src/signaling',
+              ],
+              from: './apps/server/src/http',
+              message:
+                'Only the HTTP edge imports http/: commands, jobs and policies use core/ (errors, context).',
+            },
           ],
         },
       ],

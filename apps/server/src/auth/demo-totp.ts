@@ -1,8 +1,8 @@
 import type { DevTotp } from '@visitt/contracts';
 import { normalizeEmail } from '@visitt/domain';
 import { DEMO, DEMO_STAFF_EMAILS } from '../db/seed-demo';
-import type { RequestContext } from '../http/context';
-import { fail } from '../http/errors';
+import type { RequestContext } from '../core/context';
+import { fail } from '../core/errors';
 import { base32Encode, TOTP_PERIOD_MS, TOTP_WINDOW, totpCode, totpStep } from './totp';
 import { openTotpSecret } from './totp-secret';
 

@@ -1,5 +1,5 @@
 import type { Instant } from '@visitt/domain';
-import { fail, type AppError } from '../http/errors';
+import { fail, type AppError } from '../core/errors';
 
 /**
  * The refusal for a locked account: 429 `account_locked` with `Retry-After`, and a message that

@@ -5,7 +5,7 @@ import { withTransaction, type Tx } from '../db/pool';
 import { hitRateLimit, type RateLimitRule } from '../db/rate-limits';
 import { createSession, deleteSession } from '../db/sessions';
 import { isActiveStaff } from '../db/users';
-import type { RequestContext } from '../http/context';
+import type { RequestContext } from '../core/context';
 import { equalBuffers, hmac } from '../lib/crypto';
 import { localeFromAcceptLanguage } from '../notifications/texts';
 import {

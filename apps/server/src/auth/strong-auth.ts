@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/pool';
 import { isStrongAuthMethod, type AuthMethod } from '../db/sessions';
-import { fail } from '../http/errors';
+import { fail } from '../core/errors';
 
 /** The clinic requires strong (OpenID Connect) sign-in for video consultations. */
 export async function clinicRequiresStrongAuth(db: Queryable, clinicId: string): Promise<boolean> {

@@ -9,8 +9,8 @@ import {
 } from '@visitt/domain';
 import { insertAppointment, type AppointmentView } from '../db/appointments';
 import { findBookingContext } from '../db/clinics';
-import type { SignedInContext } from '../http/context';
-import { fail } from '../http/errors';
+import type { SignedInContext } from '../core/context';
+import { fail } from '../core/errors';
 import { parseInstant } from '../lib/zoned-format';
 import { slotRulesOf } from '../scheduling/free-slots';
 

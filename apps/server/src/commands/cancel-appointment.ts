@@ -8,8 +8,8 @@ import {
   insertPlanned,
 } from '../db/notifications';
 import { withTransaction } from '../db/pool';
-import type { SignedInContext } from '../http/context';
-import { fail } from '../http/errors';
+import type { SignedInContext } from '../core/context';
+import { fail } from '../core/errors';
 
 /**
  * The patient cancels their own appointment, until its cancellation deadline. Someone else's

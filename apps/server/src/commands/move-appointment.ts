@@ -12,8 +12,8 @@ import {
 import { withTransaction } from '../db/pool';
 import { loadSchedules } from '../db/scheduling';
 import { findStaffAppointment } from '../db/staff';
-import type { SignedInContext } from '../http/context';
-import { fail } from '../http/errors';
+import type { SignedInContext } from '../core/context';
+import { fail } from '../core/errors';
 import { parseInstant } from '../lib/zoned-format';
 import { staffRoleFor } from '../policies/staff';
 import { presentStaffAppointment } from '../presenters/staff';

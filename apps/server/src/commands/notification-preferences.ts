@@ -10,8 +10,8 @@ import { findClinicSettings } from '../db/notifications';
 import { UNIQUE_VIOLATION, sqlState, withTransaction, type Queryable } from '../db/pool';
 import { hitRateLimit } from '../db/rate-limits';
 import { findUser } from '../db/users';
-import type { SignedInContext } from '../http/context';
-import { fail } from '../http/errors';
+import type { SignedInContext } from '../core/context';
+import { fail } from '../core/errors';
 import { equalBuffers, hmac, newOneTimeCode } from '../lib/crypto';
 import { CODE_MAX_ATTEMPTS, CODE_VALID_MINUTES, sendCode } from './sign-in-code';
 

@@ -5,8 +5,8 @@ import {
   type AppointmentView,
 } from '../db/appointments';
 import { writeAudit } from '../db/audit';
-import type { SignedInContext } from '../http/context';
-import { fail } from '../http/errors';
+import type { SignedInContext } from '../core/context';
+import { fail } from '../core/errors';
 
 async function auditRead(
   ctx: SignedInContext,

@@ -6,8 +6,8 @@ import { createPendingSignIn, deletePendingSignIn } from '../auth/second-factor-
 import { withTransaction } from '../db/pool';
 import { hitRateLimit, type RateLimitRule } from '../db/rate-limits';
 import { findPasswordUser, recordFailedSignIn } from '../db/users';
-import type { RequestContext } from '../http/context';
-import { fail } from '../http/errors';
+import type { RequestContext } from '../core/context';
+import { fail } from '../core/errors';
 
 /** argon2id with OWASP's second recommended setting (19 MiB, 2 passes). */
 export const ARGON2_OPTIONS = {

@@ -22,8 +22,8 @@ import {
   saveStatusMessage,
   type VideoAppointment,
 } from '../db/video';
-import type { SignedInContext } from '../http/context';
-import { fail } from '../http/errors';
+import type { SignedInContext } from '../core/context';
+import { fail } from '../core/errors';
 import { iceServersFor } from '../lib/turn';
 import { formatZoned } from '../lib/zoned-format';
 import { roomMessage } from '../signaling/messages';

@@ -12,7 +12,8 @@ import {
 import { ApiError } from '@visitt/contracts';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
-import { fail, handleError } from './errors';
+import { fail } from '../core/errors';
+import { handleError } from './errors';
 import { registerMetrics } from './metrics';
 import { appointmentRoutes } from './routes/appointments';
 import { authRoutes } from './routes/auth';

@@ -3,8 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { findSession, touchSession } from '../db/sessions';
 import type { AppDeps } from '../deps';
-import type { RequestContext, SignedInContext } from './context';
-import { fail } from './errors';
+import type { RequestContext, SignedInContext } from '../core/context';
+import { fail } from '../core/errors';
 
 declare module 'fastify' {
   interface FastifyRequest {

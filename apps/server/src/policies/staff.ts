@@ -1,6 +1,6 @@
 import type { UserId } from '@visitt/domain';
 import type { Queryable } from '../db/pool';
-import { fail } from '../http/errors';
+import { fail } from '../core/errors';
 
 /**
  * Who the user is for one of a clinic's appointments: its practitioner, an administrator of the

@@ -3,7 +3,7 @@ import type { UserId } from '@visitt/domain';
 import type { Queryable } from '../db/pool';
 import { isStrongAuthMethod, type AuthMethod } from '../db/sessions';
 import { findMemberships, findUser } from '../db/users';
-import { fail } from '../http/errors';
+import { fail } from '../core/errors';
 
 /**
  * The signed-in user as the client sees them, with their staff memberships and whether `session`

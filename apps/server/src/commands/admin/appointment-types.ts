@@ -11,8 +11,8 @@ import {
 } from '../../db/admin';
 import { writeAudit } from '../../db/audit';
 import { withTransaction, type Tx } from '../../db/pool';
-import type { SignedInContext } from '../../http/context';
-import { fail } from '../../http/errors';
+import type { SignedInContext } from '../../core/context';
+import { fail } from '../../core/errors';
 
 const fieldsOf = (body: AppointmentTypeBody, active: boolean): TypeFields => ({
   name: body.name,

@@ -9,7 +9,7 @@ import {
 import { Temporal } from 'temporal-polyfill';
 import { findAdminClinic, listAuditEntries } from '../../db/admin';
 import type { Queryable } from '../../db/pool';
-import { fail } from '../../http/errors';
+import { fail } from '../../core/errors';
 import { parseInstant } from '../../lib/zoned-format';
 import { presentAuditEntry } from '../../presenters/admin';
 

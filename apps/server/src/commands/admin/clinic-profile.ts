@@ -4,8 +4,8 @@ import { findAdminClinic, updateClinicProfile, type AdminClinicRow } from '../..
 import { writeAudit } from '../../db/audit';
 import { clinicSearchText } from '../../db/clinics';
 import { withTransaction, type Queryable } from '../../db/pool';
-import type { SignedInContext } from '../../http/context';
-import { fail } from '../../http/errors';
+import type { SignedInContext } from '../../core/context';
+import { fail } from '../../core/errors';
 import {
   auditOutsideRead,
   confirmed,

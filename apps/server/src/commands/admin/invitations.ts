@@ -20,8 +20,8 @@ import {
 import { writeAudit } from '../../db/audit';
 import { withTransaction, type Queryable } from '../../db/pool';
 import { findUser } from '../../db/users';
-import type { SignedInContext } from '../../http/context';
-import { fail } from '../../http/errors';
+import type { SignedInContext } from '../../core/context';
+import { fail } from '../../core/errors';
 import { hashPassword } from '../sign-in-password';
 import { newToken, sha256 } from '../../lib/crypto';
 import { formatZoned } from '../../lib/zoned-format';

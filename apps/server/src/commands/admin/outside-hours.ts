@@ -17,7 +17,7 @@ import {
 } from '../../db/admin';
 import { writeAudit } from '../../db/audit';
 import type { Queryable } from '../../db/pool';
-import type { SignedInContext } from '../../http/context';
+import type { SignedInContext } from '../../core/context';
 
 export interface Hours {
   weekly: readonly WeeklyRow[];

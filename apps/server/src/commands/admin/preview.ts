@@ -17,7 +17,7 @@ import { Temporal } from 'temporal-polyfill';
 import { findAdminClinic, findAdminType, findClinicPractitioner } from '../../db/admin';
 import type { Queryable } from '../../db/pool';
 import { loadSchedules } from '../../db/scheduling';
-import { fail } from '../../http/errors';
+import { fail } from '../../core/errors';
 import { zonedFormatter } from '../../lib/zoned-format';
 import { slotRulesOf } from '../../scheduling/free-slots';
 import { closuresFromBody, hoursFromBody } from './hours';

@@ -15,8 +15,8 @@ import {
 } from '../../db/admin';
 import { writeAudit } from '../../db/audit';
 import { withTransaction, type Queryable } from '../../db/pool';
-import type { SignedInContext } from '../../http/context';
-import { fail } from '../../http/errors';
+import type { SignedInContext } from '../../core/context';
+import { fail } from '../../core/errors';
 import {
   presentAdminPractitioner,
   presentInvitation,

@@ -20,8 +20,8 @@ import {
   type StaffAppointmentRow,
 } from '../../db/staff';
 import { findUserPractitionerIds } from '../../db/video';
-import type { SignedInContext } from '../../http/context';
-import { fail } from '../../http/errors';
+import type { SignedInContext } from '../../core/context';
+import { fail } from '../../core/errors';
 import { staffRoleFor } from '../../policies/staff';
 import { presentStaffAppointment, presentStaffAppointmentDetail } from '../../presenters/staff';
 import { canClinicCancel, canMark } from './status-rules';

@@ -78,8 +78,8 @@ import {
   presentStaffMember,
   presentWeekly,
 } from '../../presenters/admin';
-import type { SignedInContext } from '../context';
-import { fail } from '../errors';
+import type { SignedInContext } from '../../core/context';
+import { fail } from '../../core/errors';
 import { requireUser } from '../session';
 
 const tags = ['admin'];

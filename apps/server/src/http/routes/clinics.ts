@@ -28,8 +28,8 @@ import {
   presentPractitioner,
 } from '../../presenters/clinic';
 import { findNextFreeSlots, listFreeSlots } from '../../scheduling/free-slots';
-import type { RequestContext } from '../context';
-import { fail } from '../errors';
+import type { RequestContext } from '../../core/context';
+import { fail } from '../../core/errors';
 
 const tags = ['clinics'];
 const errors = { 400: ApiError, 404: ApiError };

@@ -17,7 +17,7 @@ import {
   savePushSubscription,
 } from '../../db/push';
 import { getVapidKeys } from '../../notifications/vapid';
-import { fail } from '../errors';
+import { fail } from '../../core/errors';
 import { requireUser } from '../session';
 
 const tags = ['push'];

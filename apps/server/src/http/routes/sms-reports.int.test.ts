@@ -11,7 +11,8 @@ import type { Db } from '../../db/pool';
 import type { AppDeps } from '../../deps';
 import { createLinkMobilityTransport } from '../../notifications/link-mobility';
 import { createPgSignalBus, type SignalBus } from '../../signaling/bus';
-import { fail, handleError } from '../errors';
+import { fail } from '../../core/errors';
+import { handleError } from '../errors';
 import { sessionPlugin } from '../session';
 import { smsReportRoutes } from './sms-reports';
 

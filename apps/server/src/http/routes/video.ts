@@ -16,7 +16,7 @@ import { writeAudit } from '../../db/audit';
 import { listPractitionerDay } from '../../db/staff';
 import { findUserPractitionerIds } from '../../db/video';
 import { presentStaffAppointment } from '../../presenters/staff';
-import { fail } from '../errors';
+import { fail } from '../../core/errors';
 import { requireUser } from '../session';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError };
