@@ -35,6 +35,20 @@ const Env = z.object({
     .default(12),
   /** Sign-in codes one IP address may ask for per hour (a clinic's network may share one). */
   RATE_LIMIT_CODES_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(100),
+  /**
+   * Wrong sign-in codes one address (e-mail or mobile) may get in a day, across all its codes:
+   * with 6-digit codes, 20 a day keeps an attacker who rotates IP addresses below 0.06 % a month.
+   */
+  RATE_LIMIT_CODE_TRIES_PER_ADDRESS_PER_DAY: z.coerce.number().int().min(1).max(1000).default(20),
+  /**
+   * Country calling codes SMS may go to (comma separated, with `+`): codes to other countries are
+   * refused, so nobody can run up the SMS bill to premium numbers abroad (toll fraud).
+   * Default: Norway and the Nordics.
+   */
+  SMS_ALLOWED_COUNTRY_CODES: z
+    .string()
+    .regex(/^\+[1-9]\d{0,3}(\s*,\s*\+[1-9]\d{0,3})*$/, 'comma-separated calling codes such as +47,+46')
+    .default('+47,+46,+45,+358,+354'),
   /** SMTP server for e-mail, e.g. smtp://user:pass@smtp.example.no:587. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('Visitt <no-reply@visitt.invalid>'),
@@ -260,6 +274,7 @@ export interface Config {
   readonly sessionIdleMs: number;
   readonly sessionAbsoluteMs: number;
   readonly codesPerIpPerHour: number;
+  readonly codeTriesPerAddressPerDay: number;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   readonly sms: {
@@ -271,6 +286,8 @@ export interface Config {
     readonly gateId: string | undefined;
     readonly sender: string;
     readonly reportToken: string | undefined;
+    /** Calling codes (`+47`) numbers must start with; others get no SMS. */
+    readonly allowedCountryCodes: readonly string[];
   };
   readonly vapidSubject: string;
   readonly notificationWorker: 'inline' | 'off';
@@ -341,6 +358,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     codesPerIpPerHour: e.RATE_LIMIT_CODES_PER_IP_PER_HOUR,
+    codeTriesPerAddressPerDay: e.RATE_LIMIT_CODE_TRIES_PER_ADDRESS_PER_DAY,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     sms: {
@@ -352,6 +370,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       gateId: e.LINK_SMS_GATE_ID,
       sender: e.SMS_SENDER,
       reportToken: e.SMS_REPORT_TOKEN,
+      allowedCountryCodes: list(e.SMS_ALLOWED_COUNTRY_CODES),
     },
     vapidSubject: e.VAPID_SUBJECT,
     notificationWorker: e.NOTIFICATION_WORKER,
