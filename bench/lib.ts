@@ -184,6 +184,7 @@ export async function startServerProcess(name: string): Promise<ServerProcess> {
     cwd: root,
     env: {
       ...process.env,
+      VISITT_MODE: 'demo',
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: baseUrl,

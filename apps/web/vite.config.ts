@@ -8,7 +8,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // Source maps would hand the client's source to anyone who asks for them: built only on
+    // request (VISITT_WEB_SOURCEMAP=true npm run build), to debug a bundle locally.
+    sourcemap: process.env.VISITT_WEB_SOURCEMAP === 'true',
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: separate files keep them cached across releases.

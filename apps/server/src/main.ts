@@ -4,7 +4,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { ConfigError, loadConfig, type Config } from './config/config';
+import { chooseMode, ConfigError, loadConfig, type Config } from './config/config';
+import { DataDirError } from './db/data-dir-lock';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded';
 import { migrate } from './db/migrate';
 import { createPool, type Db } from './db/pool';
@@ -48,12 +49,19 @@ async function waitForDatabase(db: Db, log: Logger): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Said first, so whoever reads a production problem list below also reads why it is production.
+  const choice = chooseMode(process.env);
+  process.stdout.write(`Visitt starts in ${choice.mode} mode (${choice.reason})\n`);
   let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
+      const hint =
+        choice.mode === 'production' && !choice.isExplicit
+          ? '\nSet VISITT_MODE=demo to run the demo with these settings.'
+          : '';
+      process.stderr.write(`${error.message}${hint}\n`);
       process.exit(1);
     }
     throw error;
@@ -166,6 +174,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof DataDirError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(
     `Visitt failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
   );

@@ -11,9 +11,12 @@ import { openTotpSecret } from './totp-secret';
  * newcomer (and the end-to-end tests) can sign in without one. Answers only for the accounts the
  * seed creates (`@example.com`), and only while their secret is still the published demo one:
  * it never reveals a code nobody could compute already. The code given is one not used yet (a
- * used one would be refused); 429 when the next unused one is not valid yet; 404 otherwise.
+ * used one would be refused); 429 when the next unused one is not valid yet; 404 otherwise, and
+ * always in production mode.
  */
 export async function currentDemoTotp(ctx: RequestContext, emailInput: string): Promise<DevTotp> {
+  // Never in production, whoever calls it: a clinic's server must not hand out sign-in codes.
+  if (ctx.config.isProduction) throw fail('not_found');
   const email = normalizeEmail(emailInput);
   if (!email.endsWith('@example.com') || !DEMO_STAFF_EMAILS.includes(email))
     throw fail('not_found');

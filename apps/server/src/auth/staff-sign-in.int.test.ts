@@ -382,7 +382,9 @@ describe('lockout', () => {
 
 describe('cookies over https', () => {
   it('uses a __Host- pending cookie with Secure', async () => {
-    const secure = await startTestApp({ env: { PUBLIC_URL: 'https://visitt.example.no' } });
+    const secure = await startTestApp({
+      env: { VISITT_MODE: 'demo', PUBLIC_URL: 'https://visitt.example.no' },
+    });
     try {
       const clinic = await buildClinic(secure.db);
       const user = await buildUser(secure.db, { password: PASSWORD });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ConfigError } from './config';
-import { loadConfig } from './config';
+import { ConfigError } from './config';
+import { chooseMode, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('gives the demo defaults', () => {
@@ -25,7 +25,12 @@ describe('loadConfig', () => {
   it('reports every bad variable at once', () => {
     let problems: string[] = [];
     try {
-      loadConfig({ PORT: 'x', DATABASE_URL: 'mysql://db', SESSION_IDLE_MINUTES: '1' });
+      loadConfig({
+        VISITT_MODE: 'demo',
+        PORT: 'x',
+        DATABASE_URL: 'mysql://db',
+        SESSION_IDLE_MINUTES: '1',
+      });
     } catch (error) {
       problems = (error as ConfigError).problems;
     }
@@ -106,5 +111,59 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OIDC_STAFF_CLIENT_ID: 'x' })).toThrow(
       'OIDC_STAFF_CLIENT_ID: needs OIDC_STAFF_ISSUER',
     );
+  });
+});
+
+describe('chooseMode', () => {
+  const https = 'https://visitt.example.no';
+  const db = 'postgres://visitt@db.example.no/visitt';
+  it.each([
+    // env, mode, reason
+    [
+      {},
+      'demo',
+      'no VISITT_MODE and no DATABASE_URL, https PUBLIC_URL, SMTP_URL or LINK_SMS_… set',
+    ],
+    [{ PUBLIC_URL: 'http://localhost:3000' }, 'demo', expect.stringContaining('no VISITT_MODE')],
+    [{ DATABASE_URL: '', SMTP_URL: '', NODE_ENV: 'development' }, 'demo', expect.any(String)],
+    [{ NODE_ENV: 'production' }, 'production', 'NODE_ENV is production'],
+    [{ PUBLIC_URL: https }, 'production', 'PUBLIC_URL is https'],
+    [{ PUBLIC_URL: 'HTTPS://VISITT.EXAMPLE.NO' }, 'production', 'PUBLIC_URL is https'],
+    [{ DATABASE_URL: db }, 'production', 'DATABASE_URL is set'],
+    [{ SMTP_URL: 'smtp://smtp.example.no' }, 'production', 'SMTP_URL is set'],
+    [{ LINK_SMS_URL: 'https://n-eu.linkmobility.io' }, 'production', 'LINK SMS is configured'],
+    [{ LINK_SMS_USERNAME: 'visitt' }, 'production', 'LINK SMS is configured'],
+    [
+      { PUBLIC_URL: https, DATABASE_URL: db },
+      'production',
+      'PUBLIC_URL is https, DATABASE_URL is set',
+    ],
+    [{ VISITT_MODE: 'demo', PUBLIC_URL: https, DATABASE_URL: db }, 'demo', 'VISITT_MODE is demo'],
+    [{ VISITT_MODE: 'demo', NODE_ENV: 'production' }, 'demo', 'VISITT_MODE is demo'],
+    [{ VISITT_MODE: 'production' }, 'production', 'VISITT_MODE is production'],
+    // An unknown VISITT_MODE is reported by loadConfig; the mode still follows the other settings.
+    [{ VISITT_MODE: 'prod', DATABASE_URL: db }, 'production', 'DATABASE_URL is set'],
+  ] as const)('%o → %s', (env, mode, reason) => {
+    expect(chooseMode(env)).toMatchObject({ mode, reason });
+  });
+
+  it('makes a deployment setting without VISITT_MODE start in production, with its checks', () => {
+    let problems: string[] = [];
+    try {
+      loadConfig({ DATABASE_URL: 'postgres://visitt@db.example.no/visitt' });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      problems = (error as ConfigError).problems;
+    }
+    expect(problems).toEqual([
+      'VISITT_SECRET: required in production',
+      'PUBLIC_URL: required in production',
+    ]);
+    expect(
+      loadConfig({ VISITT_MODE: 'demo', DATABASE_URL: 'postgres://visitt@db.example.no/visitt' }),
+    ).toMatchObject({ mode: 'demo', isProduction: false, modeReason: 'VISITT_MODE is demo' });
+    expect(
+      loadConfig({ PUBLIC_URL: 'https://visitt.example.no', VISITT_SECRET: 's'.repeat(32) }),
+    ).toMatchObject({ mode: 'production', isProduction: true, modeReason: 'PUBLIC_URL is https' });
   });
 });

@@ -6,7 +6,10 @@ const Bool = z
 
 const Env = z.object({
   NODE_ENV: z.string().optional(),
-  /** `production` turns off the demo: no seed, no dev outbox, strict secrets. */
+  /**
+   * `production` turns off the demo: no seed, no dev outbox, strict secrets. Unset: production
+   * when a deployment setting is present (see chooseMode), else demo.
+   */
   VISITT_MODE: z.enum(['demo', 'production']).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -47,7 +50,10 @@ const Env = z.object({
    */
   SMS_ALLOWED_COUNTRY_CODES: z
     .string()
-    .regex(/^\+[1-9]\d{0,3}(\s*,\s*\+[1-9]\d{0,3})*$/, 'comma-separated calling codes such as +47,+46')
+    .regex(
+      /^\+[1-9]\d{0,3}(\s*,\s*\+[1-9]\d{0,3})*$/,
+      'comma-separated calling codes such as +47,+46',
+    )
     .default('+47,+46,+45,+358,+354'),
   /** SMTP server for e-mail, e.g. smtp://user:pass@smtp.example.no:587. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
@@ -178,8 +184,55 @@ function oidcProvider(input: {
   };
 }
 
-const modeOf = (env: Record<string, string | undefined>) =>
-  env.VISITT_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'demo');
+/** The mode the server runs in, and why, in words for the start-up line. */
+export interface ModeChoice {
+  readonly mode: 'demo' | 'production';
+  /** e.g. `PUBLIC_URL is https, DATABASE_URL is set`. */
+  readonly reason: string;
+  /** False when the mode was inferred from other settings. */
+  readonly isExplicit: boolean;
+}
+
+type RawEnv = Record<string, string | undefined>;
+
+/** Settings that only a real deployment has: any of them without `VISITT_MODE=demo` is production. */
+const DEPLOYMENT_SIGNS: readonly {
+  readonly reason: string;
+  readonly test: (env: RawEnv) => boolean;
+}[] = [
+  { reason: 'NODE_ENV is production', test: (env) => env.NODE_ENV === 'production' },
+  {
+    reason: 'PUBLIC_URL is https',
+    test: (env) => (env.PUBLIC_URL ?? '').toLowerCase().startsWith('https://'),
+  },
+  { reason: 'DATABASE_URL is set', test: (env) => Boolean(env.DATABASE_URL) },
+  { reason: 'SMTP_URL is set', test: (env) => Boolean(env.SMTP_URL) },
+  {
+    reason: 'LINK SMS is configured',
+    test: (env) => Object.entries(env).some(([name, v]) => name.startsWith('LINK_SMS_') && v),
+  },
+];
+
+/**
+ * Demo or production. `VISITT_MODE` decides when set; otherwise the server runs in production
+ * as soon as anything suggests a real deployment (NODE_ENV=production, an https PUBLIC_URL, an
+ * external database, SMTP or LINK SMS), so a forgotten variable never puts a clinic's server in
+ * the demo with its dev outbox and published demo codes. Empty variables count as unset.
+ */
+export function chooseMode(env: RawEnv): ModeChoice {
+  const explicit = env.VISITT_MODE;
+  if (explicit === 'demo' || explicit === 'production')
+    return { mode: explicit, reason: `VISITT_MODE is ${explicit}`, isExplicit: true };
+  const signs = DEPLOYMENT_SIGNS.filter(({ test }) => test(env)).map(({ reason }) => reason);
+  if (signs.length > 0) return { mode: 'production', reason: signs.join(', '), isExplicit: false };
+  return {
+    mode: 'demo',
+    reason: 'no VISITT_MODE and no DATABASE_URL, https PUBLIC_URL, SMTP_URL or LINK_SMS_… set',
+    isExplicit: false,
+  };
+}
+
+const modeOf = (env: Record<string, string | undefined>) => chooseMode(env).mode;
 
 /** A private JWK we can sign client assertions with, or why not. */
 function privateJwkProblem(value: string): string | null {
@@ -261,6 +314,8 @@ export interface OidcProviderConfig {
 
 export interface Config {
   readonly mode: 'demo' | 'production';
+  /** Why this mode (see chooseMode), for the start-up line. */
+  readonly modeReason: string;
   readonly isProduction: boolean;
   readonly port: number;
   readonly host: string;
@@ -333,7 +388,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
-  const mode = e.VISITT_MODE ?? (modeOf(env) === 'production' ? 'production' : 'demo');
+  const { mode, reason: modeReason } = chooseMode(env);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   const extra = (e.ALLOWED_ORIGINS ?? '')
     .split(',')
@@ -345,6 +400,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : [];
   return {
     mode,
+    modeReason,
     isProduction: mode === 'production',
     port: e.PORT,
     host: e.HOST,

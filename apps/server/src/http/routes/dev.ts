@@ -1,15 +1,22 @@
 import { ApiError, DevTotp, DevTotpQuery, OutboxList, OutboxQuery } from '@visitt/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { currentDemoTotp } from '../../auth/demo-totp';
+import { fail } from '../../core/errors';
 
 /**
- * The demo's mail catcher. Registered only outside production mode, so in production the path
- * does not exist at all.
+ * The demo's mail catcher and authenticator codes. Registered only outside production mode, so
+ * in production the paths do not exist at all.
  */
 export const devRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Second lock on the door: should the plugin ever be registered in production, it answers
+  // as if it were not there (before validation, so not even a 400 gives it away).
+  app.addHook('onRequest', async (request) => {
+    if (request.ctx.config.isProduction) throw fail('not_found');
+  });
   app.get(
     '/api/v1/dev/outbox',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['dev'],
         summary: 'Messages the demo would have sent (not in production)',
@@ -44,6 +51,7 @@ export const devRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/dev/totp',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['dev'],
         summary: 'The current authenticator code of a demo staff account (not in production)',
