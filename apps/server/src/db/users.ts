@@ -211,3 +211,24 @@ export async function updateUser(
     [id, changes.name ?? null, changes.locale ?? null, now],
   );
 }
+
+/**
+ * Gives the user `passwordHash` unless they already have a password (an existing account keeps
+ * its own); whether the user has a password afterwards.
+ */
+export async function setPasswordIfNone(
+  db: Queryable,
+  userId: UserId,
+  passwordHash: string | null,
+  now: Instant,
+): Promise<boolean> {
+  const { rows } = await db.query<{ has_password: boolean }>(
+    `UPDATE users SET password_hash = coalesce(password_hash, $2::text),
+            updated_at = CASE WHEN password_hash IS NULL AND $2::text IS NOT NULL
+                              THEN to_timestamp($3 / 1000.0) ELSE updated_at END
+      WHERE id = $1
+      RETURNING password_hash IS NOT NULL AS has_password`,
+    [userId, passwordHash, now],
+  );
+  return rows[0]?.has_password ?? false;
+}

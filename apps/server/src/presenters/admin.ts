@@ -12,18 +12,15 @@ import type {
   WeeklyHoursBlock,
 } from '@visitt/contracts';
 import type { Instant, TimeZoneId } from '@visitt/domain';
-import type {
-  AdminClinicRow,
-  AdminTypeRow,
-  AuditRow,
-  BookedAheadRow,
-  ClinicPractitionerRow,
-  ClosureRow,
-  ExceptionRow,
-  InvitationRow,
-  MemberRow,
-  WeeklyRow,
-} from '../db/admin';
+import type { AdminTypeRow } from '../db/appointment-types';
+import type { AuditRow } from '../db/audit-log';
+import type { BookedAheadRow } from '../db/booked-ahead';
+import type { AdminClinicRow } from '../db/clinic-profile';
+import type { ClosureRow } from '../db/closures';
+import type { ExceptionRow, WeeklyRow } from '../db/hours';
+import type { InvitationRow } from '../db/invitations';
+import type { ClinicPractitionerRow } from '../db/practitioners';
+import type { MemberRow } from '../db/staff-members';
 import { zonedFormatter } from '../lib/zoned-format';
 
 export const presentAdminClinic = (c: AdminClinicRow): AdminClinic => ({

@@ -8,7 +8,7 @@ import {
   updateType,
   type AdminTypeRow,
   type TypeFields,
-} from '../../db/admin';
+} from '../../db/appointment-types';
 import { writeAudit } from '../../db/audit';
 import { withTransaction, type Tx } from '../../db/pool';
 import type { SignedInContext } from '../../core/context';

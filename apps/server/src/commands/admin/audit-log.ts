@@ -7,8 +7,10 @@ import {
   type TimeZoneId,
 } from '@visitt/domain';
 import { Temporal } from 'temporal-polyfill';
-import { findAdminClinic, listAuditEntries } from '../../db/admin';
-import type { Queryable } from '../../db/pool';
+import { listAuditEntries } from '../../db/audit-log';
+import { findAdminClinic } from '../../db/clinic-profile';
+import type { SignedInContext } from '../../core/context';
+import { writeAudit } from '../../db/audit';
 import { fail } from '../../core/errors';
 import { parseInstant } from '../../lib/zoned-format';
 import { presentAuditEntry } from '../../presenters/admin';
@@ -35,14 +37,27 @@ function boundOf(
 /**
  * The clinic's audit log, newest first, filtered; pages by id (`before`). Administrators only
  * (the caller checks). Entries without a clinic (sign-ins) are not the clinic's and not shown.
+ * Reading the trail is itself recorded (`audit.read`, with the filter), before it is returned.
  */
 export async function readAuditLog(
-  db: Queryable,
+  ctx: SignedInContext,
   clinicId: string,
   query: AuditQuery,
 ): Promise<AuditPage> {
+  const db = ctx.db;
   const clinic = await findAdminClinic(db, clinicId);
   if (!clinic) throw fail('not_found');
+  await writeAudit(db, {
+    at: ctx.clock.now(),
+    actorUserId: ctx.actor.userId,
+    actorRole: 'admin',
+    action: 'audit.read',
+    entityType: 'clinic',
+    entityIds: [clinicId],
+    clinicIds: [clinicId],
+    ip: ctx.ip,
+    details: { filter: query },
+  });
   const action = query.action
     ? query.action.endsWith('*')
       ? { value: query.action.slice(0, -1), prefix: true }

@@ -1,6 +1,6 @@
 import type { UpdateClinicBody } from '@visitt/contracts';
 import { parseTimeZoneId } from '@visitt/domain';
-import { findAdminClinic, updateClinicProfile, type AdminClinicRow } from '../../db/admin';
+import { findAdminClinic, updateClinicProfile, type AdminClinicRow } from '../../db/clinic-profile';
 import { writeAudit } from '../../db/audit';
 import { clinicSearchText } from '../../db/clinics';
 import { withTransaction, type Queryable } from '../../db/pool';

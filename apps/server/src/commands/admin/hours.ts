@@ -6,18 +6,10 @@ import type {
   WeeklyHoursBlock,
 } from '@visitt/contracts';
 import type { LocalDate, LocalTime, TimeZoneId } from '@visitt/domain';
-import {
-  findAdminClinic,
-  findClinicPractitioner,
-  readClosures,
-  readHours,
-  replaceClosures,
-  replaceHours,
-  type ClinicPractitionerRow,
-  type ClosureRow,
-  type ExceptionRow,
-  type WeeklyRow,
-} from '../../db/admin';
+import { findAdminClinic } from '../../db/clinic-profile';
+import { readClosures, replaceClosures, type ClosureRow } from '../../db/closures';
+import { readHours, replaceHours, type ExceptionRow, type WeeklyRow } from '../../db/hours';
+import { findClinicPractitioner, type ClinicPractitionerRow } from '../../db/practitioners';
 import { writeAudit } from '../../db/audit';
 import { withTransaction, type Queryable } from '../../db/pool';
 import type { SignedInContext } from '../../core/context';

@@ -6,20 +6,21 @@ import {
   type PublicInvitation,
 } from '@visitt/contracts';
 import { DAY, normalizeEmail, type Instant, type UserId } from '@visitt/domain';
+import { findAdminClinic } from '../../db/clinic-profile';
 import {
-  ensurePractitioner,
-  findAdminClinic,
   findClinicInvitation,
   findInvitationByTokenHash,
   insertInvitation,
   markInvitation,
   revokeOpenInvitations,
-  upsertMembership,
   type InvitationRow,
-} from '../../db/admin';
+} from '../../db/invitations';
+import { ensurePractitioner } from '../../db/practitioners';
+import { isActiveMemberByEmail, upsertMembership } from '../../db/staff-members';
 import { writeAudit } from '../../db/audit';
 import { withTransaction, type Queryable } from '../../db/pool';
-import { findUser } from '../../db/users';
+import { enforceRateLimit, type RateLimitRule } from '../../db/rate-limits';
+import { findUser, setPasswordIfNone } from '../../db/users';
 import type { SignedInContext } from '../../core/context';
 import { fail } from '../../core/errors';
 import { hashPassword } from '../sign-in-password';
@@ -56,12 +57,7 @@ export async function inviteStaff(
   const id = await withTransaction(ctx.db, async (tx) => {
     const clinic = await findAdminClinic(tx, clinicId, { lock: true });
     if (!clinic) throw fail('not_found');
-    const { rowCount } = await tx.query(
-      `SELECT 1 FROM clinic_memberships m JOIN users u ON u.id = m.user_id
-        WHERE m.clinic_id = $1 AND u.email = $2 AND m.active`,
-      [clinicId, email],
-    );
-    if (rowCount) throw fail('already_member');
+    if (await isActiveMemberByEmail(tx, clinicId, email)) throw fail('already_member');
     const replaced = await revokeOpenInvitations(tx, clinicId, email, now);
     const practises = body.roles.includes('practitioner');
     const id = await insertInvitation(tx, {
@@ -162,13 +158,43 @@ const refusal = {
   revoked: 'invitation_revoked',
 } as const;
 
+/** Attempts to accept invitations, per IP address and per invitation link. */
+export const ACCEPT_LIMITS = {
+  perIp: { bucket: 'invitation-accept:ip', limit: 30, windowMs: 60 * 60_000 },
+  perToken: { bucket: 'invitation-accept:token', limit: 10, windowMs: 60 * 60_000 },
+} as const satisfies Record<string, RateLimitRule>;
+
+/**
+ * The invitation behind `token` and the user, when this user may accept it now: 404 `not_found`
+ * for an unknown token, 410 when expired, used or revoked, 403 `invitation_email_mismatch` when
+ * the user's verified e-mail address is not the invited one. With `lock`, the invitation is held
+ * until the transaction ends.
+ */
+async function findAcceptable(
+  db: Queryable,
+  token: string,
+  userId: UserId,
+  now: Instant,
+  options: { lock?: boolean } = {},
+): Promise<{ invitation: InvitationRow; user: { name: string | null; email: string } }> {
+  const invitation = await findInvitationByTokenHash(db, sha256(token), options);
+  if (!invitation) throw fail('not_found');
+  const state = invitationState(invitation, now);
+  if (state !== 'pending') throw fail(refusal[state]);
+  const user = await findUser(db, userId);
+  if (!user?.email || !user.emailVerifiedAt || user.email !== invitation.email)
+    throw fail('invitation_email_mismatch');
+  return { invitation, user: { name: user.name, email: user.email } };
+}
+
 /**
  * The signed-in user accepts an invitation, once: their verified e-mail address must be the
  * invited one (403 `invitation_email_mismatch`; the link alone is not enough, since e-mails get
  * forwarded). They become active staff with the invited roles (an active member keeps theirs and
  * gains these), and a practitioner gets their practitioner row, named as the invitation says.
  * A `password` given becomes the account's password if it has none yet (someone invited who
- * signed in with a one-time code has none, and staff sign in with a password).
+ * signed in with a one-time code has none, and staff sign in with a password). Attempts are
+ * limited per IP address and per link (429 `rate_limited` with Retry-After).
  */
 export async function acceptInvitation(
   ctx: SignedInContext,
@@ -177,16 +203,15 @@ export async function acceptInvitation(
 ): Promise<AcceptedInvitation> {
   const userId: UserId = ctx.actor.userId;
   const now = ctx.clock.now();
+  await enforceRateLimit(ctx, ACCEPT_LIMITS.perIp, ctx.ip, now);
+  await enforceRateLimit(ctx, ACCEPT_LIMITS.perToken, token, now);
+  // Checked before hashing: argon2 is slow on purpose, so a bad link must not get us to run it.
+  await findAcceptable(ctx.db, token, userId, now);
   // Hashed before the transaction: argon2 takes a while, and no row should wait for it.
   const passwordHash = body.password ? await hashPassword(body.password) : null;
   return withTransaction(ctx.db, async (tx) => {
-    const invitation = await findInvitationByTokenHash(tx, sha256(token), { lock: true });
-    if (!invitation) throw fail('not_found');
-    const state = invitationState(invitation, now);
-    if (state !== 'pending') throw fail(refusal[state]);
-    const user = await findUser(tx, userId);
-    if (!user?.email || !user.emailVerifiedAt || user.email !== invitation.email)
-      throw fail('invitation_email_mismatch');
+    // Again under the lock: the invitation may have been used or revoked while we hashed.
+    const { invitation, user } = await findAcceptable(tx, token, userId, now, { lock: true });
 
     const clinicId = invitation.clinicId;
     const roles = await upsertMembership(tx, clinicId, userId, invitation.roles, now);
@@ -202,14 +227,7 @@ export async function acceptInvitation(
         { keepName: !invitedAsPractitioner || invitation.practitionerName === null },
       );
     }
-    const { rows } = await tx.query<{ has_password: boolean }>(
-      `UPDATE users SET password_hash = coalesce(password_hash, $2::text),
-              updated_at = CASE WHEN password_hash IS NULL AND $2::text IS NOT NULL
-                                THEN to_timestamp($3 / 1000.0) ELSE updated_at END
-        WHERE id = $1
-        RETURNING password_hash IS NOT NULL AS has_password`,
-      [userId, passwordHash, now],
-    );
+    const hasPassword = await setPasswordIfNone(tx, userId, passwordHash, now);
     await markInvitation(tx, invitation.id, { acceptedAt: now, acceptedBy: userId });
     await writeAudit(tx, {
       at: now,
@@ -227,7 +245,7 @@ export async function acceptInvitation(
       clinicName: invitation.clinicName,
       roles,
       practitionerId,
-      hasPassword: rows[0]?.has_password ?? false,
+      hasPassword,
     };
   });
 }

@@ -1,20 +1,13 @@
 import {
-  expandOpenIntervals,
+  findOutsideHours,
   type Availability,
   type Instant,
-  type Interval,
   type TimeZoneId,
   type Weekday,
 } from '@visitt/domain';
-import {
-  listBookedAhead,
-  readClosures,
-  readHours,
-  type BookedAheadRow,
-  type ClosureRow,
-  type ExceptionRow,
-  type WeeklyRow,
-} from '../../db/admin';
+import { listBookedAhead, type BookedAheadRow } from '../../db/booked-ahead';
+import { readClosures, type ClosureRow } from '../../db/closures';
+import { readHours, type ExceptionRow, type WeeklyRow } from '../../db/hours';
 import { writeAudit } from '../../db/audit';
 import type { Queryable } from '../../db/pool';
 import type { SignedInContext } from '../../core/context';
@@ -47,42 +40,6 @@ export function availabilityOf(
     })),
     closures: closures.map((c) => ({ from: c.from, to: c.to })),
   };
-}
-
-/**
- * The appointments that do not lie wholly inside the open time of `availability` (expanded by
- * the domain, so DST days and closures count exactly as they do for booking). Order is kept.
- */
-export function appointmentsOutside<T extends Interval>(
-  appointments: readonly T[],
-  availability: Availability,
-): T[] {
-  if (appointments.length === 0) return [];
-  // A loop, not Math.min(...list): a clinic may have more booked appointments than arguments fit.
-  let start = Infinity;
-  let end = -Infinity;
-  for (const a of appointments) {
-    start = Math.min(start, a.start);
-    end = Math.max(end, a.end);
-  }
-  const range = { start: start as Instant, end: end as Instant };
-  const open = expandOpenIntervals(availability, range);
-  return appointments.filter((a) => !isInside(open, a));
-}
-
-/** Whether `a` lies inside one interval of `open` (sorted, merged): binary search. */
-function isInside(open: readonly Interval[], a: Interval): boolean {
-  let low = 0;
-  let high = open.length - 1;
-  let candidate = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (open[mid]!.start <= a.start) {
-      candidate = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return candidate >= 0 && open[candidate]!.end >= a.end;
 }
 
 /** What a change to the clinic's hours replaces; anything left out stays as stored. */
@@ -124,11 +81,11 @@ export async function outsideAfterChange(
   const outside = new Set<string>();
   for (const [practitionerId, appointments] of byPractitioner) {
     const stored = await readHours(db, practitionerId);
-    const before = appointmentsOutside(
+    const before = findOutsideHours(
       appointments,
       availabilityOf(clinic.timeZone, stored, closures),
     );
-    const after = appointmentsOutside(
+    const after = findOutsideHours(
       appointments,
       availabilityOf(
         change.timeZone ?? clinic.timeZone,

@@ -14,7 +14,9 @@ import {
   type LocalTime,
 } from '@visitt/domain';
 import { Temporal } from 'temporal-polyfill';
-import { findAdminClinic, findAdminType, findClinicPractitioner } from '../../db/admin';
+import { findAdminType } from '../../db/appointment-types';
+import { findAdminClinic } from '../../db/clinic-profile';
+import { findClinicPractitioner } from '../../db/practitioners';
 import type { Queryable } from '../../db/pool';
 import { loadSchedules } from '../../db/scheduling';
 import { fail } from '../../core/errors';
@@ -22,6 +24,10 @@ import { zonedFormatter } from '../../lib/zoned-format';
 import { slotRulesOf } from '../../scheduling/free-slots';
 import { closuresFromBody, hoursFromBody } from './hours';
 import { availabilityOf } from './outside-hours';
+
+/** How far from today a week can be previewed (the longest booking horizon is two years). */
+const PREVIEW_YEARS_BACK = 1;
+const PREVIEW_YEARS_AHEAD = 3;
 
 export interface PreviewInput {
   appointmentTypeId: string;
@@ -50,6 +56,18 @@ export async function previewWeek(
   ]);
   if (!clinic || !practitioner || !type) throw fail('not_found');
   const day = Temporal.PlainDate.from(input.week);
+  // Hours are previewed around now: no horizon reaches further, and far from now the clinic's
+  // zone may have had an offset in seconds (local mean time), which no API time can spell.
+  const today = Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO(clinic.timeZone);
+  if (
+    Temporal.PlainDate.compare(day, today.toPlainDate().subtract({ years: PREVIEW_YEARS_BACK })) <
+      0 ||
+    Temporal.PlainDate.compare(day, today.toPlainDate().add({ years: PREVIEW_YEARS_AHEAD })) > 0
+  )
+    throw fail(
+      'validation_failed',
+      `Preview a week at most ${PREVIEW_YEARS_BACK} year back and ${PREVIEW_YEARS_AHEAD} years ahead.`,
+    );
   const monday = day.subtract({ days: day.dayOfWeek - 1 });
   const sunday = monday.add({ days: 6 });
   const midnight = '00:00' as LocalTime;

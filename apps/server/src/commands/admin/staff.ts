@@ -1,20 +1,22 @@
 import type { StaffOverview, StaffRole, UpdateStaffBody } from '@visitt/contracts';
-import type { Instant, TimeZoneId } from '@visitt/domain';
+import type { TimeZoneId } from '@visitt/domain';
+import { listOpenInvitations } from '../../db/invitations';
+import {
+  ensurePractitioner,
+  listClinicPractitioners,
+  setPractitionerActive,
+} from '../../db/practitioners';
 import {
   endUserSessions,
-  ensurePractitioner,
   findMember,
-  listClinicPractitioners,
   listMembers,
-  listOpenInvitations,
   otherActiveAdmins,
   removeAuthenticator,
-  setPractitionerActive,
   updateMembership,
   type MemberRow,
-} from '../../db/admin';
+} from '../../db/staff-members';
 import { writeAudit } from '../../db/audit';
-import { withTransaction, type Queryable } from '../../db/pool';
+import { withTransaction } from '../../db/pool';
 import type { SignedInContext } from '../../core/context';
 import { fail } from '../../core/errors';
 import {
@@ -25,10 +27,22 @@ import {
 
 /** Members with their roles, open invitations, and every practitioner row of the clinic. */
 export async function readStaffOverview(
-  db: Queryable,
+  ctx: SignedInContext,
   clinic: { id: string; timeZone: TimeZoneId },
-  now: Instant,
 ): Promise<StaffOverview> {
+  const db = ctx.db;
+  const now = ctx.clock.now();
+  // The list names people and their contact addresses: who looked is recorded first.
+  await writeAudit(db, {
+    at: now,
+    actorUserId: ctx.actor.userId,
+    actorRole: 'admin',
+    action: 'staff.read',
+    entityType: 'clinic',
+    entityIds: [clinic.id],
+    clinicIds: [clinic.id],
+    ip: ctx.ip,
+  });
   const [members, invitations, practitioners] = await Promise.all([
     listMembers(db, clinic.id),
     listOpenInvitations(db, clinic.id),

@@ -1,5 +1,5 @@
 import type { CalendarQuery, StaffAppointment, StaffAppointmentDetail } from '@visitt/contracts';
-import { planCancellation } from '@visitt/domain';
+import { canClinicCancel, canMark, planCancellation } from '@visitt/domain';
 import { writeAudit } from '../../db/audit';
 import {
   findAppointmentHistory,
@@ -19,12 +19,11 @@ import {
   listPractitionerRange,
   type StaffAppointmentRow,
 } from '../../db/staff';
-import { findUserPractitionerIds } from '../../db/video';
 import type { SignedInContext } from '../../core/context';
 import { fail } from '../../core/errors';
-import { staffRoleFor } from '../../policies/staff';
+import { authorize, authorizeWorkspace } from '../../policies/authorize';
+import type { ActingRole } from '../../policies/rules';
 import { presentStaffAppointment, presentStaffAppointmentDetail } from '../../presenters/staff';
-import { canClinicCancel, canMark } from './status-rules';
 
 /**
  * The signed-in practitioner's appointments on `from`…`to` (each clinic's calendar), across every
@@ -35,8 +34,7 @@ export async function readCalendar(
   ctx: SignedInContext,
   query: CalendarQuery,
 ): Promise<StaffAppointment[]> {
-  const practitionerIds = await findUserPractitionerIds(ctx.db, ctx.actor.userId);
-  if (practitionerIds.length === 0) throw fail('forbidden', 'Only practitioners have a calendar.');
+  const practitionerIds = await authorizeWorkspace(ctx);
   const rows = await listPractitionerRange(ctx.db, practitionerIds, query.from, query.to);
   await writeAudit(ctx.db, {
     at: ctx.clock.now(),
@@ -59,16 +57,13 @@ export async function readCalendar(
 async function appointmentForStaff(
   ctx: SignedInContext,
   id: string,
-): Promise<{ appointment: StaffAppointmentRow; role: 'practitioner' | 'admin' }> {
+): Promise<{ appointment: StaffAppointmentRow; role: ActingRole }> {
   const appointment = await findStaffAppointment(ctx.db, id);
   if (!appointment) throw fail('not_found');
-  const role = await staffRoleFor(
-    ctx.db,
-    ctx.actor.userId,
-    appointment.clinic.id,
-    appointment.practitioner.id,
-  );
-  if (!role) throw fail('not_found');
+  const role = await authorize(ctx, 'appointment.manage', {
+    clinicId: appointment.clinic.id,
+    practitionerId: appointment.practitioner.id,
+  });
   return { appointment, role };
 }
 

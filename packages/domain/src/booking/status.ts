@@ -1,12 +1,8 @@
-import {
-  ok,
-  refuse,
-  videoWindow,
-  type AppointmentStatus,
-  type Decision,
-  type Instant,
-  type Modality,
-} from '@visitt/domain';
+import { ok, refuse } from '../result';
+import type { Decision } from '../result';
+import type { Instant } from '../time';
+import { videoWindow } from '../video/window';
+import type { AppointmentStatus, Modality } from './appointment';
 
 /** The parts of an appointment that decide what the clinic may do with it now. */
 export interface ClinicSideAppointment {
@@ -31,9 +27,16 @@ export type MarkRefusal = 'already_cancelled' | 'status_too_early';
  */
 export function canMark(a: ClinicSideAppointment, now: Instant): Decision<MarkRefusal> {
   if (a.status === 'cancelled') return refuse('already_cancelled');
-  const begins = a.modality === 'video' ? videoWindow(a.start).opensAt : a.start;
-  if (now < begins) return refuse('status_too_early');
+  if (now < markableFrom(a)) return refuse('status_too_early');
   return ok();
+}
+
+/**
+ * When the appointment begins for marking completed or no-show: its start, or for a video
+ * appointment when its window opens (the call may start then).
+ */
+export function markableFrom(a: Pick<ClinicSideAppointment, 'modality' | 'start'>): Instant {
+  return a.modality === 'video' ? videoWindow(a.start).opensAt : a.start;
 }
 
 /**
@@ -62,4 +65,16 @@ export function canClinicCancel(
       break;
   }
   return now < a.end ? ok() : refuse('not_cancellable');
+}
+
+/**
+ * Whether the clinic may move the appointment to another time at `now`: a booked appointment
+ * that has not ended. Moving one that is over would rewrite what happened; a completed, no-show
+ * or cancelled one is not moved (book a new one).
+ */
+export function canClinicMove(
+  a: ClinicSideAppointment,
+  now: Instant,
+): Decision<ClinicCancelRefusal> {
+  return canClinicCancel(a, now);
 }

@@ -1,15 +1,18 @@
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import type { AppointmentStatus, Instant, Modality } from '@visitt/domain';
-import { canClinicCancel, canMark } from './status-rules';
+import { MINUTE, instant } from '../time';
+import type { Instant } from '../time';
+import type { AppointmentStatus, Modality } from './appointment';
+import { canClinicCancel, canClinicMove, canMark } from './status';
 
-const START = Date.parse('2026-11-30T09:00:00Z');
+const START = instant(Temporal.Instant.from('2026-11-30T09:00:00Z').epochMilliseconds);
 const appointment = (status: AppointmentStatus, modality: Modality = 'video') => ({
   status,
   modality,
-  start: START as Instant,
-  end: (START + 15 * 60_000) as Instant,
+  start: START,
+  end: (START + 15 * MINUTE) as Instant,
 });
-const at = (minutesFromStart: number) => (START + minutesFromStart * 60_000) as Instant;
+const at = (minutesFromStart: number) => (START + minutesFromStart * MINUTE) as Instant;
 
 describe('canMark', () => {
   it.each([
@@ -36,6 +39,20 @@ describe('canClinicCancel', () => {
     ['cancelled', -60, 'already_cancelled'],
   ] as const)('%s at %i min → %s', (status, minutes, refusal) => {
     const decision = canClinicCancel(appointment(status), at(minutes));
+    expect(decision.ok ? null : decision.reason).toBe(refusal);
+  });
+});
+
+describe('canClinicMove', () => {
+  it.each([
+    ['booked', -60 * 24, null],
+    ['booked', 14, null],
+    ['booked', 15, 'not_cancellable'],
+    ['completed', -60, 'not_cancellable'],
+    ['no_show', -60, 'not_cancellable'],
+    ['cancelled', -60, 'already_cancelled'],
+  ] as const)('%s at %i min → %s', (status, minutes, refusal) => {
+    const decision = canClinicMove(appointment(status), at(minutes));
     expect(decision.ok ? null : decision.reason).toBe(refusal);
   });
 });
