@@ -1,4 +1,5 @@
 import type { Instant } from '@visitt/domain';
+import { fail } from '../core/errors';
 import { hmac } from '../lib/crypto';
 import type { Queryable } from './pool';
 
@@ -39,6 +40,22 @@ export async function hitRateLimit(
     allowed: hits <= rule.limit,
     retryAfterSeconds: Math.max(1, Math.ceil((windowStart + rule.windowMs - now) / 1000)),
   };
+}
+
+/**
+ * Counts one attempt for `key` like {@link hitRateLimit}, and refuses it when over the limit:
+ * 429 `rate_limited` with `Retry-After` (seconds until the window ends).
+ */
+export async function enforceRateLimit(
+  deps: { db: Queryable; secret: string },
+  rule: RateLimitRule,
+  key: string,
+  now: Instant,
+): Promise<void> {
+  const hit = await hitRateLimit(deps.db, deps.secret, rule, key, now);
+  if (!hit.allowed) {
+    throw fail('rate_limited', undefined, { 'retry-after': String(hit.retryAfterSeconds) });
+  }
 }
 
 export async function deleteOldRateLimits(db: Queryable, now: Instant): Promise<void> {

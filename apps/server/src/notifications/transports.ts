@@ -2,12 +2,13 @@ import type { Config } from '../config/config';
 import type { Db } from '../db/pool';
 import { createDevOutboxTransport } from './dev-outbox';
 import { createLinkMobilityTransport } from './link-mobility';
+import { restrictSmsCountries } from './sms-countries';
 import { createSmtpTransport } from './smtp';
 import type { Transport, Transports } from './transport';
 
 /**
  * The transports this installation sends with, chosen by configuration: e-mail over SMTP and SMS
- * over LINK Mobility when configured, Web Push always (with the installation's VAPID keys). In
+ * over LINK Mobility when configured (only to the allowed countries), Web Push always (with the installation's VAPID keys). In
  * the demo, what has no real provider goes to the dev outbox, and push is copied there too, so
  * the outbox shows every message a patient would have received.
  */
@@ -26,9 +27,11 @@ export function createTransports(config: Config, db: Db, push: Transport | undef
           sender: sms.sender,
         })
       : undefined;
+  const smsTransport = link ?? outbox;
   return {
     email: config.smtpUrl ? createSmtpTransport(config.smtpUrl, config.mailFrom) : outbox,
-    sms: link ?? outbox,
+    // Every SMS, whoever queued it, goes only to the allowed countries.
+    sms: smsTransport && restrictSmsCountries(smsTransport, sms.allowedCountryCodes),
     push: push && outbox ? mirrored(push, outbox) : push,
   };
 }

@@ -1024,6 +1024,8 @@ export const en: Catalogue = {
         video_join: 'Joined a video consultation',
         video_status: 'Sent a status message to the patient',
         video_end: 'Ended a video consultation',
+        staff_read: 'Read the staff list',
+        audit_read: 'Read the audit log',
         settings_clinic_change: 'Changed the clinic profile',
         settings_hours_change: 'Changed working hours',
         settings_closures_change: 'Changed closed days',
@@ -1352,6 +1354,8 @@ export const en: Catalogue = {
     oidc_identity_in_use: 'This identity is already linked to another account.',
     rate_limited: 'Too many attempts. Wait a little and try again.',
     channel_unavailable: 'We cannot send the code this way right now. Please try the other way.',
+    sms_country_not_allowed:
+      'We cannot send text messages to mobile numbers from this country. Please use e-mail or another mobile number.',
     last_admin:
       'The clinic must keep at least one active administrator. Make someone else one first.',
     hours_conflict:

@@ -1024,6 +1024,8 @@ export const nb = {
         video_join: 'Gikk inn i videokonsultasjon',
         video_status: 'Sendte statusmelding til pasient',
         video_end: 'Avsluttet videokonsultasjon',
+        staff_read: 'Leste ansattlisten',
+        audit_read: 'Leste loggen',
         settings_clinic_change: 'Endret klinikkprofilen',
         settings_hours_change: 'Endret arbeidstid',
         settings_closures_change: 'Endret stengte dager',
@@ -1349,6 +1351,8 @@ export const nb = {
     oidc_identity_in_use: 'Denne identiteten er allerede koblet til en annen konto.',
     rate_limited: 'For mange forsøk. Vent litt og prøv igjen.',
     channel_unavailable: 'Vi kan ikke sende koden på denne måten akkurat nå. Prøv den andre måten.',
+    sms_country_not_allowed:
+      'Vi kan ikke sende SMS til mobilnumre fra dette landet. Bruk e-post eller et annet mobilnummer.',
     last_admin:
       'Klinikken må ha minst én aktiv administrator. Gjør en annen til administrator først.',
     hours_conflict:

@@ -1,10 +1,10 @@
 import type { Me } from '@visitt/contracts';
+import { safeReturnPath } from '@visitt/domain';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { IdentityProviderOption } from '../../features/auth/components/identity-provider-option';
 import { SignInForm } from '../../features/auth/components/sign-in-form';
 import { SignInRefusal } from '../../features/auth/components/sign-in-refusal';
 import { useMe } from '../../features/auth/hooks/use-me';
-import { safeReturnPath } from '../../features/auth/return-path';
 import { useT } from '../../i18n';
 import { Page } from '../layouts/page';
 
@@ -18,7 +18,7 @@ export function SignInPage() {
   const { me } = useMe();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
-  const next = safeReturnPath(searchParams.get('neste'));
+  const next = safeReturnPath(searchParams.get('neste'), '/');
   const refusal = searchParams.get('feil');
   // Signing in again although signed in: the server wants a recent sign-in for some changes (or
   // the identity provider refused to link the signed-in account).

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { safeReturnPath } from '@visitt/domain';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../../components/ui/alert';
 import { LoadingState } from '../../components/ui/spinner';
@@ -6,7 +7,6 @@ import { IdentityProviderOption } from '../../features/auth/components/identity-
 import { SignInRefusal } from '../../features/auth/components/sign-in-refusal';
 import { StaffSignIn } from '../../features/auth/components/staff-sign-in';
 import { useMe } from '../../features/auth/hooks/use-me';
-import { safeReturnPath } from '../../features/auth/return-path';
 import { hasStaffSession } from '../../features/auth/staff';
 import { useT } from '../../i18n';
 import { Page } from '../layouts/page';
