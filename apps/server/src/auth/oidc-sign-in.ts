@@ -1,5 +1,5 @@
 import type { AuthProviders, ErrorCode, OidcKind, OidcStartQuery } from '@visitt/contracts';
-import type { Instant, UserId } from '@visitt/domain';
+import { safeReturnPath, type Instant, type UserId } from '@visitt/domain';
 import type { Config, OidcProviderConfig } from '../config/config';
 import { withTransaction, type Tx } from '../db/pool';
 import { hitRateLimit, type RateLimitRule } from '../db/rate-limits';
@@ -24,7 +24,6 @@ import {
   newAuthorizationSecrets,
   oidcConfiguration,
 } from './oidc-client';
-import { safeReturnPath } from './return-path';
 
 /** How long a round trip to the identity provider may take. */
 export const OIDC_REQUEST_TTL_MS = 10 * 60_000;
@@ -121,8 +120,10 @@ export async function startOidcSignIn(
   let linkUserId: UserId | null = null;
   if (query.link === '1') {
     if (!ctx.actor) throw new OidcRefusal('unauthorized', 'link without a session');
-    if (kind === 'staff' && !(await isActiveStaff(ctx.db, ctx.actor.userId)))
-      throw new OidcRefusal('forbidden', 'staff link by a non-staff user');
+    // Only a staff session (password and authenticator app) may link: from an e-mail code
+    // session, someone with the mailbox could link their own identity and skip the second factor.
+    if (kind === 'staff' && !(ctx.actor.staff && (await isActiveStaff(ctx.db, ctx.actor.userId))))
+      throw new OidcRefusal('forbidden', 'staff link without a staff session');
     linkUserId = ctx.actor.userId;
   }
   const configuration = await discover(provider);

@@ -438,6 +438,20 @@ describe('staff with a HelseID-style provider (private_key_jwt)', () => {
     const start = await patient.get(`${app.baseUrl}/api/v1/auth/oidc/staff/start?link=1`);
     expect(start.location).toBe('/ansatt/logg-inn?feil=forbidden');
   });
+
+  it('lets staff link the staff provider only from a staff session, not an e-mail code one', async () => {
+    const clinic = await buildClinic(app.db);
+    const staff = await buildUser(app.db, { email: `code-staff-${Date.now()}@example.com` });
+    await buildMembership(app.db, clinic.id, staff.id, ['practitioner']);
+    const byCode = new CookieClient(app.origin);
+    await byCode.post(`${app.baseUrl}/api/v1/auth/code`, { email: staff.email });
+    await byCode.post(`${app.baseUrl}/api/v1/auth/code/verify`, {
+      email: staff.email,
+      code: await latestCode(app.db, staff.email),
+    });
+    const start = await byCode.get(`${app.baseUrl}/api/v1/auth/oidc/staff/start?link=1`);
+    expect(start.location).toBe('/ansatt/logg-inn?feil=forbidden');
+  });
 });
 
 describe('configuration', () => {

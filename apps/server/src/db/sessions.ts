@@ -112,12 +112,44 @@ export async function touchSession(
   );
 }
 
+/** The hex SHA-256 of a cookie token: how the bus names a session (never the token itself). */
+export const sessionTokenHash = (token: string): string => sha256(token).toString('hex');
+
+/**
+ * Of the sessions named by `tokenHashes` (hex), those still live at `now`; the expired ones
+ * among them are deleted on the way (which announces their end to every instance). One query
+ * for any number of sessions: the signaling sweep asks it for all of its sockets at once.
+ */
+export async function keepLiveSessions(
+  db: Queryable,
+  tokenHashes: readonly string[],
+  now: Instant,
+  idleMs: number,
+): Promise<Set<string>> {
+  if (tokenHashes.length === 0) return new Set();
+  // The outer SELECT sees the rows as they were before the DELETE, so it leaves out the expired.
+  const { rows } = await db.query<{ hash: string }>(
+    `WITH asked AS (SELECT decode(h, 'hex') AS token_hash FROM unnest($1::text[]) AS h),
+          expired AS (
+            DELETE FROM sessions s USING asked a
+             WHERE s.token_hash = a.token_hash
+               AND (s.expires_at <= to_timestamp($2 / 1000.0)
+                    OR s.last_seen_at <= to_timestamp(($2 - $3) / 1000.0))
+            RETURNING s.token_hash)
+     SELECT encode(s.token_hash, 'hex') AS hash FROM sessions s JOIN asked a USING (token_hash)
+      WHERE s.token_hash NOT IN (SELECT token_hash FROM expired)`,
+    [tokenHashes, now, idleMs],
+  );
+  return new Set(rows.map((r) => r.hash));
+}
+
+/** Ends the session of a cookie token (sign-out); its sockets close on every instance. */
 export async function deleteSession(db: Queryable, token: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [sha256(token)]);
 }
 
 /**
- * Deletes expired sessions, and with them expired sign-ins still under way (staff waiting for
+ * Deletes expired sessions (their sockets close on every instance), and with them expired sign-ins still under way (staff waiting for
  * their second step, OpenID Connect round trips never finished). Returns the sessions deleted.
  */
 export async function deleteExpiredSessions(

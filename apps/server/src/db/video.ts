@@ -203,11 +203,28 @@ export async function findUserPractitionerIds(
   db: Queryable,
   userId: UserId,
 ): Promise<PractitionerId[]> {
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT p.id FROM practitioners p
+  return (await findPractitionerIdsOfUsers(db, [userId])).get(userId) ?? [];
+}
+
+/**
+ * {@link findUserPractitionerIds} for many users in one query: users who practise nowhere are
+ * not in the map.
+ */
+export async function findPractitionerIdsOfUsers(
+  db: Queryable,
+  userIds: readonly UserId[],
+): Promise<Map<UserId, PractitionerId[]>> {
+  const { rows } = await db.query<{ id: string; user_id: string }>(
+    `SELECT p.id, p.user_id FROM practitioners p
        JOIN clinic_memberships m ON m.clinic_id = p.clinic_id AND m.user_id = p.user_id AND m.active
-      WHERE p.user_id = $1 AND p.active AND 'practitioner' = ANY(m.roles)`,
-    [userId],
+      WHERE p.user_id = ANY($1::uuid[]) AND p.active AND 'practitioner' = ANY(m.roles)`,
+    [userIds],
   );
-  return rows.map((r) => r.id as PractitionerId);
+  const byUser = new Map<UserId, PractitionerId[]>();
+  for (const row of rows) {
+    const list = byUser.get(row.user_id as UserId) ?? [];
+    list.push(row.id as PractitionerId);
+    byUser.set(row.user_id as UserId, list);
+  }
+  return byUser;
 }

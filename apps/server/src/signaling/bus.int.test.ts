@@ -9,7 +9,9 @@ import {
 } from '../../test/factories';
 import { Browser, signInWithCode, startTestApp, type TestApp } from '../../test/harness';
 import { signInStaff } from '../auth/testing/staff';
-import { splitUtf8 } from './bus';
+import { withTransaction } from '../db/pool';
+import { createSession, deleteSession, sessionTokenHash } from '../db/sessions';
+import { createPgSignalBus, splitUtf8, type SignalBus } from './bus';
 
 let first: TestApp;
 let second: TestApp;
@@ -124,6 +126,75 @@ describe('two server instances on one database', () => {
     );
     expect((await d.next('signal')).description).toEqual({ type: 'answer', sdp: 'v=0' });
     for (const s of [p, d, workspace]) s.ws.close();
+  });
+});
+
+describe('ended sessions', () => {
+  /** What the bus on the second instance hears of ended sessions from now on. */
+  function listen(): { seen: string[][]; next(): Promise<string[]> } {
+    const seen: string[][] = [];
+    const unread: string[][] = [];
+    const waiting: ((hashes: string[]) => void)[] = [];
+    bus.onSessionsEnded((hashes) => {
+      seen.push([...hashes]);
+      const wake = waiting.shift();
+      if (wake) wake([...hashes]);
+      else unread.push([...hashes]);
+    });
+    return {
+      seen,
+      next: () =>
+        unread.length > 0
+          ? Promise.resolve(unread.shift()!)
+          : new Promise<string[]>((r) => waiting.push(r)),
+    };
+  }
+  let bus: SignalBus;
+  beforeAll(async () => {
+    bus = await createPgSignalBus(second.db, second.databaseUrl);
+  });
+  afterAll(async () => {
+    await bus.close();
+  });
+
+  const newSession = async (userId: string) => {
+    const token = await createSession(first.db, {
+      userId: userId as never,
+      authMethod: 'code_email',
+      now: first.clock.now(),
+      absoluteMs: 3_600_000,
+    });
+    return { token, hash: sessionTokenHash(token) };
+  };
+
+  it('are announced to every instance when the deletion commits, never the token itself', async () => {
+    const ended = listen();
+    const user = await buildUser(first.db);
+    const [a, b] = [await newSession(user.id), await newSession(user.id)];
+
+    // Rolled back: nothing is announced.
+    await withTransaction(first.db, async (tx) => {
+      await tx.query('DELETE FROM sessions WHERE user_id = $1', [user.id]);
+      throw new Error('roll back');
+    }).catch(() => undefined);
+    await deleteSession(first.db, a.token);
+    expect(await ended.next()).toEqual([a.hash]);
+    expect(ended.seen.flat()).not.toContain(b.hash);
+    expect(JSON.stringify(ended.seen)).not.toContain(a.token);
+
+    await first.db.query('DELETE FROM sessions WHERE user_id = $1', [user.id]);
+    expect(await ended.next()).toEqual([b.hash]);
+  });
+
+  it('come in notifications of at most 100 hashes', async () => {
+    const ended = listen();
+    const user = await buildUser(first.db);
+    const hashes = new Set<string>();
+    for (let i = 0; i < 250; i++) hashes.add((await newSession(user.id)).hash);
+    await first.db.query('DELETE FROM sessions WHERE user_id = $1', [user.id]);
+    const batches = [await ended.next(), await ended.next(), await ended.next()];
+    expect(batches.map((b) => b.length).sort()).toEqual([100, 100, 50]);
+    expect(new Set(batches.flat())).toEqual(hashes);
   });
 });
 

@@ -9,18 +9,31 @@ export type Audience =
 
 export type Delivery = (to: Audience, message: ServerMessage) => void;
 
+/** Receives the token hashes (hex SHA-256, as stored) of sessions that just ended. */
+export type SessionsEnded = (tokenHashes: readonly string[]) => void;
+
 /**
- * Carries signaling messages between server instances. Every instance delivers what it
- * receives to its own sockets, so a patient and a practitioner connected to different
- * instances behind a load balancer still reach each other.
+ * Carries signaling messages between server instances, and the news of ended sessions. Every
+ * instance delivers what it receives to its own sockets, so a patient and a practitioner
+ * connected to different instances behind a load balancer still reach each other, and a
+ * session ended anywhere closes its sockets everywhere.
  */
 export interface SignalBus {
   publish(to: Audience, message: ServerMessage): Promise<void>;
   onMessage(deliver: Delivery): void;
+  /**
+   * Called on every instance when sessions end, wherever they were deleted: the database
+   * announces each deletion of `sessions` when its transaction commits (migration 0008).
+   * Announcements made while this instance's listener was reconnecting are lost; the signaling
+   * server's sweep catches those sessions within seconds.
+   */
+  onSessionsEnded(handler: SessionsEnded): void;
   close(): Promise<void>;
 }
 
 const CHANNEL = 'visitt_signal';
+/** Filled by the `sessions_ended` trigger: token hashes in hex, comma-separated. */
+const SESSIONS_ENDED_CHANNEL = 'visitt_sessions_ended';
 // NOTIFY payloads are limited to 8000 bytes; SDP offers can be larger, so they travel in parts.
 const PART_BYTES = 7000;
 
@@ -63,6 +76,7 @@ export async function createPgSignalBus(
   onError: (error: unknown) => void = () => undefined,
 ): Promise<SignalBus> {
   const handlers: Delivery[] = [];
+  const endedHandlers: SessionsEnded[] = [];
   const partial = new Map<string, { parts: string[]; received: number; timer: NodeJS.Timeout }>();
   let listener: pg.Client | null = null;
   let closed = false;
@@ -96,10 +110,23 @@ export async function createPgSignalBus(
     }
   };
 
+  const sessionsEnded = (payload: string) => {
+    const hashes = payload.split(',');
+    for (const handler of endedHandlers) {
+      try {
+        handler(hashes);
+      } catch (error) {
+        onError(error);
+      }
+    }
+  };
+
   const connect = async (): Promise<void> => {
     const client = new pg.Client({ connectionString, application_name: 'visitt-signal' });
     client.on('notification', (n) => {
-      if (n.channel === CHANNEL && n.payload) receive(n.payload);
+      if (!n.payload) return;
+      if (n.channel === CHANNEL) receive(n.payload);
+      else if (n.channel === SESSIONS_ENDED_CHANNEL) sessionsEnded(n.payload);
     });
     client.on('error', (error) => {
       onError(error);
@@ -108,7 +135,7 @@ export async function createPgSignalBus(
       if (!closed) setTimeout(() => void connect().catch(onError), 1000).unref();
     });
     await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    await client.query(`LISTEN ${CHANNEL}; LISTEN ${SESSIONS_ENDED_CHANNEL}`);
     listener = client;
   };
   await connect();
@@ -127,6 +154,9 @@ export async function createPgSignalBus(
     },
     onMessage(handler) {
       handlers.push(handler);
+    },
+    onSessionsEnded(handler) {
+      endedHandlers.push(handler);
     },
     async close() {
       closed = true;

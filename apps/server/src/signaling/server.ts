@@ -2,23 +2,31 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ClientMessage, type ServerMessage, type SignalingErrorCode } from '@visitt/contracts';
 import {
-  canEnterAsPractitioner,
-  canStartVideo,
+  canJoinRoom,
+  canWatch,
   nextRoomState,
   type PractitionerId,
-  type EnterRefusal,
+  type JoinRefusal,
   type RoomEvent,
-  type StartRefusal,
+  type WatchRefusal,
   type RoomRole,
   type UserId,
 } from '@visitt/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import { WebSocket, WebSocketServer } from 'ws';
-import { mayEnterVideo } from '../auth/strong-auth';
+import { clinicRequiresStrongAuth } from '../auth/strong-auth';
 import { writeAudit } from '../db/audit';
 import { withTransaction } from '../db/pool';
-import { findSession, touchSession, type AuthMethod } from '../db/sessions';
 import {
+  findSession,
+  isStrongAuthMethod,
+  keepLiveSessions,
+  sessionTokenHash,
+  touchSession,
+  type AuthMethod,
+} from '../db/sessions';
+import {
+  findPractitionerIdsOfUsers,
   findUserPractitionerIds,
   findVideoAppointment,
   lockRoom,
@@ -38,6 +46,12 @@ const MAX_MESSAGE_BYTES = 64 * 1024;
 const BUCKET_SIZE = 200;
 const REFILL_PER_SECOND = 40;
 const HEARTBEAT_MS = 25_000;
+/** How often the sessions of open sockets are checked again (idle and absolute expiry). */
+const SWEEP_MS = 5_000;
+/** Open sockets one user may have on one instance (tabs, devices); the next is refused. */
+export const MAX_SOCKETS_PER_USER = 10;
+/** The close code for a socket whose session has ended: the client is signed out. */
+export const SESSION_ENDED_CLOSE = 4401;
 
 interface Membership {
   role: RoomRole;
@@ -52,6 +66,8 @@ interface Connection {
   /** How the socket's session signed in (a clinic may require strong sign-in for video). */
   readonly authMethod: AuthMethod;
   readonly token: string;
+  /** The session's token hash in hex, as the bus names it when the session ends. */
+  readonly sessionHash: string;
   /** The session signed in as staff must: only then may it enter as practitioner or watch. */
   readonly staff: boolean;
   readonly rooms: Map<string, Membership>;
@@ -64,14 +80,31 @@ interface Connection {
 export interface SignalingServer {
   /** Open sockets on this instance. */
   readonly size: number;
+  /**
+   * Checks the sessions of all open sockets in one query and closes (4401) those whose session
+   * has expired or is gone. Runs on a timer; callable directly (tests).
+   */
+  sweep(): Promise<void>;
   close(): Promise<void>;
 }
 
 const other = (role: RoomRole): RoomRole => (role === 'patient' ? 'practitioner' : 'patient');
 
-/** A domain refusal as a signaling error: no room for cancelled and in-person appointments. */
-const refusalCode = (reason: StartRefusal | EnterRefusal): SignalingErrorCode =>
-  reason === 'cancelled' || reason === 'not_video' ? 'not_allowed' : reason;
+/**
+ * The domain's room refusals as signaling errors: no room for cancelled and in-person
+ * appointments, nor for a patient whose clinic requires strong sign-in (the HTTP start already
+ * told them why), nor for a session that is not staff watching a workspace.
+ */
+const refusalCode = {
+  not_found: 'not_found',
+  too_early: 'too_early',
+  too_late: 'too_late',
+  not_started: 'not_started',
+  cancelled: 'not_allowed',
+  not_video: 'not_allowed',
+  strong_sign_in_required: 'not_allowed',
+  not_staff: 'not_allowed',
+} as const satisfies Record<JoinRefusal | WatchRefusal, SignalingErrorCode>;
 
 class Refusal extends Error {
   constructor(readonly code: SignalingErrorCode) {
@@ -103,6 +136,8 @@ export function attachSignaling(
     parseCookie: (header: string) => Record<string, string | undefined>;
     cookieName: string;
     log: FastifyBaseLogger;
+    /** How often the sweep runs (default every 5 s). */
+    sweepMs?: number;
   },
 ): SignalingServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
@@ -111,6 +146,8 @@ export function attachSignaling(
   const pending = new Set<Promise<void>>();
   const byRoom = new Map<string, Set<Connection>>();
   const byPractitioner = new Map<string, Set<Connection>>();
+  const bySession = new Map<string, Set<Connection>>();
+  const byUser = new Map<string, Set<Connection>>();
   let nextId = 1;
 
   const add = (index: Map<string, Set<Connection>>, key: string, conn: Connection) => {
@@ -145,6 +182,16 @@ export function attachSignaling(
       if (!to.role || conn.rooms.get(to.room)?.role === to.role) send(conn, message);
     }
   });
+
+  /** Closes the sockets of ended sessions; their messages still queued are not handled. */
+  const endSessions = (hashes: Iterable<string>) => {
+    for (const hash of hashes) {
+      for (const conn of bySession.get(hash) ?? [])
+        conn.ws.close(SESSION_ENDED_CLOSE, 'session ended');
+    }
+  };
+  // A session deleted on any instance (sign-out, deactivation, reset, expiry) ends here too.
+  deps.bus.onSessionsEnded(endSessions);
 
   const publish = (to: Audience, message: ServerMessage) =>
     deps.bus
@@ -200,29 +247,29 @@ export function attachSignaling(
   ): Promise<{ role: RoomRole; appointment: VideoAppointment }> {
     const appointment = await findVideoAppointment(deps.db, appointmentId);
     if (!appointment) throw new Refusal('not_found');
-    const now = deps.clock.now();
-    if (appointment.patientId === conn.userId) {
-      const decision = canStartVideo(appointment, now);
-      if (!decision.ok) throw new Refusal(refusalCode(decision.reason));
-      if (!(await mayEnterVideo(deps.db, conn.authMethod, appointment.clinicId)))
-        throw new Refusal('not_allowed');
-      if (!appointment.room) throw new Refusal('not_started');
-      return { role: 'patient', appointment };
-    }
-    if (appointment.practitionerUserId === conn.userId && conn.staff) {
-      const mine = await findUserPractitionerIds(deps.db, conn.userId);
-      if (mine.includes(appointment.practitionerId)) {
-        const decision = canEnterAsPractitioner(
-          appointment,
-          appointment.room?.startedAt ?? null,
-          now,
-        );
-        if (!decision.ok) throw new Refusal(refusalCode(decision.reason));
-        return { role: 'practitioner', appointment };
-      }
-    }
-    // Someone else's room: exactly as if it did not exist.
-    throw new Refusal('not_found');
+    // Memberships and the clinic's rule are read at every join, not kept from the upgrade: a
+    // practitioner removed from the clinic, or a clinic that turned strong sign-in on, counts now.
+    const [practitionerIds, clinicRequiresStrongSignIn] = await Promise.all([
+      findUserPractitionerIds(deps.db, conn.userId),
+      clinicRequiresStrongAuth(deps.db, appointment.clinicId),
+    ]);
+    // Someone else's room is `not_found`: exactly as if it did not exist.
+    const decision = canJoinRoom(
+      {
+        ...appointment,
+        startedAt: appointment.room?.startedAt ?? null,
+        clinicRequiresStrongSignIn,
+      },
+      {
+        userId: conn.userId,
+        isStaff: conn.staff,
+        isStrongSignIn: isStrongAuthMethod(conn.authMethod),
+        practitionerIds,
+      },
+      deps.clock.now(),
+    );
+    if (!decision.ok) throw new Refusal(refusalCode[decision.reason]);
+    return { role: decision.value, appointment };
   }
 
   const handlers: {
@@ -303,8 +350,12 @@ export function attachSignaling(
     },
 
     async watch(conn) {
-      if (!conn.staff) throw new Refusal('not_allowed');
-      for (const id of await findUserPractitionerIds(deps.db, conn.userId)) {
+      const decision = canWatch({
+        isStaff: conn.staff,
+        practitionerIds: await findUserPractitionerIds(deps.db, conn.userId),
+      });
+      if (!decision.ok) throw new Refusal(refusalCode[decision.reason]);
+      for (const id of decision.value) {
         conn.watching.add(id);
         add(byPractitioner, id, conn);
       }
@@ -314,13 +365,15 @@ export function attachSignaling(
       // The call keeps the session alive, and a session ended elsewhere ends the socket.
       const now = deps.clock.now();
       const session = await findSession(deps.db, conn.token, now, deps.config.sessionIdleMs);
-      if (!session) return conn.ws.close(4401, 'session ended');
+      if (!session) return conn.ws.close(SESSION_ENDED_CLOSE, 'session ended');
       await touchSession(deps.db, session, now);
       send(conn, { type: 'pong' });
     },
   };
 
   async function handle(conn: Connection, raw: string) {
+    // A socket being closed (its session ended) acts no more, even on messages already queued.
+    if (conn.ws.readyState !== WebSocket.OPEN) return;
     const now = Date.now();
     conn.tokens = Math.min(
       BUCKET_SIZE,
@@ -403,6 +456,10 @@ export function attachSignaling(
     findSession(deps.db, token, now, deps.config.sessionIdleMs)
       .then((session) => {
         if (!session) return reject(socket, '401 Unauthorized');
+        // Checked and counted in the same tick (the upgrade below completes synchronously), so
+        // simultaneous upgrades cannot slip past the bound together.
+        if ((byUser.get(session.userId)?.size ?? 0) >= MAX_SOCKETS_PER_USER)
+          return reject(socket, '429 Too Many Requests');
         wss.handleUpgrade(request, socket, head, (ws) => {
           const conn: Connection = {
             id: nextId++,
@@ -410,6 +467,7 @@ export function attachSignaling(
             userId: session.userId,
             authMethod: session.authMethod,
             token,
+            sessionHash: sessionTokenHash(token),
             staff: session.staff,
             rooms: new Map(),
             watching: new Set(),
@@ -418,6 +476,8 @@ export function attachSignaling(
             alive: true,
           };
           connections.add(conn);
+          add(bySession, conn.sessionHash, conn);
+          add(byUser, conn.userId, conn);
           // One message at a time per socket, in order: a join must finish before its signals.
           let queue = Promise.resolve();
           ws.on('message', (data, isBinary) => {
@@ -429,6 +489,9 @@ export function attachSignaling(
           });
           ws.on('pong', () => (conn.alive = true));
           ws.on('close', () => {
+            // At once, not behind queued messages: a reconnect must find the slot free.
+            remove(bySession, conn.sessionHash, conn);
+            remove(byUser, conn.userId, conn);
             queue = queue.then(() => closed(conn));
             pending.add(queue);
             void queue.finally(() => pending.delete(queue));
@@ -453,12 +516,64 @@ export function attachSignaling(
   }, HEARTBEAT_MS);
   heartbeat.unref();
 
+  // Expiry is not announced when it happens (a session simply gets too old), and announcements
+  // missed while the bus reconnected are lost: the sweep catches both.
+  async function sweepOnce(): Promise<void> {
+    const hashes = [...bySession.keys()];
+    if (hashes.length === 0) return;
+    try {
+      const live = await keepLiveSessions(
+        deps.db,
+        hashes,
+        deps.clock.now(),
+        deps.config.sessionIdleMs,
+      );
+      endSessions(hashes.filter((hash) => !live.has(hash)));
+      await rewatch();
+    } catch (error) {
+      options.log.warn({ err: { message: String(error) } }, 'signaling session sweep failed');
+    }
+  }
+  /**
+   * A workspace keeps watching only the practitioners its user still is: a member who lost the
+   * practitioner role, or a practitioner row made inactive, stops getting their rooms' alerts
+   * within one sweep, decided by the same `canWatch` as the `watch` message.
+   */
+  async function rewatch(): Promise<void> {
+    const watchers = [...connections].filter((conn) => conn.watching.size > 0);
+    if (watchers.length === 0) return;
+    const current = await findPractitionerIdsOfUsers(deps.db, [
+      ...new Set(watchers.map((conn) => conn.userId)),
+    ]);
+    for (const conn of watchers) {
+      const decision = canWatch({
+        isStaff: conn.staff,
+        practitionerIds: current.get(conn.userId) ?? [],
+      });
+      const allowed = new Set<string>(decision.ok ? decision.value : []);
+      for (const id of [...conn.watching]) {
+        if (allowed.has(id)) continue;
+        conn.watching.delete(id);
+        remove(byPractitioner, id, conn);
+      }
+    }
+  }
+
+  // One sweep at a time: a slow database must not pile them up.
+  let sweeping: Promise<void> | null = null;
+  const sweep = (): Promise<void> => (sweeping ??= sweepOnce().finally(() => (sweeping = null)));
+  const sweeper = setInterval(() => void sweep(), options.sweepMs ?? SWEEP_MS);
+  sweeper.unref();
+
   return {
     get size() {
       return connections.size;
     },
+    sweep,
     async close() {
       clearInterval(heartbeat);
+      clearInterval(sweeper);
+      await sweeping;
       server.off('upgrade', onUpgrade);
       for (const conn of connections) conn.ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

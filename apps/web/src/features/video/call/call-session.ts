@@ -445,8 +445,9 @@ export class CallSession {
       if (this.pingTimer) clearInterval(this.pingTimer);
       if (this.ws !== ws || this.finished) return;
       this.ws = null;
+      // The session ended (signed out, expired, deactivated): signed out, not a room refusal.
       if (event.code === 4401) {
-        this.fail('not_allowed');
+        this.fail('unauthorized');
         return;
       }
       this.update({ signaling: 'reconnecting' });

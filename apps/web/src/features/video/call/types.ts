@@ -45,5 +45,5 @@ export interface CallSnapshot {
   mediaProblem: MediaProblem | null;
   endedBy: RoomRole | null;
   /** Set with phase `failed`. */
-  error: SignalingErrorCode | 'network' | null;
+  error: SignalingErrorCode | 'network' | 'unauthorized' | null;
 }

@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import type { VideoJoin } from '@visitt/contracts';
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { meQueryKey } from '../../auth/api/auth-api';
 import { joinVideoAsPractitioner, startVideo } from '../api/video-api';
 import { CallSession } from './call-session';
 import type { CallSnapshot } from './types';
@@ -40,5 +42,11 @@ export function useCallSession(join: VideoJoin | null): {
     session?.getSnapshot ?? none,
     none,
   );
+  // The server ended the socket because the session ended: the whole app is signed out.
+  const queryClient = useQueryClient();
+  const isSignedOut = snapshot?.error === 'unauthorized';
+  useEffect(() => {
+    if (isSignedOut) void queryClient.invalidateQueries({ queryKey: meQueryKey });
+  }, [isSignedOut, queryClient]);
   return { snapshot, session };
 }
