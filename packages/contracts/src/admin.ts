@@ -1,9 +1,10 @@
 // Contracts of clinic administration: profile, staff and invitations, appointment types,
 // practitioners' hours, closures, the free-slot preview and the audit log.
+import { ACTOR_ROLES } from '@visitt/domain';
 import { z } from 'zod';
 import { StaffRole } from './auth';
 import { ApiError } from './errors';
-import { DateTime, Email, LocalDateString, Modality, PlainText, Uuid } from './common';
+import { DateTime, Email, LocalDateString, Modality, PlainText, SingleLine, Uuid } from './common';
 import { Slot } from './clinics';
 
 const Name = PlainText(120).pipe(z.string().min(1));
@@ -180,7 +181,7 @@ export const STAFF_PASSWORD_MIN_LENGTH = 12;
  */
 export const AcceptInvitationBody = z
   .strictObject({
-    password: z.string().min(STAFF_PASSWORD_MIN_LENGTH).max(200).optional(),
+    password: SingleLine(200).min(STAFF_PASSWORD_MIN_LENGTH).optional(),
   })
   .meta({ id: 'AcceptInvitationBody' });
 export type AcceptInvitationBody = z.infer<typeof AcceptInvitationBody>;
@@ -516,7 +517,7 @@ export const AuditEntry = z
     actor: z
       .object({ userId: Uuid, name: z.string().nullable(), email: z.string().nullable() })
       .nullable(),
-    role: z.enum(['patient', 'practitioner', 'admin', 'system']),
+    role: z.enum(ACTOR_ROLES),
     action: z.string(),
     entityType: z.string(),
     entityId: Uuid.nullable(),

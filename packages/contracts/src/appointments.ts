@@ -1,3 +1,4 @@
+import { APPOINTMENT_STATUSES } from '@visitt/domain';
 import { z } from 'zod';
 import { DateTime, Modality, PlainText, Uuid } from './common';
 
@@ -14,7 +15,7 @@ export const BookAppointmentBody = z
   .meta({ id: 'BookAppointmentBody' });
 export type BookAppointmentBody = z.infer<typeof BookAppointmentBody>;
 
-export const AppointmentStatus = z.enum(['booked', 'cancelled', 'completed', 'no_show']);
+export const AppointmentStatus = z.enum(APPOINTMENT_STATUSES);
 export type AppointmentStatus = z.infer<typeof AppointmentStatus>;
 
 export const Appointment = z

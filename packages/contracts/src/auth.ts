@@ -1,5 +1,6 @@
+import { STAFF_ROLES } from '@visitt/domain';
 import { z } from 'zod';
-import { Email, Locale, Phone, PlainText, Uuid } from './common';
+import { Email, Locale, Phone, PlainText, SingleLine, Uuid } from './common';
 
 export const RequestCodeBody = z
   .union([z.strictObject({ email: Email }), z.strictObject({ phone: Phone })])
@@ -17,11 +18,11 @@ export const VerifyCodeBody = z
 export type VerifyCodeBody = z.infer<typeof VerifyCodeBody>;
 
 export const PasswordSignInBody = z
-  .strictObject({ email: Email, password: z.string().min(1).max(200) })
+  .strictObject({ email: Email, password: SingleLine(200).min(1) })
   .meta({ id: 'PasswordSignInBody' });
 export type PasswordSignInBody = z.infer<typeof PasswordSignInBody>;
 
-export const StaffRole = z.enum(['admin', 'practitioner']);
+export const StaffRole = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRole>;
 
 export const Membership = z.object({

@@ -1,6 +1,7 @@
 // Contracts of the practitioner's calendar: day and week views, an appointment's details,
 // marking it completed or no-show, and cancelling it with a message to the patient.
 import { z } from 'zod';
+import { AppointmentStatus } from './appointments';
 import { DateTime, LocalDateString, PlainText, Uuid } from './common';
 import { StaffAppointment } from './video';
 
@@ -40,7 +41,7 @@ export type StaffAppointmentDetail = z.infer<typeof StaffAppointmentDetail>;
  * no-show. A mark can be corrected; a cancelled appointment cannot be marked.
  */
 export const SetAppointmentStatusBody = z
-  .strictObject({ status: z.enum(['completed', 'no_show']) })
+  .strictObject({ status: AppointmentStatus.extract(['completed', 'no_show']) })
   .meta({ id: 'SetAppointmentStatusBody' });
 export type SetAppointmentStatusBody = z.infer<typeof SetAppointmentStatusBody>;
 

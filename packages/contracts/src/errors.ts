@@ -98,6 +98,11 @@ export const errorStatus = {
   rate_limited: 429,
   /** The channel (e-mail or SMS) cannot be used on this installation. */
   channel_unavailable: 503,
+  /**
+   * SMS goes only to the countries this installation allows (the Nordic countries by default):
+   * the mobile number is from another one. Use an e-mail address, or a number from those countries.
+   */
+  sms_country_not_allowed: 422,
   /** The change would leave the clinic without an active administrator. Make someone else one first. */
   last_admin: 422,
   /**

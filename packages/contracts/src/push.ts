@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateTime } from './common';
+import { DateTime, SingleLine } from './common';
 
 /**
  * Base64url (as browsers write subscription keys: unpadded, though padding is accepted) that
@@ -35,6 +35,8 @@ const PUBLIC_HOST_NAME = /^(?!(.*\.)?localhost\.?$)([a-z0-9-]+\.)+[a-z0-9-]*[a-z
 export const PushEndpoint = z
   .url({ protocol: /^https$/, hostname: PUBLIC_HOST_NAME })
   .max(PUSH_ENDPOINT_MAX_LENGTH)
+  // The URL parser would quietly drop or escape them; the endpoint is stored as sent.
+  .pipe(SingleLine(PUSH_ENDPOINT_MAX_LENGTH))
   .refine((value) => !/^https:\/\/[^/?#]*@/i.test(value), 'No user or password in the URL');
 
 /**
@@ -57,7 +59,7 @@ export type PushSubscriptionBody = z.infer<typeof PushSubscriptionBody>;
 
 /** Which subscription to forget: the endpoint, as the browser still knows it. */
 export const PushUnsubscribeBody = z
-  .strictObject({ endpoint: z.string().min(1).max(PUSH_ENDPOINT_MAX_LENGTH) })
+  .strictObject({ endpoint: SingleLine(PUSH_ENDPOINT_MAX_LENGTH).min(1) })
   .meta({ id: 'PushUnsubscribeBody' });
 export type PushUnsubscribeBody = z.infer<typeof PushUnsubscribeBody>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateTime, Uuid } from './common';
+import { DateTime, RawText, SingleLine, Uuid } from './common';
 import { Presence, RoomRole, StatusMessage } from './video';
 
 /**
@@ -13,14 +13,14 @@ export const SessionId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 export const SessionDescription = z.object({
   type: z.enum(['offer', 'answer', 'rollback']),
-  sdp: z.string().max(60_000).optional(),
+  sdp: RawText(60_000).optional(),
 });
 
 export const IceCandidate = z.object({
-  candidate: z.string().max(2_000),
-  sdpMid: z.string().max(64).nullable().optional(),
+  candidate: SingleLine(2_000),
+  sdpMid: SingleLine(64).nullable().optional(),
   sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
-  usernameFragment: z.string().max(256).nullable().optional(),
+  usernameFragment: SingleLine(256).nullable().optional(),
 });
 
 export const ClientMessage = z.discriminatedUnion('type', [

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Me, OneTimeCode } from './auth';
-import { Email } from './common';
+import { Email, SingleLine } from './common';
 
 /**
  * Strong sign-in: the staff's second factor (TOTP from an authenticator app, recovery codes) and
@@ -76,7 +76,7 @@ export const OidcKindParams = z.strictObject({ kind: OidcKind });
 
 export const OidcStartQuery = z.strictObject({
   /** Where to go afterwards: a path on this site (anything else is replaced by the start page). */
-  next: z.string().max(2000).optional(),
+  next: SingleLine(2000).optional(),
   /** `1`: link the identity to the signed-in account instead of signing in to another. */
   link: z.enum(['1']).optional(),
 });

@@ -1,12 +1,13 @@
+import { PRESENCES, ROOM_ROLES } from '@visitt/domain';
 import { z } from 'zod';
-import { DateTime, Email, Modality, PlainText, Uuid } from './common';
+import { DateTime, Email, LocalDateString, Modality, PlainText, Uuid } from './common';
 import { AppointmentStatus } from './appointments';
 
-export const RoomRole = z.enum(['patient', 'practitioner']);
+export const RoomRole = z.enum(ROOM_ROLES);
 export type RoomRole = z.infer<typeof RoomRole>;
 
 /** See the domain's `Presence`: absent, waiting (the waiting room), in_call, reconnecting, left. */
-export const Presence = z.enum(['absent', 'waiting', 'in_call', 'reconnecting', 'left']);
+export const Presence = z.enum(PRESENCES);
 export type Presence = z.infer<typeof Presence>;
 
 /** One STUN or TURN server as RTCPeerConnection takes it. */
@@ -61,7 +62,7 @@ export type RoomStatus = z.infer<typeof RoomStatus>;
 
 export const StaffAppointmentsQuery = z.strictObject({
   /** A day on the clinic's calendar, `YYYY-MM-DD`; today when left out. */
-  date: z.iso.date().optional(),
+  date: LocalDateString.optional(),
 });
 export type StaffAppointmentsQuery = z.infer<typeof StaffAppointmentsQuery>;
 

@@ -40,8 +40,12 @@ export type {
 } from './scheduling/types';
 export { expandOpenIntervals } from './scheduling/open-intervals';
 export { findFirstFreeSlot, findFreeSlots } from './scheduling/slots';
+export { findOutsideHours } from './scheduling/outside-hours';
 
+export { APPOINTMENT_STATUSES, MODALITIES } from './booking/appointment';
 export type { AppointmentStatus, Modality } from './booking/appointment';
+export { ACTOR_ROLES, STAFF_ROLES } from './roles';
+export type { ActorRole, StaffRole } from './roles';
 export { canCancel, cancellationDeadline, checkBookingTime } from './booking/rules';
 export type {
   BookingTimeQuery,
@@ -49,13 +53,42 @@ export type {
   CancellableAppointment,
   CancelRefusal,
 } from './booking/rules';
+export { canClinicCancel, canClinicMove, canMark, markableFrom } from './booking/status';
+export type { ClinicCancelRefusal, ClinicSideAppointment, MarkRefusal } from './booking/status';
 
-export { VIDEO_CLOSES_AFTER, VIDEO_OPENS_BEFORE, canStartVideo, videoWindow } from './video/window';
-export type { StartRefusal, VideoStartAppointment } from './video/window';
-export { EMPTY_ROOM, canEnterAsPractitioner, nextRoomState } from './video/room';
+export {
+  VIDEO_CLOSES_AFTER,
+  VIDEO_OPENS_BEFORE,
+  canStartVideo,
+  hasVideoRoom,
+  isInVideoWindow,
+  videoWindow,
+} from './video/window';
+export type {
+  NoRoomRefusal,
+  StartRefusal,
+  VideoStartAppointment,
+  WindowRefusal,
+} from './video/window';
+export {
+  EMPTY_ROOM,
+  PRESENCES,
+  ROOM_ROLES,
+  canEnterAsPractitioner,
+  nextRoomState,
+} from './video/room';
 export type { EnterRefusal, Presence, RoomEvent, RoomRole, RoomState } from './video/room';
+export { canJoinRoom, canStartRoom, canWatch, roomRoleOf } from './video/access';
+export type {
+  JoinRefusal,
+  RoomAppointment,
+  RoomSession,
+  StartRoomRefusal,
+  WatchRefusal,
+} from './video/access';
 
 export { normalizeEmail, normalizePhone } from './contact/phone';
+export { safeReturnPath } from './auth/return-path';
 export {
   DEFAULT_NOTIFICATION_SETTINGS,
   channelsFor,

@@ -1,18 +1,18 @@
 import type { VideoJoin } from '@visitt/contracts';
 import {
-  canEnterAsPractitioner,
-  canStartVideo,
+  canJoinRoom,
+  canStartRoom,
   nextRoomState,
   videoWindow,
-  type EnterRefusal,
   type Instant,
+  type JoinRefusal,
   type RoomRole,
-  type StartRefusal,
 } from '@visitt/domain';
-import { requireStrongAuthForVideo } from '../auth/strong-auth';
+import { clinicRequiresStrongAuth } from '../auth/strong-auth';
 import { writeAudit } from '../db/audit';
 import { findUserChannels, insertPlanned } from '../db/notifications';
 import { withTransaction } from '../db/pool';
+import { isStrongAuthMethod } from '../db/sessions';
 import {
   findUserPractitionerIds,
   findVideoAppointment,
@@ -30,32 +30,57 @@ import { roomMessage } from '../signaling/messages';
 
 export const SIGNALING_PATH = '/api/v1/signaling';
 
-/** Refusals of the domain rules as the API's error codes (PRODUCT.md's list). */
+/** Refusals of the domain's room rules as the API's error codes. */
 const refusalCode = {
+  not_found: 'not_found',
+  strong_sign_in_required: 'strong_auth_required',
   too_early: 'too_early',
   too_late: 'too_late',
   not_video: 'not_video',
   cancelled: 'not_allowed',
   not_started: 'not_started',
-} as const satisfies Record<StartRefusal | EnterRefusal, string>;
+} as const satisfies Record<JoinRefusal, string>;
 
 /**
- * The appointment if the signed-in user is its patient or its practitioner (at a clinic where
- * they are active staff), with that role; anyone else gets 404, exactly as for a missing one.
+ * The appointment behind a video room, with what the domain's room rules need to know of it and
+ * of the signed-in session; 404 when there is no such appointment.
  */
-export async function videoAppointmentFor(
-  ctx: SignedInContext,
-  id: string,
-  role: RoomRole,
-): Promise<VideoAppointment> {
+async function loadRoomFacts(ctx: SignedInContext, id: string) {
   const appointment = await findVideoAppointment(ctx.db, id);
   if (!appointment) throw fail('not_found');
-  if (role === 'patient' && appointment.patientId === ctx.actor.userId) return appointment;
-  if (role === 'practitioner' && appointment.practitionerUserId === ctx.actor.userId) {
-    const mine = await findUserPractitionerIds(ctx.db, ctx.actor.userId);
-    if (mine.includes(appointment.practitionerId)) return appointment;
-  }
-  throw fail('not_found');
+  const [practitionerIds, clinicRequiresStrongSignIn] = await Promise.all([
+    findUserPractitionerIds(ctx.db, ctx.actor.userId),
+    clinicRequiresStrongAuth(ctx.db, appointment.clinicId),
+  ]);
+  return {
+    appointment,
+    room: {
+      ...appointment,
+      startedAt: appointment.room?.startedAt ?? null,
+      clinicRequiresStrongSignIn,
+    },
+    session: {
+      userId: ctx.actor.userId,
+      isStaff: ctx.actor.staff,
+      isStrongSignIn: isStrongAuthMethod(ctx.actor.authMethod),
+      practitionerIds,
+    },
+  };
+}
+
+/**
+ * The appointment if the signed-in session may enter its room as its practitioner now (the
+ * domain's `canJoinRoom`); anyone but its practitioner gets 404, exactly as for a missing one.
+ */
+async function enterAsPractitioner(
+  ctx: SignedInContext,
+  id: string,
+  now: Instant,
+): Promise<VideoAppointment> {
+  const { appointment, room, session } = await loadRoomFacts(ctx, id);
+  const decision = canJoinRoom(room, session, now, 'practitioner');
+  if (!decision.ok) throw fail(refusalCode[decision.reason]);
+  return appointment;
 }
 
 function presentJoin(ctx: SignedInContext, a: VideoAppointment, role: RoomRole): VideoJoin {
@@ -83,10 +108,9 @@ function presentJoin(ctx: SignedInContext, a: VideoAppointment, role: RoomRole):
  * `strong_auth_required`).
  */
 export async function startVideo(ctx: SignedInContext, id: string): Promise<VideoJoin> {
-  const appointment = await videoAppointmentFor(ctx, id, 'patient');
-  await requireStrongAuthForVideo(ctx.db, ctx.actor.authMethod, appointment.clinicId);
+  const { appointment, room: facts, session } = await loadRoomFacts(ctx, id);
   const now = ctx.clock.now();
-  const decision = canStartVideo(appointment, now);
+  const decision = canStartRoom(facts, session, now);
   if (!decision.ok) throw fail(refusalCode[decision.reason]);
   const room = await withTransaction(ctx.db, async (tx) => {
     const opened = await openRoom(tx, appointment.id, now);
@@ -134,10 +158,8 @@ export async function startVideo(ctx: SignedInContext, id: string): Promise<Vide
 
 /** The appointment's practitioner enters the room the patient has started. */
 export async function joinVideo(ctx: SignedInContext, id: string): Promise<VideoJoin> {
-  const appointment = await videoAppointmentFor(ctx, id, 'practitioner');
   const now = ctx.clock.now();
-  const decision = canEnterAsPractitioner(appointment, appointment.room?.startedAt ?? null, now);
-  if (!decision.ok) throw fail(refusalCode[decision.reason]);
+  const appointment = await enterAsPractitioner(ctx, id, now);
   await writeAudit(ctx.db, {
     at: now,
     actorUserId: ctx.actor.userId,
@@ -157,10 +179,8 @@ export async function sendStatusMessage(
   id: string,
   text: string,
 ): Promise<void> {
-  const appointment = await videoAppointmentFor(ctx, id, 'practitioner');
   const now = ctx.clock.now();
-  const decision = canEnterAsPractitioner(appointment, appointment.room?.startedAt ?? null, now);
-  if (!decision.ok) throw fail(refusalCode[decision.reason]);
+  const appointment = await enterAsPractitioner(ctx, id, now);
   await withTransaction(ctx.db, async (tx) => {
     await saveStatusMessage(tx, appointment.id, text, now);
     await writeAudit(tx, {

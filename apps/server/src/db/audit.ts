@@ -1,7 +1,7 @@
-import type { Instant } from '@visitt/domain';
+import type { ActorRole, Instant } from '@visitt/domain';
 import type { Queryable } from './pool';
 
-export type ActorRole = 'patient' | 'practitioner' | 'admin' | 'system';
+export type { ActorRole };
 
 export interface AuditEntry {
   actorUserId: string | null;

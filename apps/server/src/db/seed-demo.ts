@@ -1,4 +1,4 @@
-import type { Instant } from '@visitt/domain';
+import type { Instant, Modality } from '@visitt/domain';
 import { sealTotpSecret } from '../auth/totp-secret';
 import { base32Decode } from '../auth/totp';
 import { hashPassword } from '../commands/sign-in-password';
@@ -40,7 +40,7 @@ interface TypeSeed {
   name: string;
   description: string;
   duration: number;
-  modality: 'video' | 'in_person';
+  modality: Modality;
   notice: number;
   cancelDeadline: number;
   practitioners: string[];

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { ApiError } from '@visitt/contracts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -66,4 +68,23 @@ export function handleError(
     'unhandled error',
   );
   return send(reply, 500, { error: 'internal', message: defaultMessages.internal });
+}
+
+/**
+ * What Node's HTTP parser refuses before Fastify sees the request (headers too large, a
+ * malformed request line) still gets the API's error shape, then the connection is closed.
+ */
+export function handleClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
+  const [status, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'The request headers are too large.']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'The request took too long.']
+        : [400, 'The request is malformed.'];
+  const body = JSON.stringify({ error: 'bad_request', message } satisfies ApiError);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

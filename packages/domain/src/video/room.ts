@@ -1,10 +1,16 @@
 import { ok, refuse } from '../result';
 import type { Decision } from '../result';
 import type { Instant } from '../time';
-import { videoWindow, type VideoStartAppointment } from './window';
+import {
+  hasVideoRoom,
+  isInVideoWindow,
+  type NoRoomRefusal,
+  type VideoStartAppointment,
+} from './window';
 
 /** The two people a video room is for. Nobody else ever enters. */
-export type RoomRole = 'patient' | 'practitioner';
+export const ROOM_ROLES = ['patient', 'practitioner'] as const;
+export type RoomRole = (typeof ROOM_ROLES)[number];
 
 /**
  * Where one person is, as the other side and the practitioner's workspace see it:
@@ -14,7 +20,8 @@ export type RoomRole = 'patient' | 'practitioner';
  * - `reconnecting`: their connection dropped and has not come back (not the same as leaving);
  * - `left`: hung up.
  */
-export type Presence = 'absent' | 'waiting' | 'in_call' | 'reconnecting' | 'left';
+export const PRESENCES = ['absent', 'waiting', 'in_call', 'reconnecting', 'left'] as const;
+export type Presence = (typeof PRESENCES)[number];
 
 export interface RoomState {
   readonly patient: Presence;
@@ -65,20 +72,25 @@ export function nextRoomState(state: RoomState, event: RoomEvent): RoomState {
  * - `too_late`: the window (until 2 hours after the start) has closed.
  * - `not_video`, `cancelled`: there is no call for this appointment.
  */
-export type EnterRefusal = 'not_started' | 'too_late' | 'not_video' | 'cancelled';
+export type EnterRefusal = 'not_started' | 'too_late' | NoRoomRefusal;
 
 /**
- * Whether the appointment's practitioner may enter the room at `now`: once the patient has
- * started it (`startedAt`), and until the window closes.
+ * Whether the appointment's practitioner may enter (or re-enter) the room at `now`: the
+ * appointment has a video room ({@link hasVideoRoom}), the patient has started it (`startedAt`),
+ * and the window has not closed (`closesAt` itself is inside). Where the patient is plays no
+ * part: the practitioner may go back in after a drop and after a hang-up, until the window
+ * closes. There is no `too_early`: a room is only ever started inside the window.
  */
 export function canEnterAsPractitioner(
   appointment: VideoStartAppointment,
   startedAt: Instant | null,
   now: Instant,
 ): Decision<EnterRefusal> {
-  if (appointment.status === 'cancelled') return refuse('cancelled');
-  if (appointment.modality !== 'video') return refuse('not_video');
-  if (now > videoWindow(appointment.start).closesAt) return refuse('too_late');
+  const room = hasVideoRoom(appointment);
+  if (!room.ok) return room;
+  // Only the close is checked: before the window opens the patient cannot have started the room.
+  const inWindow = isInVideoWindow(appointment.start, now);
+  if (!inWindow.ok && inWindow.reason === 'too_late') return refuse('too_late');
   if (startedAt === null) return refuse('not_started');
   return ok();
 }

@@ -1,3 +1,4 @@
+import { hasVideoRoom } from '@visitt/domain';
 import { useId } from 'react';
 import { useParams } from 'react-router';
 import { ErrorState } from '../../components/ui/alert';
@@ -49,7 +50,7 @@ export function AppointmentPage() {
                 {data.appointmentType.name}
               </span>
             </p>
-            {data.modality === 'video' && data.status !== 'cancelled' ? (
+            {hasVideoRoom(data).ok ? (
               <section className="card video-panel" aria-labelledby={videoHeading}>
                 <h2 id={videoHeading} className="section__title">
                   {t('appointment.videoHeading')}

@@ -1,4 +1,5 @@
 import type { Me, Membership, StaffRole } from '@visitt/contracts';
+import { STAFF_ROLES } from '@visitt/domain';
 
 /**
  * The pages of a clinic's administration, in the order of its navigation. The slugs are the
@@ -34,6 +35,5 @@ export function adminMembershipOf(
 
 /** Roles in a fixed order (administrator first), each once, for showing and for sending. */
 export function sortRoles(roles: readonly StaffRole[]): StaffRole[] {
-  const order: StaffRole[] = ['admin', 'practitioner'];
-  return order.filter((role) => roles.includes(role));
+  return STAFF_ROLES.filter((role) => roles.includes(role));
 }

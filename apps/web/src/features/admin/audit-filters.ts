@@ -24,6 +24,8 @@ export const KNOWN_AUDIT_ACTIONS = [
   'staff.invitation.accept',
   'staff.invitation.revoke',
   'staff.change',
+  'staff.read',
+  'audit.read',
   'staff.activate',
   'staff.deactivate',
   'appointment_type.create',

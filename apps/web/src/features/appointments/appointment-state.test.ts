@@ -34,20 +34,38 @@ function appointment(overrides: Partial<Appointment> = {}): Appointment {
 const at = (iso: string) => Date.parse(iso);
 
 describe('videoState', () => {
+  // The window of appointment(): opensAt 08:45, start 09:00, closesAt 11:00 (+01:00), both ends
+  // inclusive as the server's `canStartVideo` has them.
   it.each([
-    ['2026-12-01T08:44:59+01:00', 'early'],
-    ['2026-12-01T08:45:00+01:00', 'open'],
-    ['2026-12-01T10:59:59+01:00', 'open'],
-    ['2026-12-01T11:00:00+01:00', 'closed'],
+    ['2026-12-01T08:44:59.999+01:00', 'early'],
+    ['2026-12-01T08:45:00.000+01:00', 'open'],
+    ['2026-12-01T10:59:59.999+01:00', 'open'],
+    ['2026-12-01T11:00:00.000+01:00', 'open'],
+    ['2026-12-01T11:00:00.001+01:00', 'closed'],
   ] as const)('at %s is %s', (now, expected) => {
     expect(videoState(appointment(), at(now))).toBe(expected);
   });
 
-  it('is cancelled for a cancelled appointment, even inside the window', () => {
-    expect(videoState(appointment({ status: 'cancelled' }), at('2026-12-01T09:00:00+01:00'))).toBe(
-      'cancelled',
-    );
+  it('is open at closesAt exactly, where the server still lets the patient start', () => {
+    const closesAt = at(appointment().video!.closesAt);
+    expect(videoState(appointment(), closesAt)).toBe('open');
+    expect(videoState(appointment(), closesAt + 1)).toBe('closed');
   });
+
+  it.each([
+    ['completed', '2026-12-01T09:30:00+01:00', 'open'],
+    ['no_show', '2026-12-01T09:30:00+01:00', 'open'],
+    ['completed', '2026-12-01T11:00:00.001+01:00', 'closed'],
+    ['no_show', '2026-12-01T08:44:59.999+01:00', 'early'],
+    ['cancelled', '2026-12-01T09:00:00+01:00', 'cancelled'],
+    ['cancelled', '2026-12-01T08:00:00+01:00', 'cancelled'],
+    ['cancelled', '2026-12-01T12:00:00+01:00', 'cancelled'],
+  ] as const)(
+    'a %s appointment at %s is %s: the window alone closes the room',
+    (status, now, expected) => {
+      expect(videoState(appointment({ status }), at(now))).toBe(expected);
+    },
+  );
 
   it('has no button for an appointment at the clinic', () => {
     expect(
@@ -63,7 +81,8 @@ describe('splitAppointments', () => {
   it('keeps a video appointment upcoming while it can still be started', () => {
     const list = [appointment()];
     expect(splitAppointments(list, at('2026-12-01T10:30:00+01:00')).upcoming).toHaveLength(1);
-    expect(splitAppointments(list, at('2026-12-01T11:00:00+01:00')).past).toHaveLength(1);
+    expect(splitAppointments(list, at('2026-12-01T11:00:00+01:00')).upcoming).toHaveLength(1);
+    expect(splitAppointments(list, at('2026-12-01T11:00:00.001+01:00')).past).toHaveLength(1);
   });
 
   it('puts cancelled ones with the past, and sorts both lists', () => {

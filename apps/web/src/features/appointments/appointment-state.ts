@@ -1,37 +1,58 @@
 import type { Appointment } from '@visitt/contracts';
+import { canStartVideo, instant } from '@visitt/domain';
 
 export type VideoState =
   /** Not a video appointment: no button. */
   | 'not_video'
-  /** Cancelled or otherwise over: the button is disabled. */
+  /** Cancelled: the button is disabled. */
   | 'cancelled'
   /** Before `video.opensAt` (15 minutes before the start). */
   | 'early'
-  /** Between `video.opensAt` and `video.closesAt` (2 hours after the start): may start. */
+  /**
+   * From `video.opensAt` to `video.closesAt` (2 hours after the start), both inclusive: may
+   * start, also when the appointment was marked completed or no-show (a dropped call rejoins).
+   */
   | 'open'
   /** After `video.closesAt`. */
   | 'closed';
 
 /**
- * Whether the patient may start the video consultation at `now` (epoch ms), from the window the
- * server sent. The server checks again when the call is started, since this clock may be wrong.
+ * Whether the patient may start the video consultation at `now` (epoch ms): the domain's
+ * `canStartVideo`, the rule the server applies, so the button and the server agree to the
+ * millisecond. The server checks again when the call is started, since this clock may be wrong.
  */
 export function videoState(
-  appointment: Pick<Appointment, 'status' | 'modality' | 'video'>,
+  appointment: Pick<Appointment, 'status' | 'modality' | 'start' | 'video'>,
   now: number,
 ): VideoState {
-  if (appointment.modality !== 'video' || !appointment.video) return 'not_video';
-  if (appointment.status !== 'booked')
-    return appointment.status === 'cancelled' ? 'cancelled' : 'closed';
-  if (now < Date.parse(appointment.video.opensAt)) return 'early';
-  if (now >= Date.parse(appointment.video.closesAt)) return 'closed';
-  return 'open';
+  if (!appointment.video) return 'not_video';
+  const decision = canStartVideo(
+    {
+      status: appointment.status,
+      modality: appointment.modality,
+      start: instant(Date.parse(appointment.start)),
+    },
+    instant(now),
+  );
+  if (decision.ok) return 'open';
+  switch (decision.reason) {
+    case 'not_video':
+      return 'not_video';
+    case 'cancelled':
+      return 'cancelled';
+    case 'too_early':
+      return 'early';
+    case 'too_late':
+      return 'closed';
+  }
 }
 
-/** When the appointment stops being "upcoming": its end, or for video the end of the start window. */
-function upcomingUntil(appointment: Appointment): number {
-  const end = Date.parse(appointment.end);
-  return appointment.video ? Math.max(end, Date.parse(appointment.video.closesAt)) : end;
+/**
+ * Whether a booked appointment is still ahead of the patient: until its end, and a video one for
+ * as long as it can be started (the domain's window, through {@link videoState}).
+ */
+function isUpcoming(appointment: Appointment, now: number): boolean {
+  return now < Date.parse(appointment.end) || videoState(appointment, now) === 'open';
 }
 
 /**
@@ -45,8 +66,7 @@ export function splitAppointments(
   const upcoming: Appointment[] = [];
   const past: Appointment[] = [];
   for (const appointment of list) {
-    if (appointment.status === 'booked' && now < upcomingUntil(appointment))
-      upcoming.push(appointment);
+    if (appointment.status === 'booked' && isUpcoming(appointment, now)) upcoming.push(appointment);
     else past.push(appointment);
   }
   upcoming.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));

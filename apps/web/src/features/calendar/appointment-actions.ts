@@ -1,34 +1,46 @@
 import type { Slot, StaffAppointment } from '@visitt/contracts';
+import {
+  canClinicCancel as domainCanClinicCancel,
+  canClinicMove,
+  canMark,
+  markableFrom,
+  type ClinicSideAppointment,
+  type Instant,
+} from '@visitt/domain';
 import { addMonths, groupSlotsByDay, localDateOf, monthOf } from '../../lib/dates';
 
 /**
- * What the clinic may do with an appointment at a given moment, mirroring the server's rules
- * (apps/server/src/commands/calendar/status-rules.ts and move-appointment.ts) so the page offers
- * only what will be accepted. The server decides: its refusal is shown when the two disagree
- * (a clock that is off, a change made elsewhere a moment ago).
+ * What the clinic may do with an appointment at a given moment: the domain's rules (the same
+ * functions the server decides with), so the page offers only what will be accepted. The server
+ * still decides: its refusal is shown when the two disagree (a clock that is off, a change made
+ * elsewhere a moment ago).
  */
 
 type Clinical = Pick<StaffAppointment, 'status' | 'modality' | 'start' | 'end' | 'video'>;
 
 export type Mark = 'completed' | 'no_show';
 
+const asClinicSide = (appointment: Clinical): ClinicSideAppointment => ({
+  status: appointment.status,
+  modality: appointment.modality,
+  start: Date.parse(appointment.start) as Instant,
+  end: Date.parse(appointment.end) as Instant,
+});
+
 /**
- * When the appointment begins for marking completed or no-show: its start, or for a video
- * appointment when its room opens (the call may start then).
+ * When the appointment can first be marked ({@link markableFrom}), as an ISO 8601 instant.
  */
 export function marksFrom(appointment: Clinical): string {
-  return appointment.modality === 'video' && appointment.video
-    ? appointment.video.opensAt
-    : appointment.start;
+  return new Date(markableFrom(asClinicSide(appointment))).toISOString();
 }
 
 /**
- * The marks that can be set at `now`: none for a cancelled appointment or one that has not begun;
- * both for a booked one; the other one for a marked one (a mark can be corrected).
+ * The marks that can be set at `now` ({@link canMark}): none for a cancelled appointment or one
+ * that has not begun; both for a booked one; the other one for a marked one (a mark can be
+ * corrected).
  */
 export function availableMarks(appointment: Clinical, now: number): Mark[] {
-  if (appointment.status === 'cancelled') return [];
-  if (now < Date.parse(marksFrom(appointment))) return [];
+  if (!canMark(asClinicSide(appointment), now as Instant).ok) return [];
   switch (appointment.status) {
     case 'booked':
       return ['completed', 'no_show'];
@@ -36,20 +48,19 @@ export function availableMarks(appointment: Clinical, now: number): Mark[] {
       return ['no_show'];
     case 'no_show':
       return ['completed'];
+    case 'cancelled':
+      return [];
   }
 }
 
-/** Whether the clinic may cancel at `now`: a booked appointment, until its end (no deadline). */
+/** Whether the clinic may cancel at `now` ({@link domainCanClinicCancel}). */
 export function canClinicCancel(appointment: Clinical, now: number): boolean {
-  return appointment.status === 'booked' && now < Date.parse(appointment.end);
+  return domainCanClinicCancel(asClinicSide(appointment), now as Instant).ok;
 }
 
-/**
- * Whether the clinic may move it: a booked appointment (the server's rule) that has not ended
- * (moving one that is over would rewrite what happened).
- */
+/** Whether the clinic may move it at `now` ({@link canClinicMove}). */
 export function canMove(appointment: Clinical, now: number): boolean {
-  return appointment.status === 'booked' && now < Date.parse(appointment.end);
+  return canClinicMove(asClinicSide(appointment), now as Instant).ok;
 }
 
 /**

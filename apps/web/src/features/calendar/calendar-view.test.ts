@@ -214,32 +214,44 @@ const room = (patient: Video['room']['patient'], startedAt: string | null = null
   room: { startedAt, patient, practitioner: 'absent', statusMessage: null },
 });
 const NOW = Date.parse('2026-05-04T08:55:00+02:00');
+const START = '2026-05-04T09:00:00+02:00';
 
 describe('liveMark', () => {
   it('marks a waiting patient, a call and a reconnect', () => {
     const started = '2026-05-04T08:50:00+02:00';
     for (const presence of ['waiting', 'in_call', 'reconnecting'] as const) {
       expect(
-        liveMark({ status: 'booked', modality: 'video', video: room(presence, started) }, NOW),
+        liveMark(
+          { status: 'booked', start: START, modality: 'video', video: room(presence, started) },
+          NOW,
+        ),
       ).toBe(presence);
     }
   });
 
   it('marks nothing before a start, after leaving, in person or when cancelled', () => {
     expect(
-      liveMark({ status: 'booked', modality: 'video', video: room('absent') }, NOW),
+      liveMark({ status: 'booked', start: START, modality: 'video', video: room('absent') }, NOW),
     ).toBeNull();
     expect(
       liveMark(
-        { status: 'booked', modality: 'video', video: room('left', '2026-05-04T08:50:00+02:00') },
+        {
+          status: 'booked',
+          start: START,
+          modality: 'video',
+          video: room('left', '2026-05-04T08:50:00+02:00'),
+        },
         NOW,
       ),
     ).toBeNull();
-    expect(liveMark({ status: 'booked', modality: 'in_person', video: null }, NOW)).toBeNull();
+    expect(
+      liveMark({ status: 'booked', start: START, modality: 'in_person', video: null }, NOW),
+    ).toBeNull();
     expect(
       liveMark(
         {
           status: 'cancelled',
+          start: START,
           modality: 'video',
           video: room('waiting', '2026-05-04T08:50:00+02:00'),
         },

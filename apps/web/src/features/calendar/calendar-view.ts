@@ -109,7 +109,7 @@ export type LiveMark = 'waiting' | 'in_call' | 'reconnecting';
  * is ever marked, and the server opens the room only from 15 minutes before the start.
  */
 export function liveMark(
-  appointment: Pick<StaffAppointment, 'status' | 'modality' | 'video'>,
+  appointment: Pick<StaffAppointment, 'status' | 'modality' | 'start' | 'video'>,
   now: number,
 ): LiveMark | null {
   if (appointment.status !== 'booked') return null;

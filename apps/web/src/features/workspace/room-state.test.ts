@@ -46,9 +46,10 @@ function appointment(
 describe('roomState', () => {
   it('follows the window until the patient starts', () => {
     const a = appointment('a');
-    expect(roomState(a, at('2026-12-01T09:00:00+01:00'))).toBe('opens');
+    expect(roomState(a, at('2026-12-01T09:44:59.999+01:00'))).toBe('opens');
     expect(roomState(a, at('2026-12-01T09:45:00+01:00'))).toBe('open');
-    expect(roomState(a, at('2026-12-01T12:00:00+01:00'))).toBe('not_started');
+    expect(roomState(a, at('2026-12-01T12:00:00+01:00'))).toBe('open');
+    expect(roomState(a, at('2026-12-01T12:00:00.001+01:00'))).toBe('not_started');
   });
 
   it("is the patient's presence once started", () => {
@@ -65,17 +66,55 @@ describe('roomState', () => {
     expect(roomState(appointment('a', {}, { modality: 'in_person', video: null }), 0)).toBe('none');
     expect(roomState(appointment('a', {}, { status: 'cancelled' }), 0)).toBe('cancelled');
   });
+
+  it('keeps the room of a completed or no-show appointment open for the window', () => {
+    const now = at('2026-12-01T10:30:00+01:00');
+    expect(roomState(appointment('a', {}, { status: 'completed' }), now)).toBe('open');
+    expect(roomState(appointment('a', {}, { status: 'no_show' }), now)).toBe('open');
+  });
 });
 
 describe('canJoin', () => {
+  // The window of appointment(): opensAt 09:45, start 10:00, closesAt 12:00 (+01:00).
   const startedAt = '2026-12-01T09:50:00+01:00';
-  it('lets the practitioner in while the patient is there and the window is open', () => {
-    expect(canJoin(appointment('a', { startedAt, patient: 'waiting' }), at(startedAt))).toBe(true);
-    expect(canJoin(appointment('a', { startedAt, patient: 'left' }), at(startedAt))).toBe(false);
-    expect(
-      canJoin(appointment('a', { startedAt, patient: 'waiting' }), at('2026-12-01T12:00:00+01:00')),
-    ).toBe(false);
-    expect(canJoin(appointment('a'), at(startedAt))).toBe(false);
+  type Room = Partial<NonNullable<StaffAppointment['video']>['room']>;
+  it.each<[string, Room, Partial<StaffAppointment>, string, boolean]>([
+    ['not started', {}, {}, '2026-12-01T10:00:00+01:00', false],
+    ['patient waiting', { startedAt, patient: 'waiting' }, {}, startedAt, true],
+    ['in the call', { startedAt, patient: 'in_call' }, {}, '2026-12-01T10:05:00+01:00', true],
+    ['patient reconnecting', { startedAt, patient: 'reconnecting' }, {}, startedAt, true],
+    // The server lets the practitioner back in after a hang-up, until the window closes.
+    ['after a hang-up', { startedAt, patient: 'left' }, {}, '2026-12-01T10:30:00+01:00', true],
+    [
+      'at closesAt exactly',
+      { startedAt, patient: 'waiting' },
+      {},
+      '2026-12-01T12:00:00+01:00',
+      true,
+    ],
+    [
+      'at closesAt + 1 ms',
+      { startedAt, patient: 'waiting' },
+      {},
+      '2026-12-01T12:00:00.001+01:00',
+      false,
+    ],
+    [
+      'completed',
+      { startedAt, patient: 'reconnecting' },
+      { status: 'completed' },
+      '2026-12-01T10:30:00+01:00',
+      true,
+    ],
+    [
+      'cancelled',
+      { startedAt, patient: 'waiting' },
+      { status: 'cancelled' },
+      '2026-12-01T10:00:00+01:00',
+      false,
+    ],
+  ])('%s', (_name, room, overrides, now, expected) => {
+    expect(canJoin(appointment('a', room, overrides), at(now))).toBe(expected);
   });
 });
 

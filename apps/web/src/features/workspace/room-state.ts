@@ -1,10 +1,11 @@
 import type { Presence, ServerMessage, StaffAppointment } from '@visitt/contracts';
+import { canEnterAsPractitioner, canStartVideo, instant, type Instant } from '@visitt/domain';
 import { displayName } from '../../lib/person-name';
 
 /**
  * What the workspace says about an appointment's video room:
  * - `waiting` / `in_call` / `reconnecting` / `left`: the patient's presence once started;
- * - `opens`: not started, window not open yet; `open`: may start now, has not;
+ * - `opens`: not started, window not open yet; `open`: may start now (window inclusive), has not;
  * - `not_started`: the window closed without a start; `cancelled`; `none` for in-person.
  */
 export type RoomStateKind =
@@ -18,32 +19,44 @@ export type RoomStateKind =
   | 'reconnecting'
   | 'left';
 
-/** The room state of `appointment` at `now` (epoch ms). */
-export function roomState(
-  appointment: Pick<StaffAppointment, 'status' | 'modality' | 'video'>,
-  now: number,
-): RoomStateKind {
+type RoomAppointment = Pick<StaffAppointment, 'status' | 'modality' | 'start' | 'video'>;
+
+/** The appointment as the domain's room rules read it. */
+const forRules = (appointment: RoomAppointment) => ({
+  status: appointment.status,
+  modality: appointment.modality,
+  start: instant(Date.parse(appointment.start)),
+});
+
+const startedAt = (appointment: RoomAppointment): Instant | null => {
+  const at = appointment.video?.room.startedAt;
+  return at == null ? null : instant(Date.parse(at));
+};
+
+/**
+ * The room state of `appointment` at `now` (epoch ms). The window and the statuses are the
+ * domain's `canStartVideo`, as the server decides them.
+ */
+export function roomState(appointment: RoomAppointment, now: number): RoomStateKind {
   const video = appointment.video;
-  if (appointment.modality !== 'video' || !video) return 'none';
-  if (appointment.status === 'cancelled') return 'cancelled';
+  if (!video) return 'none';
+  const start = canStartVideo(forRules(appointment), instant(now));
+  if (!start.ok && start.reason === 'not_video') return 'none';
+  if (!start.ok && start.reason === 'cancelled') return 'cancelled';
   const { room } = video;
   if (room.startedAt != null && room.patient !== 'absent') return room.patient;
-  if (now < Date.parse(video.opensAt)) return 'opens';
-  if (now < Date.parse(video.closesAt)) return 'open';
-  return 'not_started';
+  if (start.ok) return 'open';
+  return start.reason === 'too_early' ? 'opens' : 'not_started';
 }
 
 /**
- * Whether the practitioner can go into the room: the patient has started, has not hung up,
- * and the window (until 2 hours after the start) is still open. The server checks again.
+ * Whether the practitioner can go into the room: the domain's `canEnterAsPractitioner`, the rule
+ * the server applies — once the patient has started it and until the window closes (`closesAt`
+ * itself included), wherever the patient is now: also after a drop and after a hang-up, so a
+ * call ended by mistake can be taken up again. The server checks again.
  */
-export function canJoin(appointment: StaffAppointment, now: number): boolean {
-  const state = roomState(appointment, now);
-  return (
-    (state === 'waiting' || state === 'in_call' || state === 'reconnecting') &&
-    appointment.video != null &&
-    now < Date.parse(appointment.video.closesAt)
-  );
+export function canJoin(appointment: RoomAppointment, now: number): boolean {
+  return canEnterAsPractitioner(forRules(appointment), startedAt(appointment), instant(now)).ok;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { StaffAppointmentDetail } from '@visitt/contracts';
+import { hasVideoRoom } from '@visitt/domain';
 import { useId } from 'react';
 import { useT } from '../../../i18n';
 import { JoinRoomButton } from '../../workspace/components/join-room-button';
@@ -18,7 +19,7 @@ export function AppointmentRoom({
 }) {
   const t = useT();
   const ids = { heading: useId(), state: useId() };
-  if (!appointment.video || appointment.status === 'cancelled') return null;
+  if (!appointment.video || !hasVideoRoom(appointment).ok) return null;
   const state = roomState(appointment, now);
 
   return (

@@ -1,4 +1,5 @@
-import type { AdminAppointmentType, AdminPractitioner, Modality } from '@visitt/contracts';
+import type { AdminAppointmentType, AdminPractitioner } from '@visitt/contracts';
+import { MODALITIES } from '@visitt/domain';
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert, useErrorMessage } from '../../../../components/ui/alert';
 import { Button } from '../../../../components/ui/button';
@@ -19,8 +20,6 @@ import {
   type TypeDraft,
   type TypeField,
 } from '../type-draft';
-
-const MODALITIES: readonly Modality[] = ['video', 'in_person'];
 
 interface TypeFormProps {
   clinicId: string;
