@@ -6,6 +6,7 @@ import type { Instant } from '@visitt/domain';
 import { loadConfig, type Config } from '../src/config/config';
 import { createPool, type Db } from '../src/db/pool';
 import type { AppDeps } from '../src/deps';
+import type { AccessTableRow } from '../src/http/access';
 import { buildApp, createLogger } from '../src/http/app';
 import type { Clock } from '../src/lib/clock';
 import { createDevOutboxTransport } from '../src/notifications/dev-outbox';
@@ -68,6 +69,8 @@ export interface TestApp {
   readonly config: Config;
   /** Connection string of the test database (for a second instance on it). */
   readonly databaseUrl: string;
+  /** Every route with its declared access. */
+  readonly routes: readonly AccessTableRow[];
   close(): Promise<void>;
 }
 
@@ -84,6 +87,8 @@ export async function startTestApp(
     logLines?: string[];
     /** Run as a second instance on this app's database (as several instances share one in production). */
     shareDatabaseWith?: TestApp;
+    /** How often signaling re-checks the sessions of its sockets (default: as in production). */
+    signalingSweepMs?: number;
   } = {},
 ): Promise<TestApp> {
   const database = options.shareDatabaseWith
@@ -104,7 +109,10 @@ export async function startTestApp(
   const log = options.logLines
     ? createLogger('info', { write: (line: string) => void options.logLines!.push(line) })
     : undefined;
-  const app = await buildApp(deps, { log });
+  const app = await buildApp(deps, {
+    log,
+    ...(options.signalingSweepMs ? { signalingSweepMs: options.signalingSweepMs } : {}),
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -112,6 +120,7 @@ export async function startTestApp(
     baseUrl,
     origin: config.allowedOrigins[0]!,
     databaseUrl: database.url,
+    routes: app.accessTable,
     db: database.db,
     clock,
     config,

@@ -58,6 +58,8 @@ export const defaultMessages: Record<ErrorCode, string> = {
   oidc_identity_in_use: 'This identity is already linked to another account.',
   rate_limited: 'Too many attempts. Try again later.',
   channel_unavailable: 'This way of signing in is not available here.',
+  sms_country_not_allowed:
+    'SMS is not sent to numbers from this country. Use an e-mail address or a Nordic mobile number.',
   last_admin: 'The clinic must keep at least one active administrator.',
   hours_conflict:
     'Booked appointments would be outside the opening hours. Send again with confirm: true to save anyway.',

@@ -13,8 +13,9 @@ import { ApiError } from '@visitt/contracts';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { fail } from '../core/errors';
-import { handleError } from './errors';
-import { registerMetrics } from './metrics';
+import { handleClientError, handleError } from './errors';
+import { accessPlugin } from './access';
+import { createMetrics, registerMetrics } from './metrics';
 import { appointmentRoutes } from './routes/appointments';
 import { authRoutes } from './routes/auth';
 import { clinicRoutes } from './routes/clinics';
@@ -24,7 +25,10 @@ import { videoRoutes } from './routes/video';
 import { notificationRoutes } from './routes/notifications';
 import { smsReportRoutes } from './routes/sms-reports';
 import { pushRoutes } from './routes/push';
-import { adminRoutes } from './routes/admin';
+import { adminClinicRoutes } from './routes/admin-clinic';
+import { adminHoursRoutes } from './routes/admin-hours';
+import { adminStaffRoutes } from './routes/admin-staff';
+import { adminTypeRoutes } from './routes/admin-types';
 import { calendarRoutes } from './routes/calendar';
 import { oidcRoutes } from './routes/oidc';
 import { staffAuthRoutes } from './routes/staff-auth';
@@ -37,6 +41,8 @@ export interface BuildAppOptions {
   log?: FastifyBaseLogger;
   /** Folder of the built web client; not served when absent. */
   webDistDir?: string | undefined;
+  /** How often signaling re-checks the sessions of its sockets (tests shorten it). */
+  signalingSweepMs?: number;
 }
 
 /**
@@ -73,6 +79,9 @@ export async function buildApp(
     trustProxy: deps.config.trustProxy,
     bodyLimit: 16 * 1024,
     requestIdHeader: false,
+    // A malformed or too long path parameter is refused before routing: same error shape.
+    frameworkErrors: (error, request, reply) => void handleError(error, request, reply),
+    clientErrorHandler: handleClientError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -145,13 +154,29 @@ export async function buildApp(
     });
   }
 
+  const metrics = createMetrics();
   await app.register(sessionPlugin, deps);
-  registerMetrics(app, deps.config);
+  await app.register(accessPlugin, {
+    metricsToken: deps.config.metricsToken,
+    isProduction: deps.config.isProduction,
+    refused: metrics.refused,
+  });
+  registerMetrics(app, metrics);
+  app.addHook('onSend', async (request, reply) => {
+    // Health data, TURN credentials, codes: nothing the API answers may be kept by a browser or a
+    // proxy. Routes that set their own policy keep it. Decided on the matched route, like access.
+    const route = request.routeOptions.url;
+    if ((route === undefined || route.startsWith('/api/')) && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+  });
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   app.get(
     '/api/health',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['system'],
         summary: '200 once the database answers',
@@ -181,7 +206,10 @@ export async function buildApp(
   await app.register(smsReportRoutes);
   await app.register(staffAuthRoutes);
   await app.register(oidcRoutes);
-  await app.register(adminRoutes);
+  await app.register(adminClinicRoutes);
+  await app.register(adminStaffRoutes);
+  await app.register(adminTypeRoutes);
+  await app.register(adminHoursRoutes);
   await app.register(calendarRoutes);
   if (!deps.config.isProduction) await app.register(devRoutes);
 
@@ -189,6 +217,7 @@ export async function buildApp(
     parseCookie: (header) => app.parseCookie(header),
     cookieName: sessionCookieName(deps.config.publicUrl),
     log: app.log,
+    ...(options.signalingSweepMs ? { sweepMs: options.signalingSweepMs } : {}),
   });
   app.addHook('onClose', () => signaling.close());
 

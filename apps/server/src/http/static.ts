@@ -10,29 +10,36 @@ import type { FastifyInstance } from 'fastify';
 export async function registerWebClient(app: FastifyInstance, dir: string): Promise<boolean> {
   const root = path.resolve(dir);
   if (!existsSync(path.join(root, 'index.html'))) return false;
-  await app.register(fastifyStatic, {
-    root,
-    wildcard: false,
-    index: false,
-    setHeaders: (res, file) => {
-      res.header(
-        'cache-control',
-        file.includes(`${path.sep}assets${path.sep}`)
-          ? 'public, max-age=31536000, immutable'
-          : 'no-cache',
-      );
-    },
-  });
-  app.setNotFoundHandler(async (request, reply) => {
-    const wantsHtml =
-      request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
-    if (wantsHtml && !request.url.startsWith('/api/')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    }
-    return reply
-      .code(404)
-      .type('application/json')
-      .send({ error: 'not_found', message: 'Not found.' });
+  await app.register(async (files) => {
+    // The client's files are public: declared here for every route the static plugin adds.
+    files.addHook('onRoute', (route) => {
+      route.config = { ...route.config, access: 'public' };
+    });
+    await files.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, file) => {
+        res.header(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
+      },
+    });
+    // In the same scope as the plugin, whose `sendFile` it uses.
+    files.setNotFoundHandler(async (request, reply) => {
+      const wantsHtml =
+        request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+      if (wantsHtml && !request.url.startsWith('/api/')) {
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      }
+      return reply
+        .code(404)
+        .type('application/json')
+        .send({ error: 'not_found', message: 'Not found.' });
+    });
   });
   return true;
 }

@@ -8,7 +8,7 @@ import { findUser } from '../../db/users';
 import { localeFromAcceptLanguage } from '../../notifications/texts';
 import { presentAppointment } from '../../presenters/appointment';
 import { presentIcs } from '../../presenters/ics';
-import { requireUser } from '../session';
+import { signedIn } from '../access';
 
 const tags = ['appointments'];
 const errors = { 400: ApiError, 401: ApiError, 404: ApiError };
@@ -17,6 +17,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/appointments',
     {
+      config: { access: 'user' },
       schema: {
         tags,
         summary: 'Book a free slot for the signed-in patient',
@@ -25,7 +26,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = requireUser(request);
+      const ctx = signedIn(request);
       const appointment = await bookAppointment(ctx, request.body);
       return reply.code(201).send(presentAppointment(appointment, ctx.clock.now()));
     },
@@ -34,6 +35,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/appointments/:id',
     {
+      config: { access: 'user' },
       schema: {
         tags,
         summary: 'One of the patient’s appointments',
@@ -42,7 +44,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = requireUser(request);
+      const ctx = signedIn(request);
       return presentAppointment(await readAppointment(ctx, request.params.id), ctx.clock.now());
     },
   );
@@ -50,6 +52,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/appointments/:id/cancel',
     {
+      config: { access: 'user' },
       schema: {
         tags,
         summary: 'Cancel, until the cancellation deadline',
@@ -58,7 +61,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = requireUser(request);
+      const ctx = signedIn(request);
       return presentAppointment(await cancelAppointment(ctx, request.params.id), ctx.clock.now());
     },
   );
@@ -66,6 +69,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/appointments/:id/calendar.ics',
     {
+      config: { access: 'user' },
       schema: {
         tags,
         summary: 'The appointment as an iCalendar file',
@@ -75,7 +79,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = requireUser(request);
+      const ctx = signedIn(request);
       const appointment = await readAppointment(ctx, request.params.id, 'calendar');
       const locale =
         (await findUser(ctx.db, ctx.actor.userId))?.locale ??

@@ -15,12 +15,13 @@ import { signInWithPassword } from '../../commands/sign-in-password';
 import { deleteSession } from '../../db/sessions';
 
 const tags = ['auth'];
-const errors = { 400: ApiError, 401: ApiError, 429: ApiError, 503: ApiError };
+const errors = { 400: ApiError, 401: ApiError, 422: ApiError, 429: ApiError, 503: ApiError };
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/auth/code',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Send a one-time sign-in code by e-mail or SMS',
@@ -35,6 +36,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/auth/code/verify',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Sign in with the code; sets the session cookie',
@@ -51,6 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/auth/password',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Staff sign-in, step one: e-mail and password',
@@ -74,7 +77,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/auth/logout',
-    { schema: { tags, summary: 'End the session', response: { 204: z.null() } } },
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'End the session', response: { 204: z.null() } },
+    },
     async (request, reply) => {
       if (request.ctx.sessionToken) await deleteSession(request.ctx.db, request.ctx.sessionToken);
       return reply.clearSessionCookie().code(204).send(null);

@@ -14,7 +14,7 @@ import {
   readAppointmentDetail,
   readCalendar,
 } from '../../commands/calendar/appointments';
-import { requireUser } from '../session';
+import { signedIn } from '../access';
 
 const tags = ['staff'];
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError };
@@ -23,6 +23,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/staff/calendar',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary:
@@ -33,12 +34,13 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CalendarAppointments, ...errors },
       },
     },
-    async (request) => readCalendar(requireUser(request), request.query),
+    async (request) => readCalendar(signedIn(request), request.query),
   );
 
   app.get(
     '/api/v1/staff/appointments/:id',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary:
@@ -47,12 +49,13 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: StaffAppointmentDetail, ...errors },
       },
     },
-    async (request) => readAppointmentDetail(requireUser(request), request.params.id),
+    async (request) => readAppointmentDetail(signedIn(request), request.params.id),
   );
 
   app.post(
     '/api/v1/staff/appointments/:id/status',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'Mark an appointment completed or no-show, once it has begun',
@@ -63,13 +66,13 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: StaffAppointmentDetail, ...errors, 409: ApiError, 422: ApiError },
       },
     },
-    async (request) =>
-      markAppointment(requireUser(request), request.params.id, request.body.status),
+    async (request) => markAppointment(signedIn(request), request.params.id, request.body.status),
   );
 
   app.post(
     '/api/v1/staff/appointments/:id/cancel',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'The clinic cancels an appointment with a message to the patient, who is told',
@@ -80,7 +83,6 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: StaffAppointmentDetail, ...errors, 409: ApiError, 422: ApiError },
       },
     },
-    async (request) =>
-      cancelByClinic(requireUser(request), request.params.id, request.body.message),
+    async (request) => cancelByClinic(signedIn(request), request.params.id, request.body.message),
   );
 };

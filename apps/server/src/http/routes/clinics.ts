@@ -44,6 +44,7 @@ export const clinicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/clinics',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Search clinics by name or town; clinics the patient has used come first',
@@ -64,6 +65,7 @@ export const clinicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/clinics/:clinicId',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'One clinic',
@@ -77,6 +79,7 @@ export const clinicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/clinics/:clinicId/practitioners',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary:
@@ -110,6 +113,7 @@ export const clinicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/clinics/:clinicId/appointment-types',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Appointment types bookable online, optionally for one practitioner or modality',
@@ -129,6 +133,7 @@ export const clinicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/clinics/:clinicId/slots',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Free slots of a practitioner for a type, starting in [from, to)',

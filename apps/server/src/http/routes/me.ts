@@ -10,16 +10,19 @@ import { readMyAppointments } from '../../commands/read-appointments';
 import { updateUser } from '../../db/users';
 import { presentAppointment } from '../../presenters/appointment';
 import { presentMe } from '../../presenters/me';
-import { requireUser } from '../session';
+import { signedIn } from '../access';
 
 const tags = ['me'];
 
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/me',
-    { schema: { tags, summary: 'The signed-in user', response: { 200: Me, 401: ApiError } } },
+    {
+      config: { access: 'user' },
+      schema: { tags, summary: 'The signed-in user', response: { 200: Me, 401: ApiError } },
+    },
     async (request) => {
-      const ctx = requireUser(request);
+      const ctx = signedIn(request);
       return presentMe(ctx.db, ctx.actor.userId, ctx.actor);
     },
   );
@@ -27,6 +30,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/v1/me',
     {
+      config: { access: 'user' },
       schema: {
         tags,
         summary: 'Change name or language',
@@ -35,7 +39,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = requireUser(request);
+      const ctx = signedIn(request);
       await updateUser(ctx.db, ctx.actor.userId, request.body, ctx.clock.now());
       return presentMe(ctx.db, ctx.actor.userId, ctx.actor);
     },
@@ -44,6 +48,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/me/appointments',
     {
+      config: { access: 'user' },
       schema: {
         tags,
         summary: "The signed-in patient's appointments",
@@ -52,7 +57,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = requireUser(request);
+      const ctx = signedIn(request);
       const now = ctx.clock.now();
       return (await readMyAppointments(ctx, request.query)).map((a) => presentAppointment(a, now));
     },

@@ -18,8 +18,7 @@ import {
   setChannelPreference,
   verifyContact,
 } from '../../commands/notification-preferences';
-import { requireClinicAdmin } from '../../policies/staff';
-import { requireUser } from '../session';
+import { signedIn } from '../access';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError };
 
@@ -27,6 +26,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/me/notifications',
     {
+      config: { access: 'user' },
       schema: {
         tags: ['me'],
         summary: 'Where and how I get messages',
@@ -34,7 +34,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = requireUser(request);
+      const ctx = signedIn(request);
       return presentMyNotifications(ctx.db, ctx.actor.userId);
     },
   );
@@ -42,6 +42,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/v1/me/notifications/:channel',
     {
+      config: { access: 'user' },
       schema: {
         tags: ['me'],
         summary: 'Turn a channel on or off (the choice is stored with its time)',
@@ -51,40 +52,43 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      setChannelPreference(requireUser(request), request.params.channel, request.body.enabled),
+      setChannelPreference(signedIn(request), request.params.channel, request.body.enabled),
   );
 
   app.post(
     '/api/v1/me/contact/code',
     {
+      config: { access: 'user' },
       schema: {
         tags: ['me'],
         summary:
           'Send a code to a new e-mail address or mobile number (needs a sign-in within 15 minutes)',
         body: ContactCodeBody,
-        response: { 202: CodeSent, ...errors, 429: ApiError, 503: ApiError },
+        response: { 202: CodeSent, ...errors, 422: ApiError, 429: ApiError, 503: ApiError },
       },
     },
     async (request, reply) =>
-      reply.code(202).send(await requestContactCode(requireUser(request), request.body)),
+      reply.code(202).send(await requestContactCode(signedIn(request), request.body)),
   );
 
   app.post(
     '/api/v1/me/contact/verify',
     {
+      config: { access: 'user' },
       schema: {
         tags: ['me'],
         summary: 'Make the new address mine with the code; it is verified and switched on',
         body: ContactVerifyBody,
-        response: { 200: MyNotifications, ...errors, 409: ApiError },
+        response: { 200: MyNotifications, ...errors, 409: ApiError, 429: ApiError },
       },
     },
-    async (request) => verifyContact(requireUser(request), request.body),
+    async (request) => verifyContact(signedIn(request), request.body),
   );
 
   app.get(
     '/api/v1/admin/clinics/:clinicId/notification-settings',
     {
+      config: { access: 'clinic_admin' },
       schema: {
         tags: ['admin'],
         summary: "The clinic's notification settings (administrators)",
@@ -93,8 +97,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = requireUser(request);
-      await requireClinicAdmin(ctx.db, ctx.actor.userId, request.params.clinicId);
+      const ctx = signedIn(request);
       return readNotificationSettings(ctx.db, request.params.clinicId);
     },
   );
@@ -102,6 +105,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/v1/admin/clinics/:clinicId/notification-settings',
     {
+      config: { access: 'clinic_admin' },
       schema: {
         tags: ['admin'],
         summary:
@@ -112,8 +116,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = requireUser(request);
-      await requireClinicAdmin(ctx.db, ctx.actor.userId, request.params.clinicId);
+      const ctx = signedIn(request);
       return saveNotificationSettings(ctx, request.params.clinicId, request.body);
     },
   );

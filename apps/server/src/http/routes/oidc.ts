@@ -36,6 +36,7 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/auth/providers',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'The OpenID Connect providers configured here (for the sign-in buttons)',
@@ -48,6 +49,7 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/auth/oidc/:kind/start',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Sign in with the identity provider: redirects (302) to it',
@@ -72,6 +74,7 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/auth/oidc/:kind/callback',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Where the identity provider returns (the registered redirect URI)',

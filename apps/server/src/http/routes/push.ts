@@ -18,7 +18,7 @@ import {
 } from '../../db/push';
 import { getVapidKeys } from '../../notifications/vapid';
 import { fail } from '../../core/errors';
-import { requireUser } from '../session';
+import { signedIn } from '../access';
 
 const tags = ['push'];
 
@@ -70,6 +70,7 @@ export const pushRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/push/vapid-public-key',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'The application server key for PushManager.subscribe',
@@ -87,6 +88,7 @@ export const pushRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/me/push-subscriptions',
     {
+      config: { access: 'user' },
       schema: {
         tags,
         summary: "The signed-in user's push choice and devices",
@@ -94,7 +96,7 @@ export const pushRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = requireUser(request);
+      const ctx = signedIn(request);
       return presentPushSettings(ctx.db, ctx.actor.userId);
     },
   );
@@ -102,6 +104,7 @@ export const pushRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/me/push-subscriptions',
     {
+      config: { access: 'user' },
       schema: {
         tags,
         summary: 'Turn on push for this browser (the body is PushSubscription.toJSON())',
@@ -110,7 +113,7 @@ export const pushRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = requireUser(request);
+      const ctx = signedIn(request);
       const { endpoint, keys } = request.body;
       if (!isP256Point(keys.p256dh))
         throw fail('validation_failed', 'keys.p256dh is not a P-256 public key.');
@@ -127,6 +130,7 @@ export const pushRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/v1/me/push-subscriptions',
     {
+      config: { access: 'user' },
       schema: {
         tags,
         summary: 'Turn off push for this browser',
@@ -135,7 +139,7 @@ export const pushRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = requireUser(request);
+      const ctx = signedIn(request);
       await removePushSubscription(
         ctx.db,
         ctx.actor.userId,

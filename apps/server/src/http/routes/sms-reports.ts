@@ -53,6 +53,7 @@ export const smsReportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/sms/reports/:token',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['sms'],
         summary: 'Delivery report from LINK Mobility (JSON gate)',

@@ -17,7 +17,7 @@ import {
   startTotpEnrolment,
   verifySecondFactor,
 } from '../../auth/staff-sign-in';
-import { requireUser } from '../session';
+import { signedIn } from '../access';
 
 const tags = ['auth'];
 const errors = { 400: ApiError, 401: ApiError, 404: ApiError, 409: ApiError, 429: ApiError };
@@ -30,6 +30,7 @@ export const staffAuthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/auth/totp',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Staff sign-in, step two: the code from the authenticator app, or a recovery code',
@@ -56,6 +57,7 @@ export const staffAuthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/auth/totp/enrolment',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Staff sign-in, first time: a new authenticator secret (link, QR code, base32)',
@@ -71,6 +73,7 @@ export const staffAuthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/auth/totp/enrolment/confirm',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Confirm the authenticator app with a code from it; starts the session',
@@ -96,18 +99,20 @@ export const staffAuthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/me/totp',
     {
+      config: { access: 'staff' },
       schema: {
         tags: ['me'],
         summary: 'Whether an authenticator app is set up, and how many recovery codes are left',
         response: { 200: TotpStatus, 401: ApiError },
       },
     },
-    async (request) => readTotpStatus(requireUser(request)),
+    async (request) => readTotpStatus(signedIn(request)),
   );
 
   app.post(
     '/api/v1/me/totp/recovery-codes',
     {
+      config: { access: 'staff' },
       schema: {
         tags: ['me'],
         summary: 'New recovery codes (the old ones stop working), against a current code',
@@ -117,6 +122,6 @@ export const staffAuthRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: RecoveryCodes, ...errors },
       },
     },
-    async (request) => regenerateRecoveryCodes(requireUser(request), request.body),
+    async (request) => regenerateRecoveryCodes(signedIn(request), request.body),
   );
 };

@@ -14,10 +14,9 @@ import { moveAppointment } from '../../commands/move-appointment';
 import { joinVideo, sendStatusMessage, startVideo } from '../../commands/video';
 import { writeAudit } from '../../db/audit';
 import { listPractitionerDay } from '../../db/staff';
-import { findUserPractitionerIds } from '../../db/video';
+import { authorizeWorkspace } from '../../policies/authorize';
 import { presentStaffAppointment } from '../../presenters/staff';
-import { fail } from '../../core/errors';
-import { requireUser } from '../session';
+import { signedIn } from '../access';
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError };
 
@@ -25,6 +24,7 @@ export const videoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/appointments/:id/video/start',
     {
+      config: { access: 'user' },
       schema: {
         tags: ['video'],
         summary:
@@ -35,12 +35,13 @@ export const videoRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: VideoJoin, ...errors },
       },
     },
-    async (request) => startVideo(requireUser(request), request.params.id),
+    async (request) => startVideo(signedIn(request), request.params.id),
   );
 
   app.get(
     '/api/v1/staff/appointments',
     {
+      config: { access: 'staff' },
       schema: {
         tags: ['staff'],
         summary: "The signed-in practitioner's appointments of a day, with live video room state",
@@ -49,10 +50,8 @@ export const videoRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const ctx = requireUser(request);
-      const practitionerIds = await findUserPractitionerIds(ctx.db, ctx.actor.userId);
-      if (practitionerIds.length === 0)
-        throw fail('forbidden', 'Only practitioners have a workspace.');
+      const ctx = signedIn(request);
+      const practitionerIds = await authorizeWorkspace(ctx);
       const rows = await listPractitionerDay(
         ctx.db,
         practitionerIds,
@@ -76,6 +75,7 @@ export const videoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/staff/appointments/:id/move',
     {
+      config: { access: 'staff' },
       schema: {
         tags: ['staff'],
         summary:
@@ -85,12 +85,13 @@ export const videoRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: StaffAppointment, ...errors, 409: ApiError, 422: ApiError },
       },
     },
-    async (request) => moveAppointment(requireUser(request), request.params.id, request.body.start),
+    async (request) => moveAppointment(signedIn(request), request.params.id, request.body.start),
   );
 
   app.post(
     '/api/v1/staff/appointments/:id/video/join',
     {
+      config: { access: 'staff' },
       schema: {
         tags: ['staff', 'video'],
         summary: "The appointment's practitioner enters the video room the patient has started",
@@ -99,12 +100,13 @@ export const videoRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: VideoJoin, ...errors },
       },
     },
-    async (request) => joinVideo(requireUser(request), request.params.id),
+    async (request) => joinVideo(signedIn(request), request.params.id),
   );
 
   app.post(
     '/api/v1/staff/appointments/:id/video/status',
     {
+      config: { access: 'staff' },
       schema: {
         tags: ['staff', 'video'],
         summary: 'Send a short status to the patient in the waiting room',
@@ -114,7 +116,7 @@ export const videoRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await sendStatusMessage(requireUser(request), request.params.id, request.body.text);
+      await sendStatusMessage(signedIn(request), request.params.id, request.body.text);
       return reply.code(204).send(null);
     },
   );
