@@ -29,6 +29,9 @@ export async function signIn(page: Page, email: string, { checkAccessibility = t
   await page.getByRole('button', { name: 'Send kode' }).click();
   await page.getByLabel('Engangskode').fill(await codeFromOutbox(email));
   await page.getByRole('button', { name: 'Logg inn' }).click();
+  // Signed in once the page has left the code step: a navigation before that would abort the
+  // request that sets the session cookie.
+  await expect.poll(() => page.getByLabel('Engangskode').isVisible()).toBe(false);
 }
 
 /**

@@ -133,14 +133,14 @@ export async function buildBookableClinic(
 }
 
 /**
- * A browser signed in as the user through a session row made directly, so tests of what staff
- * may do do not depend on how they sign in. The cookie is sent with every request.
+ * A session row made directly for the user (a staff session for `password`), as a `Cookie`
+ * header value, so tests of what a user may do do not depend on how they sign in.
  */
-export async function signInAs(
-  app: TestApp,
+export async function sessionCookieFor(
+  app: Pick<TestApp, 'db' | 'clock' | 'config'>,
   userId: string,
   authMethod: AuthMethod = 'password',
-): Promise<Browser> {
+): Promise<string> {
   const token = await createSession(app.db, {
     userId: userId as never,
     authMethod,
@@ -148,7 +148,16 @@ export async function signInAs(
     now: app.clock.now(),
     absoluteMs: app.config.sessionAbsoluteMs,
   });
-  return new Browser(app, { cookie: `${sessionCookieName(app.config.publicUrl)}=${token}` });
+  return `${sessionCookieName(app.config.publicUrl)}=${token}`;
+}
+
+/** A browser signed in as the user ({@link sessionCookieFor}); the cookie goes with every request. */
+export async function signInAs(
+  app: TestApp,
+  userId: string,
+  authMethod: AuthMethod = 'password',
+): Promise<Browser> {
+  return new Browser(app, { cookie: await sessionCookieFor(app, userId, authMethod) });
 }
 
 /**

@@ -1,4 +1,3 @@
-import type { Modality } from '@visitt/contracts';
 import { toType, type AppointmentTypeRow, type TypeDbRow } from './clinics';
 import type { Queryable } from './pool';
 
@@ -38,18 +37,8 @@ export async function findAdminType(
   return rows[0] ? toType(rows[0]) : null;
 }
 
-export interface TypeFields {
-  name: string;
-  description: string | null;
-  durationMinutes: number;
-  slotStepMinutes: number | null;
-  modality: Modality;
-  minimumNoticeMinutes: number;
-  horizonDays: number;
-  cancellationDeadlineMinutes: number;
-  bookableOnline: boolean;
-  active: boolean;
-}
+/** What an administrator sets on an appointment type (the row without ids and practitioners). */
+export type TypeFields = Omit<AppointmentTypeRow, 'id' | 'clinicId' | 'practitionerIds'>;
 
 const typeValues = (f: TypeFields) => [
   f.name,

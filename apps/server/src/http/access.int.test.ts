@@ -7,7 +7,7 @@ import {
   buildClinic,
   buildStaff,
   buildUser,
-  signInAs,
+  sessionCookieFor,
 } from '../../test/factories';
 import { startTestApp, type TestApp } from '../../test/harness';
 import { accessPlugin, ACCESS_LEVELS, type AccessTableRow } from './access';
@@ -141,10 +141,8 @@ beforeAll(async () => {
     id: appointment.id,
     invitationId: '00000000-0000-4000-8000-000000000001',
   };
-  const staff = await signInAs(app, admin.userId, 'password');
-  const code = await signInAs(app, admin.userId, 'code_email');
-  staffCookie = (staff as unknown as { extraHeaders: { cookie: string } }).extraHeaders.cookie;
-  codeCookie = (code as unknown as { extraHeaders: { cookie: string } }).extraHeaders.cookie;
+  staffCookie = await sessionCookieFor(app, admin.userId, 'password');
+  codeCookie = await sessionCookieFor(app, admin.userId, 'code_email');
 });
 
 afterAll(async () => {

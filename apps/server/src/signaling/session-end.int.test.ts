@@ -7,11 +7,10 @@ import {
   buildClinic,
   buildStaff,
   buildUser,
+  sessionCookieFor,
   signInAs,
 } from '../../test/factories';
 import { Browser, signInWithCode, startTestApp, type TestApp } from '../../test/harness';
-import { createSession } from '../db/sessions';
-import { sessionCookieName } from '../http/session';
 import { MAX_SOCKETS_PER_USER } from './server';
 
 /**
@@ -83,16 +82,8 @@ function openSocket(app: TestApp, cookie: string): Promise<OpenSocket> {
 }
 
 /** A session made directly (staff rights when `staff`), as a `Cookie` header value. */
-async function sessionCookie(app: TestApp, userId: string, staff = true): Promise<string> {
-  const token = await createSession(app.db, {
-    userId: userId as never,
-    authMethod: staff ? 'password' : 'code_email',
-    staff,
-    now: app.clock.now(),
-    absoluteMs: app.config.sessionAbsoluteMs,
-  });
-  return `${sessionCookieName(app.config.publicUrl)}=${token}`;
-}
+const sessionCookie = (app: TestApp, userId: string, staff = true): Promise<string> =>
+  sessionCookieFor(app, userId, staff ? 'password' : 'code_email');
 
 /** Resolves with whether the socket closed within `ms`. */
 const closesWithin = (socket: OpenSocket, ms: number): Promise<boolean> =>

@@ -73,6 +73,24 @@ export interface CancellableAppointment {
 }
 
 /**
+ * Why an appointment in `status` can no longer change (cancel or move), or null for a booked one:
+ * a cancelled one is `already_cancelled`, a completed or no-show one `not_cancellable`.
+ */
+export function settledStatusRefusal(
+  status: AppointmentStatus,
+): 'already_cancelled' | 'not_cancellable' | null {
+  switch (status) {
+    case 'cancelled':
+      return 'already_cancelled';
+    case 'completed':
+    case 'no_show':
+      return 'not_cancellable';
+    case 'booked':
+      return null;
+  }
+}
+
+/**
  * Whether the appointment may be cancelled at `now`: it must be `booked`, not yet started
  * (`now < start`), and `now` at or before `start − cancellationDeadline` (exactly at the deadline
  * is still allowed).
@@ -81,15 +99,8 @@ export function canCancel(
   appointment: CancellableAppointment,
   now: Instant,
 ): Decision<CancelRefusal> {
-  switch (appointment.status) {
-    case 'cancelled':
-      return refuse('already_cancelled');
-    case 'completed':
-    case 'no_show':
-      return refuse('not_cancellable');
-    case 'booked':
-      break;
-  }
+  const settled = settledStatusRefusal(appointment.status);
+  if (settled) return refuse(settled);
   if (now >= appointment.start) return refuse('not_cancellable');
   if (now > cancellationDeadline(appointment.start, appointment.cancellationDeadline)) {
     return refuse('past_cancellation_deadline');

@@ -2,6 +2,7 @@ import { ok, refuse } from '../result';
 import type { Decision } from '../result';
 import type { Instant } from '../time';
 import { videoWindow } from '../video/window';
+import { settledStatusRefusal } from './rules';
 import type { AppointmentStatus, Modality } from './appointment';
 
 /** The parts of an appointment that decide what the clinic may do with it now. */
@@ -55,15 +56,8 @@ export function canClinicCancel(
   a: ClinicSideAppointment,
   now: Instant,
 ): Decision<ClinicCancelRefusal> {
-  switch (a.status) {
-    case 'cancelled':
-      return refuse('already_cancelled');
-    case 'completed':
-    case 'no_show':
-      return refuse('not_cancellable');
-    case 'booked':
-      break;
-  }
+  const settled = settledStatusRefusal(a.status);
+  if (settled) return refuse(settled);
   return now < a.end ? ok() : refuse('not_cancellable');
 }
 

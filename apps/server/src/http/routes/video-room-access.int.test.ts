@@ -6,10 +6,10 @@ import {
   buildClinic,
   buildStaff,
   buildUser,
+  sessionCookieFor,
 } from '../../../test/factories';
 import { Browser, startTestApp, type TestApp } from '../../../test/harness';
-import { createSession, type AuthMethod } from '../../db/sessions';
-import { sessionCookieName } from '../session';
+import { type AuthMethod } from '../../db/sessions';
 
 // Who may enter a video room and when, end to end: the HTTP start and join and the signaling
 // join all follow the domain's `canStartRoom` / `canJoinRoom`, to the millisecond.
@@ -30,14 +30,7 @@ afterAll(() => app.close());
 
 /** A user's session made directly: a browser for HTTP, and its cookie for sockets. */
 async function signIn(userId: string, authMethod: AuthMethod) {
-  const token = await createSession(app.db, {
-    userId: userId as never,
-    authMethod,
-    staff: authMethod === 'password',
-    now: app.clock.now(),
-    absoluteMs: app.config.sessionAbsoluteMs,
-  });
-  const cookie = `${sessionCookieName(app.config.publicUrl)}=${token}`;
+  const cookie = await sessionCookieFor(app, userId, authMethod);
   return { http: new Browser(app, { cookie }), cookie };
 }
 type Session = Awaited<ReturnType<typeof signIn>>;
