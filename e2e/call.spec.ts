@@ -188,17 +188,60 @@ describe('a video consultation between two browsers on two test hosts', () => {
     expect(appointmentId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('relays through TURN when the clinic sends every call through it', async () => {
+  it('relays through TURN when the clinic sends every call through it, and takes a practitioner whose role is taken away out of the call', async () => {
     const patientSide = await openSide(calls.network.patient, calls.relayPort, DESKTOP);
     const doctorSide = await openSide(calls.network.practitioner, calls.relayPort, DESKTOP);
-    screenshotsOnFailure({ patient: patientSide.page, doctor: doctorSide.page });
-    await staffSignIn(doctorSide.page, 'vakt2@example.com');
-    await patientStarts(patientSide.page, 'Dr. Sara Døgn');
-    const row = doctorSide.page.getByRole('listitem').filter({ hasText: 'Venter i videorommet' });
+    const patient = patientSide.page;
+    const doctor = doctorSide.page;
+    const admin = await doctorSide.browser.newPage({
+      baseURL: `http://${calls.network.practitioner.serverIp}:${calls.relayPort}`,
+      locale: 'nb-NO',
+      timezoneId: 'Europe/Oslo',
+    });
+    screenshotsOnFailure({ patient, doctor, admin });
+    await staffSignIn(doctor, 'vakt2@example.com');
+    await patientStarts(patient, 'Dr. Sara Døgn');
+    const row = doctor.getByRole('listitem').filter({ hasText: 'Venter i videorommet' });
     await row.getByRole('button', { name: 'Gå inn i videorommet' }).click();
-    await expectFramesFlowing(patientSide.page, 'patient through TURN');
-    await expectFramesFlowing(doctorSide.page, 'practitioner through TURN');
-    expect((await inbound(patientSide.page)).candidateType).toBe('relay');
-    expect((await inbound(doctorSide.page)).candidateType).toBe('relay');
+    await expectFramesFlowing(patient, 'patient through TURN');
+    await expectFramesFlowing(doctor, 'practitioner through TURN');
+    expect((await inbound(patient)).candidateType).toBe('relay');
+    expect((await inbound(doctor)).candidateType).toBe('relay');
+
+    // The clinic's administrator takes the practitioner role away in the middle of the call.
+    await staffSignIn(admin, 'lege@example.com');
+    const me = (await (await admin.request.get('/api/v1/me')).json()) as {
+      memberships: { clinicId: string }[];
+    };
+    const clinicId = me.memberships[0]!.clinicId;
+    const staff = (await (
+      await admin.request.get(`/api/v1/admin/clinics/${clinicId}/staff`)
+    ).json()) as { members: { userId: string; email: string | null }[] };
+    const sara = staff.members.find((m) => m.email === 'vakt2@example.com')!;
+    const staffPath = `/api/v1/admin/clinics/${clinicId}/staff/${sara.userId}`;
+    expect((await admin.request.patch(staffPath, { data: { roles: ['admin'] } })).status()).toBe(
+      200,
+    );
+
+    // Within a sweep of the signaling server: the practitioner's call ends with the reason, and
+    // the patient's page closes its connection to them (no media goes to them any more).
+    await doctor
+      .getByText('Dette videorommet er ikke åpent for deg. Timen kan være avbestilt.')
+      .waitFor({ timeout: 15_000 });
+    await expect
+      .poll(async () => (await inbound(patient)).framesDecoded, { timeout: 15_000 })
+      .toBe(0);
+    expect(
+      await patient.evaluate(() =>
+        ((window as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []).every(
+          (pc) => pc.connectionState === 'closed',
+        ),
+      ),
+    ).toBe(true);
+    await expectAccessible(doctor, 'taken out of the call');
+
+    expect(
+      (await admin.request.patch(staffPath, { data: { roles: ['practitioner'] } })).status(),
+    ).toBe(200);
   });
 });

@@ -78,12 +78,13 @@ export {
   nextRoomState,
 } from './video/room';
 export type { EnterRefusal, Presence, RoomEvent, RoomRole, RoomState } from './video/room';
-export { canJoinRoom, canStartRoom, canWatch, roomRoleOf } from './video/access';
+export { canJoinRoom, canStartRoom, canStayInRoom, canWatch, roomRoleOf } from './video/access';
 export type {
   JoinRefusal,
   RoomAppointment,
   RoomSession,
   StartRoomRefusal,
+  StayRefusal,
   WatchRefusal,
 } from './video/access';
 

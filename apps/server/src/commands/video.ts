@@ -8,7 +8,6 @@ import {
   type JoinRefusal,
   type RoomRole,
 } from '@visitt/domain';
-import { clinicRequiresStrongAuth } from '../auth/strong-auth';
 import { writeAudit } from '../db/audit';
 import { findUserChannels, insertPlanned } from '../db/notifications';
 import { withTransaction } from '../db/pool';
@@ -48,17 +47,10 @@ const refusalCode = {
 async function loadRoomFacts(ctx: SignedInContext, id: string) {
   const appointment = await findVideoAppointment(ctx.db, id);
   if (!appointment) throw fail('not_found');
-  const [practitionerIds, clinicRequiresStrongSignIn] = await Promise.all([
-    findUserPractitionerIds(ctx.db, ctx.actor.userId),
-    clinicRequiresStrongAuth(ctx.db, appointment.clinicId),
-  ]);
+  const practitionerIds = await findUserPractitionerIds(ctx.db, ctx.actor.userId);
   return {
     appointment,
-    room: {
-      ...appointment,
-      startedAt: appointment.room?.startedAt ?? null,
-      clinicRequiresStrongSignIn,
-    },
+    room: { ...appointment, startedAt: appointment.room?.startedAt ?? null },
     session: {
       userId: ctx.actor.userId,
       isStaff: ctx.actor.staff,

@@ -36,6 +36,8 @@ export interface VideoAppointment {
   practitionerUserId: UserId | null;
   practitionerName: string;
   clinicId: string;
+  /** The clinic lets patients into video consultations only after strong sign-in. */
+  clinicRequiresStrongSignIn: boolean;
   room: RoomRow | null;
 }
 
@@ -81,6 +83,14 @@ export async function findVideoAppointment(
   db: Queryable,
   id: string,
 ): Promise<VideoAppointment | null> {
+  return (await findVideoAppointments(db, [id])).get(id) ?? null;
+}
+
+/** {@link findVideoAppointment} for many appointments in one query, by id (missing ones left out). */
+export async function findVideoAppointments(
+  db: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, VideoAppointment>> {
   const { rows } = await db.query<
     RoomDbRow & {
       id: string;
@@ -94,36 +104,42 @@ export async function findVideoAppointment(
       practitioner_user_id: string | null;
       practitioner_name: string;
       clinic_id: string;
+      require_strong_auth_for_video: boolean;
     }
   >(
     `SELECT a.id, a.status, a.modality, a.starts_at, c.time_zone, a.patient_id,
             coalesce(u.name, u.email, u.phone, '') AS patient_name,
             a.practitioner_id, p.user_id AS practitioner_user_id, p.name AS practitioner_name, a.clinic_id,
+            c.require_strong_auth_for_video,
             ${ROOM_COLUMNS}
        FROM appointments a
        JOIN clinics c ON c.id = a.clinic_id
        JOIN practitioners p ON p.id = a.practitioner_id
        JOIN users u ON u.id = a.patient_id
        LEFT JOIN video_rooms r ON r.appointment_id = a.id
-      WHERE a.id = $1`,
-    [id],
+      WHERE a.id = ANY($1::uuid[])`,
+    [ids],
   );
-  const r = rows[0];
-  if (!r) return null;
-  return {
-    id: r.id as AppointmentId,
-    status: r.status,
-    modality: r.modality,
-    start: r.starts_at.getTime() as Instant,
-    timeZone: r.time_zone as TimeZoneId,
-    patientId: r.patient_id as UserId,
-    patientName: r.patient_name,
-    practitionerId: r.practitioner_id as PractitionerId,
-    practitionerUserId: r.practitioner_user_id as UserId | null,
-    practitionerName: r.practitioner_name,
-    clinicId: r.clinic_id,
-    room: r.appointment_id ? toRoom(r) : null,
-  };
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id as AppointmentId,
+        status: r.status,
+        modality: r.modality,
+        start: r.starts_at.getTime() as Instant,
+        timeZone: r.time_zone as TimeZoneId,
+        patientId: r.patient_id as UserId,
+        patientName: r.patient_name,
+        practitionerId: r.practitioner_id as PractitionerId,
+        practitionerUserId: r.practitioner_user_id as UserId | null,
+        practitionerName: r.practitioner_name,
+        clinicId: r.clinic_id,
+        clinicRequiresStrongSignIn: r.require_strong_auth_for_video,
+        room: r.appointment_id ? toRoom(r) : null,
+      },
+    ]),
+  );
 }
 
 /** Opens the room (first start), or reopens it after a hang-up; returns it locked for update. */

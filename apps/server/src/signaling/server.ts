@@ -3,10 +3,12 @@ import type { Duplex } from 'node:stream';
 import { ClientMessage, type ServerMessage, type SignalingErrorCode } from '@visitt/contracts';
 import {
   canJoinRoom,
+  canStayInRoom,
   canWatch,
   nextRoomState,
   type PractitionerId,
   type JoinRefusal,
+  type StayRefusal,
   type RoomEvent,
   type WatchRefusal,
   type RoomRole,
@@ -14,7 +16,6 @@ import {
 } from '@visitt/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import { WebSocket, WebSocketServer } from 'ws';
-import { clinicRequiresStrongAuth } from '../auth/strong-auth';
 import { writeAudit } from '../db/audit';
 import { withTransaction } from '../db/pool';
 import {
@@ -27,6 +28,7 @@ import {
 } from '../db/sessions';
 import {
   findPractitionerIdsOfUsers,
+  findVideoAppointments,
   findUserPractitionerIds,
   findVideoAppointment,
   lockRoom,
@@ -104,7 +106,7 @@ const refusalCode = {
   not_video: 'not_allowed',
   strong_sign_in_required: 'not_allowed',
   not_staff: 'not_allowed',
-} as const satisfies Record<JoinRefusal | WatchRefusal, SignalingErrorCode>;
+} as const satisfies Record<JoinRefusal | StayRefusal | WatchRefusal, SignalingErrorCode>;
 
 class Refusal extends Error {
   constructor(readonly code: SignalingErrorCode) {
@@ -241,6 +243,17 @@ export function attachSignaling(
     return room;
   }
 
+  const roomFacts = (appointment: VideoAppointment) => ({
+    ...appointment,
+    startedAt: appointment.room?.startedAt ?? null,
+  });
+  const roomSession = (conn: Connection, practitionerIds: readonly PractitionerId[]) => ({
+    userId: conn.userId,
+    isStaff: conn.staff,
+    isStrongSignIn: isStrongAuthMethod(conn.authMethod),
+    practitionerIds,
+  });
+
   async function authorizeJoin(
     conn: Connection,
     appointmentId: string,
@@ -249,23 +262,11 @@ export function attachSignaling(
     if (!appointment) throw new Refusal('not_found');
     // Memberships and the clinic's rule are read at every join, not kept from the upgrade: a
     // practitioner removed from the clinic, or a clinic that turned strong sign-in on, counts now.
-    const [practitionerIds, clinicRequiresStrongSignIn] = await Promise.all([
-      findUserPractitionerIds(deps.db, conn.userId),
-      clinicRequiresStrongAuth(deps.db, appointment.clinicId),
-    ]);
+    const practitionerIds = await findUserPractitionerIds(deps.db, conn.userId);
     // Someone else's room is `not_found`: exactly as if it did not exist.
     const decision = canJoinRoom(
-      {
-        ...appointment,
-        startedAt: appointment.room?.startedAt ?? null,
-        clinicRequiresStrongSignIn,
-      },
-      {
-        userId: conn.userId,
-        isStaff: conn.staff,
-        isStrongSignIn: isStrongAuthMethod(conn.authMethod),
-        practitionerIds,
-      },
+      roomFacts(appointment),
+      roomSession(conn, practitionerIds),
       deps.clock.now(),
     );
     if (!decision.ok) throw new Refusal(refusalCode[decision.reason]);
@@ -412,31 +413,44 @@ export function attachSignaling(
     }
   }
 
+  /**
+   * Takes the socket out of a room, as a dropped connection (`disconnected`) or for good
+   * (`removed`), and tells the other side.
+   */
+  async function leaveRoom(
+    conn: Connection,
+    appointmentId: string,
+    membership: Membership,
+    how: 'disconnected' | 'removed' = 'disconnected',
+  ) {
+    conn.rooms.delete(appointmentId);
+    remove(byRoom, appointmentId, conn);
+    try {
+      const room = await changeRoom(
+        membership,
+        { type: how, role: membership.role },
+        undefined,
+        membership.sessionId,
+      );
+      if (room) {
+        await publish(
+          { room: appointmentId, role: other(membership.role) },
+          { type: 'peer', appointmentId, peer: peerState(room, membership.role) },
+        );
+      }
+    } catch (error) {
+      options.log.error(
+        { err: { message: (error as Error).message } },
+        'signaling disconnect failed',
+      );
+    }
+  }
+
   async function closed(conn: Connection) {
     connections.delete(conn);
     for (const id of conn.watching) remove(byPractitioner, id, conn);
-    for (const [appointmentId, membership] of conn.rooms) {
-      remove(byRoom, appointmentId, conn);
-      try {
-        const room = await changeRoom(
-          membership,
-          { type: 'disconnected', role: membership.role },
-          undefined,
-          membership.sessionId,
-        );
-        if (room) {
-          await publish(
-            { room: appointmentId, role: other(membership.role) },
-            { type: 'peer', appointmentId, peer: peerState(room, membership.role) },
-          );
-        }
-      } catch (error) {
-        options.log.error(
-          { err: { message: (error as Error).message } },
-          'signaling disconnect failed',
-        );
-      }
-    }
+    for (const [appointmentId, membership] of [...conn.rooms])
+      await leaveRoom(conn, appointmentId, membership);
   }
 
   const reject = (socket: Duplex, status: string) => {
@@ -530,6 +544,7 @@ export function attachSignaling(
       );
       endSessions(hashes.filter((hash) => !live.has(hash)));
       await rewatch();
+      await reauthorizeRooms();
     } catch (error) {
       options.log.warn({ err: { message: String(error) } }, 'signaling session sweep failed');
     }
@@ -556,6 +571,45 @@ export function attachSignaling(
         conn.watching.delete(id);
         remove(byPractitioner, id, conn);
       }
+    }
+  }
+
+  /**
+   * Everyone in a room stays only while the domain's `canStayInRoom` allows it, checked again at
+   * each sweep: a practitioner whose role was taken away, a cancelled appointment, a clinic that
+   * now requires strong sign-in. Those who may not stay are taken out (their relayed signals
+   * stop) and told `not_allowed`, which ends the call on their page; the other side sees them
+   * `left` and closes its peer connection to them, so no media flows to them either. Two queries
+   * for all rooms.
+   */
+  async function reauthorizeRooms(): Promise<void> {
+    const members = [...connections].flatMap((conn) =>
+      conn.ws.readyState === WebSocket.OPEN
+        ? [...conn.rooms].map(([appointmentId, membership]) => ({
+            conn,
+            appointmentId,
+            membership,
+          }))
+        : [],
+    );
+    if (members.length === 0) return;
+    const [appointments, practitioners] = await Promise.all([
+      findVideoAppointments(deps.db, [...new Set(members.map((m) => m.appointmentId))]),
+      findPractitionerIdsOfUsers(deps.db, [...new Set(members.map((m) => m.conn.userId))]),
+    ]);
+    for (const { conn, appointmentId, membership } of members) {
+      const appointment = appointments.get(appointmentId);
+      const decision = appointment
+        ? canStayInRoom(
+            roomFacts(appointment),
+            roomSession(conn, practitioners.get(conn.userId) ?? []),
+            membership.role,
+          )
+        : ({ ok: false, reason: 'not_found' } as const);
+      if (decision.ok || conn.rooms.get(appointmentId) !== membership) continue;
+      await leaveRoom(conn, appointmentId, membership, 'removed');
+      // Always `not_allowed` to the one taken out: the code their page ends the call on.
+      refuse(conn, 'not_allowed', appointmentId);
     }
   }
 

@@ -307,4 +307,99 @@ describe('a socket lives only as long as its session, on every instance', () => 
     expect(workspace.ws.readyState).toBe(WebSocket.OPEN);
     workspace.ws.close();
   });
+
+  it('takes people out of a call they may no longer be in, at the next sweep', async () => {
+    const clinic = await buildClinic(first.db);
+    const admin = await buildStaff(first.db, clinic.id, { roles: ['admin'] });
+    const doctor = await buildStaff(first.db, clinic.id, {
+      hours: [[[1, 2, 3, 4, 5, 6, 7], '00:00', '24:00']],
+    });
+    const type = await buildAppointmentType(first.db, clinic.id, [doctor.practitionerId!], {
+      modality: 'video',
+    });
+    const patient = await buildUser(first.db, { name: 'Pasient Samtale' });
+    const patientBrowser = await signInAs(first, patient.id, 'code_email');
+    const doctorBrowser = await signInAs(first, doctor.userId);
+    const adminBrowser = await signInAs(first, admin.userId);
+
+    /** Both in the call on `third` (which sweeps every 100 ms); the appointment starts at +m. */
+    const inCall = async (minutes: number) => {
+      const { id } = await buildAppointment(first.db, {
+        clinicId: clinic.id,
+        practitionerId: doctor.practitionerId!,
+        patientId: patient.id,
+        typeId: type.id,
+        start: new Date(Date.parse(NOW) + minutes * 60_000).toISOString(),
+      });
+      expect((await patientBrowser.post(`/api/v1/appointments/${id}/video/start`)).status).toBe(
+        200,
+      );
+      expect((await doctorBrowser.post(`/api/v1/staff/appointments/${id}/video/join`)).status).toBe(
+        200,
+      );
+      const join = async (cookie: string) => {
+        const socket = await openSocket(third, cookie);
+        socket.ws.send(
+          JSON.stringify({
+            type: 'join',
+            appointmentId: id,
+            sessionId: `s${Date.now()}x`,
+            mic: true,
+            camera: true,
+          }),
+        );
+        expect((await socket.next('joined')).appointmentId).toBe(id);
+        return socket;
+      };
+      const patientSocket = await join(await sessionCookie(third, patient.id, false));
+      const doctorSocket = await join(await sessionCookie(third, doctor.userId));
+      await patientSocket.next('peer');
+      return { id, patientSocket, doctorSocket };
+    };
+    const offer = (id: string, sdp: string) =>
+      JSON.stringify({ type: 'signal', appointmentId: id, description: { type: 'offer', sdp } });
+    const nothingWithin = (socket: OpenSocket, type: string, ms: number) =>
+      Promise.race([
+        socket.next(type).then(() => false),
+        new Promise((r) => setTimeout(() => r(true), ms)),
+      ]);
+
+    // The appointment cancelled mid-call: both are taken out, nothing is relayed any more.
+    const cancelled = await inCall(-10);
+    cancelled.patientSocket.ws.send(offer(cancelled.id, 'v=0 before'));
+    expect((await cancelled.doctorSocket.next('signal')).description.sdp).toBe('v=0 before');
+    const cancel = await doctorBrowser.post(`/api/v1/staff/appointments/${cancelled.id}/cancel`, {
+      message: 'Avlyst',
+    });
+    expect(cancel.status).toBe(200);
+    expect(await cancelled.patientSocket.next('error')).toMatchObject({
+      code: 'not_allowed',
+      appointmentId: cancelled.id,
+    });
+    expect((await cancelled.doctorSocket.next('error')).code).toBe('not_allowed');
+    cancelled.patientSocket.ws.send(offer(cancelled.id, 'v=0 after'));
+    expect((await cancelled.patientSocket.next('error')).code).toBe('not_found');
+    expect(await nothingWithin(cancelled.doctorSocket, 'signal', 300)).toBe(true);
+
+    // The practitioner role taken away mid-call: the practitioner is taken out, the patient sees
+    // them gone for good and stays, waiting, in a room that is still theirs.
+    const demoted = await inCall(5);
+    const change = await adminBrowser.patch(
+      `/api/v1/admin/clinics/${clinic.id}/staff/${doctor.userId}`,
+      { roles: ['admin'] },
+    );
+    expect(change.status, JSON.stringify(change.body)).toBe(200);
+    expect(await demoted.doctorSocket.next('error')).toMatchObject({
+      code: 'not_allowed',
+      appointmentId: demoted.id,
+    });
+    // Gone for good: the patient's page closes its connection to them and waits again.
+    expect((await demoted.patientSocket.next('peer')).peer.presence).toBe('left');
+    demoted.patientSocket.ws.send(offer(demoted.id, 'v=0 after the role'));
+    expect(await nothingWithin(demoted.doctorSocket, 'signal', 300)).toBe(true);
+    expect(demoted.patientSocket.ws.readyState).toBe(WebSocket.OPEN);
+
+    for (const socket of [cancelled, demoted].flatMap((c) => [c.patientSocket, c.doctorSocket]))
+      socket.ws.close();
+  });
 });

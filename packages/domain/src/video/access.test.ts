@@ -5,6 +5,7 @@ import type { Instant } from '../time';
 import {
   canJoinRoom,
   canStartRoom,
+  canStayInRoom,
   canWatch,
   roomRoleOf,
   type JoinRefusal,
@@ -221,6 +222,36 @@ describe('rejoining the room', () => {
       expect(nextRoomState(dropped, { type: 'joined', role })[role]).toBe('in_call');
       expect(nextRoomState(hungUp, { type: 'joined', role })[role]).toBe('waiting');
     }
+  });
+});
+
+describe('canStayInRoom', () => {
+  it.each<[string, Partial<RoomAppointment>, RoomSession, RoomRole, string | null]>([
+    ['the patient, long after closesAt', {}, patient, 'patient', null],
+    ['the practitioner, long after closesAt', {}, doctor, 'practitioner', null],
+    ['a completed appointment', { status: 'completed' }, doctor, 'practitioner', null],
+    ['the appointment cancelled', { status: 'cancelled' }, patient, 'patient', 'cancelled'],
+    ['made in-person', { modality: 'in_person' }, doctor, 'practitioner', 'not_video'],
+    ['the practitioner role taken away', {}, formerDoctor, 'practitioner', 'not_found'],
+    ['the practitioner now signed in by code', {}, doctorByCode, 'practitioner', 'not_found'],
+    ['a colleague as practitioner', {}, colleague, 'practitioner', 'not_found'],
+    ['a stranger as patient', {}, stranger, 'patient', 'not_found'],
+    [
+      'strong sign-in now required',
+      { clinicRequiresStrongSignIn: true },
+      patient,
+      'patient',
+      'strong_sign_in_required',
+    ],
+    [
+      'strong sign-in required, signed in strongly',
+      { clinicRequiresStrongSignIn: true },
+      { ...patient, isStrongSignIn: true },
+      'patient',
+      null,
+    ],
+  ])('%s', (_name, change, session, role, refusal) => {
+    expect(canStayInRoom({ ...appointment, ...change }, session, role)).toEqual(expected(refusal));
   });
 });
 

@@ -3,7 +3,13 @@ import { ok, refuse } from '../result';
 import type { Decision } from '../result';
 import type { Instant } from '../time';
 import { canEnterAsPractitioner, type EnterRefusal, type RoomRole } from './room';
-import { canStartVideo, type StartRefusal, type VideoStartAppointment } from './window';
+import {
+  canStartVideo,
+  hasVideoRoom,
+  type NoRoomRefusal,
+  type StartRefusal,
+  type VideoStartAppointment,
+} from './window';
 
 /** What deciding who enters an appointment's video room needs to know of the appointment. */
 export interface RoomAppointment extends VideoStartAppointment {
@@ -126,6 +132,31 @@ export function canJoinRoom(
     case null:
       return refuse('not_found');
   }
+}
+
+/**
+ * Why someone already in the room must leave it: they are no longer its patient or practitioner
+ * (`not_found`: a practitioner role taken away, a membership ended), the clinic now requires strong
+ * sign-in and the patient signed in by a code, or the appointment has no room any more (cancelled).
+ */
+export type StayRefusal = 'not_found' | 'strong_sign_in_required' | NoRoomRefusal;
+
+/**
+ * Whether someone in the room as `role` may stay in it: the same people as {@link canJoinRoom},
+ * for an appointment that still has a room. The window plays no part: it decides who may come
+ * in, and a consultation under way is not cut off when it closes (nobody can rejoin after it).
+ */
+export function canStayInRoom(
+  appointment: RoomAppointment,
+  session: RoomSession,
+  role: RoomRole,
+): Decision<StayRefusal> {
+  if (role === 'patient') {
+    if (!isPatientOf(appointment, session)) return refuse('not_found');
+    if (appointment.clinicRequiresStrongSignIn && !session.isStrongSignIn)
+      return refuse('strong_sign_in_required');
+  } else if (!isPractitionerOf(appointment, session)) return refuse('not_found');
+  return hasVideoRoom(appointment);
 }
 
 /**

@@ -29,6 +29,23 @@ describe('nextRoomState', () => {
       { patient: 'in_call', practitioner: 'in_call' },
     ],
     [
+      'the practitioner removed mid-call: left for good, the patient waits again',
+      [
+        { type: 'joined', role: 'patient' },
+        { type: 'joined', role: 'practitioner' },
+        { type: 'removed', role: 'practitioner' },
+      ],
+      { patient: 'waiting', practitioner: 'left' },
+    ],
+    [
+      'a removed patient who was alone leaves an absent practitioner absent',
+      [
+        { type: 'joined', role: 'patient' },
+        { type: 'removed', role: 'patient' },
+      ],
+      { patient: 'left', practitioner: 'absent' },
+    ],
+    [
       'a drop is reconnecting, not left',
       [
         { type: 'joined', role: 'patient' },

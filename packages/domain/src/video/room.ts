@@ -33,7 +33,9 @@ export const EMPTY_ROOM: RoomState = { patient: 'absent', practitioner: 'absent'
 export type RoomEvent =
   | { readonly type: 'joined'; readonly role: RoomRole }
   | { readonly type: 'disconnected'; readonly role: RoomRole }
-  | { readonly type: 'hung_up'; readonly role: RoomRole };
+  | { readonly type: 'hung_up'; readonly role: RoomRole }
+  /** Taken out of the room by the server: they may no longer be in it (`canStayInRoom`). */
+  | { readonly type: 'removed'; readonly role: RoomRole };
 
 const other = (role: RoomRole): RoomRole => (role === 'patient' ? 'practitioner' : 'patient');
 const isHere = (p: Presence) => p === 'waiting' || p === 'in_call' || p === 'reconnecting';
@@ -42,6 +44,8 @@ const isHere = (p: Presence) => p === 'waiting' || p === 'in_call' || p === 'rec
  * The room after an event. Joining while the other is here puts both `in_call` (a reconnecting
  * peer counts as here: the call resumes); joining alone is `waiting`. A dropped connection is
  * `reconnecting`, never `left`. Hanging up ends the consultation for both: both are `left`.
+ * Someone removed has `left` (for good: the other side ends its connection to them), and the one
+ * still in a call with them waits again.
  */
 export function nextRoomState(state: RoomState, event: RoomEvent): RoomState {
   const me = event.role;
@@ -63,6 +67,10 @@ export function nextRoomState(state: RoomState, event: RoomEvent): RoomState {
     }
     case 'hung_up':
       return { patient: 'left', practitioner: 'left' };
+    case 'removed': {
+      const theirs = state[peer];
+      return with2('left', theirs === 'in_call' ? 'waiting' : theirs);
+    }
   }
 }
 

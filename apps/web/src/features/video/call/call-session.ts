@@ -486,7 +486,14 @@ export class CallSession {
         this.finish(message.by);
         return;
       case 'error':
-        if (TERMINAL_ERRORS.includes(message.code) && !this.joinedOnce) this.fail(message.code);
+        // Before the first join any refusal of the room ends the attempt; after it, only
+        // `not_allowed`: the server took us out of the room (the appointment was cancelled, or we
+        // may no longer be in it). Other refusals then are races of a reconnect.
+        if (
+          message.code === 'not_allowed' ||
+          (TERMINAL_ERRORS.includes(message.code) && !this.joinedOnce)
+        )
+          this.fail(message.code);
         return;
       case 'room':
       case 'pong':
@@ -496,6 +503,13 @@ export class CallSession {
 
   private onPeer(peer: PeerState): void {
     this.update({ peer: { presence: peer.presence, mic: peer.mic, camera: peer.camera } });
+    // Gone for good (taken out of the room by the server): nothing more is sent to them.
+    if (peer.presence === 'left') {
+      this.closePeerConnection();
+      this.peerSessionId = null;
+      this.update({ remoteStream: null });
+      return;
+    }
     const present = peer.presence === 'waiting' || peer.presence === 'in_call';
     // A new session of the peer is a reloaded page: its old connection is gone for good.
     if (present && peer.sessionId && peer.sessionId !== this.peerSessionId) {
