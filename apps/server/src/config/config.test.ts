@@ -54,6 +54,7 @@ describe('loadConfig', () => {
 
   it('configures OpenID Connect providers with ID-porten and HelseID defaults', () => {
     const config = loadConfig({
+      VISITT_MODE: 'demo',
       OIDC_PATIENT_ISSUER: 'https://idporten.example.no',
       OIDC_PATIENT_CLIENT_ID: 'visitt',
       OIDC_PATIENT_CLIENT_SECRET: 'secret',
@@ -119,11 +120,7 @@ describe('chooseMode', () => {
   const db = 'postgres://visitt@db.example.no/visitt';
   it.each([
     // env, mode, reason
-    [
-      {},
-      'demo',
-      'no VISITT_MODE and no DATABASE_URL, https PUBLIC_URL, SMTP_URL or LINK_SMS_… set',
-    ],
+    [{}, 'demo', expect.stringContaining('nothing set that only a deployment has')],
     [{ PUBLIC_URL: 'http://localhost:3000' }, 'demo', expect.stringContaining('no VISITT_MODE')],
     [{ DATABASE_URL: '', SMTP_URL: '', NODE_ENV: 'development' }, 'demo', expect.any(String)],
     [{ NODE_ENV: 'production' }, 'production', 'NODE_ENV is production'],
@@ -133,6 +130,20 @@ describe('chooseMode', () => {
     [{ SMTP_URL: 'smtp://smtp.example.no' }, 'production', 'SMTP_URL is set'],
     [{ LINK_SMS_URL: 'https://n-eu.linkmobility.io' }, 'production', 'LINK SMS is configured'],
     [{ LINK_SMS_USERNAME: 'visitt' }, 'production', 'LINK SMS is configured'],
+    // Read as the schema reads them: a stray space or capital letter is still a deployment.
+    [{ PUBLIC_URL: ` ${https}` }, 'production', 'PUBLIC_URL is https'],
+    [{ NODE_ENV: 'Production' }, 'production', 'NODE_ENV is production'],
+    [{ DATABASE_URL: ' ', SMTP_URL: '  ' }, 'demo', expect.any(String)],
+    [{ VISITT_SECRET: 'x'.repeat(32) }, 'production', 'VISITT_SECRET is set'],
+    [
+      { OIDC_STAFF_ISSUER: 'https://helseid-sts.nhn.no' },
+      'production',
+      'an identity provider is configured',
+    ],
+    [{ OIDC_PATIENT_ISSUER: 'http://127.0.0.1:4000' }, 'demo', expect.any(String)],
+    [{ METRICS_TOKEN: 'm'.repeat(16) }, 'production', 'METRICS_TOKEN is set'],
+    [{ TRUST_PROXY: 'TRUE' }, 'production', 'TRUST_PROXY is on'],
+    [{ VISITT_MODE: ' demo ', PUBLIC_URL: https }, 'demo', 'VISITT_MODE is demo'],
     [
       { PUBLIC_URL: https, DATABASE_URL: db },
       'production',
@@ -164,6 +175,10 @@ describe('chooseMode', () => {
     ).toMatchObject({ mode: 'demo', isProduction: false, modeReason: 'VISITT_MODE is demo' });
     expect(
       loadConfig({ PUBLIC_URL: 'https://visitt.example.no', VISITT_SECRET: 's'.repeat(32) }),
-    ).toMatchObject({ mode: 'production', isProduction: true, modeReason: 'PUBLIC_URL is https' });
+    ).toMatchObject({
+      mode: 'production',
+      isProduction: true,
+      modeReason: 'PUBLIC_URL is https, VISITT_SECRET is set',
+    });
   });
 });

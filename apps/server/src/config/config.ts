@@ -195,39 +195,61 @@ export interface ModeChoice {
 
 type RawEnv = Record<string, string | undefined>;
 
-/** Settings that only a real deployment has: any of them without `VISITT_MODE=demo` is production. */
+/** A variable as the schema will read it: trimmed, and empty counts as unset. */
+const setting = (env: RawEnv, name: string): string | undefined => env[name]?.trim() || undefined;
+const isHttps = (value: string | undefined) => (value ?? '').toLowerCase().startsWith('https://');
+
+/**
+ * Settings that only a real deployment has: any of them without `VISITT_MODE=demo` is
+ * production. Read as the schema reads them (trimmed, any case where case does not matter), so a
+ * stray space or capital letter never turns a deployment into the demo.
+ */
 const DEPLOYMENT_SIGNS: readonly {
   readonly reason: string;
   readonly test: (env: RawEnv) => boolean;
 }[] = [
-  { reason: 'NODE_ENV is production', test: (env) => env.NODE_ENV === 'production' },
   {
-    reason: 'PUBLIC_URL is https',
-    test: (env) => (env.PUBLIC_URL ?? '').toLowerCase().startsWith('https://'),
+    reason: 'NODE_ENV is production',
+    test: (env) => setting(env, 'NODE_ENV')?.toLowerCase() === 'production',
   },
-  { reason: 'DATABASE_URL is set', test: (env) => Boolean(env.DATABASE_URL) },
-  { reason: 'SMTP_URL is set', test: (env) => Boolean(env.SMTP_URL) },
+  { reason: 'PUBLIC_URL is https', test: (env) => isHttps(setting(env, 'PUBLIC_URL')) },
+  { reason: 'DATABASE_URL is set', test: (env) => Boolean(setting(env, 'DATABASE_URL')) },
+  { reason: 'VISITT_SECRET is set', test: (env) => Boolean(setting(env, 'VISITT_SECRET')) },
+  { reason: 'SMTP_URL is set', test: (env) => Boolean(setting(env, 'SMTP_URL')) },
   {
     reason: 'LINK SMS is configured',
-    test: (env) => Object.entries(env).some(([name, v]) => name.startsWith('LINK_SMS_') && v),
+    test: (env) =>
+      Object.keys(env).some((name) => name.startsWith('LINK_SMS_') && setting(env, name)),
+  },
+  {
+    reason: 'an identity provider is configured',
+    test: (env) =>
+      isHttps(setting(env, 'OIDC_PATIENT_ISSUER')) || isHttps(setting(env, 'OIDC_STAFF_ISSUER')),
+  },
+  { reason: 'METRICS_TOKEN is set', test: (env) => Boolean(setting(env, 'METRICS_TOKEN')) },
+  {
+    reason: 'TRUST_PROXY is on',
+    test: (env) => ['true', '1', 'yes'].includes(setting(env, 'TRUST_PROXY')?.toLowerCase() ?? ''),
   },
 ];
 
 /**
  * Demo or production. `VISITT_MODE` decides when set; otherwise the server runs in production
  * as soon as anything suggests a real deployment (NODE_ENV=production, an https PUBLIC_URL, an
- * external database, SMTP or LINK SMS), so a forgotten variable never puts a clinic's server in
- * the demo with its dev outbox and published demo codes. Empty variables count as unset.
+ * external database, a secret, SMTP, LINK SMS, an https identity provider, a metrics token, a
+ * trusted proxy), so a forgotten variable never puts a clinic's server in the demo with its dev
+ * outbox and published demo codes. Empty variables count as unset.
  */
 export function chooseMode(env: RawEnv): ModeChoice {
-  const explicit = env.VISITT_MODE;
+  const explicit = setting(env, 'VISITT_MODE');
   if (explicit === 'demo' || explicit === 'production')
     return { mode: explicit, reason: `VISITT_MODE is ${explicit}`, isExplicit: true };
   const signs = DEPLOYMENT_SIGNS.filter(({ test }) => test(env)).map(({ reason }) => reason);
   if (signs.length > 0) return { mode: 'production', reason: signs.join(', '), isExplicit: false };
   return {
     mode: 'demo',
-    reason: 'no VISITT_MODE and no DATABASE_URL, https PUBLIC_URL, SMTP_URL or LINK_SMS_… set',
+    reason:
+      'no VISITT_MODE, and nothing set that only a deployment has (DATABASE_URL, VISITT_SECRET, SMTP_URL, an https PUBLIC_URL…)',
     isExplicit: false,
   };
 }

@@ -1,4 +1,13 @@
-import { linkSync, readFileSync, readlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -81,6 +90,38 @@ function isAlive(holder: Holder): boolean {
   return holder.start === '' || start === '' || start === holder.start;
 }
 
+/** How long a takeover may take before another server may assume it crashed in the middle. */
+const TAKEOVER_STALE_MS = 10_000;
+
+/**
+ * Runs `remove` while holding `<lock>.takeover` (a directory: creating one is atomic), waiting up
+ * to about a second for another server's takeover; one left by a crash is cleared after
+ * {@link TAKEOVER_STALE_MS}.
+ */
+function withTakeover(file: string, remove: () => void): void {
+  const guard = `${file}.takeover`;
+  for (let waited = 0; ; waited++) {
+    try {
+      mkdirSync(guard);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const since = statSync(guard, { throwIfNoEntry: false })?.mtimeMs;
+    if (since === undefined) continue; // finished meanwhile
+    const age = Date.now() - since;
+    if (age > TAKEOVER_STALE_MS) rmSync(guard, { recursive: true, force: true });
+    else if (waited >= 50)
+      return; // busy: the caller tries to link again and sees the winner
+    else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+  }
+  try {
+    remove();
+  } finally {
+    rmSync(guard, { recursive: true, force: true });
+  }
+}
+
 /**
  * Takes the data folder for this process with a lock file (`visitt.lock`: pid and process start)
  * created atomically, or throws DataDirInUseError naming the live holder. A lock left by a
@@ -99,16 +140,20 @@ export function lockDataDir(dataDir: string): DataDirLock {
         linkSync(draft, file);
         break;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 10) throw error;
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 50) throw error;
       }
       const holder = parseHolder(readText(file) ?? '');
       if (holder && isAlive(holder)) throw new DataDirInUseError(dataDir, holder.pid);
-      // Stale (its process is gone), unreadable or released meanwhile: remove and try again.
-      try {
+      // Stale (its process is gone), unreadable or released meanwhile. Only one starting server
+      // at a time may remove it, and only after reading it again: otherwise two servers started
+      // together after a crash could each remove the lock the other had just taken.
+      withTakeover(file, () => {
+        const again = readText(file);
+        if (again === null) return;
+        const current = parseHolder(again);
+        if (current && isAlive(current)) throw new DataDirInUseError(dataDir, current.pid);
         unlinkSync(file);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
+      });
     }
   } finally {
     unlinkSync(draft);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -168,3 +168,52 @@ describe.runIf(process.getuid?.() === 0)(
     });
   },
 );
+
+describe('servers started together after a crash', () => {
+  /** Processes that each try to take the lock at the same instant `at`; what each got. */
+  function race(dataDir: string, count: number, at: number): Promise<string[]> {
+    const lockModule = path.join(import.meta.dirname, 'data-dir-lock.ts');
+    const script = `
+      const { lockDataDir } = await import(${JSON.stringify(lockModule)});
+      while (Date.now() < ${at}) {}
+      try { lockDataDir(${JSON.stringify(dataDir)}); console.log('GOT'); }
+      catch (error) { console.log('NO ' + error.name); }
+      setTimeout(() => process.exit(0), 300);`;
+    return Promise.all(
+      Array.from(
+        { length: count },
+        () =>
+          new Promise<string>((resolve) => {
+            const child = spawn(
+              process.execPath,
+              ['--import', 'tsx', '--input-type=module', '-e', script],
+              { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+            );
+            let out = '';
+            child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+            child.once('exit', () => resolve(out.trim()));
+          }),
+      ),
+    );
+  }
+
+  it('let exactly one of them take over a stale lock', { timeout: 60_000 }, async () => {
+    const base = await mkdtemp(path.join(tmpdir(), 'visitt-lock-race-'));
+    try {
+      for (let round = 0; round < 6; round++) {
+        const dataDir = path.join(base, String(round));
+        await mkdir(dataDir);
+        // Left by a server that was killed: its process is gone.
+        await writeFile(path.join(dataDir, 'visitt.lock'), '999999\n\n');
+        const outcomes = await race(dataDir, 3, Date.now() + 1500);
+        expect(
+          outcomes.filter((o) => o === 'GOT'),
+          outcomes.join(', '),
+        ).toHaveLength(1);
+        expect(outcomes.filter((o) => o === 'NO DataDirInUseError')).toHaveLength(2);
+      }
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
+  });
+});

@@ -29,6 +29,7 @@ let params: Record<string, string>;
 interface RawResponse {
   status: number;
   body: string;
+  headers: Record<string, string | string[] | undefined>;
 }
 
 /** A request with the path exactly as given: fetch would normalize dot segments away. */
@@ -57,7 +58,9 @@ function raw(method: string, path: string, cookie: string, body?: unknown): Prom
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }),
+        );
       },
     );
     req.on('error', reject);
@@ -257,6 +260,12 @@ describe('every /api answer', () => {
       const url = new URL(path, app.baseUrl);
       const response = await fetch(url, { headers: cookie ? { cookie } : {} });
       expect(response.headers.get('cache-control'), path).toBe('no-store');
+    }
+    // Refused before any route matched: a path that cannot be decoded.
+    for (const path of ['/api/v1/%', '/api/v1/%E0%A4%A']) {
+      const response = await raw('GET', path, '');
+      expect(response.status, path).toBe(400);
+      expect(response.headers['cache-control'], path).toBe('no-store');
     }
   });
 });

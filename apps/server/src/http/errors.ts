@@ -9,8 +9,14 @@ import {
 import { AppError, defaultMessages } from '../core/errors';
 import { EXCLUSION_VIOLATION, sqlState } from '../db/pool';
 
+// Refusals are never kept by a browser or proxy, also those answered before any route matched
+// (a malformed path), where the app's no-store hook does not run.
 function send(reply: FastifyReply, status: number, body: ApiError): FastifyReply {
-  return reply.code(status).type('application/json; charset=utf-8').send(JSON.stringify(body));
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .type('application/json; charset=utf-8')
+    .send(JSON.stringify(body));
 }
 
 /**
@@ -85,6 +91,7 @@ export function handleClientError(error: NodeJS.ErrnoException, socket: Duplex):
   const body = JSON.stringify({ error: 'bad_request', message } satisfies ApiError);
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      'Cache-Control: no-store\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }

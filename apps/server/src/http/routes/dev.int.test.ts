@@ -29,10 +29,10 @@ afterAll(async () => {
 });
 
 describe('production mode', () => {
-  it('is chosen by an https PUBLIC_URL', () => {
+  it('is chosen by an https PUBLIC_URL and a secret', () => {
     expect(production.config).toMatchObject({
       mode: 'production',
-      modeReason: 'PUBLIC_URL is https',
+      modeReason: 'PUBLIC_URL is https, VISITT_SECRET is set',
     });
     expect(demo.config.mode).toBe('demo');
   });
