@@ -1,18 +1,14 @@
-import type { PractitionerId, UserId } from '@visitt/domain';
+import type { PractitionerId } from '@visitt/domain';
 import type { SignedInContext } from '../core/context';
 import { fail } from '../core/errors';
 import { findClinicStanding } from '../db/memberships';
 import { findUserPractitionerIds } from '../db/video';
 import { decide, type ActingRole, type Action } from './rules';
 
-/**
- * What a policy decides on: a clinic, or one appointment of a clinic (with its practitioner, and
- * its patient for the patient's own actions).
- */
+/** What a policy decides on: a clinic, or one appointment of a clinic (with its practitioner). */
 export interface Subject {
   readonly clinicId: string;
   readonly practitionerId?: string;
-  readonly patientId?: UserId;
 }
 
 /**
@@ -25,19 +21,13 @@ export async function authorize(
   action: Action,
   subject: Subject,
 ): Promise<ActingRole> {
-  const isOwn = action === 'appointment.own';
-  const standing = isOwn
-    ? null
-    : await findClinicStanding(
-        ctx.db,
-        ctx.actor.userId,
-        subject.clinicId,
-        subject.practitionerId ?? null,
-      );
-  const decision = decide(ctx.actor, action, {
-    standing,
-    ...(subject.patientId ? { patientId: subject.patientId } : {}),
-  });
+  const standing = await findClinicStanding(
+    ctx.db,
+    ctx.actor.userId,
+    subject.clinicId,
+    subject.practitionerId ?? null,
+  );
+  const decision = decide(ctx.actor, action, { standing });
   if (!decision.ok) throw fail(decision.reason);
   return decision.value;
 }

@@ -26,26 +26,23 @@ export type PolicyRefusal = 'not_found' | 'forbidden' | 'staff_sign_in_required'
  * - `clinic.read_audit`: the audit log (administrators);
  * - `appointment.manage`: read the details, mark, cancel or move one of the clinic's
  *   appointments (its practitioner, or an administrator of its clinic);
- * - `appointment.own`: read, cancel or start one's own appointment as its patient;
  * - `workspace.read`: one's own workspace and calendar, across the clinics where one practises.
+ *
+ * A patient's own appointments are not asked here: their queries are scoped to the patient
+ * (`patient_id = actor`), so another patient's appointment is never loaded at all.
  */
 export type Action =
-  | 'clinic.administer'
-  | 'clinic.read_audit'
-  | 'appointment.manage'
-  | 'appointment.own'
-  | 'workspace.read';
+  'clinic.administer' | 'clinic.read_audit' | 'appointment.manage' | 'workspace.read';
 
 /** The role the actor acts in when a policy says yes (written to the audit log). */
-export type ActingRole = 'patient' | 'practitioner' | 'admin';
+export type ActingRole = 'practitioner' | 'admin';
 
 /**
- * What a decision is taken on: the actor's standing at the clinic; for `appointment.own` the
- * patient; for `workspace.read` the practitioner rows the actor has anywhere.
+ * What a decision is taken on: the actor's standing at the clinic; for `workspace.read` the
+ * practitioner rows the actor has anywhere.
  */
 export interface PolicyFacts {
   readonly standing: ClinicStanding | null;
-  readonly patientId?: string;
   readonly practitionerIds?: readonly string[];
 }
 
@@ -60,9 +57,6 @@ export function decide(
   action: Action,
   facts: PolicyFacts,
 ): Decision<PolicyRefusal, ActingRole> {
-  if (action === 'appointment.own') {
-    return facts.patientId === actor.userId ? ok('patient') : refuse('not_found');
-  }
   if (action === 'workspace.read') {
     if (!actor.staff) return refuse('staff_sign_in_required');
     return (facts.practitionerIds ?? []).length > 0 ? ok('practitioner') : refuse('forbidden');

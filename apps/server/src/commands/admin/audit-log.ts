@@ -11,6 +11,7 @@ import { listAuditEntries } from '../../db/audit-log';
 import { findAdminClinic } from '../../db/clinic-profile';
 import type { SignedInContext } from '../../core/context';
 import { writeAudit } from '../../db/audit';
+import { authorize } from '../../policies/authorize';
 import { fail } from '../../core/errors';
 import { parseInstant } from '../../lib/zoned-format';
 import { presentAuditEntry } from '../../presenters/admin';
@@ -36,7 +37,7 @@ function boundOf(
 
 /**
  * The clinic's audit log, newest first, filtered; pages by id (`before`). Administrators only
- * (the caller checks). Entries without a clinic (sign-ins) are not the clinic's and not shown.
+ * (the policy `clinic.read_audit`). Entries without a clinic (sign-ins) are not the clinic's and not shown.
  * Reading the trail is itself recorded (`audit.read`, with the filter), before it is returned.
  */
 export async function readAuditLog(
@@ -45,12 +46,13 @@ export async function readAuditLog(
   query: AuditQuery,
 ): Promise<AuditPage> {
   const db = ctx.db;
+  const actorRole = await authorize(ctx, 'clinic.read_audit', { clinicId });
   const clinic = await findAdminClinic(db, clinicId);
   if (!clinic) throw fail('not_found');
   await writeAudit(db, {
     at: ctx.clock.now(),
     actorUserId: ctx.actor.userId,
-    actorRole: 'admin',
+    actorRole,
     action: 'audit.read',
     entityType: 'clinic',
     entityIds: [clinicId],
