@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) {
       const hint =
         choice.mode === 'production' && !choice.isExplicit
-          ? '\nSet VISITT_MODE=demo to run the demo with these settings.'
+          ? `\nThis is production because ${choice.reason}. Only to try the demo with these settings (never for a real clinic), set VISITT_MODE=demo.`
           : '';
       process.stderr.write(`${error.message}${hint}\n`);
       process.exit(1);
