@@ -157,6 +157,13 @@ describe('the route table', () => {
     expect(app.routes.length).toBeGreaterThan(50);
     const undeclared = app.routes.filter((r) => !ACCESS_LEVELS.includes(r.access!));
     expect(undeclared).toEqual([]);
+    const counts = Object.fromEntries(
+      ACCESS_LEVELS.map((level) => [
+        level,
+        app.routes.filter((r) => r.access === level && r.method !== 'HEAD').length,
+      ]),
+    );
+    console.log(`route table (HEAD aside): ${JSON.stringify(counts)}`);
   });
 
   it('declares every staff and administration route for staff sign-ins only', () => {
