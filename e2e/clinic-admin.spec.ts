@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, totpCode, totpStep } from '../apps/server/src/auth/totp';
 import { DESKTOP, baseUrl, launchChromium, newContext } from './browser';
 import {
+  completeProfileIfAsked,
   expectAccessible,
   freshEmail,
   heading,
@@ -143,6 +144,14 @@ describe('a clinic sets itself up and a patient books what it offers', () => {
     };
     await setDay(now.dayOfWeek, hhmm(from), hhmm(to));
     await setDay(tomorrow.dayOfWeek, '00:00', '01:00');
+    // Public holidays are closed unless the practitioner works them: so this runs on any day.
+    await admin.getByRole('checkbox', { name: 'Arbeider på helligdager' }).check();
+    // The closures below list the coming public holidays and offer closing Christmas Eve.
+    await admin.getByRole('group', { name: 'Helligdager' }).waitFor();
+    expect(
+      await admin.getByRole('checkbox', { name: /^Åpent denne dagen 1\. juledag/ }).count(),
+    ).toBe(1);
+    await admin.getByRole('button', { name: 'Steng julaften' }).waitFor();
     await expectAccessible(admin, 'hours');
     await admin.getByRole('button', { name: 'Lagre arbeidstiden' }).click();
     await admin.getByText(`Arbeidstiden til ${doctorName} er lagret.`).waitFor();
@@ -195,6 +204,7 @@ describe('a clinic sets itself up and a patient books what it offers', () => {
     await times.first().click();
     await heading(patient, 'Bekreft bestillingen');
     await patient.getByRole('button', { name: /^(Bestill|Bekreft)$/ }).click();
+    await completeProfileIfAsked(patient);
     await heading(patient, 'Timen er bestilt');
 
     // 6. The practitioner sees it in the calendar and, once its window is open, marks it completed.

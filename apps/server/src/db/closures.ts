@@ -39,3 +39,26 @@ export async function replaceClosures(
     ],
   );
 }
+
+/** The public holidays on which the clinic is open as on ordinary days, in date order. */
+export async function readOpenHolidays(db: Queryable, clinicId: string): Promise<LocalDate[]> {
+  const { rows } = await db.query<{ date: string }>(
+    'SELECT date FROM clinic_open_holidays WHERE clinic_id = $1 ORDER BY date',
+    [clinicId],
+  );
+  return rows.map((r) => r.date as LocalDate);
+}
+
+/** Replaces the clinic's opened public holidays as a whole. */
+export async function replaceOpenHolidays(
+  db: Queryable,
+  clinicId: string,
+  dates: readonly LocalDate[],
+): Promise<void> {
+  await db.query('DELETE FROM clinic_open_holidays WHERE clinic_id = $1', [clinicId]);
+  await db.query(
+    `INSERT INTO clinic_open_holidays (clinic_id, date)
+     SELECT DISTINCT $1::uuid, d FROM unnest($2::date[]) AS d`,
+    [clinicId, dates],
+  );
+}

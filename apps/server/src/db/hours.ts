@@ -20,12 +20,15 @@ export interface ExceptionRow {
 // 'HH:MM:SS' → 'HH:MM' ('24:00:00' stays '24:00').
 const hhmm = (t: string): LocalTime => t.slice(0, 5) as LocalTime;
 
-/** The practitioner's whole weekly template and every exception, in order. */
+/**
+ * The practitioner's whole weekly template and every exception, in order, and whether the
+ * template also applies on public holidays.
+ */
 export async function readHours(
   db: Queryable,
   practitionerId: string,
-): Promise<{ weekly: WeeklyRow[]; exceptions: ExceptionRow[] }> {
-  const [weekly, exceptions] = await Promise.all([
+): Promise<{ weekly: WeeklyRow[]; exceptions: ExceptionRow[]; worksHolidays: boolean }> {
+  const [weekly, exceptions, practitioner] = await Promise.all([
     db.query<{
       weekday: number;
       start_time: string;
@@ -48,8 +51,13 @@ export async function readHours(
         WHERE practitioner_id = $1 ORDER BY date, start_time NULLS FIRST, kind`,
       [practitionerId],
     ),
+    db.query<{ works_holidays: boolean }>(
+      'SELECT works_holidays FROM practitioners WHERE id = $1',
+      [practitionerId],
+    ),
   ]);
   return {
+    worksHolidays: practitioner.rows[0]?.works_holidays ?? false,
     weekly: weekly.rows.map((r) => ({
       weekday: r.weekday,
       start: hhmm(r.start_time),
@@ -67,12 +75,20 @@ export async function readHours(
   };
 }
 
-/** Replaces the practitioner's weekly template and exceptions as a whole. */
+/** Replaces the practitioner's weekly template and exceptions as a whole, and whether they work holidays. */
 export async function replaceHours(
   db: Queryable,
   practitionerId: string,
-  hours: { weekly: readonly WeeklyRow[]; exceptions: readonly ExceptionRow[] },
+  hours: {
+    weekly: readonly WeeklyRow[];
+    exceptions: readonly ExceptionRow[];
+    worksHolidays: boolean;
+  },
 ): Promise<void> {
+  await db.query('UPDATE practitioners SET works_holidays = $2 WHERE id = $1', [
+    practitionerId,
+    hours.worksHolidays,
+  ]);
   await db.query('DELETE FROM weekly_hours WHERE practitioner_id = $1', [practitionerId]);
   await db.query('DELETE FROM hours_exceptions WHERE practitioner_id = $1', [practitionerId]);
   await db.query(

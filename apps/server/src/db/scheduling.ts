@@ -50,9 +50,10 @@ interface SchedulePlaceholders {
 }
 
 /**
- * The four reads of a schedule as columns of one statement, each a JSON array of tuples:
- * weekly hours and dated exceptions of the practitioners, the clinic's closures on the dates
- * around the range, and the appointments that keep the practitioners busy in it.
+ * The reads of a schedule as columns of one statement, each a JSON array: weekly hours and dated
+ * exceptions of the practitioners, the clinic's closures and opened public holidays on the dates
+ * around the range, the practitioners who work holidays, and the appointments that keep the
+ * practitioners busy in the range.
  */
 export function scheduleColumns(p: SchedulePlaceholders): string {
   return `
@@ -70,6 +71,14 @@ export function scheduleColumns(p: SchedulePlaceholders): string {
        FROM clinic_closures
       WHERE clinic_id = ${p.clinicId} AND from_date <= ${p.toDate} AND to_date >= ${p.fromDate}
     ) AS closures,
+    (SELECT coalesce(json_agg(oh.date), '[]')
+       FROM clinic_open_holidays oh
+      WHERE oh.clinic_id = ${p.clinicId} AND oh.date BETWEEN ${p.fromDate} AND ${p.toDate}
+    ) AS open_holidays,
+    (SELECT coalesce(json_agg(hw.id), '[]')
+       FROM practitioners hw
+      WHERE hw.id = ANY(${p.practitionerIds}) AND hw.works_holidays
+    ) AS holiday_workers,
     (SELECT coalesce(json_agg(json_build_array(practitioner_id, extract(epoch FROM starts_at) * 1000,
                                                extract(epoch FROM ends_at) * 1000)), '[]')
        FROM appointments
@@ -84,6 +93,8 @@ export interface ScheduleColumns {
   weekly: WeeklyTuple[];
   exceptions: ExceptionTuple[];
   closures: ClosureTuple[];
+  open_holidays: string[];
+  holiday_workers: string[];
   busy: BusyTuple[];
 }
 
@@ -106,7 +117,8 @@ const SCHEDULE_SQL = `SELECT ${scheduleColumns({
 
 /**
  * Loads what the slot rules need for several practitioners of one clinic at once: weekly hours,
- * dated exceptions and closures near `range`, and the appointments that keep them busy in it.
+ * dated exceptions, closures and opened holidays near `range`, whether each works holidays, and
+ * the appointments that keep them busy in it.
  * One query whatever the number of practitioners.
  */
 export async function loadSchedules(
@@ -131,6 +143,8 @@ export function parseSchedules(
   practitionerIds: readonly PractitionerId[],
 ): Map<PractitionerId, PractitionerSchedule> {
   const { weekly, exceptions, closures, busy } = columns;
+  const openHolidays = columns.open_holidays as LocalDate[];
+  const holidayWorkers = new Set(columns.holiday_workers);
   const clinicClosures: ClinicClosure[] = closures.map(([from, to]) => ({
     from: from as LocalDate,
     to: to as LocalDate,
@@ -170,6 +184,8 @@ export function parseSchedules(
       weekly: part.weekly,
       exceptions: part.exceptions,
       closures: clinicClosures,
+      worksHolidays: holidayWorkers.has(id),
+      openHolidays,
     };
     schedules.set(id, { availability, busy: part.busy });
   }

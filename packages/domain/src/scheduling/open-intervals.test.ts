@@ -51,6 +51,9 @@ const exception = (
   start: start as LocalTime | null,
   end: end as LocalTime | null,
 });
+// Most dates below were chosen for their DST transitions, and several are Easter days: these
+// practitioners work holidays, so that only the rule under test shapes the result. The public
+// holidays have their own tests, with `holidayHours`.
 const hours = (
   weekly: WeeklyHoursBlock[],
   more: { exceptions?: HoursException[]; closures?: ClinicClosure[]; timeZone?: TimeZoneId } = {},
@@ -59,6 +62,7 @@ const hours = (
   weekly,
   exceptions: more.exceptions ?? [],
   closures: more.closures ?? [],
+  worksHolidays: true,
 });
 const everyDay = (start: string, end: string) =>
   ([1, 2, 3, 4, 5, 6, 7] as const).map((d) => block(d, start, end));
@@ -372,5 +376,156 @@ describe('expandOpenIntervals: nothing is Oslo-specific', () => {
     );
     expect(open).toHaveLength(1);
     expect((open[0] as Interval).end - (open[0] as Interval).start).toBe(length * HOUR);
+  });
+});
+
+describe('expandOpenIntervals: Norwegian public holidays', () => {
+  /** Hours as most practitioners have them: `worksHolidays` left out unless given. */
+  const holidayHours = (
+    weekly: WeeklyHoursBlock[],
+    more: {
+      exceptions?: HoursException[];
+      closures?: ClinicClosure[];
+      timeZone?: TimeZoneId;
+      worksHolidays?: boolean;
+      openHolidays?: string[];
+    } = {},
+  ): Availability => ({
+    timeZone: more.timeZone ?? OSLO,
+    weekly,
+    exceptions: more.exceptions ?? [],
+    closures: more.closures ?? [],
+    ...(more.worksHolidays === undefined ? {} : { worksHolidays: more.worksHolidays }),
+    ...(more.openHolidays === undefined ? {} : { openHolidays: more.openHolidays as LocalDate[] }),
+  });
+  const openDates = (availability: Availability, from: string, to: string, tz = OSLO) => [
+    ...new Set(
+      walls(expandOpenIntervals(availability, dates(from, to, tz)), tz).map(([s]) =>
+        s.slice(0, 10),
+      ),
+    ),
+  ];
+
+  it.each([
+    // [what, week from, week to, dates open with weekday hours 08:00–16:00]
+    [
+      'Easter 2027 (in March, around the spring DST change)',
+      '2027-03-22',
+      '2027-03-30',
+      ['2027-03-22', '2027-03-23', '2027-03-24', '2027-03-30'],
+    ],
+    [
+      'Easter 2026 (in April)',
+      '2026-03-30',
+      '2026-04-07',
+      ['2026-03-30', '2026-03-31', '2026-04-01', '2026-04-07'],
+    ],
+    ['17 May 2027, also Whit Monday', '2027-05-14', '2027-05-18', ['2027-05-14', '2027-05-18']],
+    [
+      'Ascension Day 2027 and 1 May on a Saturday',
+      '2027-05-05',
+      '2027-05-07',
+      ['2027-05-05', '2027-05-07'],
+    ],
+    [
+      'Christmas 2025; Christmas Eve and New Year’s Eve stay open',
+      '2025-12-22',
+      '2026-01-02',
+      [
+        '2025-12-22',
+        '2025-12-23',
+        '2025-12-24',
+        '2025-12-29',
+        '2025-12-30',
+        '2025-12-31',
+        '2026-01-02',
+      ],
+    ],
+    [
+      'a week without holidays',
+      '2027-06-07',
+      '2027-06-11',
+      ['2027-06-07', '2027-06-08', '2027-06-09', '2027-06-10', '2027-06-11'],
+    ],
+  ])('%s: weekly hours do not apply on holidays', (_name, from, to, expected) => {
+    expect(openDates(holidayHours(weekdays('08:00', '16:00')), from, to)).toEqual(expected);
+  });
+
+  it('Easter Sunday and Whit Sunday close Sunday hours too', () => {
+    const sundays = holidayHours([block(7, '10:00', '14:00')]);
+    expect(openDates(sundays, '2027-03-21', '2027-04-04')).toEqual(['2027-03-21', '2027-04-04']);
+    expect(openDates(sundays, '2027-05-09', '2027-05-23')).toEqual(['2027-05-09', '2027-05-23']);
+  });
+
+  it('a practitioner who works holidays keeps the weekly hours, at the same wall-clock times', () => {
+    const open = expandOpenIntervals(
+      holidayHours(everyDay('08:00', '16:00'), { worksHolidays: true }),
+      dates('2027-03-28', '2027-03-29'),
+    );
+    expect(walls(open)).toEqual([
+      ['2027-03-28T08:00:00+02:00', '2027-03-28T16:00:00+02:00'],
+      ['2027-03-29T08:00:00+02:00', '2027-03-29T16:00:00+02:00'],
+    ]);
+  });
+
+  it('a holiday the clinic opened has the weekly hours; other holidays stay closed', () => {
+    const availability = holidayHours(weekdays('08:00', '16:00'), {
+      openHolidays: ['2027-03-29', '2027-05-17', '2027-05-18'],
+    });
+    expect(openDates(availability, '2027-03-25', '2027-03-29')).toEqual(['2027-03-29']);
+    expect(openDates(availability, '2027-05-17', '2027-05-18')).toEqual([
+      '2027-05-17',
+      '2027-05-18',
+    ]);
+  });
+
+  it('dated extra hours on a holiday are honoured; absences and closures still win', () => {
+    const availability = holidayHours(weekdays('08:00', '16:00'), {
+      exceptions: [
+        exception('2027-03-29', 'extra', '10:00', '12:00'),
+        exception('2027-03-29', 'absence', '11:00', '11:30'),
+        exception('2027-05-06', 'extra', '09:00', '10:00'),
+      ],
+      closures: [{ from: '2027-05-06' as LocalDate, to: '2027-05-06' as LocalDate }],
+    });
+    expect(walls(expandOpenIntervals(availability, dates('2027-03-29', '2027-03-29')))).toEqual([
+      ['2027-03-29T10:00:00+02:00', '2027-03-29T11:00:00+02:00'],
+      ['2027-03-29T11:30:00+02:00', '2027-03-29T12:00:00+02:00'],
+    ]);
+    expect(expandOpenIntervals(availability, dates('2027-05-06', '2027-05-06'))).toEqual([]);
+  });
+
+  it('a clinic closure on an opened holiday or for a holiday worker still closes it', () => {
+    const closures = [{ from: '2027-03-29' as LocalDate, to: '2027-03-29' as LocalDate }];
+    for (const more of [{ worksHolidays: true }, { openHolidays: ['2027-03-29'] }]) {
+      const availability = holidayHours(weekdays('08:00', '16:00'), { closures, ...more });
+      expect(expandOpenIntervals(availability, dates('2027-03-29', '2027-03-29'))).toEqual([]);
+    }
+  });
+
+  it.each([
+    // 1 May 2026 is a Friday. In Auckland it begins at 12:00Z on 30 April, still 30 April in Oslo.
+    ['Pacific/Auckland', '+12:00', '2026-04-30T12:00:00Z'],
+    ['America/New_York', '-04:00', '2026-05-01T04:00:00Z'],
+    ['Europe/Oslo', '+02:00', '2026-04-30T22:00:00Z'],
+  ])('%s: the holiday is the date on the clinic’s own calendar', (tz, offset, closedFrom) => {
+    const zone = tz as TimeZoneId;
+    const availability = holidayHours(everyDay('00:00', '24:00'), { timeZone: zone });
+    const open = expandOpenIntervals(availability, dates('2026-04-30', '2026-05-02', zone));
+    expect(walls(open, zone)).toEqual([
+      [`2026-04-30T00:00:00${offset}`, `2026-05-01T00:00:00${offset}`],
+      [`2026-05-02T00:00:00${offset}`, `2026-05-03T00:00:00${offset}`],
+    ]);
+    expect(utc(open[0]!.end)).toBe(closedFrom);
+  });
+
+  it('a holiday on a DST change day is closed as a whole date, whatever its length', () => {
+    // Easter Sunday 2027 is also the spring-forward date in Europe/Oslo (23 hours long).
+    const availability = holidayHours(everyDay('00:00', '24:00'));
+    const open = expandOpenIntervals(availability, dates('2027-03-26', '2027-03-30'));
+    expect(walls(open)).toEqual([
+      ['2027-03-27T00:00:00+01:00', '2027-03-28T00:00:00+01:00'],
+      ['2027-03-30T00:00:00+02:00', '2027-03-31T00:00:00+02:00'],
+    ]);
   });
 });

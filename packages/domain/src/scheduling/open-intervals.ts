@@ -1,5 +1,6 @@
 import { DAY, MINUTE, minutesOfDay } from '../time';
 import type { Instant, Interval, LocalTime, TimeZoneId } from '../time';
+import { isNorwegianHolidayEpochDay } from './holidays';
 import type { Availability } from './types';
 import { ZoneClock, epochDayOf, weekdayOfEpochDay } from './zone-clock';
 
@@ -28,6 +29,10 @@ export interface CompiledAvailability {
   readonly weekly: readonly (readonly CompiledBlock[])[];
   readonly exceptions: ReadonlyMap<number, CompiledExceptions>;
   readonly closures: readonly (readonly [fromDay: number, toDay: number])[];
+  /** Whether the weekly blocks apply on public holidays. */
+  readonly worksHolidays: boolean;
+  /** Public holidays (day numbers) on which the weekly blocks apply all the same. */
+  readonly openHolidays: ReadonlySet<number>;
   /** No date after this one has any open time (`Infinity` when the template is open-ended). */
   readonly lastOpenDay: number;
 }
@@ -77,7 +82,15 @@ export function compileAvailability(availability: Availability): CompiledAvailab
   const closures = availability.closures.map(
     (closure) => [epochDayOf(closure.from), epochDayOf(closure.to)] as const,
   );
-  return { timeZone: availability.timeZone, weekly, exceptions, closures, lastOpenDay };
+  return {
+    timeZone: availability.timeZone,
+    weekly,
+    exceptions,
+    closures,
+    worksHolidays: availability.worksHolidays === true,
+    openHolidays: new Set((availability.openHolidays ?? []).map(epochDayOf)),
+    lastOpenDay,
+  };
 }
 
 /**
@@ -144,8 +157,15 @@ function* weeklySpans(
   epochDay: number,
   exceptions: CompiledExceptions | undefined,
 ): Generator<MinuteSpan> {
-  for (const block of availability.weekly[weekdayOfEpochDay(epochDay)] ?? []) {
-    if (block.fromDay <= epochDay && epochDay <= block.untilDay) yield block.span;
+  // A holiday drops the template only: dated extra hours are an explicit choice and still count.
+  const weeklyApplies =
+    availability.worksHolidays ||
+    availability.openHolidays.has(epochDay) ||
+    !isNorwegianHolidayEpochDay(epochDay);
+  if (weeklyApplies) {
+    for (const block of availability.weekly[weekdayOfEpochDay(epochDay)] ?? []) {
+      if (block.fromDay <= epochDay && epochDay <= block.untilDay) yield block.span;
+    }
   }
   if (exceptions !== undefined) yield* exceptions.extra;
 }
@@ -190,8 +210,11 @@ function subtractSorted(
  * Each local date of `availability.timeZone` is expanded on its own: the weekly blocks of its
  * weekday that are valid on it (`validFrom`/`validUntil` inclusive), plus its `extra` exceptions,
  * minus its `absence` exceptions (a null `start` means 00:00, a null `end` 24:00, so both null is
- * the whole day), and nothing at all on a clinic closure date. A date's open time never leaves
- * that date's own instants.
+ * the whole day), and nothing at all on a clinic closure date. On a Norwegian public holiday
+ * (see `norwegianHolidays`) the weekly blocks do not apply, unless `worksHolidays` is set or
+ * the date is in `openHolidays`; its `extra` exceptions still do. Every date here is a date on the
+ * clinic's calendar (`availability.timeZone`). A date's open time never leaves that date's own
+ * instants.
  *
  * Wall-clock times become instants with Temporal's 'compatible' policy: a time that does not
  * exist because of a spring-forward gap is moved forward by the length of the gap (02:30 on

@@ -65,6 +65,8 @@ const scenario = fc
         maxLength: 1,
       },
     ),
+    worksHolidays: fc.option(fc.boolean(), { nil: undefined }),
+    openHolidays: fc.array(fc.integer({ min: -2, max: 9 }), { maxLength: 2 }),
     busy: fc.array(
       fc.record({
         at: fc.integer({ min: -1 * DAY, max: 6 * DAY }),
@@ -102,6 +104,8 @@ const scenario = fc
         from: plusDays(s.anchor, c.day),
         to: plusDays(s.anchor, c.day + c.length),
       })),
+      ...(s.worksHolidays === undefined ? {} : { worksHolidays: s.worksHolidays }),
+      openHolidays: s.openHolidays.map((day) => plusDays(s.anchor, day)),
     };
     const rangeStart = origin + s.now + s.rangeStart;
     return {
@@ -120,6 +124,19 @@ const scenario = fc
       now: (origin + s.now) as Instant,
     };
   });
+
+// The public holidays near the anchors, as a table (Easter 2026 is 5 April, 2027 28 March).
+const HOLIDAYS = new Set([
+  '2026-04-02',
+  '2026-04-03',
+  '2026-04-05',
+  '2026-04-06',
+  '2026-05-01',
+  '2027-03-25',
+  '2027-03-26',
+  '2027-03-28',
+  '2027-03-29',
+]);
 
 /**
  * A slow, independent reading of the rules: Temporal for every wall-clock bound, open time as the
@@ -147,10 +164,13 @@ function referenceSlots(q: FreeSlotQuery): Slot[] {
       ) as Instant,
       end: Math.min(wallClockToInstant(d, end ?? ('24:00' as LocalTime), tz), dayEnd) as Instant,
     });
+    const weeklyApplies =
+      av.worksHolidays === true || (av.openHolidays ?? []).includes(d) || !HOLIDAYS.has(d);
     const positive = [
       ...av.weekly
         .filter(
           (b) =>
+            weeklyApplies &&
             b.weekday === date.dayOfWeek &&
             (b.validFrom == null || b.validFrom <= d) &&
             (b.validUntil == null || d <= b.validUntil),

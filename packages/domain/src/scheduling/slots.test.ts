@@ -41,6 +41,8 @@ const hours = (
   weekly,
   exceptions,
   closures: [],
+  // Several DST dates below are Easter days; holidays are tested in open-intervals.test.ts.
+  worksHolidays: true,
 });
 const everyDay = (start: string, end: string) =>
   ([1, 2, 3, 4, 5, 6, 7] as const).map((d) => block(d, start, end));

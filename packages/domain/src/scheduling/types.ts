@@ -38,6 +38,13 @@ export interface Availability {
   readonly weekly: readonly WeeklyHoursBlock[];
   readonly exceptions: readonly HoursException[];
   readonly closures: readonly ClinicClosure[];
+  /**
+   * Whether the weekly hours apply on Norwegian public holidays too. Left out or false, a holiday
+   * has no weekly hours (only its `extra` exceptions), unless it is in `openHolidays`.
+   */
+  readonly worksHolidays?: boolean;
+  /** Public holidays the clinic opened: the weekly hours apply on them as on any other date. */
+  readonly openHolidays?: readonly LocalDate[];
 }
 
 /** The parts of an appointment type that shape its slots. */

@@ -7,7 +7,13 @@ import type {
 } from '@visitt/contracts';
 import type { LocalDate, LocalTime, TimeZoneId } from '@visitt/domain';
 import { findAdminClinic } from '../../db/clinic-profile';
-import { readClosures, replaceClosures, type ClosureRow } from '../../db/closures';
+import {
+  readClosures,
+  readOpenHolidays,
+  replaceClosures,
+  replaceOpenHolidays,
+  type ClosureRow,
+} from '../../db/closures';
 import { readHours, replaceHours, type ExceptionRow, type WeeklyRow } from '../../db/hours';
 import { findClinicPractitioner, type ClinicPractitionerRow } from '../../db/practitioners';
 import { writeAudit } from '../../db/audit';
@@ -54,6 +60,13 @@ export const closuresFromBody = (closures: readonly ClinicClosure[]): ClosureRow
     reason: c.reason ? c.reason : null,
   }));
 
+/** The clinic's closures and the public holidays it opened. */
+export interface ClinicDaysView {
+  timeZone: TimeZoneId;
+  closures: ClosureRow[];
+  openHolidays: LocalDate[];
+}
+
 export interface PractitionerHoursView extends Hours {
   practitioner: ClinicPractitionerRow;
   timeZone: TimeZoneId;
@@ -84,7 +97,8 @@ export async function readPractitionerHours(
 }
 
 /**
- * Replaces a practitioner's weekly template and exceptions. When that would put booked future
+ * Replaces a practitioner's weekly template and exceptions, and whether they work public
+ * holidays (kept as saved when the body leaves it out). When that would put booked future
  * appointments outside the hours, nothing is saved unless `confirm` is set; either way the
  * appointments outside are returned (they stay booked: the administrator moves or cancels them).
  */
@@ -94,12 +108,15 @@ export async function savePractitionerHours(
   practitionerId: string,
   body: PutHoursBody,
 ): Promise<CheckedChange<PractitionerHoursView>> {
-  const hours = hoursFromBody(body);
   const now = ctx.clock.now();
   return withTransaction(ctx.db, async (tx) => {
     const { clinic, practitioner } = await clinicAndPractitioner(tx, clinicId, practitionerId, {
       lock: true,
     });
+    const hours: Hours = {
+      ...hoursFromBody(body),
+      worksHolidays: body.worksHolidays ?? (await readHours(tx, practitionerId)).worksHolidays,
+    };
     const outside = await outsideAfterChange(tx, clinic, { practitionerId, hours }, now);
     await auditOutsideRead(ctx, tx, clinicId, outside, 'hours-check');
     if (needsConfirming(outside, body.confirm)) return { saved: false, conflict: outside };
@@ -115,6 +132,7 @@ export async function savePractitionerHours(
       ip: ctx.ip,
       details: {
         weekly: hours.weekly,
+        worksHolidays: hours.worksHolidays,
         exceptions: hours.exceptions.map(({ note: _note, ...e }) => e),
         ...confirmed(outside),
       },
@@ -127,31 +145,52 @@ export async function savePractitionerHours(
   });
 }
 
-/** The clinic's closures (dates on its calendar, both ends inclusive). */
-export async function readClinicClosures(
+const readClinicDays = async (
   db: Queryable,
-  clinicId: string,
-): Promise<{ timeZone: TimeZoneId; closures: ClosureRow[] }> {
+  clinic: { id: string; timeZone: TimeZoneId },
+): Promise<ClinicDaysView> => ({
+  timeZone: clinic.timeZone,
+  closures: await readClosures(db, clinic.id),
+  openHolidays: await readOpenHolidays(db, clinic.id),
+});
+
+/**
+ * The clinic's closures (dates on its calendar, both ends inclusive) and the public holidays it
+ * opened.
+ */
+export async function readClinicClosures(db: Queryable, clinicId: string): Promise<ClinicDaysView> {
   const clinic = await findAdminClinic(db, clinicId);
   if (!clinic) throw fail('not_found');
-  return { timeZone: clinic.timeZone, closures: await readClosures(db, clinicId) };
+  return readClinicDays(db, clinic);
 }
 
-/** Replaces the clinic's closures, checked against booked appointments like hours are. */
+/**
+ * Replaces the clinic's closures, and its opened public holidays when the body gives them,
+ * checked against booked appointments like hours are.
+ */
 export async function saveClinicClosures(
   ctx: SignedInContext,
   clinicId: string,
   body: PutClosuresBody,
-): Promise<CheckedChange<{ timeZone: TimeZoneId; closures: ClosureRow[] }>> {
+): Promise<CheckedChange<ClinicDaysView>> {
   const closures = closuresFromBody(body.closures);
+  const openHolidays = body.openHolidays
+    ? ([...body.openHolidays].sort() as LocalDate[])
+    : undefined;
   const now = ctx.clock.now();
   return withTransaction(ctx.db, async (tx) => {
     const clinic = await findAdminClinic(tx, clinicId, { lock: true });
     if (!clinic) throw fail('not_found');
-    const outside = await outsideAfterChange(tx, clinic, { closures }, now);
+    const outside = await outsideAfterChange(
+      tx,
+      clinic,
+      { closures, ...(openHolidays ? { openHolidays } : {}) },
+      now,
+    );
     await auditOutsideRead(ctx, tx, clinicId, outside, 'hours-check');
     if (needsConfirming(outside, body.confirm)) return { saved: false, conflict: outside };
     await replaceClosures(tx, clinicId, closures);
+    if (openHolidays) await replaceOpenHolidays(tx, clinicId, openHolidays);
     await writeAudit(tx, {
       at: now,
       actorUserId: ctx.actor.userId,
@@ -161,13 +200,9 @@ export async function saveClinicClosures(
       entityIds: [clinicId],
       clinicIds: [clinicId],
       ip: ctx.ip,
-      details: { closures, ...confirmed(outside) },
+      details: { closures, ...(openHolidays ? { openHolidays } : {}), ...confirmed(outside) },
     });
-    return {
-      saved: true,
-      value: { timeZone: clinic.timeZone, closures: await readClosures(tx, clinicId) },
-      outside,
-    };
+    return { saved: true, value: await readClinicDays(tx, clinic), outside };
   });
 }
 

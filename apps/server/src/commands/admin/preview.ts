@@ -32,8 +32,15 @@ const PREVIEW_YEARS_AHEAD = 3;
 export interface PreviewInput {
   appointmentTypeId: string;
   week: string;
-  hours?: { weekly: WeeklyHoursBlock[]; exceptions: HoursException[] } | undefined;
+  hours?:
+    | {
+        weekly: WeeklyHoursBlock[];
+        exceptions: HoursException[];
+        worksHolidays?: boolean | undefined;
+      }
+    | undefined;
   closures?: ClinicClosure[] | undefined;
+  openHolidays?: string[] | undefined;
 }
 
 /**
@@ -90,14 +97,24 @@ export async function previewWeek(
   const saved = schedule.availability;
   const proposed = availabilityOf(
     clinic.timeZone,
-    input.hours ? hoursFromBody(input.hours) : { weekly: [], exceptions: [] },
-    input.closures ? closuresFromBody(input.closures) : [],
+    input.hours
+      ? {
+          ...hoursFromBody(input.hours),
+          worksHolidays: input.hours.worksHolidays ?? saved.worksHolidays === true,
+        }
+      : { weekly: [], exceptions: [], worksHolidays: false },
+    {
+      closures: input.closures ? closuresFromBody(input.closures) : [],
+      openHolidays: (input.openHolidays ?? []) as LocalDate[],
+    },
   );
   const availability: Availability = {
     timeZone: clinic.timeZone,
     weekly: input.hours ? proposed.weekly : saved.weekly,
     exceptions: input.hours ? proposed.exceptions : saved.exceptions,
     closures: input.closures ? proposed.closures : saved.closures,
+    worksHolidays: input.hours ? proposed.worksHolidays === true : saved.worksHolidays === true,
+    openHolidays: input.openHolidays ? (proposed.openHolidays ?? []) : (saved.openHolidays ?? []),
   };
   const format = zonedFormatter(clinic.timeZone);
   return {

@@ -84,6 +84,7 @@ describe("a practitioner's hours", () => {
       timeZone: 'Europe/Oslo',
       weekly: weekdays('08:00', '16:00').map((b) => ({ ...b, validFrom: null, validUntil: null })),
       exceptions: [],
+      worksHolidays: false,
     });
   });
 
@@ -242,13 +243,18 @@ describe('closures', () => {
     const refused = await browser.request('PUT', url, { closures });
     expect(refused.status).toBe(409);
     expect(refused.body.appointments.map((a: any) => a.id)).toEqual([ids.tuesday.id]);
-    expect((await browser.get(url)).body).toEqual({ timeZone: 'Europe/Oslo', closures: [] });
+    expect((await browser.get(url)).body).toEqual({
+      timeZone: 'Europe/Oslo',
+      closures: [],
+      openHolidays: [],
+    });
 
     const saved = await browser.request('PUT', url, { closures, confirm: true });
     expect(saved.status).toBe(200);
     expect(saved.body).toEqual({
       timeZone: 'Europe/Oslo',
       closures,
+      openHolidays: [],
       outside: [expect.objectContaining({ id: ids.tuesday.id, newlyOutside: true })],
     });
     const outside = await browser.get(
@@ -257,7 +263,8 @@ describe('closures', () => {
     expect(outside.body.map((a: any) => a.id)).toEqual([ids.tuesday.id]);
     // Showing patients' names is a read of their appointments.
     const reads = await app.db.query(
-      `SELECT details->>'via' AS via FROM audit_log WHERE action = 'appointment.read' AND entity_id = $1`,
+      `SELECT details->>'via' AS via FROM audit_log
+        WHERE action = 'appointment.read' AND entity_ids @> ARRAY[$1::uuid] ORDER BY id`,
       [ids.tuesday.id],
     );
     expect(reads.rows.map((r) => r.via)).toEqual(['hours-check', 'hours-check', 'outside-hours']);
@@ -352,8 +359,10 @@ describe('the preview of a week', () => {
 
   it('follows the wall clock across the spring-forward night', async () => {
     const { clinic, browser } = await clinicWithAdmin();
+    // The spring-forward date 2027-03-28 is Easter Sunday: an on-call practitioner.
     const practitioner = await buildPractitioner(app.db, clinic.id, {
       hours: [[[7], '00:00', '24:00']],
+      worksHolidays: true,
     });
     const type = await buildAppointmentType(app.db, clinic.id, [practitioner.id], { duration: 60 });
     const week = await browser.get(

@@ -39,6 +39,7 @@ const presentHours = (h: PractitionerHoursView): PractitionerHours => ({
   timeZone: h.timeZone,
   weekly: h.weekly.map(presentWeekly),
   exceptions: h.exceptions.map(presentException),
+  worksHolidays: h.worksHolidays,
 });
 
 /** Practitioners' hours, clinic closures, appointments outside the hours, and the week's preview (administrators). */
@@ -97,15 +98,19 @@ export const adminHoursRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'clinic_admin' },
       schema: {
         tags,
-        summary: "The clinic's closures (dates on its calendar, both inclusive)",
+        summary:
+          "The clinic's closures (dates on its calendar, both inclusive) and the public holidays it is open on",
         params: ClinicParams,
         response: { 200: ClinicClosures, ...errors },
       },
     },
     async (request) => {
       const ctx = signedIn(request);
-      const { timeZone, closures } = await readClinicClosures(ctx.db, request.params.clinicId);
-      return { timeZone, closures: closures.map(presentClosure) };
+      const { timeZone, closures, openHolidays } = await readClinicClosures(
+        ctx.db,
+        request.params.clinicId,
+      );
+      return { timeZone, closures: closures.map(presentClosure), openHolidays };
     },
   );
 
@@ -115,9 +120,10 @@ export const adminHoursRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'clinic_admin' },
       schema: {
         tags,
-        summary: "Replace the clinic's closures",
+        summary:
+          "Replace the clinic's closures (and, when given, the public holidays it is open on)",
         description:
-          '409 `hours_conflict` as for hours: booked appointments on closed dates are listed; `confirm: true` saves anyway.',
+          'Public holidays are closed unless listed in `openHolidays` (each must be a Norwegian public holiday; left out, the saved list stays). 409 `hours_conflict` as for hours: booked appointments on closed dates are listed; `confirm: true` saves anyway.',
         params: ClinicParams,
         body: PutClosuresBody,
         response: { 200: SavedClosures, ...errors, 409: HoursConflict },
@@ -130,10 +136,11 @@ export const adminHoursRoutes: FastifyPluginAsyncZod = async (app) => {
         const { timeZone } = await readClinicProfile(ctx.db, request.params.clinicId);
         return sendConflict(reply, result.conflict, timeZone);
       }
-      const { timeZone, closures } = result.value;
+      const { timeZone, closures, openHolidays } = result.value;
       return {
         timeZone,
         closures: closures.map(presentClosure),
+        openHolidays,
         outside: result.outside.map((a) => presentOutside(a, timeZone)),
       };
     },

@@ -15,6 +15,7 @@ import {
   closuresSignature,
   toClosuresBody,
   toClosuresDraft,
+  toOpenHolidaysBody,
   validateClosures,
   type ClosureDraft,
 } from '../../features/admin/schedule/closures-draft';
@@ -114,6 +115,7 @@ function HoursWorkspace({
   const [closuresDraft, setClosuresDraft] = useState<ClosureDraft[]>(() =>
     toClosuresDraft(savedClosures.closures),
   );
+  const [openHolidays, setOpenHolidays] = useState<string[]>(() => savedClosures.openHolidays);
 
   const savedHoursSignature = useMemo(
     () => (hours.data ? hoursDraftSignature(toHoursDraft(hours.data)) : null),
@@ -124,7 +126,10 @@ function HoursWorkspace({
     [savedClosures],
   );
   const hoursDirty = draft != null && hoursDraftSignature(draft) !== savedHoursSignature;
-  const closuresDirty = closuresSignature(closuresDraft) !== savedClosuresSignature;
+  const closuresDirty =
+    closuresSignature(closuresDraft) !== savedClosuresSignature ||
+    toOpenHolidaysBody(openHolidays).join() !==
+      toOpenHolidaysBody(savedClosures.openHolidays).join();
   const guard = useUnsavedChangesGuard(hoursDirty || closuresDirty);
 
   if (!practitioner) return <p className="empty">{t('adminSchedule.hours.noPractitioners')}</p>;
@@ -200,9 +205,14 @@ function HoursWorkspace({
           today={today}
           saved={savedClosures}
           draft={closuresDraft}
+          openHolidays={openHolidays}
           isDirty={closuresDirty}
           onDraftChange={setClosuresDraft}
-          onSaved={(saved) => setClosuresDraft(toClosuresDraft(saved.closures))}
+          onOpenHolidaysChange={setOpenHolidays}
+          onSaved={(saved) => {
+            setClosuresDraft(toClosuresDraft(saved.closures));
+            setOpenHolidays(saved.openHolidays);
+          }}
         />
       </section>
 
@@ -225,6 +235,7 @@ function HoursWorkspace({
                 closuresDirty && validateClosures(closuresDraft).length === 0
                   ? toClosuresBody(closuresDraft)
                   : null,
+              openHolidays: toOpenHolidaysBody(openHolidays),
               closuresDirty,
             }}
           />

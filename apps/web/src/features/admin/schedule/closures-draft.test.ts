@@ -3,9 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   closureFieldId,
   closuresSignature,
+  comingHolidays,
+  isClosedOn,
   newClosure,
+  nextDateOf,
   toClosuresBody,
   toClosuresDraft,
+  toOpenHolidaysBody,
   validateClosures,
 } from './closures-draft';
 
@@ -48,5 +52,43 @@ describe('closures draft', () => {
     expect(closuresSignature(same)).toBe(base);
     const more = [...toClosuresDraft(saved), newClosure('2027-01-01')];
     expect(closuresSignature(more)).not.toBe(base);
+  });
+});
+
+describe('public holidays in the closures screen', () => {
+  it('lists the coming year of holidays, one row per date', () => {
+    const rows = comingHolidays('2026-12-05');
+    expect(rows[0]).toEqual({ date: '2026-12-25', codes: ['christmas_day'] });
+    expect(rows.at(-1)).toEqual({ date: '2027-05-17', codes: ['constitution_day', 'whit_monday'] });
+    expect(rows.map((r) => r.date)).toEqual([
+      '2026-12-25',
+      '2026-12-26',
+      '2027-01-01',
+      '2027-03-25',
+      '2027-03-26',
+      '2027-03-28',
+      '2027-03-29',
+      '2027-05-01',
+      '2027-05-06',
+      '2027-05-16',
+      '2027-05-17',
+    ]);
+    expect(comingHolidays('2027-05-18').map((r) => r.date)).toContain('2027-12-25');
+    expect(comingHolidays('2027-05-18').map((r) => r.date)).toContain('2028-05-17');
+    expect(comingHolidays('2027-05-18').map((r) => r.date)).not.toContain('2028-05-18');
+  });
+
+  it('finds the next Christmas Eve and whether a closure already covers it', () => {
+    expect(nextDateOf('12-24', '2026-12-05')).toBe('2026-12-24');
+    expect(nextDateOf('12-24', '2026-12-24')).toBe('2026-12-24');
+    expect(nextDateOf('12-24', '2026-12-25')).toBe('2027-12-24');
+    const draft = [newClosure('2026-12-23'), { ...newClosure('2026-12-30'), to: '2026-12-31' }];
+    expect(isClosedOn(draft, '2026-12-24')).toBe(false);
+    expect(isClosedOn(draft, '2026-12-31')).toBe(true);
+    expect(isClosedOn([...draft, newClosure('2026-12-24', 'Julaften')], '2026-12-24')).toBe(true);
+    expect(toOpenHolidaysBody(['2027-05-17', '2027-03-29', '2027-05-17'])).toEqual([
+      '2027-03-29',
+      '2027-05-17',
+    ]);
   });
 });

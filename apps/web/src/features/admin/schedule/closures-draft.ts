@@ -1,4 +1,5 @@
 import type { ClinicClosure } from '@visitt/contracts';
+import { norwegianHolidays, type NorwegianHolidayCode } from '@visitt/domain';
 import { isLocalDate } from '../../../lib/dates';
 import { newKey } from './hours-draft';
 
@@ -29,9 +30,48 @@ export function toClosuresDraft(closures: readonly ClinicClosure[]): ClosureDraf
     }));
 }
 
-/** A new closure row on `date`. */
-export function newClosure(date: string): ClosureDraft {
-  return { key: newKey(), from: date, to: '', reason: '' };
+/** A new closure row on `date`, with an optional reason. */
+export function newClosure(date: string, reason = ''): ClosureDraft {
+  return { key: newKey(), from: date, to: '', reason };
+}
+
+/** Whether a row of the draft closes `date` (rows with problems count as far as they can be read). */
+export function isClosedOn(draft: readonly ClosureDraft[], date: string): boolean {
+  return draft.some(
+    (row) => isLocalDate(row.from) && row.from <= date && date <= (row.to || row.from),
+  );
+}
+
+/** The first `MM-DD` (a date of every year, such as `12-24`) on or after `today`. */
+export function nextDateOf(monthDay: string, today: string): string {
+  const year = Number(today.slice(0, 4));
+  const thisYear = `${year}-${monthDay}`;
+  return thisYear >= today ? thisYear : `${year + 1}-${monthDay}`;
+}
+
+/** One date with its public holidays (17 May can also be Whit Monday). */
+export interface HolidayRow {
+  date: string;
+  codes: NorwegianHolidayCode[];
+}
+
+/** The public holidays from `today` up to the day before the same date a year later, by date. */
+export function comingHolidays(today: string): HolidayRow[] {
+  const year = Number(today.slice(0, 4));
+  const end = `${year + 1}${today.slice(4)}`;
+  const rows: HolidayRow[] = [];
+  for (const { date, code } of [...norwegianHolidays(year), ...norwegianHolidays(year + 1)]) {
+    if (date < today || date >= end) continue;
+    const last = rows.at(-1);
+    if (last?.date === date) last.codes.push(code);
+    else rows.push({ date, codes: [code] });
+  }
+  return rows;
+}
+
+/** The opened holidays as the API takes them: each date once, in order. */
+export function toOpenHolidaysBody(dates: readonly string[]): string[] {
+  return [...new Set(dates)].sort();
 }
 
 /** The `closures` of `PUT …/closures` from a draft without problems, in date order. */

@@ -92,6 +92,7 @@ describe('toPutHoursBody', () => {
 
   it('writes a date range out day by day, with normalized times and no empty note', () => {
     const draft: HoursDraft = {
+      worksHolidays: false,
       weekly: { ...emptyWeek(), 5: [{ ...newBlock(), start: '8', end: '1230' }] },
       exceptions: [
         { ...newException('absence', '2026-12-30'), to: '2027-01-01', note: '  ' },
@@ -106,13 +107,26 @@ describe('toPutHoursBody', () => {
         { date: '2026-12-31', kind: 'absence' },
         { date: '2027-01-01', kind: 'absence' },
       ],
+      worksHolidays: false,
     });
+  });
+
+  it('keeps whether the practitioner works public holidays, and tells a change apart', () => {
+    const saved = { weekly: [], exceptions: [], worksHolidays: true };
+    const draft = toHoursDraft(saved);
+    expect(draft.worksHolidays).toBe(true);
+    expect(toPutHoursBody(draft).worksHolidays).toBe(true);
+    expect(toHoursDraft({ weekly: [], exceptions: [] }).worksHolidays).toBe(false);
+    expect(hoursDraftSignature({ ...draft, worksHolidays: false })).not.toBe(
+      hoursDraftSignature(draft),
+    );
   });
 
   it('sends times for an absence of part of a day', () => {
     const row = { ...newException('absence', '2026-12-01'), wholeDay: false };
     const body = toPutHoursBody({
       weekly: emptyWeek(),
+      worksHolidays: false,
       exceptions: [{ ...row, start: '10:00', end: '12:00' }],
     });
     expect(body.exceptions).toEqual([
@@ -143,7 +157,11 @@ describe('validateHoursDraft', () => {
     const c = { ...newBlock(), start: '25:00', end: '10:00' };
     const d = { ...newBlock(), start: '14:00', end: '13:00' };
     const e = { ...newBlock(), start: '12:00', end: '16:00' }; // touching a: fine
-    const draft: HoursDraft = { weekly: { ...emptyWeek(), 2: [a, b, c, d, e] }, exceptions: [] };
+    const draft: HoursDraft = {
+      worksHolidays: false,
+      weekly: { ...emptyWeek(), 2: [a, b, c, d, e] },
+      exceptions: [],
+    };
     expect(validateHoursDraft(draft)).toEqual([
       { field: hoursFieldId('weekly', 2, b.key, 'start'), code: 'overlap' },
       { field: hoursFieldId('weekly', 2, c.key, 'start'), code: 'startFormat' },
@@ -154,9 +172,13 @@ describe('validateHoursDraft', () => {
   it('lets blocks overlap when their validity periods do not meet', () => {
     const a = { ...newBlock(), start: '08:00', end: '12:00', validUntil: '2026-12-31' };
     const b = { ...newBlock(), start: '09:00', end: '13:00', validFrom: '2027-01-01' };
-    expect(validateHoursDraft({ weekly: { ...emptyWeek(), 1: [a, b] }, exceptions: [] })).toEqual(
-      [],
-    );
+    expect(
+      validateHoursDraft({
+        worksHolidays: false,
+        weekly: { ...emptyWeek(), 1: [a, b] },
+        exceptions: [],
+      }),
+    ).toEqual([]);
   });
 
   it('checks dates, ranges, times of extra hours and notes', () => {
@@ -168,6 +190,7 @@ describe('validateHoursDraft', () => {
     const note = { ...newException('absence', '2026-12-01'), note: 'x'.repeat(201) };
     const problems = validateHoursDraft({
       weekly: emptyWeek(),
+      worksHolidays: false,
       exceptions: [noDate, backwards, tooLong, extra, partial, note],
     });
     expect(problems).toEqual([
@@ -186,9 +209,9 @@ describe('validateHoursDraft', () => {
       ...newException('absence', `202${7 + i}-01-01`),
       to: `202${7 + i}-12-31`,
     }));
-    expect(validateHoursDraft({ weekly: emptyWeek(), exceptions: rows })).toEqual([
-      { field: 'general', code: 'tooManyDates' },
-    ]);
+    expect(
+      validateHoursDraft({ weekly: emptyWeek(), worksHolidays: false, exceptions: rows }),
+    ).toEqual([{ field: 'general', code: 'tooManyDates' }]);
   });
 });
 

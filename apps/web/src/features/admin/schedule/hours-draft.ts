@@ -50,6 +50,8 @@ export interface ExceptionDraft {
 export interface HoursDraft {
   weekly: Record<Weekday, BlockDraft[]>;
   exceptions: ExceptionDraft[];
+  /** The weekly hours apply on public holidays too (closed on them otherwise). */
+  worksHolidays: boolean;
 }
 
 let lastKey = 0;
@@ -104,6 +106,7 @@ const exceptionShape = (e: HoursException) =>
 export function toHoursDraft(hours: {
   weekly: readonly WeeklyHoursBlock[];
   exceptions: readonly HoursException[];
+  worksHolidays?: boolean;
 }): HoursDraft {
   const weekly = Object.fromEntries(WEEKDAYS.map((day) => [day, [] as BlockDraft[]])) as Record<
     Weekday,
@@ -147,7 +150,7 @@ export function toHoursDraft(hours: {
       note: first.note ?? '',
     }))
     .sort((a, b) => a.from.localeCompare(b.from) || byStart(a, b));
-  return { weekly, exceptions };
+  return { weekly, exceptions, worksHolidays: hours.worksHolidays ?? false };
 }
 
 /** Sorts exceptions by date, then time, so equal hours give equal bodies. */
@@ -198,7 +201,7 @@ export function toPutHoursBody(draft: HoursDraft): PutHoursBody {
       }));
     })
     .sort((a, b) => exceptionOrder(a).localeCompare(exceptionOrder(b)));
-  return { weekly, exceptions };
+  return { weekly, exceptions, worksHolidays: draft.worksHolidays };
 }
 
 export type HoursProblemCode =
@@ -316,5 +319,6 @@ export function hoursDraftSignature(draft: HoursDraft): string {
   return JSON.stringify({
     invalid: WEEKDAYS.map((day) => draft.weekly[day].map(({ key: _key, ...block }) => block)),
     exceptions: draft.exceptions.map(({ key: _key, ...row }) => row),
+    worksHolidays: draft.worksHolidays,
   });
 }

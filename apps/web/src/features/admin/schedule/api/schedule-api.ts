@@ -183,6 +183,7 @@ export interface PreviewRequest {
   /** Proposed hours and closures (the draft); the saved ones when left out. */
   hours?: PreviewBody['hours'];
   closures?: PreviewBody['closures'];
+  openHolidays?: PreviewBody['openHolidays'];
 }
 
 /**
@@ -193,9 +194,9 @@ export function useSlotPreview(clinicId: string, request: PreviewRequest | null)
   return useQuery({
     queryKey: [...keys.preview(clinicId), request],
     queryFn: ({ signal }) => {
-      const { practitionerId, appointmentTypeId, week, hours, closures } = request!;
+      const { practitionerId, appointmentTypeId, week, hours, closures, openHolidays } = request!;
       const path = `${base(clinicId)}/practitioners/${practitionerId}/preview`;
-      if (hours === undefined && closures === undefined)
+      if (hours === undefined && closures === undefined && openHolidays === undefined)
         return apiRequest(path, {
           query: { appointmentTypeId, week },
           schema: SlotPreview,
@@ -206,6 +207,7 @@ export function useSlotPreview(clinicId: string, request: PreviewRequest | null)
         week,
         ...(hours ? { hours } : {}),
         ...(closures ? { closures } : {}),
+        ...(openHolidays ? { openHolidays } : {}),
       };
       return apiRequest(path, { method: 'POST', body, schema: SlotPreview, signal });
     },

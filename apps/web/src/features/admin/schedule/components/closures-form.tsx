@@ -1,15 +1,19 @@
 import type { ClinicClosures, SavedClosures } from '@visitt/contracts';
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { Button } from '../../../../components/ui/button';
-import { useFormat, useT } from '../../../../i18n';
-import { isLocalDate } from '../../../../lib/dates';
+import { useFormat, useI18n } from '../../../../i18n';
+import { formatPlainDate, isLocalDate } from '../../../../lib/dates';
 import { useSaveClosures } from '../api/schedule-api';
 import {
   closureFieldId,
+  comingHolidays,
+  isClosedOn,
   MAX_REASON_LENGTH,
   newClosure,
+  nextDateOf,
   toClosuresBody,
   toClosuresDraft,
+  toOpenHolidaysBody,
   validateClosures,
   type ClosureDraft,
   type ClosureProblem,
@@ -27,14 +31,19 @@ interface ClosuresFormProps {
   today: string;
   saved: ClinicClosures;
   draft: ClosureDraft[];
+  /** Public holidays the clinic is open on, in the draft. */
+  openHolidays: string[];
   isDirty: boolean;
   onDraftChange: (draft: ClosureDraft[]) => void;
+  onOpenHolidaysChange: (dates: string[]) => void;
   onSaved: (saved: SavedClosures) => void;
 }
 
 /**
- * Days the whole clinic is closed (holidays, say): dates on its calendar, both ends inclusive,
- * with a reason. Saved on their own (`PUT …/closures`), with the same conflict check as hours.
+ * Days the whole clinic is closed: dates on its calendar, both ends inclusive, with a reason,
+ * with one-click closures of Christmas Eve and New Year's Eve. Below them the coming year's
+ * public holidays (closed unless ticked open). Saved together (`PUT …/closures`), with the same
+ * conflict check as hours.
  */
 export function ClosuresForm({
   clinicId,
@@ -42,23 +51,38 @@ export function ClosuresForm({
   today,
   saved,
   draft,
+  openHolidays,
   isDirty,
   onDraftChange,
+  onOpenHolidaysChange,
   onSaved,
 }: ClosuresFormProps) {
-  const t = useT();
+  const { t, intlLocale } = useI18n();
   const format = useFormat();
   const prefix = useId();
   const focus = useFocusRequest();
   const saving = useConfirmableSave({
     save: useSaveClosures(clinicId),
     hasProblems: () => validateClosures(draft).length > 0,
-    toBody: () => ({ closures: toClosuresBody(draft) }),
+    toBody: () => ({
+      closures: toClosuresBody(draft),
+      openHolidays: toOpenHolidaysBody(openHolidays),
+    }),
     onSaved,
   });
 
   const idOf = (field: string) => `${prefix}-${field}`;
   const addId = idOf('add');
+  const holidays = useMemo(() => comingHolidays(today), [today]);
+  const quickClosures = [
+    { date: nextDateOf('12-24', today), label: 'closeChristmasEve', reason: 'christmasEve' },
+    { date: nextDateOf('12-31', today), label: 'closeNewYearsEve', reason: 'newYearsEve' },
+  ] as const;
+  const addClosure = (date: string, reason = '') => {
+    const row = newClosure(date, reason);
+    onDraftChange([...draft, row]);
+    focus(idOf(closureFieldId(row.key, 'from')));
+  };
   const problems: ClosureProblem[] = saving.isChecked ? validateClosures(draft) : [];
   const errorOf = (field: string) => {
     const problem = problems.find((p) => p.field === field);
@@ -137,19 +161,59 @@ export function ClosuresForm({
         </ul>
       )}
       <div className="action-row sched-exceptions__add">
-        <Button
-          id={addId}
-          variant="secondary"
-          icon="plus"
-          onClick={() => {
-            const row = newClosure(today);
-            onDraftChange([...draft, row]);
-            focus(idOf(closureFieldId(row.key, 'from')));
-          }}
-        >
+        <Button id={addId} variant="secondary" icon="plus" onClick={() => addClosure(today)}>
           {t('adminSchedule.closures.add')}
         </Button>
+        {quickClosures.map((quick) =>
+          isClosedOn(draft, quick.date) ? null : (
+            <Button
+              key={quick.label}
+              variant="secondary"
+              onClick={() => addClosure(quick.date, t(`adminSchedule.closures.${quick.reason}`))}
+            >
+              {t(`adminSchedule.closures.${quick.label}`)}
+            </Button>
+          ),
+        )}
       </div>
+
+      <fieldset className="sched-holidays">
+        <legend className="sched-holidays__title">{t('adminSchedule.holidays.title')}</legend>
+        <p className="field__hint sched-hint">{t('adminSchedule.holidays.intro')}</p>
+        <ul className="sched-holiday-list">
+          {holidays.map((holiday) => {
+            const nameId = idOf(`holiday-${holiday.date}`);
+            const boxId = `${nameId}-open`;
+            const isOpen = openHolidays.includes(holiday.date);
+            return (
+              <li key={holiday.date} className="sched-holiday">
+                <span id={nameId} className="sched-holiday__name">
+                  {holiday.codes
+                    .map((code) => t(`adminSchedule.holidays.names.${code}`))
+                    .join(' / ')}
+                  <span className="muted"> {formatPlainDate(holiday.date, intlLocale, true)}</span>
+                </span>
+                <label className="sched-check" htmlFor={boxId}>
+                  <input
+                    id={boxId}
+                    type="checkbox"
+                    checked={isOpen}
+                    aria-labelledby={`${boxId}-label ${nameId}`}
+                    onChange={(event) =>
+                      onOpenHolidaysChange(
+                        event.target.checked
+                          ? [...openHolidays, holiday.date]
+                          : openHolidays.filter((d) => d !== holiday.date),
+                      )
+                    }
+                  />
+                  <span id={`${boxId}-label`}>{t('adminSchedule.holidays.open')}</span>
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      </fieldset>
 
       <SaveFooter
         saving={saving}
@@ -158,7 +222,10 @@ export function ClosuresForm({
         saveLabel={t('adminSchedule.closures.save')}
         savedText={t('adminSchedule.closures.saved')}
         timeZone={timeZone}
-        onUndo={() => onDraftChange(toClosuresDraft(saved.closures))}
+        onUndo={() => {
+          onDraftChange(toClosuresDraft(saved.closures));
+          onOpenHolidaysChange(saved.openHolidays);
+        }}
       />
     </form>
   );

@@ -10,6 +10,7 @@ import {
   type HoursDraft,
   type HoursProblem,
 } from '../hours-draft';
+import { CheckboxField } from '../../components/form-fields';
 import { useConfirmableSave } from '../hooks/use-confirmable-save';
 import { ErrorSummary, type SummaryItem } from './error-summary';
 import { SaveFooter } from './save-footer';
@@ -117,6 +118,12 @@ export function HoursForm({
           idOf={idOf}
           errorOf={errorOf}
           hintId={hintId}
+        />
+        <CheckboxField
+          label={t('adminSchedule.hours.worksHolidays')}
+          hint={t('adminSchedule.hours.worksHolidaysHint')}
+          checked={draft.worksHolidays}
+          onChange={(worksHolidays) => onDraftChange({ ...draft, worksHolidays })}
         />
       </section>
 

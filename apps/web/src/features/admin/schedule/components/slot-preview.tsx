@@ -21,9 +21,11 @@ const FOLDED_SLOTS = 12;
 
 export interface PreviewDraft {
   /** The draft hours as a body, or null when the draft has problems. */
-  hours: Pick<PutHoursBody, 'weekly' | 'exceptions'> | null;
+  hours: Pick<PutHoursBody, 'weekly' | 'exceptions' | 'worksHolidays'> | null;
   hoursDirty: boolean;
   closures: ClinicClosure[] | null;
+  /** The public holidays opened in the draft (sent with the closures). */
+  openHolidays: string[];
   closuresDirty: boolean;
 }
 
@@ -68,13 +70,14 @@ export function SlotPreview({ clinicId, timeZone, practitioner, types, draft }: 
       ? JSON.stringify({
           hours: draft.hoursDirty ? draft.hours : undefined,
           closures: draft.closuresDirty ? draft.closures : undefined,
+          openHolidays: draft.closuresDirty ? draft.openHolidays : undefined,
         })
       : null,
     400,
   );
   const proposed = (draftKey ? JSON.parse(draftKey) : {}) as Pick<
     PreviewRequest,
-    'hours' | 'closures'
+    'hours' | 'closures' | 'openHolidays'
   >;
   const request: PreviewRequest | null = typeId
     ? {
