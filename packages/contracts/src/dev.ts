@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { DateTime, PlainText, Uuid } from './common';
 
+/** A file an e-mail carried (the confirmation's `.ics`), its content as text. */
+export const OutboxAttachment = z
+  .object({
+    filename: z.string(),
+    contentType: z.string(),
+    content: z.string(),
+  })
+  .meta({ id: 'OutboxAttachment' });
+export type OutboxAttachment = z.infer<typeof OutboxAttachment>;
+
 export const OutboxMessage = z
   .object({
     id: Uuid,
@@ -8,6 +18,9 @@ export const OutboxMessage = z
     to: z.string(),
     subject: z.string().nullable(),
     text: z.string(),
+    /** The e-mail's HTML part as sent (untrusted markup: show it sandboxed); null for SMS and push. */
+    html: z.string().nullable(),
+    attachments: z.array(OutboxAttachment),
     createdAt: DateTime,
   })
   .meta({ id: 'OutboxMessage' });

@@ -105,6 +105,7 @@ export async function issueCode(
     code,
     reference: id,
     locale: await options.locale(),
+    publicUrl: ctx.config.publicUrl,
   });
 }
 
@@ -151,6 +152,7 @@ async function sendCode(
     code: string;
     reference: string;
     locale: Locale;
+    publicUrl: string;
   },
 ): Promise<CodeSent> {
   const { channel, address, code, reference } = message;
@@ -165,7 +167,12 @@ async function sendCode(
             text: texts.text(code, CODE_VALID_MINUTES),
             reference,
           }
-        : { channel, to: address, text: texts.sms(code, CODE_VALID_MINUTES), reference },
+        : {
+            channel,
+            to: address,
+            text: texts.sms(code, CODE_VALID_MINUTES, message.publicUrl),
+            reference,
+          },
     );
   } catch {
     throw fail(

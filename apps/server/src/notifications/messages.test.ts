@@ -1,6 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import type { Instant, TimeZoneId } from '@visitt/domain';
+import type { Locale } from '@visitt/contracts';
+import type { Instant, NotificationChannel, NotificationKind, TimeZoneId } from '@visitt/domain';
+import type { AppointmentView } from '../db/appointments';
+import { GSM7_SEGMENT, gsm7Length } from './gsm7';
 import { renderMessage, type MessageContext } from './messages';
+import { signInCodeText } from './texts';
+
+const appointment: AppointmentView = {
+  id: '7f1e1b4e-0000-4000-8000-000000000001' as AppointmentView['id'],
+  status: 'booked',
+  start: Date.parse('2026-12-02T09:00:00Z') as Instant,
+  end: Date.parse('2026-12-02T09:30:00Z') as Instant,
+  modality: 'video',
+  comment: 'Vondt i brystet om natten',
+  patientId: 'u-1' as AppointmentView['patientId'],
+  cancellationDeadlineMinutes: 1440,
+  createdAt: Date.parse('2026-11-30T09:00:00Z') as Instant,
+  cancelledAt: null,
+  clinic: {
+    id: 'c-1' as AppointmentView['clinic']['id'],
+    name: 'Demo legesenter',
+    town: 'Oslo',
+    address: 'Storgata 1',
+    timeZone: 'Europe/Oslo' as TimeZoneId,
+  },
+  practitioner: {
+    id: 'p-1' as AppointmentView['practitioner']['id'],
+    name: 'Ingrid Berg',
+    title: null,
+  },
+  appointmentType: {
+    id: 't-1' as AppointmentView['appointmentType']['id'],
+    name: 'Samtale om angst',
+    durationMinutes: 30,
+  },
+};
 
 const base: MessageContext = {
   kind: 'reminder',
@@ -8,46 +42,152 @@ const base: MessageContext = {
   to: '+4791234567',
   reference: 'n-1',
   locale: 'nb',
-  appointmentId: '7f1e1b4e-0000-4000-8000-000000000001',
-  start: Date.parse('2026-12-02T09:00:00Z') as Instant,
-  timeZone: 'Europe/Oslo' as TimeZoneId,
-  modality: 'video',
-  clinicName: 'Demo legesenter',
-  clinicAddress: 'Storgata 1, Oslo',
-  practitionerName: 'Ingrid Berg',
-  typeName: 'Samtale om angst',
+  appointment,
   publicUrl: 'https://visitt.example.no',
+  now: Date.parse('2026-11-30T09:00:00Z') as Instant,
 };
 
+const KINDS: NotificationKind[] = [
+  'confirmation',
+  'reminder',
+  'cancellation',
+  'moved',
+  'patient_started',
+];
+const PATIENT_KINDS = ['confirmation', 'reminder', 'cancellation', 'moved'] as const;
+const CHANNELS: NotificationChannel[] = ['sms', 'push', 'email'];
+const LOCALES: Locale[] = ['nb', 'en'];
+
+/** Everything a message carries, attachments included, as one string. */
+const everything = (ctx: MessageContext) => JSON.stringify(renderMessage(ctx));
+const smsText = (ctx: MessageContext) => {
+  const sms = renderMessage({ ...ctx, channel: 'sms' });
+  if (sms.channel !== 'sms') throw new Error('not an SMS');
+  return sms.text;
+};
+
+describe('gsm7Length', () => {
+  it('counts the default alphabet once, the extension table twice, and refuses the rest', () => {
+    expect(gsm7Length('Påminnelse: Ærøy, Østre Åsen')).toBe(28);
+    expect(gsm7Length('€10 [a]')).toBe(10);
+    expect(gsm7Length('Timen – i dag')).toBeNull(); // en dash: would be UCS-2, 70 a segment
+    expect(gsm7Length('😀')).toBeNull();
+  });
+});
+
 describe('renderMessage', () => {
-  it('says in SMS where and when, and to sign in to start a video consultation, without health details', () => {
-    const sms = renderMessage(base);
-    expect(sms).toEqual({
+  it('names neither the type, its description nor the comment, in any kind, channel or language', () => {
+    const secrets = ['Samtale om angst', 'angst', 'Vondt i brystet', 'brystet'];
+    for (const modality of ['video', 'in_person'] as const)
+      for (const kind of KINDS)
+        for (const channel of CHANNELS)
+          for (const locale of LOCALES) {
+            const ctx = {
+              ...base,
+              kind,
+              channel,
+              locale,
+              appointment: {
+                ...appointment,
+                modality,
+                status: kind === 'cancellation' ? ('cancelled' as const) : ('booked' as const),
+              },
+            };
+            const text = everything(ctx);
+            for (const secret of secrets)
+              expect(text, `${kind}/${channel}/${locale}`).not.toContain(secret);
+          }
+  });
+
+  it('says in SMS where and when, and to sign in to start a video consultation', () => {
+    expect(renderMessage(base)).toEqual({
       channel: 'sms',
       to: '+4791234567',
       reference: 'n-1',
-      text:
-        'Påminnelse: Du har videokonsultasjon hos Demo legesenter onsdag 2. desember kl. 10:00. ' +
-        'Logg inn i Visitt-appen eller Pasientportalen for å starte videokonsultasjonen. Du kan starte fra 15 minutter før timen. ' +
-        'https://visitt.example.no/timer/7f1e1b4e-0000-4000-8000-000000000001',
+      text: 'Påminnelse: Videotime hos Demo legesenter ons. 2.12. kl. 10:00. Logg inn i appen eller portalen for å starte: https://visitt.example.no/timer',
     });
+    expect(smsText({ ...base, locale: 'en' })).toBe(
+      'Reminder: video appointment at Demo legesenter on Wed 2 Dec at 10:00. Sign in to the app or portal to start: https://visitt.example.no/timer',
+    );
   });
 
   it('writes in the patient’s language, in the clinic’s time zone', () => {
-    const sms = renderMessage({ ...base, locale: 'en', kind: 'moved' });
-    expect(sms.channel === 'sms' && sms.text).toMatch(
+    expect(smsText({ ...base, locale: 'en', kind: 'moved' })).toMatch(
+      /^Your appointment at Demo legesenter is moved to Wed 2 Dec at 10:00\./,
+    );
+    const email = renderMessage({ ...base, channel: 'email', locale: 'en', kind: 'moved' });
+    expect(email.channel === 'email' && email.text).toMatch(
       /^Your appointment at Demo legesenter has been moved to Wednesday 2 December at 10:00\./,
     );
   });
 
-  it('keeps push text as short and as discreet as SMS, and links to a path', () => {
+  describe('SMS in one GSM-7 segment', () => {
+    // A long real-world style name, and a PUBLIC_URL of a typical length.
+    const long = {
+      ...base,
+      publicUrl: 'https://visitt.fjordhelse.no',
+      appointment: {
+        ...appointment,
+        start: Date.parse('2026-09-30T10:45:00Z') as Instant, // a long weekday and month
+        clinic: {
+          ...appointment.clinic,
+          name: 'Legesenteret på Grünerløkka og Sagene – Ærøy avd.',
+        },
+      },
+    };
+    const lengths: Record<string, number> = {};
+
+    it.each(LOCALES.flatMap((locale) => PATIENT_KINDS.map((kind) => [locale, kind] as const)))(
+      '%s %s fits, link included, for video and in person',
+      (locale, kind) => {
+        for (const modality of ['video', 'in_person'] as const) {
+          for (const ctx of [base, long]) {
+            const text = smsText({
+              ...ctx,
+              locale,
+              kind,
+              appointment: { ...ctx.appointment, modality },
+            });
+            const length = gsm7Length(text);
+            expect(length, text).not.toBeNull();
+            expect(length!, text).toBeLessThanOrEqual(GSM7_SEGMENT);
+            expect(text.endsWith(`${ctx.publicUrl}/timer`)).toBe(true);
+            if (ctx === long) lengths[`${locale} ${kind} ${modality}`] = length!;
+          }
+        }
+      },
+    );
+
+    it('cuts a long clinic name recognisably, and keeps a short one whole', () => {
+      const text = smsText({ ...long, kind: 'reminder' });
+      expect(text).toMatch(
+        / hos Legesenteret på Grünerløkka[^ ]*( [^ ]+)*\.\. ons\. 30\.9\. kl\. 12:45\./,
+      );
+      expect(smsText(base)).toContain(' hos Demo legesenter ons.');
+      // Printed for the record: the lengths with the long name.
+      console.info(lengths);
+    });
+
+    it('writes a name with characters outside GSM-7 in GSM-7', () => {
+      const text = smsText({
+        ...base,
+        appointment: {
+          ...appointment,
+          clinic: { ...appointment.clinic, name: 'Klinikk “Łódź” – Señora' },
+        },
+      });
+      expect(gsm7Length(text)).not.toBeNull();
+      expect(text).toContain('Klinikk "?odz" - Señora');
+    });
+  });
+
+  it('keeps push text as discreet as SMS, and links to a path', () => {
     const push = renderMessage({ ...base, channel: 'push', to: 'user-1', kind: 'cancellation' });
     expect(push).toMatchObject({
       channel: 'push',
       push: { title: 'Timen er avbestilt', url: '/timer/7f1e1b4e-0000-4000-8000-000000000001' },
     });
-    const text = JSON.stringify(push);
-    for (const secret of ['Ingrid', 'angst']) expect(text).not.toContain(secret);
+    expect(JSON.stringify(push)).not.toContain('Ingrid');
   });
 
   it('gives the practitioner a push that leads to the workspace, without the patient', () => {
@@ -55,33 +195,46 @@ describe('renderMessage', () => {
     expect(push).toMatchObject({ push: { title: 'Pasient i videorommet', url: '/arbeidsflate' } });
   });
 
-  it('sends e-mail as text and HTML with the details and, for a confirmation, the calendar file', () => {
+  it('sends e-mail as text and HTML with the practitioner and, for a confirmation, the calendar file', () => {
     const email = renderMessage({
       ...base,
       channel: 'email',
       to: 'pasient@example.com',
       kind: 'confirmation',
-      ics: 'BEGIN:VCALENDAR',
     });
     expect(email.channel).toBe('email');
     if (email.channel !== 'email') return;
     expect(email.subject).toBe('Timen din er bestilt – Demo legesenter');
     expect(email.text).toContain('Behandler: Ingrid Berg');
     expect(email.html).toContain('<table role="presentation">');
-    expect(email.attachments).toEqual([
-      {
-        filename: 'visitt-time.ics',
-        contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-        content: 'BEGIN:VCALENDAR',
-      },
-    ]);
+    expect(email.attachments).toHaveLength(1);
+    expect(email.attachments![0]).toMatchObject({
+      filename: 'visitt-time.ics',
+      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+    });
+    expect(email.attachments![0]!.content).toContain('DTSTART:20261202T090000Z');
     const escaped = renderMessage({
       ...base,
       channel: 'email',
       to: 'x@example.com',
-      clinicName: '<b>Klinikk</b>',
+      appointment: { ...appointment, clinic: { ...appointment.clinic, name: '<b>Klinikk</b>' } },
     });
     expect(escaped.channel === 'email' && escaped.html).toContain('&lt;b&gt;Klinikk&lt;/b&gt;');
+  });
+
+  it('does not explain how to start the call in a cancellation, on any channel or in its file', () => {
+    const cancelled = { ...appointment, status: 'cancelled' as const };
+    for (const locale of LOCALES)
+      for (const channel of CHANNELS) {
+        const text = everything({
+          ...base,
+          kind: 'cancellation',
+          channel,
+          locale,
+          appointment: cancelled,
+        });
+        expect(text).not.toMatch(/appen|portal|app or|\bstart/i);
+      }
   });
 
   it('carries the clinic’s cancellation message in e-mail only', () => {
@@ -94,7 +247,15 @@ describe('renderMessage', () => {
     expect(email.channel === 'email' && email.text).toContain(
       'Melding fra klinikken:\nLegen er syk. Ring oss for ny time.',
     );
-    const sms = renderMessage(context);
-    expect(sms.channel === 'sms' && sms.text).not.toContain('Legen er syk');
+    expect(smsText(context)).not.toContain('Legen er syk');
+  });
+});
+
+describe('signInCodeText', () => {
+  it.each(LOCALES)('%s: one GSM-7 segment that ends with the Web OTP line', (locale) => {
+    const text = signInCodeText[locale].sms('123456', 10, 'https://visitt.fjordhelse.no');
+    expect(text.split('\n').at(-1)).toBe('@visitt.fjordhelse.no #123456');
+    expect(gsm7Length(text)).toBeLessThanOrEqual(GSM7_SEGMENT);
+    expect(gsm7Length(text)).not.toBeNull();
   });
 });

@@ -1,14 +1,14 @@
 import type { Locale } from '@visitt/contracts';
-import type {
-  Instant,
-  Modality,
-  NotificationChannel,
-  NotificationKind,
-  TimeZoneId,
-} from '@visitt/domain';
+import type { Instant, NotificationChannel, NotificationKind } from '@visitt/domain';
+import type { AppointmentView } from '../db/appointments';
+import { presentIcs } from '../presenters/ics';
+import { GSM7_SEGMENT, gsm7Length, toGsm7 } from './gsm7';
 import type { Attachment, OutgoingMessage } from './transport';
 
-/** What a message about an appointment may draw on. */
+/**
+ * What a message about an appointment is rendered from. The appointment comes whole (type and
+ * comment included) so that leaving them out is this module's promise, tested here.
+ */
 export interface MessageContext {
   kind: NotificationKind;
   channel: NotificationChannel;
@@ -16,18 +16,9 @@ export interface MessageContext {
   to: string;
   reference: string;
   locale: Locale;
-  appointmentId: string;
-  start: Instant;
-  timeZone: TimeZoneId;
-  modality: Modality;
-  clinicName: string;
-  clinicAddress: string | null;
-  /** E-mail only: SMS and push never name the practitioner or the type (no health details). */
-  practitionerName: string;
-  typeName: string;
+  appointment: AppointmentView;
   publicUrl: string;
-  /** The appointment as a calendar file, for e-mails confirming or moving it. */
-  ics?: string;
+  now: Instant;
   /**
    * What the clinic wrote when it cancelled. E-mail only: free text may hold health details,
    * so SMS and push never carry it (their link leads to the appointment).
@@ -35,35 +26,58 @@ export interface MessageContext {
   clinicMessage?: string | null;
 }
 
-// Building a formatter costs far more than using one: keep one per language and zone.
+// Building a formatter costs far more than using one: keep one per style, language and zone.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-const when = (ctx: MessageContext) => {
-  const key = `${ctx.locale}|${ctx.timeZone}`;
+function formatter(style: 'long' | 'short', locale: Locale, timeZone: string) {
+  const key = `${style}|${locale}|${timeZone}`;
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(ctx.locale === 'nb' ? 'nb-NO' : 'en-GB', {
-      timeZone: ctx.timeZone,
-      weekday: 'long',
+    format = new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', {
+      timeZone,
+      weekday: style,
       day: 'numeric',
-      month: 'long',
+      month: style === 'long' ? 'long' : locale === 'nb' ? 'numeric' : 'short',
       hour: '2-digit',
       minute: '2-digit',
+      hourCycle: 'h23',
     });
     formatters.set(key, format);
   }
-  return format.format(ctx.start);
-};
+  return format;
+}
+
+/** "onsdag 2. desember kl. 10:00" / "Wednesday 2 December at 10:00", for e-mail and push. */
+const longWhen = (ctx: MessageContext) =>
+  formatter('long', ctx.locale, ctx.appointment.clinic.timeZone).format(ctx.appointment.start);
+
+/** "ons. 2.12. kl. 10:00" / "Wed 2 Dec at 10:00": the SMS's date, short enough for one segment. */
+function shortWhen(ctx: MessageContext) {
+  const parts = Object.fromEntries(
+    formatter('short', ctx.locale, ctx.appointment.clinic.timeZone)
+      .formatToParts(ctx.appointment.start)
+      .map((p) => [p.type, p.value]),
+  );
+  const { weekday, day, month, hour, minute } = parts;
+  return ctx.locale === 'nb'
+    ? `${weekday} ${day}.${month}. kl. ${hour}:${minute}`
+    : `${weekday} ${day} ${month} at ${hour}:${minute}`;
+}
+
+type Lines = (clinic: string, when: string, isVideo: boolean) => Record<NotificationKind, string>;
 
 interface Words {
   subject: Record<NotificationKind, string>;
-  line: (ctx: MessageContext, w: string) => Record<NotificationKind, string>;
+  /** Full sentences for e-mail and push. */
+  line: Lines;
+  /** SMS: the same in fewer characters, ending where the link follows. */
+  sms: Lines;
   videoHowTo: string;
   see: string;
   practitioner: string;
-  type: string;
   place: string;
   videoPlace: string;
+  videoPlaceCancelled: string;
   signature: string;
   clinicMessage: string;
   pushTitle: Record<NotificationKind, string>;
@@ -78,20 +92,29 @@ const words: Record<Locale, Words> = {
       moved: 'Timen din er flyttet',
       patient_started: 'En pasient venter i videorommet',
     },
-    line: (ctx, w) => ({
-      confirmation: `Timen din hos ${ctx.clinicName} ${w} er bestilt.`,
-      reminder: `Påminnelse: Du har ${ctx.modality === 'video' ? 'videokonsultasjon' : 'time'} hos ${ctx.clinicName} ${w}.`,
-      cancellation: `Timen din hos ${ctx.clinicName} ${w} er avbestilt.`,
-      moved: `Timen din hos ${ctx.clinicName} er flyttet til ${w}.`,
+    line: (clinic, w, isVideo) => ({
+      confirmation: `Timen din hos ${clinic} ${w} er bestilt.`,
+      reminder: `Påminnelse: Du har ${isVideo ? 'videokonsultasjon' : 'time'} hos ${clinic} ${w}.`,
+      cancellation: `Timen din hos ${clinic} ${w} er avbestilt.`,
+      moved: `Timen din hos ${clinic} er flyttet til ${w}.`,
       patient_started: `En pasient har startet videokonsultasjonen (timen ${w}).`,
+    }),
+    sms: (clinic, w, isVideo) => ({
+      confirmation: `Timen din hos ${clinic} ${w} er bestilt. ${isVideo ? 'Start videotimen i appen eller portalen:' : 'Se timen:'}`,
+      reminder: isVideo
+        ? `Påminnelse: Videotime hos ${clinic} ${w}. Logg inn i appen eller portalen for å starte:`
+        : `Påminnelse: Time hos ${clinic} ${w}. Se timen:`,
+      cancellation: `Timen din hos ${clinic} ${w} er avbestilt. Se timene dine:`,
+      moved: `Timen din hos ${clinic} er flyttet til ${w}. Se timen:`,
+      patient_started: `En pasient venter i videorommet (timen ${w}):`,
     }),
     videoHowTo:
       'Logg inn i Visitt-appen eller Pasientportalen for å starte videokonsultasjonen. Du kan starte fra 15 minutter før timen.',
     see: 'Se timen',
     practitioner: 'Behandler',
-    type: 'Type time',
     place: 'Sted',
     videoPlace: 'Video – du starter fra appen eller Pasientportalen',
+    videoPlaceCancelled: 'Video',
     signature: 'Hilsen Visitt på vegne av',
     clinicMessage: 'Melding fra klinikken:',
     pushTitle: {
@@ -110,20 +133,29 @@ const words: Record<Locale, Words> = {
       moved: 'Your appointment has been moved',
       patient_started: 'A patient is waiting in the video room',
     },
-    line: (ctx, w) => ({
-      confirmation: `Your appointment at ${ctx.clinicName} on ${w} is booked.`,
-      reminder: `Reminder: you have a ${ctx.modality === 'video' ? 'video consultation' : 'appointment'} at ${ctx.clinicName} on ${w}.`,
-      cancellation: `Your appointment at ${ctx.clinicName} on ${w} is cancelled.`,
-      moved: `Your appointment at ${ctx.clinicName} has been moved to ${w}.`,
+    line: (clinic, w, isVideo) => ({
+      confirmation: `Your appointment at ${clinic} on ${w} is booked.`,
+      reminder: `Reminder: you have a ${isVideo ? 'video consultation' : 'appointment'} at ${clinic} on ${w}.`,
+      cancellation: `Your appointment at ${clinic} on ${w} is cancelled.`,
+      moved: `Your appointment at ${clinic} has been moved to ${w}.`,
       patient_started: `A patient has started the video consultation (appointment ${w}).`,
+    }),
+    sms: (clinic, w, isVideo) => ({
+      confirmation: `Your appointment at ${clinic} on ${w} is booked. ${isVideo ? 'Start the video call in the app or portal:' : 'See it here:'}`,
+      reminder: isVideo
+        ? `Reminder: video appointment at ${clinic} on ${w}. Sign in to the app or portal to start:`
+        : `Reminder: appointment at ${clinic} on ${w}. See it here:`,
+      cancellation: `Your appointment at ${clinic} on ${w} is cancelled. Your appointments:`,
+      moved: `Your appointment at ${clinic} is moved to ${w}. See it here:`,
+      patient_started: `A patient is waiting in the video room (appointment ${w}):`,
     }),
     videoHowTo:
       'Sign in to the Visitt app or the Patient Portal to start the video consultation. You can start from 15 minutes before.',
     see: 'See the appointment',
     practitioner: 'Practitioner',
-    type: 'Appointment type',
     place: 'Where',
     videoPlace: 'Video – you start it from the app or the Patient Portal',
+    videoPlaceCancelled: 'Video',
     signature: 'Regards, Visitt on behalf of',
     clinicMessage: 'Message from the clinic:',
     pushTitle: {
@@ -136,6 +168,27 @@ const words: Record<Locale, Words> = {
   },
 };
 
+/** The shortest a clinic's name is cut to in an SMS before the text is allowed a second segment. */
+const MIN_SMS_CLINIC = 12;
+
+/**
+ * The SMS text: `sentence(clinic)` and the link, in GSM-7, in one segment. When too long, the
+ * clinic's name is cut (at a word where it can) and ends in "..": the date, the instruction and
+ * the link are what the patient needs; the name only has to be recognisable.
+ */
+function fitSms(sentence: (clinic: string) => string, clinicName: string, link: string) {
+  const compose = (clinic: string) => toGsm7(`${sentence(clinic)} ${link}`);
+  const name = toGsm7(clinicName.trim());
+  const full = compose(name);
+  const over = (gsm7Length(full) ?? Infinity) - GSM7_SEGMENT;
+  if (over <= 0) return full;
+  const room = Math.max(MIN_SMS_CLINIC, name.length - over - 2);
+  let cut = name.slice(0, room);
+  const space = cut.lastIndexOf(' ');
+  if (space >= MIN_SMS_CLINIC && space >= room - 8) cut = cut.slice(0, space);
+  return compose(`${cut.replace(/[\s.,;:-]+$/, '')}..`);
+}
+
 const escapeHtml = (s: string) =>
   s.replace(
     /[&<>"']/g,
@@ -143,28 +196,38 @@ const escapeHtml = (s: string) =>
   );
 
 /**
- * The message a person receives for an event, in their language. SMS and push carry only the
- * clinic, the time, what to do and a link (no token in it); never the reason for the visit, the
- * comment or the type's details. E-mails say more and carry the calendar file where useful.
+ * The message a person receives for an event, in their language. None names the appointment's
+ * type, the patient's comment or anything else about their health: SMS and push carry the
+ * clinic, the time, what to do and a link (no token in it); e-mails add the practitioner and
+ * the place, and a calendar file for a booking, move or cancellation. SMS are GSM-7 in one
+ * segment and link to the patient's appointments (a path short enough to fit). A cancellation
+ * says nothing about how to start the call.
  */
 export function renderMessage(ctx: MessageContext): OutgoingMessage {
   const w = words[ctx.locale];
-  const time = when(ctx);
-  const line = w.line(ctx, time)[ctx.kind];
+  const a = ctx.appointment;
+  const isVideo = a.modality === 'video';
+  const line = w.line(a.clinic.name, longWhen(ctx), isVideo)[ctx.kind];
   const isVideoHowTo =
-    ctx.modality === 'video' &&
-    (ctx.kind === 'reminder' || ctx.kind === 'confirmation' || ctx.kind === 'moved');
-  const path = ctx.kind === 'patient_started' ? '/arbeidsflate' : `/timer/${ctx.appointmentId}`;
+    isVideo && (ctx.kind === 'reminder' || ctx.kind === 'confirmation' || ctx.kind === 'moved');
+  const path = ctx.kind === 'patient_started' ? '/arbeidsflate' : `/timer/${a.id}`;
   const link = `${ctx.publicUrl}${path}`;
 
   switch (ctx.channel) {
-    case 'sms':
+    case 'sms': {
+      const smsPath = ctx.kind === 'patient_started' ? '/arbeidsflate' : '/timer';
+      const when = shortWhen(ctx);
       return {
         channel: 'sms',
         to: ctx.to,
         reference: ctx.reference,
-        text: [line, ...(isVideoHowTo ? [w.videoHowTo] : []), link].join(' '),
+        text: fitSms(
+          (clinic) => w.sms(clinic, when, isVideo)[ctx.kind],
+          a.clinic.name,
+          `${ctx.publicUrl}${smsPath}`,
+        ),
       };
+    }
     case 'push':
       return {
         channel: 'push',
@@ -174,21 +237,23 @@ export function renderMessage(ctx: MessageContext): OutgoingMessage {
           title: w.pushTitle[ctx.kind],
           body: [line, ...(isVideoHowTo ? [w.videoHowTo] : [])].join(' '),
           url: path,
-          tag: `${ctx.kind === 'patient_started' ? 'waiting' : 'appointment'}-${ctx.appointmentId}`,
+          tag: `${ctx.kind === 'patient_started' ? 'waiting' : 'appointment'}-${a.id}`,
         },
       };
     case 'email': {
+      const clinicAddress = [a.clinic.address, a.clinic.town].filter(Boolean).join(', ');
       const details: [string, string][] =
         ctx.kind === 'patient_started'
           ? []
           : [
-              [w.practitioner, ctx.practitionerName],
-              [w.type, ctx.typeName],
+              [w.practitioner, a.practitioner.name],
               [
                 w.place,
-                ctx.modality === 'video'
-                  ? w.videoPlace
-                  : [ctx.clinicName, ctx.clinicAddress].filter(Boolean).join(', '),
+                isVideo
+                  ? ctx.kind === 'cancellation'
+                    ? w.videoPlaceCancelled
+                    : w.videoPlace
+                  : [a.clinic.name, clinicAddress].filter(Boolean).join(', '),
               ],
             ];
       const paragraphs = [
@@ -203,22 +268,26 @@ export function renderMessage(ctx: MessageContext): OutgoingMessage {
         '',
         `${w.see}: ${link}`,
         '',
-        `${w.signature} ${ctx.clinicName}`,
+        `${w.signature} ${a.clinic.name}`,
       ].join('\n');
       const html = `<!doctype html><html lang="${ctx.locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b2430">
 ${paragraphs.map((p) => `<p style="white-space:pre-line">${escapeHtml(p)}</p>`).join('\n')}
 ${details.length ? `<table role="presentation">${details.map(([k, v]) => `<tr><th align="left" style="padding-right:1em">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>` : ''}
 <p><a href="${escapeHtml(link)}">${escapeHtml(w.see)}</a></p>
-<p style="color:#555">${escapeHtml(`${w.signature} ${ctx.clinicName}`)}</p>
+<p style="color:#555">${escapeHtml(`${w.signature} ${a.clinic.name}`)}</p>
 </body></html>`;
       const attachments: Attachment[] =
-        ctx.ics &&
-        (ctx.kind === 'confirmation' || ctx.kind === 'moved' || ctx.kind === 'cancellation')
+        ctx.kind === 'confirmation' || ctx.kind === 'moved' || ctx.kind === 'cancellation'
           ? [
               {
                 filename: 'visitt-time.ics',
                 contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-                content: ctx.ics,
+                content: presentIcs(a, {
+                  locale: ctx.locale,
+                  publicUrl: ctx.publicUrl,
+                  now: ctx.now,
+                  withoutType: true,
+                }),
               },
             ]
           : [];
@@ -226,7 +295,7 @@ ${details.length ? `<table role="presentation">${details.map(([k, v]) => `<tr><t
         channel: 'email',
         to: ctx.to,
         reference: ctx.reference,
-        subject: `${w.subject[ctx.kind]} – ${ctx.clinicName}`,
+        subject: `${w.subject[ctx.kind]} – ${a.clinic.name}`,
         text,
         html,
         ...(attachments.length ? { attachments } : {}),

@@ -6,7 +6,7 @@ import {
   buildPractitioner,
   buildUser,
 } from '../../test/factories';
-import { Browser, startTestApp, type TestApp } from '../../test/harness';
+import { Browser, giveProfile, startTestApp, type TestApp } from '../../test/harness';
 import { signInStaff } from '../auth/testing/staff';
 import { startSmsSink, startSmtpSink } from '../../test/sinks';
 import { createLinkMobilityTransport } from './link-mobility';
@@ -69,11 +69,14 @@ async function signIn(browser: Browser, email: string) {
   await expect.poll(() => smtp.messages.length).toBeGreaterThan(count);
   const code = /\b(\d{6})\b/.exec(smtp.messages.at(-1)!.text ?? '')![1];
   expect((await browser.post('/api/v1/auth/code/verify', { email, code })).status).toBe(200);
+  await giveProfile(app.db, email);
   smtp.messages.length = 0;
 }
 
 /** A clinic with a practitioner (who signs in) and a video type; a patient with e-mail and mobile verified. */
-async function setup(options: { phone?: boolean; typeModality?: 'video' | 'in_person' } = {}) {
+async function setup(
+  options: { phone?: boolean; typeModality?: 'video' | 'in_person'; locale?: 'nb' | 'en' } = {},
+) {
   const clinic = await buildClinic(app.db, { name: `Fjordklinikken ${++n}` });
   const admin = await buildUser(app.db, {
     email: `admin-${n}@example.com`,
@@ -91,9 +94,16 @@ async function setup(options: { phone?: boolean; typeModality?: 'video' | 'in_pe
     modality: options.typeModality ?? 'video',
     cancelDeadline: 0,
   });
+  await app.db.query(
+    "UPDATE appointment_types SET description = 'For deg med panikkanfall' WHERE id = $1",
+    [type.id],
+  );
   const email = `varsel-${n}@example.com`;
   const patient = new Browser(app);
   await signIn(patient, email);
+  if (options.locale) {
+    await app.db.query('UPDATE users SET locale = $1 WHERE email = $2', [options.locale, email]);
+  }
   const phone = `+47400${String(10000 + n).padStart(5, '0')}`;
   if (options.phone !== false) {
     expect((await patient.post('/api/v1/me/contact/code', { phone })).status).toBe(202);
@@ -132,26 +142,44 @@ const rows = async (appointmentId: string) =>
   ).rows;
 
 describe('planning', () => {
-  it('plans a confirmation now and reminders 24 h and 1 h before, per verified channel, with the booking', async () => {
+  it('plans, with the booking, a confirmation now by e-mail and reminders 24 h and 1 h before by SMS', async () => {
     const { book } = await setup();
     const id = await book('2026-12-02T10:00:00+01:00');
     expect((await rows(id)).map((r) => [r.kind, r.channel, r.due_at.toISOString()])).toEqual([
       ['confirmation', 'email', '2026-11-30T09:00:00.000Z'],
-      ['confirmation', 'sms', '2026-11-30T09:00:00.000Z'],
-      ['reminder', 'email', '2026-12-01T09:00:00.000Z'],
       ['reminder', 'sms', '2026-12-01T09:00:00.000Z'],
-      ['reminder', 'email', '2026-12-02T08:00:00.000Z'],
       ['reminder', 'sms', '2026-12-02T08:00:00.000Z'],
+    ]);
+  });
+
+  it('confirms by SMS when the patient turned e-mail off, and reminds by e-mail without a verified mobile', async () => {
+    const emailOff = await setup();
+    expect(
+      (await emailOff.patient.request('PUT', '/api/v1/me/notifications/email', { enabled: false }))
+        .status,
+    ).toBe(200);
+    const first = await emailOff.book('2026-12-02T10:00:00+01:00');
+    expect((await rows(first)).map((r) => [r.kind, r.channel])).toEqual([
+      ['confirmation', 'sms'],
+      ['reminder', 'sms'],
+      ['reminder', 'sms'],
+    ]);
+    const noPhone = await setup({ phone: false });
+    const second = await noPhone.book('2026-12-02T10:00:00+01:00');
+    expect((await rows(second)).map((r) => [r.kind, r.channel])).toEqual([
+      ['confirmation', 'email'],
+      ['reminder', 'email'],
+      ['reminder', 'email'],
     ]);
   });
 
   it('plans no reminder whose moment has passed (booked 30 minutes ahead)', async () => {
     const { book } = await setup();
     const id = await book('2026-11-30T10:30:00+01:00');
-    expect((await rows(id)).map((r) => r.kind)).toEqual(['confirmation', 'confirmation']);
+    expect((await rows(id)).map((r) => r.kind)).toEqual(['confirmation']);
   });
 
-  it('sends no SMS when the clinic turned SMS off, and nothing to an unverified number', async () => {
+  it('reminds by e-mail when the clinic turned SMS off, and sends nothing to an unverified number', async () => {
     const noSms = await setup();
     const settings = await noSms.staff.get(
       `/api/v1/admin/clinics/${noSms.clinic.id}/notification-settings`,
@@ -167,7 +195,7 @@ describe('planning', () => {
     );
     expect(changed.status).toBe(200);
     const id = await noSms.book('2026-12-02T10:00:00+01:00');
-    expect((await rows(id)).map((r) => r.channel)).not.toContain('sms');
+    expect((await rows(id)).map((r) => r.channel)).toEqual(['email', 'email', 'email']);
 
     const unverified = await setup({ phone: false });
     await app.db.query("UPDATE users SET phone = '+4740099999' WHERE email = $1", [
@@ -179,10 +207,10 @@ describe('planning', () => {
 });
 
 describe('sending', () => {
-  it('sends the confirmation: e-mail in text and HTML with the .ics, SMS without health details', async () => {
-    const { book, email, phone, clinic } = await setup();
+  it('sends the confirmation: e-mail in text and HTML with the .ics, or SMS, without health details', async () => {
+    const { book, email, clinic } = await setup();
     const id = await book('2026-12-02T10:00:00+01:00');
-    expect(await worker.runOnce()).toBe(2);
+    expect(await worker.runOnce()).toBe(1);
 
     expect(smtp.messages).toHaveLength(1);
     const mail = smtp.messages[0]!;
@@ -195,14 +223,7 @@ describe('sending', () => {
     expect(mail.text).not.toContain('Sensitiv');
     const ics = mail.attachments.find((a) => a.filename?.endsWith('.ics'));
     expect(ics?.content.toString('utf8')).toContain('DTSTART:20261202T090000Z');
-
-    expect(sms.received).toHaveLength(1);
-    const text = sms.received[0]!;
-    expect(text.destination).toBe(phone);
-    expect(text.userData).toContain(clinic.name);
-    expect(text.userData).toContain(`https://visitt.example.no/timer/${id}`);
-    for (const secret of ['Sensitiv', 'angst', 'Hemmelig', 'Spesialist'])
-      expect(text.userData).not.toContain(secret);
+    expect(sms.received).toHaveLength(0);
 
     const sent = await app.db.query<{ id: string; status: string; provider_reference: string }>(
       "SELECT id, status, provider_reference FROM notifications WHERE appointment_id = $1 AND kind = 'confirmation'",
@@ -210,11 +231,24 @@ describe('sending', () => {
     );
     expect(sent.rows.every((r) => r.status === 'sent' && r.provider_reference)).toBe(true);
     // The provider got our id as its reference: a resend is recognisably the same message.
-    expect(sent.rows.map((r) => r.id)).toContain(text.refId);
-    expect(mail.messageId).toBe(
-      `<${sent.rows.find((r) => r.provider_reference === mail.messageId)?.id}@visitt>`,
-    );
+    expect(mail.messageId).toBe(`<${sent.rows[0]!.id}@visitt>`);
     expect(await worker.runOnce()).toBe(0);
+
+    const bySms = await setup();
+    await bySms.patient.request('PUT', '/api/v1/me/notifications/email', { enabled: false });
+    const other = await bySms.book('2026-12-02T10:00:00+01:00');
+    expect(await worker.runOnce()).toBe(1);
+    expect(sms.received).toHaveLength(1);
+    const text = sms.received[0]!;
+    expect(text.destination).toBe(bySms.phone);
+    expect(text.userData).toBe(
+      `Timen din hos ${bySms.clinic.name} ons. 2.12. kl. 10:00 er bestilt. Start videotimen i appen eller portalen: https://visitt.example.no/timer`,
+    );
+    const row = await app.db.query<{ id: string }>(
+      "SELECT id FROM notifications WHERE appointment_id = $1 AND kind = 'confirmation'",
+      [other],
+    );
+    expect(text.refId).toBe(row.rows[0]!.id);
   });
 
   it('reminds at the time: a video reminder says to sign in to the app or the portal to start', async () => {
@@ -225,12 +259,9 @@ describe('sending', () => {
     app.clock.set('2026-12-01T08:59:59Z');
     expect(await worker.runOnce()).toBe(0);
     app.clock.set('2026-12-01T09:00:00Z');
-    expect(await worker.runOnce()).toBe(2);
+    expect(await worker.runOnce()).toBe(1);
     expect(sms.received[0]!.userData).toMatch(
-      /^Påminnelse: Du har videokonsultasjon hos Fjordklinikken \d+ onsdag 2\. desember kl\. 10:00\./,
-    );
-    expect(sms.received[0]!.userData).toContain(
-      'Logg inn i Visitt-appen eller Pasientportalen for å starte videokonsultasjonen',
+      /^Påminnelse: Videotime hos Fjordklinikken \d+ ons\. 2\.12\. kl\. 10:00\. Logg inn i appen eller portalen for å starte: https:\/\/visitt\.example\.no\/timer$/,
     );
   });
 
@@ -241,7 +272,7 @@ describe('sending', () => {
     // The worker was away until after the start.
     app.clock.set('2026-12-02T09:00:01Z');
     await worker.runOnce();
-    expect(sms.received).toHaveLength(1); // the confirmation only
+    expect(sms.received).toHaveLength(0); // the confirmation went by e-mail, no reminder
     expect(
       (await rows(id)).filter((r) => r.kind === 'reminder').every((r) => r.status === 'dropped'),
     ).toBe(true);
@@ -256,18 +287,17 @@ describe('sending', () => {
     expect(after.filter((r) => r.kind === 'reminder').map((r) => r.status)).toEqual([
       'dropped',
       'dropped',
-      'dropped',
-      'dropped',
     ]);
     expect(
       after.filter((r) => r.kind === 'cancellation').map((r) => [r.channel, r.status]),
-    ).toEqual([
-      ['email', 'planned'],
-      ['sms', 'planned'],
-    ]);
-    sms.received.length = 0;
+    ).toEqual([['email', 'planned']]);
+    smtp.messages.length = 0;
     await worker.runOnce();
-    expect(sms.received[0]!.userData).toMatch(/er avbestilt/);
+    expect(smtp.messages[0]!.subject).toMatch(/^Timen din er avbestilt/);
+    // Nothing about starting a call that will not happen, in the mail or its calendar file.
+    const cancelled = smtp.messages[0]!;
+    for (const part of [cancelled.text, ...cancelled.attachments.map((a) => a.content.toString())])
+      expect(part).not.toMatch(/appen|portal|\bstart/i);
     app.clock.set('2026-12-01T09:00:00Z');
     await signIn(
       patient,
@@ -296,14 +326,12 @@ describe('sending', () => {
       after.filter((r) => r.status === 'planned').map((r) => [r.kind, r.due_at.toISOString()]),
     ).toEqual([
       ['moved', '2026-11-30T09:00:00.000Z'],
-      ['moved', '2026-11-30T09:00:00.000Z'],
       ['reminder', '2026-12-02T13:00:00.000Z'],
-      ['reminder', '2026-12-02T13:00:00.000Z'],
-      ['reminder', '2026-12-03T12:00:00.000Z'],
       ['reminder', '2026-12-03T12:00:00.000Z'],
     ]);
+    smtp.messages.length = 0;
     await worker.runOnce();
-    expect(sms.received[0]!.userData).toContain('er flyttet til torsdag 3. desember kl. 14:00');
+    expect(smtp.messages[0]!.text).toContain('er flyttet til torsdag 3. desember kl. 14:00');
     // The old reminder's time comes and goes without a message.
     app.clock.set('2026-12-01T09:00:00Z');
     expect(await worker.runOnce()).toBe(0);
@@ -317,18 +345,85 @@ describe('sending', () => {
   it('retries transient provider errors with backoff, and records permanent ones', async () => {
     const { book, phone } = await setup();
     const id = await book('2026-12-02T10:00:00+01:00');
+    await worker.runOnce(); // the confirmation, by e-mail
     failures.set(phone, 503);
+    app.clock.set('2026-12-01T09:00:00Z');
     await worker.runOnce();
-    const retried = (await rows(id)).find((r) => r.kind === 'confirmation' && r.channel === 'sms')!;
+    const first = (r: { kind: string; channel: string; attempts: number }) =>
+      r.kind === 'reminder' && r.channel === 'sms' && r.attempts > 0;
+    const retried = (await rows(id)).find(first)!;
     expect(retried).toMatchObject({ status: 'planned', attempts: 1 });
-    expect(retried.due_at.toISOString()).toBe('2026-11-30T09:00:30.000Z');
+    expect(retried.due_at.toISOString()).toBe('2026-12-01T09:00:30.000Z');
     expect(retried.last_error).toMatch(/503/);
     failures.set(phone, 400);
-    app.clock.set('2026-11-30T09:00:30Z');
+    app.clock.set('2026-12-01T09:00:30Z');
     await worker.runOnce();
-    const failed = (await rows(id)).find((r) => r.kind === 'confirmation' && r.channel === 'sms')!;
+    const failed = (await rows(id)).find(first)!;
     expect(failed).toMatchObject({ status: 'failed', attempts: 2 });
   });
+});
+
+describe('what messages say', () => {
+  it.each(['nb', 'en'] as const)(
+    '%s: no message of any kind or channel names the type, its description or the comment',
+    async (locale) => {
+      const secrets = ['Samtale om angst', 'angst', 'panikkanfall', 'Sensitiv'];
+      const seen: string[] = [];
+      const collect = () => {
+        for (const mail of smtp.messages)
+          seen.push(
+            [
+              mail.subject,
+              mail.text,
+              mail.html,
+              ...mail.attachments.map((a) => a.content.toString('utf8')),
+            ].join('\n'),
+          );
+        for (const text of sms.received) seen.push(text.userData);
+        smtp.messages.length = 0;
+        sms.received.length = 0;
+      };
+      // Three patients: e-mail and SMS; e-mail turned off (all by SMS); no mobile (all by e-mail).
+      for (const variant of ['both', 'emailOff', 'noPhone'] as const) {
+        app.clock.set(NOW);
+        const s = await setup({ locale, phone: variant !== 'noPhone' });
+        if (variant === 'emailOff')
+          await s.patient.request('PUT', '/api/v1/me/notifications/email', { enabled: false });
+        const id = await s.book('2026-12-02T10:00:00+01:00');
+        await worker.runOnce(); // confirmation
+        expect(
+          (
+            await s.staff.post(`/api/v1/staff/appointments/${id}/move`, {
+              start: '2026-12-03T14:00:00+01:00',
+            })
+          ).status,
+        ).toBe(200);
+        await worker.runOnce(); // moved
+        app.clock.set('2026-12-02T13:00:00Z');
+        await worker.runOnce(); // the 24-hour reminder
+        collect();
+        await signIn(s.patient, s.email); // a day later: a fresh sign-in to cancel
+        expect((await s.patient.post(`/api/v1/appointments/${id}/cancel`)).status).toBe(200);
+        await worker.runOnce(); // cancellation
+        const sent = await app.db.query<{ kind: string; channel: string }>(
+          "SELECT kind, channel FROM notifications WHERE appointment_id = $1 AND status = 'sent' ORDER BY kind",
+          [id],
+        );
+        const channel = variant === 'both' ? null : variant === 'emailOff' ? 'sms' : 'email';
+        expect(sent.rows.map((r) => [r.kind, r.channel])).toEqual([
+          ['cancellation', channel ?? 'email'],
+          ['confirmation', channel ?? 'email'],
+          ['moved', channel ?? 'email'],
+          ['reminder', channel ?? 'sms'],
+        ]);
+        collect();
+      }
+      expect(seen).toHaveLength(12);
+      for (const message of seen)
+        for (const secret of secrets)
+          expect(message.toLowerCase()).not.toContain(secret.toLowerCase());
+    },
+  );
 });
 
 describe('settings and contact details', () => {

@@ -1,20 +1,26 @@
 import type { Locale } from '@visitt/contracts';
 
+/**
+ * The Web OTP line that ends a code SMS (`@visitt.example.no #123456`): a browser on that site
+ * offers the code to the sign-in form itself (`autocomplete="one-time-code"`).
+ */
+const webOtpLine = (code: string, publicUrl: string) => `@${new URL(publicUrl).hostname} #${code}`;
+
 /** Sign-in code texts. No health information ever goes into these. */
 export const signInCodeText = {
   nb: {
     subject: 'Din innloggingskode til Visitt',
     text: (code: string, minutes: number) =>
       `Koden din er ${code}. Den gjelder i ${minutes} minutter. Del den ikke med noen. Ba du ikke om en kode, kan du se bort fra denne meldingen.`,
-    sms: (code: string, minutes: number) =>
-      `${code} er koden din til Visitt. Gyldig i ${minutes} min. Ikke del den med noen.`,
+    sms: (code: string, minutes: number, publicUrl: string) =>
+      `${code} er koden din til Visitt. Gyldig i ${minutes} min. Ikke del den med noen.\n\n${webOtpLine(code, publicUrl)}`,
   },
   en: {
     subject: 'Your Visitt sign-in code',
     text: (code: string, minutes: number) =>
       `Your code is ${code}. It is valid for ${minutes} minutes. Do not share it with anyone. If you did not ask for a code, you can ignore this message.`,
-    sms: (code: string, minutes: number) =>
-      `${code} is your Visitt code. Valid for ${minutes} min. Do not share it.`,
+    sms: (code: string, minutes: number, publicUrl: string) =>
+      `${code} is your Visitt code. Valid for ${minutes} min. Do not share it.\n\n${webOtpLine(code, publicUrl)}`,
   },
 } satisfies Record<Locale, unknown>;
 

@@ -18,7 +18,6 @@ import {
 } from '../db/notifications';
 import type { Db } from '../db/pool';
 import type { Clock } from '../lib/clock';
-import { presentIcs } from '../presenters/ics';
 import { renderMessage } from './messages';
 import { TransportError, type Transports } from './transport';
 
@@ -210,27 +209,16 @@ export function createNotificationWorker(
     const transport = deps.transports[n.channel];
     if (!transport) return { status: 'failed', error: `no ${n.channel} transport configured` };
 
-    const view = toView(appointment);
-    const locale: Locale = user.locale ?? 'nb';
     const message = renderMessage({
       kind: n.kind,
       channel: n.channel,
       to,
       reference: n.id,
-      locale,
-      appointmentId: appointment.id,
-      start: view.start,
-      timeZone: view.clinic.timeZone,
-      modality: view.modality,
-      clinicName: view.clinic.name,
-      clinicAddress: [view.clinic.address, view.clinic.town].filter(Boolean).join(', ') || null,
-      practitionerName: view.practitioner.name,
-      typeName: view.appointmentType.name,
+      locale: user.locale ?? 'nb',
+      appointment: toView(appointment),
       publicUrl: deps.publicUrl,
+      now,
       clinicMessage: n.kind === 'cancellation' ? appointment.cancellation_message : null,
-      ...(n.channel === 'email'
-        ? { ics: presentIcs(view, { locale, publicUrl: deps.publicUrl, now }) }
-        : {}),
     });
     try {
       const { reference } = await transport.send(message);

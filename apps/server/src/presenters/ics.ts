@@ -56,14 +56,18 @@ function fold(line: string): string {
  */
 export function presentIcs(
   a: AppointmentView,
-  options: { locale: Locale; publicUrl: string; now: Instant },
+  // `withoutType`: for files sent by e-mail, which never name the appointment's type.
+  options: { locale: Locale; publicUrl: string; now: Instant; withoutType?: boolean },
 ): string {
   const t = texts[options.locale];
   const kind = a.modality === 'video' ? t.video : t.inPerson;
   const link = `${options.publicUrl}/timer/${a.id}`;
   const description = [
-    `${a.appointmentType.name} – ${a.practitioner.name}`,
-    ...(a.modality === 'video' ? [t.videoHowTo] : []),
+    options.withoutType
+      ? a.practitioner.name
+      : `${a.appointmentType.name} – ${a.practitioner.name}`,
+    // A cancelled appointment has no call to start.
+    ...(a.modality === 'video' && a.status !== 'cancelled' ? [t.videoHowTo] : []),
     `${t.open}: ${link}`,
   ].join('\n');
   const location =

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Instant } from '../time';
 import {
   DEFAULT_NOTIFICATION_SETTINGS as defaults,
-  channelsFor,
   planBooking,
   planCancellation,
   planMove,
@@ -19,38 +18,24 @@ const video = {
   start: at('2026-12-02T09:00:00Z'),
 };
 
-describe('channelsFor', () => {
-  it('follows the clinic per channel and the patient per contact', () => {
-    expect(channelsFor(defaults, 'video', all)).toEqual(['sms', 'email', 'push']);
-    expect(channelsFor(defaults, 'video', { email: true, sms: false, push: false })).toEqual([
-      'email',
-    ]);
-    const noSms: NotificationSettings = { ...defaults, video: { ...defaults.video, sms: false } };
-    expect(channelsFor(noSms, 'video', all)).toEqual(['email', 'push']);
-    expect(channelsFor(noSms, 'in_person', all)).toEqual(['sms', 'email', 'push']);
-  });
-
+describe('planning with the clinic off', () => {
   it('sends nothing, push included, when the clinic has notifications off for the modality', () => {
     const off: NotificationSettings = {
       ...defaults,
       video: { sms: false, email: false, remindersMinutesBefore: [60] },
     };
-    expect(channelsFor(off, 'video', all)).toEqual([]);
     expect(planBooking(video, off, all, at('2026-11-30T09:00:00Z'))).toEqual([]);
   });
 });
 
 describe('planBooking', () => {
-  it('confirms now and reminds 24 h and 1 h before, per channel', () => {
+  it('confirms now by e-mail and reminds 24 h and 1 h before by SMS', () => {
     const now = at('2026-11-30T09:00:00Z');
     const planned = planBooking(video, defaults, { email: true, sms: true, push: false }, now);
     expect(planned.map((p) => [p.kind, p.channel, new Date(p.dueAt).toISOString()])).toEqual([
-      ['confirmation', 'sms', '2026-11-30T09:00:00.000Z'],
       ['confirmation', 'email', '2026-11-30T09:00:00.000Z'],
       ['reminder', 'sms', '2026-12-01T09:00:00.000Z'],
-      ['reminder', 'email', '2026-12-01T09:00:00.000Z'],
       ['reminder', 'sms', '2026-12-02T08:00:00.000Z'],
-      ['reminder', 'email', '2026-12-02T08:00:00.000Z'],
     ]);
     for (const p of planned) expect(p.sendBefore).toBe(video.start);
     expect(new Set(planned.map((p) => p.key)).size).toBe(planned.length);
@@ -59,7 +44,10 @@ describe('planBooking', () => {
   it('plans no reminder whose moment has passed (booked 30 minutes ahead)', () => {
     const now = at('2026-12-02T08:30:00Z');
     const planned = planBooking(video, defaults, all, now);
-    expect(planned.map((p) => p.kind)).toEqual(['confirmation', 'confirmation', 'confirmation']);
+    expect(planned.map((p) => [p.kind, p.channel])).toEqual([
+      ['confirmation', 'email'],
+      ['confirmation', 'push'],
+    ]);
   });
 
   it('skips the confirmation when the clinic does not confirm bookings', () => {
@@ -83,7 +71,10 @@ describe('planMove and planCancellation', () => {
       all,
       now,
     );
-    expect(moved.filter((p) => p.kind === 'moved')).toHaveLength(3);
+    expect(moved.filter((p) => p.kind === 'moved').map((p) => p.channel)).toEqual([
+      'email',
+      'push',
+    ]);
     expect(
       moved.filter((p) => p.kind === 'reminder').map((p) => new Date(p.dueAt).toISOString()),
     ).toContain('2026-12-03T08:00:00.000Z');
@@ -91,13 +82,20 @@ describe('planMove and planCancellation', () => {
     expect(moved.some((p) => keys.has(p.key))).toBe(false);
   });
 
-  it('sends a cancellation now, once per channel', () => {
+  it('sends a cancellation now, by e-mail or else SMS, and push', () => {
     const now = at('2026-12-01T09:00:00Z');
-    const planned = planCancellation(video, defaults, { email: true, sms: false, push: true }, now);
+    const planned = planCancellation(video, defaults, all, now);
     expect(planned.map((p) => [p.kind, p.channel, p.dueAt])).toEqual([
       ['cancellation', 'email', now],
       ['cancellation', 'push', now],
     ]);
+    const smsOnly = planCancellation(
+      video,
+      defaults,
+      { email: false, sms: true, push: false },
+      now,
+    );
+    expect(smsOnly.map((p) => p.channel)).toEqual(['sms']);
   });
 });
 

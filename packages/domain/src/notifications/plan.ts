@@ -1,41 +1,21 @@
 import type { Modality } from '../booking/appointment';
 import { DAY, MINUTE, type Instant } from '../time';
+import {
+  channelsFor,
+  type NotificationChannel,
+  type NotificationKind,
+  type NotificationSettings,
+  type PatientChannels,
+} from './channel-rule';
 
-export type NotificationChannel = 'email' | 'sms' | 'push';
-export type NotificationKind =
-  'confirmation' | 'reminder' | 'cancellation' | 'moved' | 'patient_started';
-
-/** What a clinic has chosen to send (per modality: SMS and e-mail on or off, reminder offsets). */
-export interface NotificationSettings {
-  readonly video: {
-    readonly sms: boolean;
-    readonly email: boolean;
-    readonly remindersMinutesBefore: readonly number[];
-  };
-  readonly inPerson: {
-    readonly sms: boolean;
-    readonly email: boolean;
-    readonly remindersMinutesBefore: readonly number[];
-  };
-  /** A message confirms every booking. */
-  readonly confirmations: boolean;
-}
+export { channelsFor };
+export type { NotificationChannel, NotificationKind, NotificationSettings, PatientChannels };
 
 export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
   video: { sms: true, email: true, remindersMinutesBefore: [24 * 60, 60] },
   inPerson: { sms: true, email: true, remindersMinutesBefore: [24 * 60, 60] },
   confirmations: true,
 };
-
-/**
- * Where this patient can be reached: a verified e-mail address or mobile number they have not
- * turned off, and push where they turned it on in the app.
- */
-export interface PatientChannels {
-  readonly email: boolean;
-  readonly sms: boolean;
-  readonly push: boolean;
-}
 
 /** The parts of an appointment that decide its messages. */
 export interface NotifiableAppointment {
@@ -55,30 +35,14 @@ export interface PlannedNotification {
   readonly key: string;
 }
 
-/**
- * The channels a clinic's patient gets messages on for one appointment: SMS and e-mail as the
- * clinic turned them on for the modality and the patient can be reached there; push (the app)
- * where the patient turned it on, if the clinic sends notifications for such appointments at all.
- */
-export function channelsFor(
-  settings: NotificationSettings,
-  modality: Modality,
-  patient: PatientChannels,
-): NotificationChannel[] {
-  const clinic = modality === 'video' ? settings.video : settings.inPerson;
-  const channels: NotificationChannel[] = [];
-  if (clinic.sms && patient.sms) channels.push('sms');
-  if (clinic.email && patient.email) channels.push('email');
-  if ((clinic.sms || clinic.email) && patient.push) channels.push('push');
-  return channels;
-}
-
+// Every reminder of an appointment goes out on the channels the rule picks for reminders.
 function reminders(
   a: NotifiableAppointment,
   settings: NotificationSettings,
-  channels: NotificationChannel[],
+  patient: PatientChannels,
   now: Instant,
 ) {
+  const channels = channelsFor('reminder', settings, a.modality, patient);
   const offsets = (a.modality === 'video' ? settings.video : settings.inPerson)
     .remindersMinutesBefore;
   const planned: PlannedNotification[] = [];
@@ -99,17 +63,19 @@ function reminders(
   return planned;
 }
 
-/** A booking: a confirmation now (if the clinic confirms bookings), and the reminders still ahead. */
+/**
+ * A booking: a confirmation now (if the clinic confirms bookings), and the reminders still ahead,
+ * each on the channels {@link channelsFor} picks for its kind.
+ */
 export function planBooking(
   a: NotifiableAppointment,
   settings: NotificationSettings,
   patient: PatientChannels,
   now: Instant,
 ): PlannedNotification[] {
-  const channels = channelsFor(settings, a.modality, patient);
   const confirmation: PlannedNotification[] =
     settings.confirmations && a.start > now
-      ? channels.map((channel) => ({
+      ? channelsFor('confirmation', settings, a.modality, patient).map((channel) => ({
           kind: 'confirmation',
           channel,
           dueAt: now,
@@ -117,7 +83,7 @@ export function planBooking(
           key: `${a.id}:v${a.version}:confirmation:${channel}`,
         }))
       : [];
-  return [...confirmation, ...reminders(a, settings, channels, now)];
+  return [...confirmation, ...reminders(a, settings, patient, now)];
 }
 
 /** A cancellation: one message now, worth sending for a day (even after the planned start). */
@@ -127,7 +93,7 @@ export function planCancellation(
   patient: PatientChannels,
   now: Instant,
 ): PlannedNotification[] {
-  return channelsFor(settings, a.modality, patient).map((channel) => ({
+  return channelsFor('cancellation', settings, a.modality, patient).map((channel) => ({
     kind: 'cancellation',
     channel,
     dueAt: now,
@@ -143,10 +109,9 @@ export function planMove(
   patient: PatientChannels,
   now: Instant,
 ): PlannedNotification[] {
-  const channels = channelsFor(settings, a.modality, patient);
   const moved: PlannedNotification[] =
     a.start > now
-      ? channels.map((channel) => ({
+      ? channelsFor('moved', settings, a.modality, patient).map((channel) => ({
           kind: 'moved',
           channel,
           dueAt: now,
@@ -154,7 +119,7 @@ export function planMove(
           key: `${a.id}:v${a.version}:moved:${channel}`,
         }))
       : [];
-  return [...moved, ...reminders(a, settings, channels, now)];
+  return [...moved, ...reminders(a, settings, patient, now)];
 }
 
 /** How long to wait before trying a failed send again: 30 s, doubling, at most 10 minutes. */

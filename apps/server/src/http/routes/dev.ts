@@ -31,9 +31,11 @@ export const devRoutes: FastifyPluginAsyncZod = async (app) => {
         recipient: string;
         subject: string | null;
         body_text: string;
+        body_html: string | null;
+        attachments: { filename: string; contentType: string; content: string }[];
         created_at: Date;
       }>(
-        `SELECT id, channel, recipient, subject, body_text, created_at FROM dev_outbox
+        `SELECT id, channel, recipient, subject, body_text, body_html, attachments, created_at FROM dev_outbox
           WHERE $1::text IS NULL OR recipient = $1 ORDER BY created_at DESC, id LIMIT 100`,
         [request.query.to ?? null],
       );
@@ -43,6 +45,8 @@ export const devRoutes: FastifyPluginAsyncZod = async (app) => {
         to: r.recipient,
         subject: r.subject,
         text: r.body_text,
+        html: r.body_html,
+        attachments: r.attachments,
         createdAt: r.created_at.toISOString(),
       }));
     },

@@ -3,9 +3,11 @@ import { Icon } from '../../components/ui/icon';
 import { LoadingState } from '../../components/ui/spinner';
 import { useMyNotifications } from '../../features/notifications/api/notifications-api';
 import { ContactSection } from '../../features/notifications/components/contact-section';
+import { MessageRule } from '../../features/notifications/components/message-rule';
 import { activeChannels } from '../../features/notifications/contact-format';
 import { useChangedText } from '../../features/notifications/hooks/use-changed-text';
 import { PushSettingsSection } from '../../features/push/components/push-toggle';
+import { ProfileSection } from '../../features/profile/components/profile-section';
 import { useT } from '../../i18n';
 import { Page } from '../layouts/page';
 
@@ -42,6 +44,7 @@ export function NotificationsPage() {
               <p>{t('notifications.noneActive')}</p>
             </Alert>
           ) : null}
+          <MessageRule />
           <ContactSection kind="email" channel={settings.data.email} />
           <ContactSection kind="sms" channel={settings.data.sms} />
           <PushSettingsSection onChange={() => void settings.refetch()}>
@@ -58,6 +61,7 @@ export function NotificationsPage() {
           </PushSettingsSection>
         </>
       )}
+      <ProfileSection />
     </Page>
   );
 }

@@ -1,9 +1,10 @@
-import type { OutboxMessage } from '@visitt/contracts';
+import type { OutboxAttachment, OutboxMessage } from '@visitt/contracts';
+import { useEffect, useState } from 'react';
 import { Icon } from '../../../components/ui/icon';
 import { useFormat, useT } from '../../../i18n';
 import { browserTimeZone } from '../../../lib/dates';
 
-/** Messages as cards: channel, recipient, time, subject and text. */
+/** Messages as cards: channel, recipient, time, subject, text, the e-mail's HTML and files. */
 export function OutboxList({ messages }: { messages: OutboxMessage[] }) {
   const t = useT();
   const format = useFormat();
@@ -30,9 +31,55 @@ export function OutboxList({ messages }: { messages: OutboxMessage[] }) {
               {message.subject ?? t('outbox.noSubject')}
             </h2>
             <p className="outbox__text">{message.text}</p>
+            {message.html ? (
+              <details className="outbox__html">
+                <summary>{t('outbox.showHtml')}</summary>
+                {/* The e-mail's own markup, shown as a mail client would: in a sandbox without
+                    scripts, forms or access to this page (no allow-* flags at all). */}
+                <iframe
+                  className="outbox__frame"
+                  title={t('outbox.htmlTitle', { subject: message.subject ?? '' })}
+                  sandbox=""
+                  srcDoc={message.html}
+                  referrerPolicy="no-referrer"
+                />
+              </details>
+            ) : null}
+            {message.attachments.length > 0 ? (
+              <div className="outbox__attachments">
+                <h3 className="outbox__attachments-title">{t('outbox.attachments')}</h3>
+                <ul role="list">
+                  {message.attachments.map((attachment, index) => (
+                    <li key={`${index}-${attachment.filename}`}>
+                      <AttachmentLink attachment={attachment} />
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
           </article>
         </li>
       ))}
     </ol>
+  );
+}
+
+/** A download link for one attachment, from a blob: URL made here and revoked when gone. */
+function AttachmentLink({ attachment }: { attachment: OutboxAttachment }) {
+  const t = useT();
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    const blobUrl = URL.createObjectURL(
+      new Blob([attachment.content], { type: attachment.contentType }),
+    );
+    setUrl(blobUrl);
+    return () => URL.revokeObjectURL(blobUrl);
+  }, [attachment.content, attachment.contentType]);
+  if (!url) return null;
+  return (
+    <a className="outbox__attachment" href={url} download={attachment.filename}>
+      <Icon name="download" size={16} />
+      <span>{t('outbox.download', { filename: attachment.filename })}</span>
+    </a>
   );
 }

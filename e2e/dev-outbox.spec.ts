@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, launchChromium, newContext } from './browser';
+import {
+  completeProfileIfAsked,
+  expectAccessible,
+  freshEmail,
+  heading,
+  pickFirstTime,
+  screenshotsOnFailure,
+  signIn,
+} from './flows';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+describe('the demo inbox', () => {
+  it('shows the confirmation e-mail’s HTML in a sandbox and lets its calendar file be downloaded', async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    screenshotsOnFailure({ page });
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const email = freshEmail('outbox-html');
+    await page.goto('/logg-inn');
+    await signIn(page, email, { checkAccessibility: false });
+    await page.goto('/finn-klinikk');
+    await page
+      .getByRole('link', { name: /Demo legesenter/ })
+      .first()
+      .click();
+    await heading(page, 'Demo legesenter');
+    await page
+      .getByRole('link', { name: 'Bestill videokonsultasjon' })
+      .or(page.getByRole('button', { name: 'Bestill videokonsultasjon' }))
+      .first()
+      .click();
+    await page.getByRole('link', { name: /Dr\. Kari Nordmann/ }).click();
+    await page.getByRole('link', { name: /^Videokonsultasjon 15 min/ }).click();
+    await pickFirstTime(page, { checkAccessibility: false });
+    await page.getByRole('button', { name: /^(Bestill|Bekreft)$/ }).click();
+    await completeProfileIfAsked(page);
+    await heading(page, 'Timen er bestilt');
+
+    await page.goto('/utboks');
+    await heading(page, 'Demo-innboks');
+    const card = page
+      .getByRole('article')
+      .filter({ hasText: email })
+      .filter({ hasText: 'Timen din er bestilt' })
+      .first();
+    await card.waitFor({ timeout: 15_000 });
+    await card.getByText('Vis e-posten slik den ser ut (HTML)').click();
+    const iframe = card.locator('iframe');
+    expect(await iframe.getAttribute('sandbox')).toBe('');
+    const frame = iframe.contentFrame();
+    await frame.getByRole('link', { name: 'Se timen' }).waitFor();
+    expect(await frame.getByText(/er bestilt\./).count()).toBe(1);
+    await expectAccessible(page, 'outbox with html');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('link', { name: 'Last ned visitt-time.ics' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('visitt-time.ics');
+    const ics = await readFile(await download.path(), 'utf8');
+    expect(ics).toMatch(/^BEGIN:VCALENDAR/);
+    expect(ics).toContain('SUMMARY:Videokonsultasjon hos Demo legesenter');
+    // The page's policy is untouched: the frame and the download need no exception.
+    expect(violations.filter((v) => !/style/i.test(v))).toEqual([]);
+    await context.close();
+  });
+});
