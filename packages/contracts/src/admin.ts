@@ -1,6 +1,6 @@
 // Contracts of clinic administration: profile, staff and invitations, appointment types,
 // practitioners' hours, closures, the free-slot preview and the audit log.
-import { ACTOR_ROLES } from '@visitt/domain';
+import { ACTOR_ROLES, isNorwegianHoliday, type LocalDate } from '@visitt/domain';
 import { z } from 'zod';
 import { StaffRole } from './auth';
 import { ApiError } from './errors';
@@ -112,6 +112,8 @@ export const StaffInvitation = z
     roles: z.array(StaffRole),
     practitionerName: z.string().nullable(),
     practitionerTitle: z.string().nullable(),
+    /** The practitioner (without an account) this invitation is for, if any. */
+    practitionerId: Uuid.nullable(),
     state: InvitationState,
     invitedBy: z.object({ userId: Uuid, name: z.string().nullable() }).nullable(),
     createdAt: DateTime,
@@ -154,6 +156,15 @@ export const InviteStaffBody = z
     roles: StaffRoles,
     practitionerName: Name.optional(),
     practitionerTitle: PlainText(120).optional(),
+    /**
+     * A practitioner of the clinic without an account: accepting gives that practitioner row
+     * to the new account (its hours and appointments stay), instead of making a new one.
+     */
+    practitionerId: Uuid.optional(),
+  })
+  .refine((b) => b.practitionerId === undefined || b.roles.includes('practitioner'), {
+    message: 'An invitation for a practitioner includes the practitioner role',
+    path: ['roles'],
   })
   .refine((b) => !b.roles.includes('practitioner') || b.practitionerName !== undefined, {
     message: 'A practitioner needs the name patients will see',
@@ -336,6 +347,8 @@ const rangesMeet = (
 const hoursShape = {
   weekly: z.array(WeeklyHoursBlock).max(100),
   exceptions: z.array(HoursException).max(1000),
+  /** The weekly hours apply on public holidays too; left out, the saved choice stays. */
+  worksHolidays: z.boolean().optional(),
 };
 
 /** Blocks of one weekday may not overlap where their validity periods meet. */
@@ -369,6 +382,8 @@ export const PractitionerHours = z
     timeZone: z.string(),
     weekly: z.array(WeeklyHoursBlock),
     exceptions: z.array(HoursException),
+    /** Whether the weekly hours apply on public holidays (closed on them when false). */
+    worksHolidays: z.boolean(),
   })
   .meta({ id: 'PractitionerHours' });
 export type PractitionerHours = z.infer<typeof PractitionerHours>;
@@ -428,8 +443,23 @@ export const ClinicClosure = z
   .meta({ id: 'ClinicClosure' });
 export type ClinicClosure = z.infer<typeof ClinicClosure>;
 
+/** A Norwegian public holiday (computed from the calendar: see the domain's holidays). */
+const HolidayDate = LocalDateString.refine((d) => isNorwegianHoliday(d as LocalDate), {
+  message: 'Not a Norwegian public holiday',
+});
+/** Public holidays the clinic is open on, as on ordinary days; left out, the saved ones stay. */
+const OpenHolidays = z
+  .array(HolidayDate)
+  .max(200)
+  .refine((dates) => new Set(dates).size === dates.length, { message: 'A date is listed twice' });
+
 export const ClinicClosures = z
-  .object({ timeZone: z.string(), closures: z.array(ClinicClosure) })
+  .object({
+    timeZone: z.string(),
+    closures: z.array(ClinicClosure),
+    /** Public holidays the clinic is open on, in date order; every other holiday is closed. */
+    openHolidays: z.array(LocalDateString),
+  })
   .meta({ id: 'ClinicClosures' });
 export type ClinicClosures = z.infer<typeof ClinicClosures>;
 
@@ -437,6 +467,7 @@ export type ClinicClosures = z.infer<typeof ClinicClosures>;
 export const PutClosuresBody = z
   .strictObject({
     closures: z.array(ClinicClosure).max(500),
+    openHolidays: OpenHolidays.optional(),
     confirm: z.boolean().optional(),
   })
   .meta({ id: 'PutClosuresBody' });
@@ -465,6 +496,8 @@ export const PreviewBody = z
     hours: z.strictObject(hoursShape).superRefine(noOverlappingBlocks).optional(),
     /** Proposed closures; the saved ones when left out. */
     closures: z.array(ClinicClosure).max(500).optional(),
+    /** Proposed opened public holidays; the saved ones when left out. */
+    openHolidays: OpenHolidays.optional(),
   })
   .meta({ id: 'PreviewBody' });
 export type PreviewBody = z.infer<typeof PreviewBody>;
@@ -510,6 +543,8 @@ export const AuditQuery = z.strictObject({
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
+const AuditAppointment = z.object({ start: DateTime, practitioner: z.string() });
+
 export const AuditEntry = z
   .object({
     id: z.number().int(),
@@ -522,7 +557,12 @@ export const AuditEntry = z
     entityType: z.string(),
     entityId: Uuid.nullable(),
     /** When the entry concerns an appointment: its time and practitioner, to recognise it by. */
-    appointment: z.object({ start: DateTime, practitioner: z.string() }).nullable(),
+    appointment: AuditAppointment.nullable(),
+    /**
+     * A read of a list (one entry for the whole list): every record it showed, in order, with
+     * the appointment's time and practitioner when it is one. Null for any other entry.
+     */
+    listed: z.array(z.object({ id: Uuid, appointment: AuditAppointment.nullable() })).nullable(),
     /** When the entry concerns a person (a staff member, an invitee's account): who. */
     person: z.object({ name: z.string().nullable(), email: z.string().nullable() }).nullable(),
     ip: z.string().nullable(),
@@ -539,3 +579,27 @@ export const AuditPage = z
   })
   .meta({ id: 'AuditPage' });
 export type AuditPage = z.infer<typeof AuditPage>;
+
+export const AUDIT_ACTORS_MAX = 20;
+
+/** People who appear in the clinic's log, by a part of their name or e-mail address. */
+export const AuditActorsQuery = z.strictObject({
+  q: SingleLine(100).default(''),
+});
+export type AuditActorsQuery = z.infer<typeof AuditActorsQuery>;
+
+export const AuditActor = z
+  .object({
+    userId: Uuid,
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    /** The roles they acted in at this clinic (a patient is `patient`). */
+    roles: z.array(z.enum(ACTOR_ROLES)),
+  })
+  .meta({ id: 'AuditActor' });
+export type AuditActor = z.infer<typeof AuditActor>;
+
+export const AuditActors = z
+  .object({ actors: z.array(AuditActor).max(AUDIT_ACTORS_MAX) })
+  .meta({ id: 'AuditActors' });
+export type AuditActors = z.infer<typeof AuditActors>;

@@ -4,13 +4,13 @@ import {
   listPatientAppointments,
   type AppointmentView,
 } from '../db/appointments';
-import { writeAudit } from '../db/audit';
+import { writeAppointmentListRead, writeAudit } from '../db/audit';
 import type { SignedInContext } from '../core/context';
 import { fail } from '../core/errors';
 
 async function auditRead(
   ctx: SignedInContext,
-  appointments: readonly AppointmentView[],
+  appointment: AppointmentView,
   how: string,
 ): Promise<void> {
   await writeAudit(ctx.db, {
@@ -19,8 +19,8 @@ async function auditRead(
     actorRole: 'patient',
     action: 'appointment.read',
     entityType: 'appointment',
-    entityIds: appointments.map((a) => a.id),
-    clinicIds: appointments.map((a) => a.clinic.id),
+    entityIds: [appointment.id],
+    clinicIds: [appointment.clinic.id],
     ip: ctx.ip,
     details: { via: how },
   });
@@ -34,11 +34,11 @@ export async function readAppointment(
 ): Promise<AppointmentView> {
   const appointment = await findPatientAppointment(ctx.db, id, ctx.actor.userId);
   if (!appointment) throw fail('not_found');
-  await auditRead(ctx, [appointment], how);
+  await auditRead(ctx, appointment, how);
   return appointment;
 }
 
-/** The patient's own appointments in a scope, with the read audited per appointment. */
+/** The patient's own appointments in a scope, with the read audited as one row per clinic. */
 export async function readMyAppointments(
   ctx: SignedInContext,
   query: MyAppointmentsQuery,
@@ -49,6 +49,16 @@ export async function readMyAppointments(
     query.scope,
     ctx.clock.now(),
   );
-  await auditRead(ctx, appointments, 'list');
+  await writeAppointmentListRead(
+    ctx.db,
+    {
+      at: ctx.clock.now(),
+      actorUserId: ctx.actor.userId,
+      actorRole: 'patient',
+      ip: ctx.ip,
+      details: { via: 'list' },
+    },
+    appointments,
+  );
   return appointments;
 }

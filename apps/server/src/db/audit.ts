@@ -16,6 +16,13 @@ export interface AuditEntry {
   at: Instant;
 }
 
+/** A read of a list in one clinic: one row naming every record the list showed. */
+export interface ListAuditEntry extends Omit<AuditEntry, 'entityIds' | 'clinicIds'> {
+  clinicId: string;
+  /** In the order the list showed them; may be empty (the read is recorded all the same). */
+  entityIds: readonly string[];
+}
+
 /**
  * Writes one audit row per entity. Called inside the transaction of the change it records, so
  * a change is never without its trail; reads are recorded before the data is returned.
@@ -38,4 +45,53 @@ export async function writeAudit(db: Queryable, entry: AuditEntry): Promise<void
       entry.details ?? {},
     ],
   );
+}
+
+/**
+ * Writes ONE audit row for a read of a list: `entity_id` null, `entity_ids` naming every record
+ * shown, so opening a calendar of many appointments does not flood the log. Recorded before
+ * the data is returned.
+ */
+export async function writeListAudit(db: Queryable, entry: ListAuditEntry): Promise<void> {
+  await db.query(
+    `INSERT INTO audit_log (at, actor_user_id, actor_role, action, entity_type, entity_ids, clinic_id, ip, details)
+     VALUES (to_timestamp($1 / 1000.0), $2, $3, $4, $5, $6::uuid[], $7, $8::inet, $9)`,
+    [
+      entry.at,
+      entry.actorUserId,
+      entry.actorRole,
+      entry.action,
+      entry.entityType,
+      entry.entityIds,
+      entry.clinicId,
+      entry.ip,
+      entry.details ?? {},
+    ],
+  );
+}
+
+/**
+ * Records a read of a list of appointments: one row per clinic the list drew from (each clinic
+ * sees only its own part of a patient's or practitioner's list), naming that clinic's
+ * appointments in the order shown. An empty list belongs to no clinic and writes nothing.
+ */
+export async function writeAppointmentListRead(
+  db: Queryable,
+  entry: Omit<ListAuditEntry, 'clinicId' | 'entityIds' | 'action' | 'entityType'>,
+  appointments: readonly { id: string; clinic: { id: string } }[],
+): Promise<void> {
+  const byClinic = new Map<string, string[]>();
+  for (const a of appointments) {
+    const ids = byClinic.get(a.clinic.id);
+    if (ids) ids.push(a.id);
+    else byClinic.set(a.clinic.id, [a.id]);
+  }
+  for (const [clinicId, entityIds] of byClinic)
+    await writeListAudit(db, {
+      ...entry,
+      action: 'appointment.read',
+      entityType: 'appointment',
+      clinicId,
+      entityIds,
+    });
 }

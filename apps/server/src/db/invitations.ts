@@ -11,6 +11,8 @@ export interface InvitationRow {
   roles: StaffRole[];
   practitionerName: string | null;
   practitionerTitle: string | null;
+  /** The practitioner row (without an account) the invitation is for, if any. */
+  practitionerId: string | null;
   invitedBy: { userId: UserId; name: string | null } | null;
   createdAt: Instant;
   expiresAt: Instant;
@@ -27,6 +29,7 @@ type InvitationDbRow = {
   roles: StaffRole[];
   practitioner_name: string | null;
   practitioner_title: string | null;
+  practitioner_id: string | null;
   invited_by: string | null;
   inviter_name: string | null;
   created_at: Date;
@@ -37,7 +40,7 @@ type InvitationDbRow = {
 
 const INVITATION_SELECT = `
   SELECT i.id, i.clinic_id, c.name AS clinic_name, c.time_zone, i.email, i.roles, i.practitioner_name, i.practitioner_title,
-         i.invited_by, u.name AS inviter_name, i.created_at, i.expires_at, i.accepted_at, i.revoked_at
+         i.practitioner_id, i.invited_by, u.name AS inviter_name, i.created_at, i.expires_at, i.accepted_at, i.revoked_at
     FROM staff_invitations i
     JOIN clinics c ON c.id = i.clinic_id
     LEFT JOIN users u ON u.id = i.invited_by`;
@@ -51,6 +54,7 @@ const toInvitation = (r: InvitationDbRow): InvitationRow => ({
   roles: r.roles,
   practitionerName: r.practitioner_name,
   practitionerTitle: r.practitioner_title,
+  practitionerId: r.practitioner_id,
   invitedBy: r.invited_by ? { userId: r.invited_by as UserId, name: r.inviter_name } : null,
   createdAt: r.created_at.getTime() as Instant,
   expiresAt: r.expires_at.getTime() as Instant,
@@ -107,6 +111,7 @@ export async function insertInvitation(
     roles: readonly StaffRole[];
     practitionerName: string | null;
     practitionerTitle: string | null;
+    practitionerId?: string | null;
     tokenHash: Buffer;
     invitedBy: string;
     now: Instant;
@@ -115,8 +120,8 @@ export async function insertInvitation(
 ): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO staff_invitations (clinic_id, email, roles, practitioner_name, practitioner_title, token_hash,
-                                    invited_by, created_at, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, to_timestamp($8 / 1000.0), to_timestamp($9 / 1000.0))
+                                    invited_by, created_at, expires_at, practitioner_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, to_timestamp($8 / 1000.0), to_timestamp($9 / 1000.0), $10)
      RETURNING id`,
     [
       input.clinicId,
@@ -128,6 +133,7 @@ export async function insertInvitation(
       input.invitedBy,
       input.now,
       input.expiresAt,
+      input.practitionerId ?? null,
     ],
   );
   return rows[0]!.id;

@@ -101,3 +101,27 @@ export async function findClinicPractitioner(
       }
     : null;
 }
+
+/**
+ * Gives the clinic's practitioner row `practitionerId`, still without an account, to `userId`
+ * (active, named and titled as given when given), so its hours and appointments become theirs.
+ * Returns false and changes nothing when the row is gone, already has a user, or the user
+ * already has a practitioner row at the clinic.
+ */
+export async function linkPractitioner(
+  db: Queryable,
+  clinicId: string,
+  practitionerId: string,
+  userId: string,
+  name: string | null,
+  title: string | null,
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE practitioners p
+        SET user_id = $3, active = true, name = coalesce($4, p.name), title = coalesce($5, p.title)
+      WHERE p.id = $1 AND p.clinic_id = $2 AND p.user_id IS NULL
+        AND NOT EXISTS (SELECT 1 FROM practitioners o WHERE o.clinic_id = $2 AND o.user_id = $3)`,
+    [practitionerId, clinicId, userId, name, title],
+  );
+  return rowCount === 1;
+}

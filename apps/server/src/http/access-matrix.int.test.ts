@@ -224,6 +224,7 @@ const rows: Row[] = [
     expected: adminOnly(),
   },
   { method: 'GET', path: '/api/v1/admin/clinics/{clinicId}/audit', expected: adminOnly() },
+  { method: 'GET', path: '/api/v1/admin/clinics/{clinicId}/audit/actors', expected: adminOnly() },
   {
     method: 'GET',
     path: '/api/v1/admin/clinics/{clinicId}/notification-settings',

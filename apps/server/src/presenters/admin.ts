@@ -13,7 +13,7 @@ import type {
 } from '@visitt/contracts';
 import type { Instant, TimeZoneId } from '@visitt/domain';
 import type { AdminTypeRow } from '../db/appointment-types';
-import type { AuditRow } from '../db/audit-log';
+import type { AuditAppointment, AuditRow } from '../db/audit-log';
 import type { BookedAheadRow } from '../db/booked-ahead';
 import type { AdminClinicRow } from '../db/clinic-profile';
 import type { ClosureRow } from '../db/closures';
@@ -70,6 +70,7 @@ export function presentInvitation(
     roles: i.roles,
     practitionerName: i.practitionerName,
     practitionerTitle: i.practitionerTitle,
+    practitionerId: i.practitionerId,
     state: invitationState(i, now),
     invitedBy: i.invitedBy,
     createdAt: format(i.createdAt),
@@ -139,20 +140,22 @@ export function presentOutside(
   };
 }
 
+/** An audit entry on the clinic's clock; a read of a list with every record it named. */
 export function presentAuditEntry(e: AuditRow, timeZone: TimeZoneId): AuditEntry {
+  const format = zonedFormatter(timeZone);
+  const appointmentOf = (a: AuditAppointment | null) =>
+    a ? { start: format(a.start), practitioner: a.practitioner } : null;
   return {
     id: e.id,
-    at: zonedFormatter(timeZone)(e.at),
+    at: format(e.at),
     actor: e.actor,
     role: e.role,
     action: e.action,
     entityType: e.entityType,
     entityId: e.entityId,
-    appointment: e.appointment
-      ? {
-          start: zonedFormatter(timeZone)(e.appointment.start),
-          practitioner: e.appointment.practitioner,
-        }
+    appointment: appointmentOf(e.appointment),
+    listed: e.listed
+      ? e.listed.map((x) => ({ id: x.id, appointment: appointmentOf(x.appointment) }))
       : null,
     person: e.person,
     ip: e.ip,

@@ -1,4 +1,10 @@
-import type { AuditPage, AuditQuery } from '@visitt/contracts';
+import {
+  AUDIT_ACTORS_MAX,
+  type AuditActors,
+  type AuditActorsQuery,
+  type AuditPage,
+  type AuditQuery,
+} from '@visitt/contracts';
 import {
   parseLocalDate,
   wallClockToInstant,
@@ -7,10 +13,10 @@ import {
   type TimeZoneId,
 } from '@visitt/domain';
 import { Temporal } from 'temporal-polyfill';
-import { listAuditEntries } from '../../db/audit-log';
+import { listAuditEntries, searchAuditActors } from '../../db/audit-log';
 import { findAdminClinic } from '../../db/clinic-profile';
 import type { SignedInContext } from '../../core/context';
-import { writeAudit } from '../../db/audit';
+import { writeAudit, writeListAudit } from '../../db/audit';
 import { authorize } from '../../policies/authorize';
 import { fail } from '../../core/errors';
 import { parseInstant } from '../../lib/zoned-format';
@@ -80,4 +86,34 @@ export async function readAuditLog(
     entries: page.map((e) => presentAuditEntry(e, clinic.timeZone)),
     nextBefore: rows.length > query.limit ? page[page.length - 1]!.id : null,
   };
+}
+
+/**
+ * People who appear as actors in the clinic's log (patients too), found by a part of their name
+ * or e-mail address, for the log's "who" filter. Administrators only (`clinic.read_audit`). The
+ * answer names people: the search is recorded as one entry naming everyone it returned.
+ */
+export async function searchAuditLogActors(
+  ctx: SignedInContext,
+  clinicId: string,
+  query: AuditActorsQuery,
+): Promise<AuditActors> {
+  const db = ctx.db;
+  const actorRole = await authorize(ctx, 'clinic.read_audit', { clinicId });
+  const clinic = await findAdminClinic(db, clinicId);
+  if (!clinic) throw fail('not_found');
+  const q = query.q.trim();
+  const actors = await searchAuditActors(db, clinicId, q, AUDIT_ACTORS_MAX);
+  await writeListAudit(db, {
+    at: ctx.clock.now(),
+    actorUserId: ctx.actor.userId,
+    actorRole,
+    action: 'audit.actors.read',
+    entityType: 'user',
+    clinicId,
+    entityIds: actors.map((a) => a.userId),
+    ip: ctx.ip,
+    details: { q },
+  });
+  return { actors };
 }

@@ -15,7 +15,11 @@ import {
   revokeOpenInvitations,
   type InvitationRow,
 } from '../../db/invitations';
-import { ensurePractitioner } from '../../db/practitioners';
+import {
+  ensurePractitioner,
+  findClinicPractitioner,
+  linkPractitioner,
+} from '../../db/practitioners';
 import { isActiveMemberByEmail, upsertMembership } from '../../db/staff-members';
 import { writeAudit } from '../../db/audit';
 import { withTransaction, type Queryable } from '../../db/pool';
@@ -38,7 +42,9 @@ export const INVITATION_PATH = '/invitasjon';
  * SHA-256 of the token is stored. An earlier invitation to the same address still open is
  * revoked (the new one replaces it). The e-mail goes out before the transaction commits, so a
  * failure to send leaves nothing behind (503 `channel_unavailable`); someone already active
- * staff of the clinic is refused (409 `already_member`).
+ * staff of the clinic is refused (409 `already_member`). With `practitionerId`, the invitation is
+ * for that practitioner of the clinic still without an account (422 `unknown_practitioner` for
+ * another clinic's, 409 `already_member` when it has one): accepting links the account to it.
  */
 export async function inviteStaff(
   ctx: SignedInContext,
@@ -58,6 +64,14 @@ export async function inviteStaff(
     const clinic = await findAdminClinic(tx, clinicId, { lock: true });
     if (!clinic) throw fail('not_found');
     if (await isActiveMemberByEmail(tx, clinicId, email)) throw fail('already_member');
+    if (body.practitionerId !== undefined) {
+      const practitioner = await findClinicPractitioner(tx, clinicId, body.practitionerId, {
+        lock: true,
+      });
+      if (!practitioner) throw fail('unknown_practitioner');
+      if (practitioner.userId !== null)
+        throw fail('already_member', 'This practitioner already has an account.');
+    }
     const replaced = await revokeOpenInvitations(tx, clinicId, email, now);
     const practises = body.roles.includes('practitioner');
     const id = await insertInvitation(tx, {
@@ -66,6 +80,7 @@ export async function inviteStaff(
       roles: body.roles,
       practitionerName: practises ? (body.practitionerName ?? null) : null,
       practitionerTitle: practises && body.practitionerTitle ? body.practitionerTitle : null,
+      practitionerId: practises ? (body.practitionerId ?? null) : null,
       tokenHash: sha256(token),
       invitedBy: ctx.actor.userId,
       now,
@@ -80,7 +95,12 @@ export async function inviteStaff(
       entityIds: [id],
       clinicIds: [clinicId],
       ip: ctx.ip,
-      details: { email, roles: body.roles, ...(replaced.length ? { replaces: replaced } : {}) },
+      details: {
+        email,
+        roles: body.roles,
+        ...(body.practitionerId ? { practitionerId: body.practitionerId } : {}),
+        ...(replaced.length ? { replaces: replaced } : {}),
+      },
     });
     const message = {
       clinicName: clinic.name,
@@ -191,7 +211,9 @@ async function findAcceptable(
  * The signed-in user accepts an invitation, once: their verified e-mail address must be the
  * invited one (403 `invitation_email_mismatch`; the link alone is not enough, since e-mails get
  * forwarded). They become active staff with the invited roles (an active member keeps theirs and
- * gains these), and a practitioner gets their practitioner row, named as the invitation says.
+ * gains these), and a practitioner gets their practitioner row, named as the invitation says: the
+ * invitation's practitioner (one without an account, with their hours and appointments) when it
+ * names one that is still free, else their own row, made when missing.
  * A `password` given becomes the account's password if it has none yet (someone invited who
  * signed in with a one-time code has none, and staff sign in with a password). Attempts are
  * limited per IP address and per link (429 `rate_limited` with Retry-After).
@@ -216,7 +238,21 @@ export async function acceptInvitation(
     const clinicId = invitation.clinicId;
     const roles = await upsertMembership(tx, clinicId, userId, invitation.roles, now);
     let practitionerId: string | null = null;
-    if (roles.includes('practitioner')) {
+    // Taken by another account meanwhile, or this person has a row here already: their own row.
+    const linked =
+      invitation.practitionerId !== null &&
+      roles.includes('practitioner') &&
+      (await linkPractitioner(
+        tx,
+        clinicId,
+        invitation.practitionerId,
+        userId,
+        invitation.practitionerName,
+        invitation.practitionerTitle,
+      ));
+    if (linked) {
+      practitionerId = invitation.practitionerId;
+    } else if (roles.includes('practitioner')) {
       const invitedAsPractitioner = invitation.roles.includes('practitioner');
       practitionerId = await ensurePractitioner(
         tx,
@@ -238,7 +274,7 @@ export async function acceptInvitation(
       entityIds: [invitation.id],
       clinicIds: [clinicId],
       ip: ctx.ip,
-      details: { roles },
+      details: { roles, ...(linked ? { linkedPractitioner: practitionerId } : {}) },
     });
     return {
       clinicId,

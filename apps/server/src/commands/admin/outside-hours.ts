@@ -2,27 +2,32 @@ import {
   findOutsideHours,
   type Availability,
   type Instant,
+  type LocalDate,
   type TimeZoneId,
   type Weekday,
 } from '@visitt/domain';
 import { listBookedAhead, type BookedAheadRow } from '../../db/booked-ahead';
-import { readClosures, type ClosureRow } from '../../db/closures';
+import { readClosures, readOpenHolidays, type ClosureRow } from '../../db/closures';
 import { readHours, type ExceptionRow, type WeeklyRow } from '../../db/hours';
-import { writeAudit } from '../../db/audit';
+import { writeAppointmentListRead } from '../../db/audit';
 import type { Queryable } from '../../db/pool';
 import type { SignedInContext } from '../../core/context';
 
 export interface Hours {
   weekly: readonly WeeklyRow[];
   exceptions: readonly ExceptionRow[];
+  /** The weekly hours apply on public holidays too. */
+  worksHolidays: boolean;
 }
 
-/** Stored or proposed hours and closures as the domain's availability of one practitioner. */
-export function availabilityOf(
-  timeZone: TimeZoneId,
-  hours: Hours,
-  closures: readonly ClosureRow[],
-): Availability {
+/** The clinic's own dates: closures, and public holidays it is open on. */
+export interface ClinicDays {
+  closures: readonly ClosureRow[];
+  openHolidays: readonly LocalDate[];
+}
+
+/** Stored or proposed hours and clinic dates as the domain's availability of one practitioner. */
+export function availabilityOf(timeZone: TimeZoneId, hours: Hours, days: ClinicDays): Availability {
   return {
     timeZone,
     weekly: hours.weekly.map((w) => ({
@@ -38,7 +43,9 @@ export function availabilityOf(
       start: e.start,
       end: e.end,
     })),
-    closures: closures.map((c) => ({ from: c.from, to: c.to })),
+    closures: days.closures.map((c) => ({ from: c.from, to: c.to })),
+    worksHolidays: hours.worksHolidays,
+    openHolidays: days.openHolidays,
   };
 }
 
@@ -48,6 +55,7 @@ export interface HoursChange {
   practitionerId?: string;
   hours?: Hours;
   closures?: readonly ClosureRow[];
+  openHolidays?: readonly LocalDate[];
   timeZone?: TimeZoneId;
 }
 
@@ -65,7 +73,10 @@ export async function outsideAfterChange(
   now: Instant,
 ): Promise<OutsideRow[]> {
   const onlyOne =
-    change.practitionerId !== undefined && !change.closures && !change.timeZone
+    change.practitionerId !== undefined &&
+    !change.closures &&
+    !change.openHolidays &&
+    !change.timeZone
       ? change.practitionerId
       : null;
   const booked = await listBookedAhead(db, clinic.id, onlyOne, now);
@@ -76,21 +87,25 @@ export async function outsideAfterChange(
     list.push(a);
     byPractitioner.set(a.practitioner.id, list);
   }
-  const closures = await readClosures(db, clinic.id);
+  const stored: ClinicDays = {
+    closures: await readClosures(db, clinic.id),
+    openHolidays: await readOpenHolidays(db, clinic.id),
+  };
+  const changed: ClinicDays = {
+    closures: change.closures ?? stored.closures,
+    openHolidays: change.openHolidays ?? stored.openHolidays,
+  };
   const newlyOutside = new Set<string>();
   const outside = new Set<string>();
   for (const [practitionerId, appointments] of byPractitioner) {
-    const stored = await readHours(db, practitionerId);
-    const before = findOutsideHours(
-      appointments,
-      availabilityOf(clinic.timeZone, stored, closures),
-    );
+    const hours = await readHours(db, practitionerId);
+    const before = findOutsideHours(appointments, availabilityOf(clinic.timeZone, hours, stored));
     const after = findOutsideHours(
       appointments,
       availabilityOf(
         change.timeZone ?? clinic.timeZone,
-        practitionerId === change.practitionerId && change.hours ? change.hours : stored,
-        change.closures ?? closures,
+        practitionerId === change.practitionerId && change.hours ? change.hours : hours,
+        changed,
       ),
     );
     const wasOutside = new Set(before.map((a) => a.id));
@@ -106,7 +121,7 @@ export async function outsideAfterChange(
 
 /**
  * Records that an administrator was shown these appointments (patient names with times and
- * practitioners): a list of appointments is a read of each of them.
+ * practitioners): one row naming them all (none when the list is empty).
  */
 export async function auditOutsideRead(
   ctx: SignedInContext,
@@ -115,17 +130,17 @@ export async function auditOutsideRead(
   appointments: readonly { id: string }[],
   via: string,
 ): Promise<void> {
-  await writeAudit(db, {
-    at: ctx.clock.now(),
-    actorUserId: ctx.actor.userId,
-    actorRole: 'admin',
-    action: 'appointment.read',
-    entityType: 'appointment',
-    entityIds: appointments.map((a) => a.id),
-    clinicIds: appointments.map(() => clinicId),
-    ip: ctx.ip,
-    details: { via },
-  });
+  await writeAppointmentListRead(
+    db,
+    {
+      at: ctx.clock.now(),
+      actorUserId: ctx.actor.userId,
+      actorRole: 'admin',
+      ip: ctx.ip,
+      details: { via },
+    },
+    appointments.map((a) => ({ id: a.id, clinic: { id: clinicId } })),
+  );
 }
 
 /**

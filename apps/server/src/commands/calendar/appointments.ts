@@ -1,6 +1,6 @@
 import type { CalendarQuery, StaffAppointment, StaffAppointmentDetail } from '@visitt/contracts';
 import { canClinicCancel, canMark, planCancellation } from '@visitt/domain';
-import { writeAudit } from '../../db/audit';
+import { writeAppointmentListRead, writeAudit } from '../../db/audit';
 import {
   findAppointmentHistory,
   lockAppointment,
@@ -27,7 +27,7 @@ import { presentStaffAppointment, presentStaffAppointmentDetail } from '../../pr
 
 /**
  * The signed-in practitioner's appointments on `from`…`to` (each clinic's calendar), across every
- * clinic where they practise, with live video room state; the read is audited per appointment.
+ * clinic where they practise, with live video room state; the read is audited as one row per clinic naming its appointments.
  * Someone who practises nowhere gets 403.
  */
 export async function readCalendar(
@@ -36,17 +36,17 @@ export async function readCalendar(
 ): Promise<StaffAppointment[]> {
   const practitionerIds = await authorizeWorkspace(ctx);
   const rows = await listPractitionerRange(ctx.db, practitionerIds, query.from, query.to);
-  await writeAudit(ctx.db, {
-    at: ctx.clock.now(),
-    actorUserId: ctx.actor.userId,
-    actorRole: 'practitioner',
-    action: 'appointment.read',
-    entityType: 'appointment',
-    entityIds: rows.map((r) => r.id),
-    clinicIds: rows.map((r) => r.clinic.id),
-    ip: ctx.ip,
-    details: { via: 'calendar' },
-  });
+  await writeAppointmentListRead(
+    ctx.db,
+    {
+      at: ctx.clock.now(),
+      actorUserId: ctx.actor.userId,
+      actorRole: 'practitioner',
+      ip: ctx.ip,
+      details: { via: 'calendar' },
+    },
+    rows,
+  );
   return rows.map(presentStaffAppointment);
 }
 

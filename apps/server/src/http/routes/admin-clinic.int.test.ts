@@ -281,6 +281,7 @@ describe('the audit log', () => {
       entityId: appointment.id,
       // Recognisable without looking the id up: its time on the clinic's clock and practitioner.
       appointment: { start: '2026-12-01T09:00:00+01:00', practitioner: 'Dr. Logg' },
+      listed: null,
       person: null,
       ip: '127.0.0.1',
       details: { via: 'detail' },
@@ -323,5 +324,187 @@ describe('the audit log', () => {
     const forbidden = await (await signInAs(app, doctor.userId)).get(url);
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.error).toBe('forbidden');
+  });
+});
+
+describe('reads of lists in the audit log', () => {
+  async function dayOfTen() {
+    const { clinic, admin } = await clinicWithAdmin();
+    const doctor = await buildStaff(app.db, clinic.id, { name: 'Dr. Liste' });
+    const type = await buildAppointmentType(app.db, clinic.id, [doctor.practitionerId!]);
+    const patient = await buildUser(app.db, { name: 'Liv Listesen' });
+    const appointments: { id: string }[] = [];
+    // Ten appointments on Tuesday 1 December, 08:00 to 12:30 in Oslo, every half hour.
+    for (let i = 0; i < 10; i++) {
+      const minutes = 7 * 60 + i * 30;
+      const start = `2026-12-01T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00Z`;
+      appointments.push(
+        await buildAppointment(app.db, {
+          clinicId: clinic.id,
+          practitionerId: doctor.practitionerId!,
+          patientId: patient.id,
+          typeId: type.id,
+          start,
+          minutes: 30,
+        }),
+      );
+    }
+    return { clinic, admin, doctor, patient, ids: appointments.map((a) => a.id) };
+  }
+
+  const listRows = (clinicId: string, via: string) =>
+    app.db.query<{ entity_id: string | null; entity_ids: string[] }>(
+      `SELECT entity_id, entity_ids FROM audit_log
+        WHERE clinic_id = $1 AND action = 'appointment.read' AND details->>'via' = $2`,
+      [clinicId, via],
+    );
+
+  it('writes one row per read of a list, naming every appointment it showed', async () => {
+    const { clinic, admin, doctor, patient, ids } = await dayOfTen();
+    const doctorBrowser = await signInAs(app, doctor.userId);
+    const workspace = await doctorBrowser.get('/api/v1/staff/appointments?date=2026-12-01');
+    expect(workspace.status).toBe(200);
+    expect(workspace.body).toHaveLength(10);
+    const calendar = await doctorBrowser.get(
+      '/api/v1/staff/calendar?from=2026-11-30&to=2026-12-06',
+    );
+    expect(calendar.body).toHaveLength(10);
+    const patientBrowser = await signInAs(app, patient.id, 'code_email');
+    const mine = await patientBrowser.get('/api/v1/me/appointments');
+    expect(mine.body).toHaveLength(10);
+
+    for (const via of ['workspace', 'calendar', 'list']) {
+      const rows = await listRows(clinic.id, via);
+      // Before: ten rows, one per appointment. Now: one.
+      expect(rows.rowCount, via).toBe(1);
+      expect(rows.rows[0]!.entity_id, via).toBeNull();
+      expect([...rows.rows[0]!.entity_ids].sort(), via).toEqual([...ids].sort());
+    }
+
+    const adminBrowser = await signInAs(app, admin.userId);
+    const url = `/api/v1/admin/clinics/${clinic.id}/audit`;
+    const reads = await adminBrowser.get(`${url}?action=appointment.read`);
+    expect(reads.body.entries).toHaveLength(3);
+    const patientRead = reads.body.entries[0];
+    expect(patientRead).toMatchObject({
+      actor: { userId: patient.id, name: 'Liv Listesen' },
+      role: 'patient',
+      entityType: 'appointment',
+      entityId: null,
+      appointment: null,
+      details: { via: 'list' },
+    });
+    // Named in the order shown, each with its time on the clinic's clock and practitioner.
+    expect(patientRead.listed).toHaveLength(10);
+    expect(patientRead.listed[0]).toEqual({
+      id: ids[0],
+      appointment: { start: '2026-12-01T08:00:00+01:00', practitioner: 'Dr. Liste' },
+    });
+    expect(patientRead.listed[9].appointment.start).toBe('2026-12-01T12:30:00+01:00');
+
+    // "Which entries concern this appointment" finds the lists that showed it.
+    const about = await adminBrowser.get(`${url}?entityId=${ids[4]}`);
+    expect(
+      about.body.entries
+        .filter((e: any) => e.action !== 'audit.read')
+        .map((e: any) => e.details.via),
+    ).toEqual(['list', 'calendar', 'workspace']);
+    const unrelated = await adminBrowser.get(`${url}?entityId=${admin.userId}`);
+    expect(unrelated.body.entries.filter((e: any) => e.action !== 'audit.read')).toEqual([]);
+  });
+
+  it("files a patient's list under each clinic it drew from, with only that clinic's part", async () => {
+    const first = await dayOfTen();
+    const second = await clinicWithAdmin();
+    const doctor = await buildStaff(app.db, second.clinic.id);
+    const type = await buildAppointmentType(app.db, second.clinic.id, [doctor.practitionerId!]);
+    const elsewhere = await buildAppointment(app.db, {
+      clinicId: second.clinic.id,
+      practitionerId: doctor.practitionerId!,
+      patientId: first.patient.id,
+      typeId: type.id,
+      start: '2026-12-02T08:00:00Z',
+    });
+    const patientBrowser = await signInAs(app, first.patient.id, 'code_email');
+    expect((await patientBrowser.get('/api/v1/me/appointments')).body).toHaveLength(11);
+    const here = await listRows(first.clinic.id, 'list');
+    expect(here.rowCount).toBe(1);
+    expect(here.rows[0]!.entity_ids).toHaveLength(10);
+    expect(here.rows[0]!.entity_ids).not.toContain(elsewhere.id);
+    const there = await listRows(second.clinic.id, 'list');
+    expect(there.rows.map((r) => r.entity_ids)).toEqual([[elsewhere.id]]);
+  });
+
+  it('keeps changes at one row per record', async () => {
+    const { clinic, doctor, ids } = await dayOfTen();
+    const doctorBrowser = await signInAs(app, doctor.userId);
+    const cancelled = await doctorBrowser.post(`/api/v1/staff/appointments/${ids[0]}/cancel`, {
+      message: 'Legen er syk.',
+    });
+    expect(cancelled.status).toBe(200);
+    const rows = await app.db.query(
+      `SELECT entity_id, entity_ids FROM audit_log WHERE clinic_id = $1 AND action = 'appointment.cancel'`,
+      [clinic.id],
+    );
+    expect(rows.rows).toEqual([{ entity_id: ids[0], entity_ids: null }]);
+  });
+});
+
+describe('the search for people in the audit log', () => {
+  it('finds patients and staff who acted in this clinic by name or e-mail, and records the search', async () => {
+    const { clinic, admin, patient } = await (async () => {
+      const { clinic, admin } = await clinicWithAdmin();
+      const doctor = await buildStaff(app.db, clinic.id, { name: 'Dr. Søk' });
+      const type = await buildAppointmentType(app.db, clinic.id, [doctor.practitionerId!]);
+      const patient = await buildUser(app.db, {
+        name: 'Åse Søkbar',
+        email: `ase-${Date.now()}@example.com`,
+      });
+      await buildAppointment(app.db, {
+        clinicId: clinic.id,
+        practitionerId: doctor.practitionerId!,
+        patientId: patient.id,
+        typeId: type.id,
+        start: '2026-12-01T08:00:00Z',
+      });
+      await (await signInAs(app, patient.id, 'code_email')).get('/api/v1/me/appointments');
+      return { clinic, admin, patient };
+    })();
+    // Someone with the same name who never acted here is not found.
+    await buildUser(app.db, { name: 'Åse Søkbar' });
+    const adminBrowser = await signInAs(app, admin.userId);
+    const url = `/api/v1/admin/clinics/${clinic.id}/audit/actors`;
+
+    const byName = await adminBrowser.get(`${url}?q=${encodeURIComponent('søkbar')}`);
+    expect(byName.status).toBe(200);
+    expect(byName.body).toEqual({
+      actors: [
+        { userId: patient.id, name: 'Åse Søkbar', email: patient.email, roles: ['patient'] },
+      ],
+    });
+    const byEmail = await adminBrowser.get(`${url}?q=${encodeURIComponent(patient.email)}`);
+    expect(byEmail.body.actors.map((a: any) => a.userId)).toEqual([patient.id]);
+    // `%` and `_` are letters here, not patterns.
+    expect((await adminBrowser.get(`${url}?q=%25`)).body.actors).toEqual([]);
+
+    const searches = await app.db.query(
+      `SELECT entity_type, entity_id, entity_ids, details FROM audit_log
+        WHERE clinic_id = $1 AND action = 'audit.actors.read' ORDER BY id`,
+      [clinic.id],
+    );
+    expect(searches.rows).toHaveLength(3);
+    expect(searches.rows[0]).toEqual({
+      entity_type: 'user',
+      entity_id: null,
+      entity_ids: [patient.id],
+      details: { q: 'søkbar' },
+    });
+
+    expect((await adminBrowser.get(`${url}?q=${'x'.repeat(101)}`)).status).toBe(400);
+    // Another clinic's administrator is not told the clinic exists.
+    const other = await clinicWithAdmin();
+    expect((await other.browser.get(url)).status).toBe(404);
+    const doctorOnly = await buildStaff(app.db, clinic.id);
+    expect((await (await signInAs(app, doctorOnly.userId)).get(url)).status).toBe(403);
   });
 });

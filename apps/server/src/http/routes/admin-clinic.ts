@@ -1,5 +1,7 @@
 import {
   AdminClinic,
+  AuditActors,
+  AuditActorsQuery,
   AuditPage,
   AuditQuery,
   ClinicParams,
@@ -7,7 +9,7 @@ import {
   UpdateClinicBody,
 } from '@visitt/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { readAuditLog } from '../../commands/admin/audit-log';
+import { readAuditLog, searchAuditLogActors } from '../../commands/admin/audit-log';
 import { readClinicProfile, saveClinicProfile } from '../../commands/admin/clinic-profile';
 import { presentAdminClinic } from '../../presenters/admin';
 import { signedIn } from '../access';
@@ -75,6 +77,26 @@ export const adminClinicRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const ctx = signedIn(request);
       return readAuditLog(ctx, request.params.clinicId, request.query);
+    },
+  );
+
+  app.get(
+    '/api/v1/admin/clinics/:clinicId/audit/actors',
+    {
+      config: { access: 'clinic_admin' },
+      schema: {
+        tags,
+        summary: "People who appear in the clinic's audit log, found by name or e-mail",
+        description:
+          'Anyone who acted in the clinic (patients too) whose name or e-mail address contains `q`, by name, at most 20. The search is itself recorded in the log.',
+        params: ClinicParams,
+        querystring: AuditActorsQuery,
+        response: { 200: AuditActors, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = signedIn(request);
+      return searchAuditLogActors(ctx, request.params.clinicId, request.query);
     },
   );
 };

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sha256 } from '../../lib/crypto';
 import {
+  buildAppointment,
+  buildAppointmentType,
   buildClinic,
   buildPractitioner,
   buildStaff,
@@ -274,6 +276,129 @@ describe('invitations', () => {
       error: 'not_found',
       message: 'Not found.',
     });
+  });
+});
+
+describe('inviting a practitioner who has no account yet', () => {
+  it('links the existing practitioner row on acceptance: hours and appointments stay theirs', async () => {
+    const { clinic, browser } = await clinicWithAdmin();
+    const existing = await buildPractitioner(app.db, clinic.id, { name: 'Dr. Ola Hansen' });
+    const type = await buildAppointmentType(app.db, clinic.id, [existing.id]);
+    const patient = await buildUser(app.db, { name: 'Pål Pasient' });
+    const booked = await buildAppointment(app.db, {
+      clinicId: clinic.id,
+      practitionerId: existing.id,
+      patientId: patient.id,
+      typeId: type.id,
+      start: '2026-12-01T08:00:00Z',
+    });
+
+    const overview = await browser.get(`/api/v1/admin/clinics/${clinic.id}/staff`);
+    expect(overview.body.practitioners).toEqual([
+      { id: existing.id, name: 'Dr. Ola Hansen', title: 'Fastlege', active: true, userId: null },
+    ]);
+
+    const to = email('ola');
+    const url = `/api/v1/admin/clinics/${clinic.id}/invitations`;
+    const sent = await browser.post(url, {
+      email: to,
+      roles: ['practitioner'],
+      practitionerName: 'Dr. Ola Hansen',
+      practitionerId: existing.id,
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    expect(sent.body).toMatchObject({ practitionerId: existing.id, practitionerTitle: null });
+    const listed = await browser.get(`/api/v1/admin/clinics/${clinic.id}/staff`);
+    expect(listed.body.invitations.map((i: any) => i.practitionerId)).toEqual([existing.id]);
+
+    const { token } = await sentLink(to);
+    const ola = await buildUser(app.db, { email: to });
+    const accepted = await (
+      await signInAs(app, ola.id, 'code_email')
+    ).post(`/api/v1/invitations/${token}/accept`, { password: 'et langt og godt passord' });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    // The same row, not a second one: its title (not in the invitation) kept.
+    expect(accepted.body.practitionerId).toBe(existing.id);
+    const rows = await app.db.query(
+      'SELECT id, name, title, user_id, active FROM practitioners WHERE clinic_id = $1',
+      [clinic.id],
+    );
+    expect(rows.rows).toEqual([
+      { id: existing.id, name: 'Dr. Ola Hansen', title: 'Fastlege', user_id: ola.id, active: true },
+    ]);
+    // The appointment booked with the practitioner is in the new account's calendar.
+    const staffSession = await signInAs(app, ola.id);
+    const day = await staffSession.get('/api/v1/staff/calendar?from=2026-12-01&to=2026-12-01');
+    expect(day.status).toBe(200);
+    expect(day.body.map((a: any) => a.id)).toEqual([booked.id]);
+    const audit = await app.db.query(
+      `SELECT details FROM audit_log WHERE action = 'staff.invitation.accept' AND entity_id = $1`,
+      [sent.body.id],
+    );
+    expect(audit.rows[0].details).toMatchObject({ linkedPractitioner: existing.id });
+
+    // It has an account now: another invitation for it is refused.
+    const again = await browser.post(url, {
+      email: email('ola-igjen'),
+      roles: ['practitioner'],
+      practitionerName: 'Dr. Ola Hansen',
+      practitionerId: existing.id,
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toBe('already_member');
+  });
+
+  it("refuses another clinic's practitioner and an invitation without the practitioner role", async () => {
+    const { clinic, browser } = await clinicWithAdmin();
+    const elsewhere = await buildPractitioner(app.db, (await buildClinic(app.db)).id);
+    const url = `/api/v1/admin/clinics/${clinic.id}/invitations`;
+    const foreign = await browser.post(url, {
+      email: email('fremmed'),
+      roles: ['practitioner'],
+      practitionerName: 'Dr. Fremmed',
+      practitionerId: elsewhere.id,
+    });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.error).toBe('unknown_practitioner');
+    const adminOnly = await browser.post(url, {
+      email: email('admin'),
+      roles: ['admin'],
+      practitionerId: elsewhere.id,
+    });
+    expect(adminOnly.status).toBe(400);
+    expect(
+      (await app.db.query('SELECT 1 FROM staff_invitations WHERE clinic_id = $1', [clinic.id]))
+        .rowCount,
+    ).toBe(0);
+  });
+
+  it('falls back to their own row when the practitioner got an account meanwhile', async () => {
+    const { clinic, browser } = await clinicWithAdmin();
+    const existing = await buildPractitioner(app.db, clinic.id, { name: 'Dr. Ingrid Berg' });
+    const to = email('ingrid');
+    const sent = await browser.post(`/api/v1/admin/clinics/${clinic.id}/invitations`, {
+      email: to,
+      roles: ['practitioner'],
+      practitionerName: 'Dr. Ingrid Berg',
+      practitionerId: existing.id,
+    });
+    expect(sent.status).toBe(201);
+    const someoneElse = await buildUser(app.db);
+    await app.db.query('UPDATE practitioners SET user_id = $2 WHERE id = $1', [
+      existing.id,
+      someoneElse.id,
+    ]);
+    const { token } = await sentLink(to);
+    const ingrid = await buildUser(app.db, { email: to });
+    const accepted = await (
+      await signInAs(app, ingrid.id, 'code_email')
+    ).post(`/api/v1/invitations/${token}/accept`);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.practitionerId).not.toBe(existing.id);
+    const row = await app.db.query('SELECT user_id FROM practitioners WHERE id = $1', [
+      existing.id,
+    ]);
+    expect(row.rows[0].user_id).toBe(someoneElse.id);
   });
 });
 

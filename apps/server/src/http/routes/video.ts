@@ -12,7 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { moveAppointment } from '../../commands/move-appointment';
 import { joinVideo, sendStatusMessage, startVideo } from '../../commands/video';
-import { writeAudit } from '../../db/audit';
+import { writeAppointmentListRead } from '../../db/audit';
 import { listPractitionerDay } from '../../db/staff';
 import { authorizeWorkspace } from '../../policies/authorize';
 import { presentStaffAppointment } from '../../presenters/staff';
@@ -57,17 +57,17 @@ export const videoRoutes: FastifyPluginAsyncZod = async (app) => {
         practitionerIds,
         request.query.date ? { date: request.query.date } : { at: ctx.clock.now() },
       );
-      await writeAudit(ctx.db, {
-        at: ctx.clock.now(),
-        actorUserId: ctx.actor.userId,
-        actorRole: 'practitioner',
-        action: 'appointment.read',
-        entityType: 'appointment',
-        entityIds: rows.map((r) => r.id),
-        clinicIds: rows.map((r) => r.clinic.id),
-        ip: ctx.ip,
-        details: { via: 'workspace' },
-      });
+      await writeAppointmentListRead(
+        ctx.db,
+        {
+          at: ctx.clock.now(),
+          actorUserId: ctx.actor.userId,
+          actorRole: 'practitioner',
+          ip: ctx.ip,
+          details: { via: 'workspace' },
+        },
+        rows,
+      );
       return rows.map(presentStaffAppointment);
     },
   );

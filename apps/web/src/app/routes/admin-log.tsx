@@ -37,6 +37,10 @@ export function AdminLogPage() {
   const focusRef = useRef<HTMLElement>(null);
   const entries = log.data?.pages.flatMap((page) => page.entries) ?? [];
   const timeZone = clinic.data?.timeZone;
+  const chosenActor = filters.actorUserId
+    ? entries.find((e) => e.actor?.userId === filters.actorUserId)?.actor
+    : undefined;
+  const chosenActorName = chosenActor ? (chosenActor.name ?? chosenActor.email) : null;
 
   useEffect(() => {
     if (focusIndex !== null && focusIndex < entries.length) focusRef.current?.focus();
@@ -54,8 +58,10 @@ export function AdminLogPage() {
       <p className="lead">{t('admin.audit.intro')}</p>
       <AuditFiltersForm
         key={filterKey}
+        clinicId={clinicId}
         filters={filters}
         staff={staff.data?.members ?? []}
+        actorName={chosenActorName}
         onApply={apply}
       />
       <div className="admin-log__toolbar">

@@ -1,4 +1,4 @@
-import type { StaffInvitation, StaffMember } from '@visitt/contracts';
+import type { AdminPractitioner, StaffInvitation, StaffMember } from '@visitt/contracts';
 import { useRef, useState } from 'react';
 import { Alert, ErrorState, useErrorMessage } from '../../components/ui/alert';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog';
@@ -15,6 +15,7 @@ import { DeactivateDialog } from '../../features/admin/components/deactivate-dia
 import { InviteForm } from '../../features/admin/components/invite-form';
 import { RolesDialog } from '../../features/admin/components/roles-dialog';
 import { StaffInvitations } from '../../features/admin/components/staff-invitations';
+import { UnlinkedPractitioners } from '../../features/admin/components/unlinked-practitioners';
 import { memberName, StaffMembers } from '../../features/admin/components/staff-members';
 import { useAdminContext } from '../../features/admin/hooks/use-admin-context';
 import { useClinicClock } from '../../features/admin/hooks/use-clinic-clock';
@@ -46,6 +47,10 @@ export function AdminStaffPage() {
   const [invitationNotice, setInvitationNotice] = useState<Notice>(null);
   const [busyInvitation, setBusyInvitation] = useState<string | null>(null);
   const [focusMember, setFocusMember] = useState<{ userId: string } | null>(null);
+  // A new object per "Inviter": the invitation form is opened afresh, filled in for them.
+  const [inviteFor, setInviteFor] = useState<{ practitioner: AdminPractitioner; n: number } | null>(
+    null,
+  );
   const invitationsHeading = useRef<HTMLHeadingElement>(null);
   const nameOf = (member: StaffMember) => memberName(member, t('admin.staff.noName'));
 
@@ -94,6 +99,7 @@ export function AdminStaffPage() {
         ...(invitation.practitionerTitle
           ? { practitionerTitle: invitation.practitionerTitle }
           : {}),
+        ...(invitation.practitionerId ? { practitionerId: invitation.practitionerId } : {}),
       },
       {
         onSuccess: (sent) => {
@@ -167,12 +173,30 @@ export function AdminStaffPage() {
             />
           </section>
 
+          <section className="section" aria-labelledby="admin-staff-unlinked">
+            <h2 id="admin-staff-unlinked" className="section__title">
+              {t('admin.staff.withoutAccountTitle')}
+            </h2>
+            <p className="field__hint">{t('admin.staff.withoutAccountIntro')}</p>
+            <UnlinkedPractitioners
+              practitioners={overview.data.practitioners.filter((p) => p.userId === null)}
+              invitations={overview.data.invitations}
+              onInvite={(practitioner) =>
+                setInviteFor((previous) => ({ practitioner, n: (previous?.n ?? 0) + 1 }))
+              }
+            />
+          </section>
+
           <section className="section card admin-invite" aria-labelledby="admin-staff-invite">
             <h2 id="admin-staff-invite" className="section__title">
               {t('admin.staff.inviteTitle')}
             </h2>
             <p className="field__hint admin-invite__intro">{t('admin.staff.inviteIntro')}</p>
-            <InviteForm clinicId={clinicId} />
+            <InviteForm
+              key={inviteFor?.n ?? 0}
+              clinicId={clinicId}
+              forPractitioner={inviteFor?.practitioner ?? null}
+            />
           </section>
         </>
       )}

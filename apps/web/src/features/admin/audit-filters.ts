@@ -26,6 +26,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   'staff.change',
   'staff.read',
   'audit.read',
+  'audit.actors.read',
   'staff.activate',
   'staff.deactivate',
   'appointment_type.create',

@@ -15,6 +15,22 @@ describe('checkInviteDraft', () => {
       body: { email: 'ny@klinikk.no', roles: ['practitioner'], practitionerName: 'Dr. Ny' },
     });
   });
+  it('names the practitioner without an account it is for, while the role is chosen', () => {
+    const forExisting = { ...invite, practitionerId: '6f1c2a1e-7d7b-4a43-9b39-2f7f5f3f9a01' };
+    expect(checkInviteDraft(forExisting)).toEqual({
+      ok: true,
+      body: {
+        email: 'ny@klinikk.no',
+        roles: ['practitioner'],
+        practitionerName: 'Dr. Ny',
+        practitionerId: '6f1c2a1e-7d7b-4a43-9b39-2f7f5f3f9a01',
+      },
+    });
+    expect(checkInviteDraft({ ...forExisting, roles: ['admin'] })).toEqual({
+      ok: true,
+      body: { email: 'ny@klinikk.no', roles: ['admin'] },
+    });
+  });
   it('asks no practitioner name of an administrator only', () => {
     expect(
       checkInviteDraft({

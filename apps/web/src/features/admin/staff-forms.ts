@@ -23,6 +23,8 @@ export interface RolesDraft {
 
 export interface InviteDraft extends RolesDraft {
   email: string;
+  /** A practitioner of the clinic without an account that the invitation is for. */
+  practitionerId?: string;
 }
 
 /**
@@ -52,7 +54,10 @@ function checkRoles(
   return { problems, extra };
 }
 
-/** The invitation to send for `draft`, or the problems per field. */
+/**
+ * The invitation to send for `draft`, or the problems per field. An invitation for an existing
+ * practitioner names them only while the practitioner role is chosen.
+ */
 export function checkInviteDraft(
   draft: InviteDraft,
 ): { ok: true; body: InviteStaffBody } | { ok: false; problems: StaffFormProblems } {
@@ -60,7 +65,16 @@ export function checkInviteDraft(
   const { problems, extra } = checkRoles(draft, draft.roles.includes('practitioner'));
   if (!Email.safeParse(email).success) problems.email = 'emailInvalid';
   if (Object.keys(problems).length > 0) return { ok: false, problems };
-  return { ok: true, body: { email, roles: sortRoles(draft.roles), ...extra } };
+  const practises = draft.roles.includes('practitioner');
+  return {
+    ok: true,
+    body: {
+      email,
+      roles: sortRoles(draft.roles),
+      ...extra,
+      ...(practises && draft.practitionerId ? { practitionerId: draft.practitionerId } : {}),
+    },
+  };
 }
 
 /**

@@ -2,11 +2,13 @@ import {
   useInfiniteQuery,
   useMutation,
   useQuery,
+  keepPreviousData,
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
 import {
   AdminClinic,
+  AuditActors,
   AuditPage,
   NotificationSettings,
   StaffInvitation,
@@ -207,5 +209,25 @@ export function useAuditLog(clinicId: string, filters: AuditFilters) {
     getNextPageParam: (page) => page.nextBefore,
     // A log is read as it stood when opened; new entries come with "Oppdater" or a new filter.
     refetchOnWindowFocus: false,
+  });
+}
+
+/**
+ * People who appear in the log (patients too) whose name or e-mail address contains `q`, at
+ * most 20: the choices of the "who" filter. Each search is recorded in the log, so it runs only
+ * while `enabled` (the list is open) and keeps earlier answers while the next one loads.
+ */
+export function useAuditActors(clinicId: string, q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...adminQueryKey(clinicId), 'audit-actors', q] as const,
+    queryFn: ({ signal }) =>
+      apiRequest(`${clinicPath(clinicId)}/audit/actors`, {
+        schema: AuditActors,
+        signal,
+        query: { q },
+      }),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
   });
 }

@@ -5,16 +5,19 @@ import { useT } from '../../../i18n';
 import {
   AUDIT_ACTION_FILTERS,
   AUDIT_FILTER_LABELS,
-  shortId,
   type AuditActionFilter,
   type AuditFilters,
 } from '../audit-filters';
+import { ActorPicker } from './actor-picker';
 import { TextField } from './form-fields';
 
 interface AuditFiltersFormProps {
+  clinicId: string;
   filters: AuditFilters;
-  /** Staff to choose from as "who" (anyone else can be chosen from an entry of the log). */
+  /** Staff, to name the person chosen as "who" by the address alone. */
   staff: readonly StaffMember[];
+  /** The chosen person's name as the log's entries give it, when known. */
+  actorName: string | null;
   onApply: (filters: AuditFilters) => void;
 }
 
@@ -23,6 +26,8 @@ interface Draft {
   to: string;
   action: AuditActionFilter | '';
   actorUserId: string;
+  /** How the chosen person is named, once chosen from the search. */
+  actorLabel: string | null;
   entityId: string;
 }
 
@@ -30,23 +35,35 @@ type Problems = { to?: true; entityId?: true };
 
 /**
  * The log's filters: a date range (on the clinic's calendar, both days included), the kind of
- * event, who did it, and which appointment or other record it concerns. Applied on submit, so
+ * event, who did it (anyone in the log, patients too, found by name or e-mail), and which
+ * appointment or other record it concerns. Applied on submit, so
  * a half-typed ID never reaches the API.
  */
-export function AuditFiltersForm({ filters, staff, onApply }: AuditFiltersFormProps) {
+export function AuditFiltersForm({
+  clinicId,
+  filters,
+  staff,
+  actorName,
+  onApply,
+}: AuditFiltersFormProps) {
   const t = useT();
-  const ids = { from: useId(), to: useId(), action: useId(), actor: useId() };
+  const ids = { from: useId(), to: useId(), action: useId() };
   const [draft, setDraft] = useState<Draft>({
     from: filters.from ?? '',
     to: filters.to ?? '',
     action: filters.action ?? '',
     actorUserId: filters.actorUserId ?? '',
+    actorLabel: null,
     entityId: filters.entityId ?? '',
   });
   const [problems, setProblems] = useState<Problems>({});
   const toInput = useRef<HTMLInputElement>(null);
   const entityInput = useRef<HTMLInputElement>(null);
-  const isKnownActor = staff.some((m) => m.userId === draft.actorUserId);
+  const member = staff.find((m) => m.userId === draft.actorUserId);
+  const chosenName =
+    draft.actorLabel ??
+    (member ? (member.name ?? member.email) : null) ??
+    (draft.actorUserId === filters.actorUserId ? actorName : null);
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -123,29 +140,13 @@ export function AuditFiltersForm({ filters, staff, onApply }: AuditFiltersFormPr
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor={ids.actor} className="field__label">
-              {t('admin.audit.actor')}
-            </label>
-            <select
-              id={ids.actor}
-              className="input select"
-              value={draft.actorUserId}
-              onChange={(event) => setDraft({ ...draft, actorUserId: event.target.value })}
-            >
-              <option value="">{t('admin.audit.allActors')}</option>
-              {staff.map((member) => (
-                <option key={member.userId} value={member.userId}>
-                  {member.name ?? member.email ?? shortId(member.userId)}
-                </option>
-              ))}
-              {draft.actorUserId && !isKnownActor ? (
-                <option value={draft.actorUserId}>
-                  {t('admin.audit.chosenActor', { id: shortId(draft.actorUserId) })}
-                </option>
-              ) : null}
-            </select>
-          </div>
+          <ActorPicker
+            clinicId={clinicId}
+            label={t('admin.audit.actor')}
+            value={draft.actorUserId}
+            valueLabel={chosenName}
+            onChange={(actorUserId, actorLabel) => setDraft({ ...draft, actorUserId, actorLabel })}
+          />
           <div className="admin-filters__wide">
             <TextField
               ref={entityInput}

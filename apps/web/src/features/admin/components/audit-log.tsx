@@ -92,10 +92,13 @@ function useEntryText({ entry, timeZone }: EntryProps) {
     }),
     who: actorName(entry, t),
     role: t(`admin.audit.roles.${entry.role}`),
-    what: actionKey ? t(actionKey) : null,
-    which: [entityLabel(entry.entityType, t), subjectOf(entry, timeZone, format, t)]
-      .filter(Boolean)
-      .join(' '),
+    what: listReadLabel(entry, t) ?? (actionKey ? t(actionKey) : null),
+    // A list names its records in the part folded away below.
+    which: entry.listed
+      ? ''
+      : [entityLabel(entry.entityType, t), subjectOf(entry, timeZone, format, t)]
+          .filter(Boolean)
+          .join(' '),
     ip: entry.ip ?? t('admin.audit.unknownIp'),
   };
 }
@@ -129,6 +132,7 @@ function EntryCells(props: EntryProps) {
           ) : null}
         </span>
         <OnlyEntity {...props} describedBy={whichId} />
+        <Listed {...props} />
       </td>
       <td className="admin-audit__ip">{text.ip}</td>
     </>
@@ -165,6 +169,7 @@ function EntryCard(props: EntryProps) {
             ) : null}
           </span>
           <OnlyEntity {...props} describedBy={whichId} />
+          <Listed {...props} />
         </dd>
         <dt>{t('admin.audit.columns.where')}</dt>
         <dd className="admin-audit__ip">{text.ip}</dd>
@@ -190,6 +195,66 @@ function Details({ entry }: { entry: AuditEntry }) {
     <details className="admin-audit__details">
       <summary>{t('admin.audit.details')}</summary>
       <pre>{JSON.stringify(entry.details, null, 2)}</pre>
+    </details>
+  );
+}
+
+/**
+ * The name of a read of a list ("Leste liste (10 timer)"), or a search for people with what was
+ * searched; null for any other entry.
+ */
+function listReadLabel(entry: AuditEntry, t: TFunction): string | null {
+  if (!entry.listed) return null;
+  if (entry.action === 'audit.actors.read')
+    return t('admin.audit.actorsRead', {
+      q: typeof entry.details.q === 'string' ? entry.details.q : '',
+      count: entry.listed.length,
+    });
+  if (entry.entityType !== 'appointment') return null;
+  return entry.listed.length === 1
+    ? t('admin.audit.listReadOne')
+    : t('admin.audit.listRead', { count: entry.listed.length });
+}
+
+/**
+ * The appointments a read of a list showed, folded away: each with its time and practitioner
+ * (as single reads show them) and a button to see only the entries about it.
+ */
+function Listed({ entry, timeZone, onOnlyEntity }: EntryProps) {
+  const t = useT();
+  const format = useFormat();
+  const idPrefix = useId();
+  if (!entry.listed || entry.entityType !== 'appointment' || entry.listed.length === 0) return null;
+  return (
+    <details className="admin-audit__details admin-audit__listed">
+      <summary>{t('admin.audit.listedAppointments')}</summary>
+      <ol className="admin-audit__listed-items">
+        {entry.listed.map((item, index) => {
+          const labelId = `${idPrefix}-${index}`;
+          return (
+            <li key={item.id}>
+              <span id={labelId}>
+                {item.appointment
+                  ? t('admin.audit.appointmentSubject', {
+                      date: format.shortDate(item.appointment.start, timeZone),
+                      time: format.time(item.appointment.start, timeZone),
+                      practitioner: item.appointment.practitioner,
+                    })
+                  : t('admin.audit.unknownAppointment')}
+                <code className="admin-audit__id"> {shortId(item.id)}</code>
+              </span>
+              <Button
+                variant="ghost"
+                className="admin-audit__only"
+                aria-describedby={labelId}
+                onClick={() => onOnlyEntity(item.id)}
+              >
+                {t('admin.audit.onlyEntity')}
+              </Button>
+            </li>
+          );
+        })}
+      </ol>
     </details>
   );
 }

@@ -1,5 +1,5 @@
-import type { StaffInvitation } from '@visitt/contracts';
-import { useRef, useState, type FormEvent } from 'react';
+import type { AdminPractitioner, StaffInvitation } from '@visitt/contracts';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Alert, useErrorMessage } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
@@ -19,18 +19,40 @@ const EMPTY: InviteDraft = {
   practitionerTitle: '',
 };
 
+const draftFor = (practitioner: AdminPractitioner | null): InviteDraft =>
+  practitioner
+    ? {
+        email: '',
+        roles: ['practitioner'],
+        practitionerName: practitioner.name,
+        practitionerTitle: practitioner.title ?? '',
+        practitionerId: practitioner.id,
+      }
+    : EMPTY;
+
+interface InviteFormProps {
+  clinicId: string;
+  /**
+   * A practitioner without an account to invite (the form opens filled in with their name, and
+   * focus goes to the e-mail field); the parent gives the form a new `key` for each choice.
+   */
+  forPractitioner?: AdminPractitioner | null;
+}
+
 /**
  * Invites someone by e-mail with their roles (a practitioner with the name patients will see).
  * The invitation link goes by e-mail only (the API does not return it); in the demo the message
- * is in the demo inbox, which the success message links to.
+ * is in the demo inbox, which the success message links to. Made for a practitioner without an
+ * account, accepting it links the account to that practitioner.
  */
-export function InviteForm({ clinicId }: { clinicId: string }) {
+export function InviteForm({ clinicId, forPractitioner = null }: InviteFormProps) {
   const t = useT();
   const errorMessage = useErrorMessage();
   const clock = useClinicClock();
   const hasOutbox = useHasOutbox();
   const invite = useInviteStaff(clinicId);
-  const [draft, setDraft] = useState<InviteDraft>(EMPTY);
+  const [practitioner, setPractitioner] = useState(forPractitioner);
+  const [draft, setDraft] = useState<InviteDraft>(() => draftFor(forPractitioner));
   const [problems, setProblems] = useState<StaffFormProblems>({});
   const [sent, setSent] = useState<StaffInvitation | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -40,6 +62,19 @@ export function InviteForm({ clinicId }: { clinicId: string }) {
     practitionerName: useRef<HTMLInputElement>(null),
     practitionerTitle: useRef<HTMLInputElement>(null),
   };
+
+  const emailInput = refs.email;
+  useEffect(() => {
+    // Opened for a practitioner (the form is remounted for each): the address is what is missing.
+    if (forPractitioner) emailInput.current?.focus();
+  }, [forPractitioner, emailInput]);
+
+  function forgetPractitioner() {
+    setPractitioner(null);
+    setDraft(EMPTY);
+    setProblems({});
+    refs.email.current?.focus();
+  }
 
   function change(next: InviteDraft) {
     setDraft(next);
@@ -63,6 +98,7 @@ export function InviteForm({ clinicId }: { clinicId: string }) {
     invite.mutate(checked.body, {
       onSuccess: (invitation) => {
         setSent(invitation);
+        setPractitioner(null);
         setDraft(EMPTY);
       },
       onError: (error) => {
@@ -79,6 +115,16 @@ export function InviteForm({ clinicId }: { clinicId: string }) {
 
   return (
     <form className="form admin-form" noValidate onSubmit={handleSubmit}>
+      {practitioner ? (
+        <Alert tone="info" live="none">
+          <p>{t('admin.staff.invitingPractitioner', { name: practitioner.name })}</p>
+          <p>
+            <Button variant="ghost" onClick={forgetPractitioner}>
+              {t('admin.staff.inviteSomeoneElse')}
+            </Button>
+          </p>
+        </Alert>
+      ) : null}
       <TextField
         ref={refs.email}
         type="email"
