@@ -75,11 +75,15 @@ export async function startBench(name: string): Promise<BenchEnv> {
   };
 }
 
-/** `count` patients with live sessions, returned as cookie headers. */
+/**
+ * `count` patients with live sessions, returned as cookie headers. Each has given name, family
+ * name and date of birth, which booking needs.
+ */
 export async function createPatients(db: Db, count: number): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO users (email, email_verified_at)
-     SELECT 'bench-' || g || '-' || gen_random_uuid() || '@example.com', now() FROM generate_series(1, $1) g RETURNING id`,
+    `INSERT INTO users (email, email_verified_at, given_name, family_name, birth_date)
+     SELECT 'bench-' || g || '-' || gen_random_uuid() || '@example.com', now(), 'Bench', 'Pasient ' || g, DATE '1980-05-17'
+       FROM generate_series(1, $1) g RETURNING id`,
     [count],
   );
   const now = systemClock.now();

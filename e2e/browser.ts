@@ -117,5 +117,13 @@ export async function apiAs(email: string) {
       const response = await post(path, body, cookie);
       return { status: response.status, body: await response.json() };
     },
+    patch: async (path: string, body: unknown) => {
+      const response = await fetch(`${base}${path}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', origin, cookie },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as unknown };
+    },
   };
 }

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect, onTestFailed } from 'vitest';
 import { codeFromOutbox, seriousA11yViolations } from './browser';
 
@@ -54,6 +54,64 @@ export async function staffSignIn(page: Page, email: string) {
   await heading(page, 'Arbeidsflate');
 }
 
+/** Who the fresh patients of the journeys say they are, on the step before their first booking. */
+export const PATIENT_PROFILE = {
+  givenName: 'Eva',
+  familyName: 'Testesen',
+  birthDate: '1985-04-12',
+} as const;
+
+/** The "Hvem er du?" step, a dialog over the booking confirmation. */
+export const profileStep = (page: Page) => page.getByRole('dialog', { name: 'Hvem er du?' });
+
+/** The date of birth's group (Dag, Måned, År) inside `scope`. */
+export const birthDateGroup = (scope: Locator) => scope.getByRole('group', { name: 'Fødselsdato' });
+
+/** Types `date` (`YYYY-MM-DD`) into the date of birth's three fields inside `scope`. */
+export async function fillBirthDate(scope: Locator, date: string) {
+  const [year, month, day] = date.split('-') as [string, string, string];
+  const group = birthDateGroup(scope);
+  await group.getByLabel('Dag').fill(day);
+  await group.getByLabel('Måned').fill(month);
+  await group.getByLabel('År').fill(year);
+}
+
+/** Fills the open "Hvem er du?" step by label and presses **Lagre og bestill**. */
+export async function fillProfileStep(
+  page: Page,
+  profile: { givenName: string; familyName: string; birthDate: string } = PATIENT_PROFILE,
+) {
+  const step = profileStep(page);
+  await step.getByLabel('Fornavn').fill(profile.givenName);
+  await step.getByLabel('Etternavn').fill(profile.familyName);
+  await fillBirthDate(step, profile.birthDate);
+  await step.getByRole('button', { name: 'Lagre og bestill' }).click();
+}
+
+/**
+ * After **Bestill** or **Bekreft** has been pressed: a patient who has not yet said who they are
+ * gets "Hvem er du?" first; it is filled with `profile` and saved, and the booking goes on.
+ * Waits until the step is shown or the page has left the confirmation (booked, or sent back to
+ * the times); returns whether the step was shown.
+ */
+export async function completeProfileIfAsked(
+  page: Page,
+  profile: { givenName: string; familyName: string; birthDate: string } = PATIENT_PROFILE,
+): Promise<boolean> {
+  const step = profileStep(page);
+  const outcome = async () =>
+    (await step.isVisible())
+      ? 'step'
+      : new URL(page.url()).pathname.endsWith('/bestill/bekreft')
+        ? null
+        : 'left';
+  await expect.poll(outcome, { timeout: 10_000 }).not.toBeNull();
+  if ((await outcome()) !== 'step') return false;
+  await fillProfileStep(page, profile);
+  await expect.poll(() => step.isVisible()).toBe(false);
+  return true;
+}
+
 /** Picks the first free time shown on the time step and returns the chosen start from the URL. */
 export async function pickFirstTime(
   page: Page,
@@ -103,6 +161,7 @@ export async function bookVideoWithinFifteenMinutes(
   await page.getByLabel('Kommentar til behandleren (valgfritt)').fill('Hoste og feber.');
   const confirm = page.getByRole('button', { name: /^(Bestill|Bekreft)$/ });
   await confirm.click();
+  await completeProfileIfAsked(page);
   await heading(page, 'Timen er bestilt');
   return /\/timer\/([0-9a-f-]{36})/.exec(page.url())![1]!;
 }

@@ -119,6 +119,25 @@ describe('keyboard only', () => {
     await page.keyboard.type('Skrevet med tastaturet.');
     await tabTo(page, 'button', 'Bekreft');
     await page.keyboard.press('Enter');
+
+    // The first booking asks who the patient is, in a dialog that takes the focus.
+    const step = page.getByRole('dialog', { name: 'Hvem er du?' });
+    await step.waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('autocomplete')))
+      .toBe('given-name');
+    await page.keyboard.type('Tastatur');
+    await tabTo(page, 'textbox', 'Etternavn');
+    await page.keyboard.type('Testesen');
+    // The date of birth: day, month and year, each in its own field.
+    await tabTo(page, 'textbox', 'Dag');
+    await page.keyboard.type('12');
+    await tabTo(page, 'textbox', 'Måned');
+    await page.keyboard.type('4');
+    await tabTo(page, 'textbox', 'År');
+    await page.keyboard.type('1985');
+    await tabTo(page, 'button', 'Lagre og bestill');
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Timen er bestilt' }).waitFor();
     await expect.poll(() => focusedHeading(page)).toBe('Timen er bestilt');
     await context.close();

@@ -33,12 +33,13 @@ export type HoursSpec = [number[], string, string][];
 export async function buildPractitioner(
   db: Db,
   clinicId: string,
-  overrides: { name?: string; hours?: HoursSpec; userId?: string } = {},
+  overrides: { name?: string; hours?: HoursSpec; userId?: string; worksHolidays?: boolean } = {},
 ): Promise<{ id: string; name: string }> {
   const name = overrides.name ?? `Dr. ${unique()}`;
   const { rows } = await db.query<{ id: string }>(
-    'INSERT INTO practitioners (clinic_id, user_id, name, title) VALUES ($1, $2, $3, $4) RETURNING id',
-    [clinicId, overrides.userId ?? null, name, 'Fastlege'],
+    `INSERT INTO practitioners (clinic_id, user_id, name, title, works_holidays)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [clinicId, overrides.userId ?? null, name, 'Fastlege', overrides.worksHolidays ?? false],
   );
   const id = rows[0]!.id;
   for (const [days, start, end] of overrides.hours ?? [[[1, 2, 3, 4, 5], '08:00', '16:00']]) {

@@ -208,8 +208,34 @@ export async function latestCode(db: Db, to: string): Promise<string> {
   return code;
 }
 
-/** Signs a browser in through the real one-time-code flow. */
-export async function signInWithCode(browser: Browser, db: Db, email: string): Promise<void> {
+/**
+ * Gives the user with this e-mail address a complete profile (given name, family name, date of
+ * birth) unless they have one, as a patient does once before the first booking. A name the user
+ * has is split into the two parts, so it stays as it was; without one, the given name is the
+ * address's local part, so the display name still shows whose it is.
+ */
+export async function giveProfile(db: Db, email: string): Promise<void> {
+  await db.query(
+    `UPDATE users
+        SET given_name = coalesce(given_name, substring(name from '^(\\S+) '),
+                                  nullif(name, ''), left(split_part(email, '@', 1), 120)),
+            family_name = coalesce(family_name, substring(name from '^\\S+ (.+)$'), 'Testesen'),
+            birth_date = coalesce(birth_date, DATE '1980-05-17')
+      WHERE email = $1`,
+    [email],
+  );
+}
+
+/**
+ * Signs a browser in through the real one-time-code flow. The user gets a complete profile
+ * ({@link giveProfile}) so that they can book, unless `profile` is false.
+ */
+export async function signInWithCode(
+  browser: Browser,
+  db: Db,
+  email: string,
+  { profile = true }: { profile?: boolean } = {},
+): Promise<void> {
   const sent = await browser.post('/api/v1/auth/code', { email });
   if (sent.status !== 202)
     throw new Error(`code request failed: ${sent.status} ${JSON.stringify(sent.body)}`);
@@ -219,4 +245,5 @@ export async function signInWithCode(browser: Browser, db: Db, email: string): P
   });
   if (verified.status !== 200)
     throw new Error(`verify failed: ${verified.status} ${JSON.stringify(verified.body)}`);
+  if (profile) await giveProfile(db, email);
 }

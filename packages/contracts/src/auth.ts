@@ -1,6 +1,6 @@
 import { STAFF_ROLES } from '@visitt/domain';
 import { z } from 'zod';
-import { Email, Locale, Phone, PlainText, SingleLine, Uuid } from './common';
+import { Email, LocalDateString, Locale, Phone, PlainText, SingleLine, Uuid } from './common';
 
 export const RequestCodeBody = z
   .union([z.strictObject({ email: Email }), z.strictObject({ phone: Phone })])
@@ -36,7 +36,13 @@ export type Membership = z.infer<typeof Membership>;
 export const Me = z
   .object({
     id: Uuid,
+    /** The display name: given and family name once both are set. */
     name: z.string().nullable(),
+    /** Who the patient is, for the clinic to find the journal; null until given. */
+    givenName: z.string().nullable(),
+    familyName: z.string().nullable(),
+    /** `YYYY-MM-DD`. */
+    birthDate: z.string().nullable(),
     email: z.string().nullable(),
     emailVerified: z.boolean(),
     phone: z.string().nullable(),
@@ -57,13 +63,34 @@ export const Me = z
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;
 
+/** Longest given or family name. */
+export const PERSON_NAME_MAX_LENGTH = 120;
+
+/** A given or family name: trimmed, 1–120 characters, on one line (no control characters). */
+export const PersonName = PlainText(PERSON_NAME_MAX_LENGTH).pipe(
+  SingleLine(PERSON_NAME_MAX_LENGTH).min(1),
+);
+
 export const UpdateMeBody = z
   .strictObject({
+    /** The display name; once given and family name are both set, it is made from them instead. */
     name: PlainText(120).pipe(z.string().min(1)).optional(),
+    givenName: PersonName.optional(),
+    familyName: PersonName.optional(),
+    /**
+     * `YYYY-MM-DD`, from 1900 on; a date that has not yet begun anywhere on Earth is refused by the
+     * server (400 `validation_failed`), which knows what day it is.
+     */
+    birthDate: LocalDateString.optional(),
     locale: Locale.optional(),
   })
   .meta({ id: 'UpdateMeBody' });
 export type UpdateMeBody = z.infer<typeof UpdateMeBody>;
+
+/** Whether the patient has said who they are (given name, family name, date of birth): booking needs it. */
+export const isProfileComplete = (
+  me: Pick<Me, 'givenName' | 'familyName' | 'birthDate'>,
+): boolean => me.givenName !== null && me.familyName !== null && me.birthDate !== null;
 
 export const CodeSent = z
   .object({

@@ -23,6 +23,11 @@ export const errorStatus = {
   slot_taken: 409,
   /** Already cancelled; nothing to do. */
   already_cancelled: 409,
+  /**
+   * The patient has not given their given name, family name and date of birth, which the clinic
+   * needs to know who they are. Save them with PATCH /api/v1/me and book again. Nothing was booked.
+   */
+  profile_incomplete: 409,
   /** The time is not a free slot of this practitioner and type (outside hours, misaligned). */
   slot_unavailable: 422,
   /** The start is sooner than the type's minimum notice allows. */

@@ -32,6 +32,8 @@ export const VideoJoin = z
     signalingPath: z.string(),
     /** Who is on the other side, for the screen: the practitioner's or the patient's name. */
     peerName: z.string(),
+    /** For the practitioner, the patient's date of birth (`YYYY-MM-DD`) once given; else null. */
+    peerBirthDate: z.string().nullable(),
     start: DateTime,
     closesAt: DateTime,
     timeZone: z.string(),
@@ -80,7 +82,10 @@ export const StaffAppointment = z
     practitioner: z.object({ id: Uuid, name: z.string() }),
     appointmentType: z.object({ id: Uuid, name: z.string(), durationMinutes: z.number().int() }),
     patient: z.object({
+      /** Given and family name once the patient has given them; null when no name is known. */
       name: z.string().nullable(),
+      /** `YYYY-MM-DD`, for finding the journal; null until the patient has given it. */
+      birthDate: z.string().nullable(),
       email: Email.nullable(),
       phone: z.string().nullable(),
     }),

@@ -41,6 +41,8 @@ export type {
 export { expandOpenIntervals } from './scheduling/open-intervals';
 export { findFirstFreeSlot, findFreeSlots } from './scheduling/slots';
 export { findOutsideHours } from './scheduling/outside-hours';
+export { NORWEGIAN_HOLIDAYS, isNorwegianHoliday, norwegianHolidays } from './scheduling/holidays';
+export type { NorwegianHolidayCode, PublicHoliday } from './scheduling/holidays';
 
 export { APPOINTMENT_STATUSES, MODALITIES } from './booking/appointment';
 export type { AppointmentStatus, Modality } from './booking/appointment';
@@ -106,3 +108,5 @@ export type {
   PatientChannels,
   PlannedNotification,
 } from './notifications/plan';
+export { CONTACT_PREFERENCE } from './notifications/channel-rule';
+export type { ContactChannel, PatientMessageKind } from './notifications/channel-rule';

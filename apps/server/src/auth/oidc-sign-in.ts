@@ -1,11 +1,19 @@
-import type { AuthProviders, ErrorCode, OidcKind, OidcStartQuery } from '@visitt/contracts';
+import {
+  LocalDateString,
+  PersonName,
+  type AuthProviders,
+  type ErrorCode,
+  type OidcKind,
+  type OidcStartQuery,
+} from '@visitt/contracts';
 import { safeReturnPath, type Instant, type UserId } from '@visitt/domain';
 import type { Config, OidcProviderConfig } from '../config/config';
 import { withTransaction, type Tx } from '../db/pool';
 import { hitRateLimit, type RateLimitRule } from '../db/rate-limits';
 import { createSession, deleteSession } from '../db/sessions';
-import { isActiveStaff } from '../db/users';
+import { fillMissingProfile, isActiveStaff } from '../db/users';
 import type { RequestContext } from '../core/context';
+import { isPossibleBirthDate } from '../lib/birth-date';
 import { equalBuffers, hmac } from '../lib/crypto';
 import { localeFromAcceptLanguage } from '../notifications/texts';
 import {
@@ -156,6 +164,27 @@ function nameFrom(claims: Record<string, unknown>): string | null {
 }
 
 /**
+ * Who the person is, as far as the ID token says (ID-porten gives `given_name`, `family_name` and
+ * `birthdate` when the client asks for the profile scope): each part only when it is a valid
+ * name or a possible date of birth at `now`, else null. A bad claim never stops the sign-in.
+ */
+export function profileFrom(
+  claims: Record<string, unknown>,
+  now: Instant,
+): { givenName: string | null; familyName: string | null; birthDate: string | null } {
+  const name = (value: unknown) => {
+    const parsed = PersonName.safeParse(value);
+    return parsed.success ? parsed.data : null;
+  };
+  const date = LocalDateString.safeParse(claims.birthdate);
+  return {
+    givenName: name(claims.given_name),
+    familyName: name(claims.family_name),
+    birthDate: date.success && isPossibleBirthDate(date.data, now) ? date.data : null,
+  };
+}
+
+/**
  * Which user the identity signs in. Patients: the identity's user; else, when linking, the
  * signed-in user; else a new user. Staff: the identity's user, or when linking the signed-in
  * staff user; an unlinked identity is refused (`oidc_not_linked`), as is one whose user is no
@@ -272,6 +301,9 @@ export async function finishOidcSignIn(
         nameFrom(claims),
         now,
       );
+      // A patient who has not said who they are yet gets what the identity provider vouches for;
+      // what they gave themselves is kept.
+      if (kind === 'patient') await fillMissingProfile(tx, userId, profileFrom(claims, now), now);
       if (ctx.sessionToken) await deleteSession(tx, ctx.sessionToken);
       return createSession(tx, {
         userId,

@@ -329,6 +329,60 @@ describe('patients with an ID-porten-style provider', () => {
     refusedWith(flow, 'oidc_failed');
   });
 
+  it('fills in who the person is from the ID token, keeping what the patient gave themselves', async () => {
+    provider.account = {
+      sub: 'p-profile',
+      pid: '17058012345',
+      acr: 'idporten-loa-high',
+      givenName: 'Kari',
+      familyName: 'Nordmann',
+      birthdate: '1980-05-17',
+    };
+    const browser = new CookieClient(app.origin);
+    await signInFlow(browser);
+    expect((await me(browser)).body).toMatchObject({
+      name: 'Kari Nordmann',
+      givenName: 'Kari',
+      familyName: 'Nordmann',
+      birthDate: '1980-05-17',
+    });
+
+    // A patient who gave a given name of their own links an identity: it fills only the rest,
+    // and a date of birth in the future or a name with a line break is left out.
+    provider.account = {
+      sub: 'p-profile-2',
+      pid: '18058012345',
+      acr: 'idporten-loa-high',
+      givenName: 'Per',
+      familyName: 'Line\nbreak',
+      birthdate: '2999-01-01',
+    };
+    const email = `profile-${Date.now()}@example.com`;
+    const own = new CookieClient(app.origin);
+    await own.post(`${app.baseUrl}/api/v1/auth/code`, { email });
+    await own.post(`${app.baseUrl}/api/v1/auth/code/verify`, {
+      email,
+      code: await latestCode(app.db, email),
+    });
+    expect(
+      (await own.request('PATCH', `${app.baseUrl}/api/v1/me`, { givenName: 'Peder' })).status,
+    ).toBe(200);
+    await signInFlow(own, { query: '?link=1' });
+    expect((await me(own)).body).toMatchObject({
+      givenName: 'Peder',
+      familyName: null,
+      birthDate: null,
+    });
+    provider.account = { ...provider.account, familyName: 'Ås', birthdate: '1980-05-18' };
+    await signInFlow(own);
+    expect((await me(own)).body).toMatchObject({
+      name: 'Peder Ås',
+      givenName: 'Peder',
+      familyName: 'Ås',
+      birthDate: '1980-05-18',
+    });
+  });
+
   it('links the identity to a patient signed in by code, once', async () => {
     provider.account = { sub: 'p-link', pid: '03037012345', acr: 'idporten-loa-high' };
     const email = `linked-${Date.now()}@example.com`;

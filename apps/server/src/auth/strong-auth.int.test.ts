@@ -2,7 +2,7 @@ import type { ClientMetadata } from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { buildAppointmentType, buildClinic, buildPractitioner } from '../../test/factories';
-import { latestCode, startTestApp, type TestApp } from '../../test/harness';
+import { giveProfile, latestCode, startTestApp, type TestApp } from '../../test/harness';
 import { CookieClient } from './testing/cookie-client';
 import { signInWithProvider } from './testing/oidc-flow';
 import { startOidcProvider, type TestOidcProvider } from './testing/oidc-provider';
@@ -71,6 +71,7 @@ async function signInByCode(email: string): Promise<CookieClient> {
     code: await latestCode(app.db, email),
   });
   expect(verified.status).toBe(200);
+  await giveProfile(app.db, email);
   return browser;
 }
 

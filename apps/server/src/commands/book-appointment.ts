@@ -22,6 +22,8 @@ import { slotRulesOf } from '../scheduling/free-slots';
  * audit row are inserted in one statement. No transaction spans the two: a booking racing for
  * the same time between check and insert is stopped by the database's exclusion constraint,
  * which the error handler turns into 409 `slot_taken`. Either way nothing is written on refusal.
+ * A patient who has not given their given name, family name and date of birth is refused with
+ * 409 `profile_incomplete`.
  */
 export async function bookAppointment(
   ctx: SignedInContext,
@@ -39,6 +41,8 @@ export async function bookAppointment(
     patientId,
   );
   if (!context) throw fail('not_found', 'No such practitioner or appointment type.');
+  // The clinic must be able to tell who the patient is before anything is booked.
+  if (!context.patientProfileComplete) throw fail('profile_incomplete');
   const { type, practitioner, clinic, schedule } = context;
   if (!type.bookableOnline || !context.offered) throw fail('not_bookable');
 

@@ -86,6 +86,7 @@ function presentJoin(ctx: SignedInContext, a: VideoAppointment, role: RoomRole):
     credentialsExpireAt: expiresAt ? formatZoned(expiresAt, a.timeZone) : null,
     signalingPath: SIGNALING_PATH,
     peerName: role === 'patient' ? a.practitionerName : a.patientName,
+    peerBirthDate: role === 'practitioner' ? a.patientBirthDate : null,
     start: formatZoned(a.start, a.timeZone),
     closesAt: formatZoned(videoWindow(a.start).closesAt, a.timeZone),
     timeZone: a.timeZone,

@@ -25,6 +25,8 @@ export const defaultMessages: Record<ErrorCode, string> = {
   staff_sign_in_required: 'Sign in as staff (password and authenticator code) to do this.',
   slot_taken: 'Someone else booked this time a moment ago. Choose another time.',
   already_cancelled: 'The appointment is already cancelled.',
+  profile_incomplete:
+    'Give your given name, family name and date of birth (PATCH /api/v1/me) before booking.',
   slot_unavailable: 'This time is not a free time of the practitioner.',
   too_soon: 'This time is too soon to be booked online.',
   beyond_horizon: 'This time is too far ahead to be booked yet.',

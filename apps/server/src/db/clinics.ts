@@ -249,6 +249,8 @@ export interface BookingContext {
   /** What the clinic sends, and where the patient can be reached: for planning the messages. */
   settings: NotificationSettings;
   patientChannels: PatientChannels;
+  /** The patient has given their given name, family name and date of birth. */
+  patientProfileComplete: boolean;
 }
 
 const BOOKING_CONTEXT_SQL = `
@@ -259,6 +261,8 @@ const BOOKING_CONTEXT_SQL = `
          c.name AS c_name, c.town AS c_town, c.address AS c_address, c.time_zone AS c_time_zone,
          EXISTS (SELECT 1 FROM appointment_type_practitioners tp
                   WHERE tp.appointment_type_id = t.id AND tp.practitioner_id = p.id) AS offered,
+         (u.given_name IS NOT NULL AND u.family_name IS NOT NULL AND u.birth_date IS NOT NULL)
+           AS profile_complete,
          ${SETTINGS_COLUMNS},
          ${CHANNEL_COLUMNS},
          ${scheduleColumns({
@@ -302,6 +306,7 @@ export async function findBookingContext(
         c_address: string | null;
         c_time_zone: string;
         offered: boolean;
+        profile_complete: boolean;
       }
   >({
     name: 'find-booking-context',
@@ -334,5 +339,6 @@ export async function findBookingContext(
     schedule: parseSchedules(r, timeZone, [id]).get(id)!,
     settings: toSettings(r),
     patientChannels: toChannels(r),
+    patientProfileComplete: r.profile_complete,
   };
 }

@@ -6,7 +6,15 @@ import { clinicSearchText } from './clinics';
 import { withTransaction, type Db, type Tx } from './pool';
 
 export const DEMO = {
-  patient: { email: 'pasient@example.com', phone: '+4791234567', name: 'Ola Pasient' },
+  // A complete profile (given and family name, date of birth): the demo patient books at once.
+  patient: {
+    email: 'pasient@example.com',
+    phone: '+4791234567',
+    name: 'Ola Pasient',
+    givenName: 'Ola',
+    familyName: 'Pasient',
+    birthDate: '1980-05-17',
+  },
   staff: { email: 'lege@example.com', password: 'visitt-demo', name: 'Kari Nordmann' },
   onCall: { email: 'vakt@example.com', password: 'visitt-demo', name: 'Nils Vakt' },
   onCall2: { email: 'vakt2@example.com', password: 'visitt-demo', name: 'Sara Døgn' },
@@ -33,6 +41,8 @@ interface PractitionerSeed {
   name: string;
   title: string;
   hours: Hours;
+  /** On call: the weekly hours apply on public holidays too. */
+  worksHolidays?: boolean;
   login?: { email: string; password: string; roles: string[] };
 }
 
@@ -94,6 +104,7 @@ const clinics: ClinicSeed[] = [
         name: 'Dr. Nils Vakt',
         title: 'Lege, døgnåpen video',
         hours: [[EVERY_DAY, '00:00', '24:00']],
+        worksHolidays: true,
         login: {
           email: DEMO.onCall.email,
           password: DEMO.onCall.password,
@@ -105,6 +116,7 @@ const clinics: ClinicSeed[] = [
         name: 'Dr. Sara Døgn',
         title: 'Lege, døgnåpen video',
         hours: [[EVERY_DAY, '00:00', '24:00']],
+        worksHolidays: true,
         login: {
           email: DEMO.onCall2.email,
           password: DEMO.onCall2.password,
@@ -227,14 +239,33 @@ const clinics: ClinicSeed[] = [
 
 async function insertUser(
   tx: Tx,
-  user: { email: string; name: string; phone?: string; passwordHash?: string },
+  user: {
+    email: string;
+    name: string;
+    phone?: string;
+    passwordHash?: string;
+    givenName?: string;
+    familyName?: string;
+    birthDate?: string;
+  },
   now: Instant,
 ) {
   const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO users (email, email_verified_at, phone, phone_verified_at, name, password_hash, locale)
-     VALUES ($1, to_timestamp($2 / 1000.0), $3, CASE WHEN $3::text IS NULL THEN NULL ELSE to_timestamp($2 / 1000.0) END, $4, $5, 'nb')
+    `INSERT INTO users (email, email_verified_at, phone, phone_verified_at, name, password_hash, locale,
+                        given_name, family_name, birth_date)
+     VALUES ($1, to_timestamp($2 / 1000.0), $3, CASE WHEN $3::text IS NULL THEN NULL ELSE to_timestamp($2 / 1000.0) END, $4, $5, 'nb',
+             $6, $7, $8::date)
      RETURNING id`,
-    [user.email, now, user.phone ?? null, user.name, user.passwordHash ?? null],
+    [
+      user.email,
+      now,
+      user.phone ?? null,
+      user.name,
+      user.passwordHash ?? null,
+      user.givenName ?? null,
+      user.familyName ?? null,
+      user.birthDate ?? null,
+    ],
   );
   return rows[0]!.id;
 }
@@ -313,8 +344,9 @@ async function seedDemoData(db: Db, now: Instant): Promise<boolean> {
           );
         }
         const { rows: pr } = await tx.query<{ id: string }>(
-          'INSERT INTO practitioners (clinic_id, user_id, name, title) VALUES ($1, $2, $3, $4) RETURNING id',
-          [clinicId, userId, p.name, p.title],
+          `INSERT INTO practitioners (clinic_id, user_id, name, title, works_holidays)
+           VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [clinicId, userId, p.name, p.title, p.worksHolidays === true],
         );
         const practitionerId = pr[0]!.id;
         practitionerIds.set(p.key, practitionerId);

@@ -20,6 +20,7 @@ type StaffDbRow = Omit<RoomDbRow, 'appointment_id'> & {
   type_name: string;
   duration_minutes: number;
   patient_name: string | null;
+  patient_birth_date: string | null;
   patient_email: string | null;
   patient_phone: string | null;
 };
@@ -36,7 +37,13 @@ export interface StaffAppointmentRow {
   clinic: { id: string; name: string };
   practitioner: { id: PractitionerId; name: string };
   appointmentType: { id: string; name: string; durationMinutes: number };
-  patient: { name: string | null; email: string | null; phone: string | null };
+  /** `birthDate` is `YYYY-MM-DD`. */
+  patient: {
+    name: string | null;
+    birthDate: string | null;
+    email: string | null;
+    phone: string | null;
+  };
   room: RoomRow | null;
 }
 
@@ -44,7 +51,7 @@ const STAFF_SELECT = `
   SELECT a.id, a.status, a.starts_at, a.ends_at, a.modality, a.comment, c.time_zone,
          c.id AS clinic_id, c.name AS clinic_name, p.id AS practitioner_id, p.name AS practitioner_name,
          t.id AS type_id, t.name AS type_name, t.duration_minutes,
-         u.name AS patient_name, u.email AS patient_email, u.phone AS patient_phone,
+         u.name AS patient_name, u.birth_date AS patient_birth_date, u.email AS patient_email, u.phone AS patient_phone,
          r.appointment_id, r.started_at, r.patient_presence, r.practitioner_presence, r.patient_session,
          r.practitioner_session, r.patient_mic, r.patient_camera, r.practitioner_mic, r.practitioner_camera,
          r.status_text, r.status_at, r.ended_at
@@ -72,6 +79,7 @@ const toStaffRow = (r: StaffDbRow): StaffAppointmentRow => ({
   },
   patient: {
     name: r.patient_name,
+    birthDate: r.patient_birth_date,
     email: r.patient_email,
     phone: r.patient_phone,
   },

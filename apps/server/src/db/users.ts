@@ -4,7 +4,12 @@ import type { Queryable } from './pool';
 
 export interface UserRow {
   id: UserId;
+  /** The display name: given and family name when both are set (the database keeps it so). */
   name: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  /** `YYYY-MM-DD`. */
+  birthDate: string | null;
   email: string | null;
   emailVerifiedAt: Date | null;
   phone: string | null;
@@ -12,11 +17,16 @@ export interface UserRow {
   locale: Locale | null;
 }
 
-const USER_COLUMNS = 'id, name, email, email_verified_at, phone, phone_verified_at, locale';
+const USER_COLUMNS =
+  'id, name, given_name, family_name, birth_date, email, email_verified_at, phone, phone_verified_at, locale';
 
 interface UserDbRow {
   id: string;
   name: string | null;
+  given_name: string | null;
+  family_name: string | null;
+  /** Read as text: the pool leaves dates as `YYYY-MM-DD`. */
+  birth_date: string | null;
   email: string | null;
   email_verified_at: Date | null;
   phone: string | null;
@@ -27,6 +37,9 @@ interface UserDbRow {
 const toUser = (r: UserDbRow): UserRow => ({
   id: r.id as UserId,
   name: r.name,
+  givenName: r.given_name,
+  familyName: r.family_name,
+  birthDate: r.birth_date,
   email: r.email,
   emailVerifiedAt: r.email_verified_at,
   phone: r.phone,
@@ -199,16 +212,62 @@ export async function findMemberships(db: Queryable, userId: UserId): Promise<Me
   }));
 }
 
+/** What a user may change about themselves; a field left out keeps its value. */
+export interface UserChanges {
+  name?: string | undefined;
+  givenName?: string | undefined;
+  familyName?: string | undefined;
+  /** `YYYY-MM-DD`. */
+  birthDate?: string | undefined;
+  locale?: Locale | undefined;
+}
+
+/**
+ * Changes the fields given. With given and family name both set, the database writes `name` from
+ * them (a trigger), whatever `name` was sent.
+ */
 export async function updateUser(
   db: Queryable,
   id: UserId,
-  changes: { name?: string | undefined; locale?: Locale | undefined },
+  changes: UserChanges,
   now: Instant,
 ): Promise<void> {
   await db.query(
-    `UPDATE users SET name = COALESCE($2, name), locale = COALESCE($3, locale), updated_at = to_timestamp($4 / 1000.0)
+    `UPDATE users SET name = COALESCE($2, name), locale = COALESCE($3, locale),
+            given_name = COALESCE($5, given_name), family_name = COALESCE($6, family_name),
+            birth_date = COALESCE($7::date, birth_date), updated_at = to_timestamp($4 / 1000.0)
       WHERE id = $1`,
-    [id, changes.name ?? null, changes.locale ?? null, now],
+    [
+      id,
+      changes.name ?? null,
+      changes.locale ?? null,
+      now,
+      changes.givenName ?? null,
+      changes.familyName ?? null,
+      changes.birthDate ?? null,
+    ],
+  );
+}
+
+/**
+ * Fills the parts of the user's profile that are still empty with what an identity provider
+ * vouched for (null: not given); what the user already has is kept.
+ */
+export async function fillMissingProfile(
+  db: Queryable,
+  id: UserId,
+  profile: { givenName: string | null; familyName: string | null; birthDate: string | null },
+  now: Instant,
+): Promise<void> {
+  if (profile.givenName === null && profile.familyName === null && profile.birthDate === null)
+    return;
+  await db.query(
+    `UPDATE users SET given_name = COALESCE(given_name, $2), family_name = COALESCE(family_name, $3),
+            birth_date = COALESCE(birth_date, $4::date), updated_at = to_timestamp($5 / 1000.0)
+      WHERE id = $1
+        AND ((given_name IS NULL AND $2::text IS NOT NULL) OR (family_name IS NULL AND $3::text IS NOT NULL)
+             OR (birth_date IS NULL AND $4::date IS NOT NULL))`,
+    [id, profile.givenName, profile.familyName, profile.birthDate, now],
   );
 }
 

@@ -32,6 +32,8 @@ export interface VideoAppointment {
   timeZone: TimeZoneId;
   patientId: UserId;
   patientName: string;
+  /** `YYYY-MM-DD`, or null until the patient has given it. */
+  patientBirthDate: string | null;
   practitionerId: PractitionerId;
   practitionerUserId: UserId | null;
   practitionerName: string;
@@ -100,6 +102,7 @@ export async function findVideoAppointments(
       time_zone: string;
       patient_id: string;
       patient_name: string;
+      patient_birth_date: string | null;
       practitioner_id: string;
       practitioner_user_id: string | null;
       practitioner_name: string;
@@ -108,7 +111,7 @@ export async function findVideoAppointments(
     }
   >(
     `SELECT a.id, a.status, a.modality, a.starts_at, c.time_zone, a.patient_id,
-            coalesce(u.name, u.email, u.phone, '') AS patient_name,
+            coalesce(u.name, u.email, u.phone, '') AS patient_name, u.birth_date AS patient_birth_date,
             a.practitioner_id, p.user_id AS practitioner_user_id, p.name AS practitioner_name, a.clinic_id,
             c.require_strong_auth_for_video,
             ${ROOM_COLUMNS}
@@ -131,6 +134,7 @@ export async function findVideoAppointments(
         timeZone: r.time_zone as TimeZoneId,
         patientId: r.patient_id as UserId,
         patientName: r.patient_name,
+        patientBirthDate: r.patient_birth_date,
         practitionerId: r.practitioner_id as PractitionerId,
         practitionerUserId: r.practitioner_user_id as UserId | null,
         practitionerName: r.practitioner_name,

@@ -22,6 +22,9 @@ export async function presentMe(
   return {
     id: user.id,
     name: user.name,
+    givenName: user.givenName,
+    familyName: user.familyName,
+    birthDate: user.birthDate,
     email: user.email,
     emailVerified: user.emailVerifiedAt !== null,
     phone: user.phone,

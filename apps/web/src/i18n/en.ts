@@ -183,7 +183,7 @@ export const en: Catalogue = {
     doneTitle: 'Your appointment is booked',
     doneIntro: 'You will find the appointment in My calendar.',
     doneNotice:
-      'If the clinic has turned on notifications, you get a confirmation and a reminder by text message or e-mail.',
+      'If the clinic sends notifications, you get the confirmation by e-mail (or text message if you have no verified e-mail address) and reminders by text message (or e-mail if you have no verified mobile number).',
     doneVideo:
       'From 15 minutes before the appointment, start the video consultation in My calendar.',
     addToCalendar: 'Add to calendar',
@@ -673,8 +673,18 @@ export const en: Catalogue = {
   notifications: {
     title: 'Notifications',
     intro:
-      'Your clinic decides which messages it sends: a confirmation when you have booked, reminders before the appointment (usually 24 hours and 1 hour before), and a message if the appointment is cancelled or changed. You choose where you get them.',
+      'Your clinic decides which messages it sends: a confirmation when you have booked, reminders before the appointment (usually 24 hours and 1 hour before), and a message if the appointment is cancelled or changed. Where they arrive depends on your contact details.',
     privacy: 'The messages never say what the appointment is about.',
+    rule: {
+      title: 'Where messages go',
+      keep: 'Confirmation, move and cancellation: {route}.',
+      reminder: 'Reminders: {route}.',
+      emailFirst: 'by e-mail when you have a verified e-mail address, otherwise by text message',
+      smsFirst: 'by text message when you have a verified mobile number, otherwise by e-mail',
+      one: 'Each message comes by e-mail or text message, not both.',
+      push: 'Push notifications come in addition when you have turned them on.',
+      clinic: 'If your clinic has turned e-mail or text messages off, it uses the other.',
+    },
     noneActive:
       'You get no messages about your appointments now. Turn on at least one, so you do not miss an appointment.',
     verified: 'Verified',
@@ -752,7 +762,8 @@ export const en: Catalogue = {
       devicesMany: 'Push notifications go to {count} devices.',
     },
     summary: {
-      active: 'You get messages about your appointments by {channels}.',
+      keep: 'Confirmation and cancellation: {channels}.',
+      reminder: 'Reminders: {channels}.',
       none: 'You get no messages about your appointments now.',
       link: 'Change notifications',
       channels: {
@@ -773,6 +784,10 @@ export const en: Catalogue = {
     subject: 'Subject',
     sent: 'Sent',
     noSubject: '(no subject)',
+    showHtml: 'Show the e-mail as it looks (HTML)',
+    htmlTitle: 'The e-mail “{subject}” as HTML',
+    attachments: 'Attachments',
+    download: 'Download {filename}',
     channels: {
       email: 'E-mail',
       sms: 'Text message',
@@ -905,6 +920,16 @@ export const en: Catalogue = {
       revoked: 'The invitation to {email} has been withdrawn. The link no longer works.',
       resend: 'Send again',
       inviteTitle: 'Invite a staff member',
+      withoutAccountTitle: 'Practitioners without an account',
+      withoutAccountIntro:
+        'Patients can book these practitioners, but they have not signed in yet. Invite them, and their appointments and hours show in their workspace.',
+      noWithoutAccount: 'Every practitioner has an account.',
+      inviteThis: 'Invite',
+      invitationPending: 'Invited ({email}), waiting for an answer',
+      practitionerInactive: 'Not active',
+      invitingPractitioner:
+        'This invitation is for {name}. Once accepted, the account is linked to the appointments and hours {name} already has.',
+      inviteSomeoneElse: 'Invite someone else instead',
       inviteIntro:
         'The person gets an e-mail with a link that is valid for 7 days. A new invitation to the same address replaces one that is waiting.',
       email: 'E-mail address',
@@ -967,6 +992,15 @@ export const en: Catalogue = {
       actor: 'Who',
       allActors: 'Everyone',
       chosenActor: 'Chosen person ({id})',
+      actorSearchHint:
+        'Search by name or e-mail, patients too. Choose with the arrow keys and Enter.',
+      actorSearching: 'Searching …',
+      actorNoMatch: 'No one in the log matches “{q}”.',
+      actorResults: '{count} matches. Use the up and down arrows to choose.',
+      actorResultsOne: '1 match. Use the up and down arrows to choose.',
+      actorSearchFailed: 'The search did not work. Try again.',
+      actorClear: 'Clear the chosen person',
+      actorChosen: 'Chosen: {name}',
       entity: 'Appointment or other record (ID)',
       entityHint: 'Paste the ID, or choose “Show only this” in the log.',
       entityInvalid: 'Enter the whole ID, e.g. 6f1c2a1e-7d7b-4a43-9b39-2f7f5f3f9a01.',
@@ -1002,6 +1036,11 @@ export const en: Catalogue = {
       appointmentSubject: '{date} at {time}, {practitioner}',
       onlyEntity: 'Show only this',
       onlyActor: 'Show only this person',
+      listRead: 'Read a list ({count} appointments)',
+      listReadOne: 'Read a list (1 appointment)',
+      listedAppointments: 'Show the appointments in the list',
+      unknownAppointment: 'Appointment that no longer exists',
+      actorsRead: 'Searched for people in the log (“{q}”, {count} matches)',
       filterActions: {
         appointment_all: 'Appointments (all events)',
         appointment_read: 'Appointment read',
@@ -1041,6 +1080,7 @@ export const en: Catalogue = {
         appointment_type_delete: 'Deleted an appointment type',
         appointment_type_deactivate: 'Deactivated an appointment type',
         contact_verify: 'Verified contact details',
+        audit_actors_read: 'Searched for people in the log',
       },
       empty: 'The log has no events yet.',
       emptyFiltered: 'No events match the filter.',
@@ -1199,6 +1239,9 @@ export const en: Catalogue = {
       validUntil: 'Applies until {to} inclusive',
       save: 'Save the working hours',
       saved: 'The working hours of {name} have been saved.',
+      worksHolidays: 'Works on public holidays',
+      worksHolidaysHint:
+        'The weekly hours apply on public holidays too, for on-call duty say. Otherwise public holidays are closed.',
     },
     exceptions: {
       title: 'Exceptions to the weekly schedule',
@@ -1237,6 +1280,30 @@ export const en: Catalogue = {
       add: 'Add closed period',
       save: 'Save closed days',
       saved: 'The closed days have been saved.',
+      closeChristmasEve: 'Close Christmas Eve',
+      closeNewYearsEve: 'Close New Year’s Eve',
+      christmasEve: 'Christmas Eve',
+      newYearsEve: 'New Year’s Eve',
+    },
+    holidays: {
+      title: 'Public holidays',
+      intro:
+        'Public holidays are closed for ordinary hours. Tick the days the clinic is open all the same, and the practitioners’ weekly hours apply. Practitioners who work on public holidays, and extra hours entered for a date, count regardless.',
+      open: 'Open this day',
+      names: {
+        new_years_day: 'New Year’s Day',
+        maundy_thursday: 'Maundy Thursday',
+        good_friday: 'Good Friday',
+        easter_sunday: 'Easter Sunday',
+        easter_monday: 'Easter Monday',
+        labour_day: 'Labour Day',
+        ascension_day: 'Ascension Day',
+        constitution_day: 'Constitution Day',
+        whit_sunday: 'Whit Sunday',
+        whit_monday: 'Whit Monday',
+        christmas_day: 'Christmas Day',
+        boxing_day: 'Boxing Day',
+      },
     },
     problems: {
       startFormat: 'Enter the start as HH:MM, from 00:00 to 23:59.',
@@ -1308,6 +1375,36 @@ export const en: Catalogue = {
   dates: {
     dateAtTime: '{date} at {time}',
   },
+  profile: {
+    stepTitle: 'Who are you?',
+    stepIntro:
+      'The clinic needs your name and date of birth to know who you are. You only give them once.',
+    sectionTitle: 'About you',
+    sectionIntro: 'The clinic sees your name and date of birth when you book an appointment.',
+    givenName: 'Given name',
+    familyName: 'Family name',
+    birthDate: 'Date of birth',
+    birthDateHint: 'For example 17 05 1980.',
+    day: 'Day',
+    month: 'Month',
+    year: 'Year',
+    saveAndBook: 'Save and book',
+    save: 'Save',
+    saving: 'Saving …',
+    saved: 'Saved.',
+    cancel: 'Cancel',
+    errorSummary: 'Check the fields marked.',
+    givenNameRequired: 'Enter your given name.',
+    familyNameRequired: 'Enter your family name.',
+    nameTooLong: '{field} can be at most {max} characters.',
+    nameInvalid: '{field} cannot contain line breaks or control characters.',
+    birthDateRequired: 'Enter your date of birth.',
+    birthDateInvalid: 'Enter your date of birth as a real date: day, month and a four-digit year.',
+    birthDateFuture: 'Your date of birth cannot be in the future.',
+    birthDateTooEarly: 'Your date of birth cannot be before 1900.',
+    born: 'b. {date}',
+    bornLabel: 'Date of birth',
+  },
   errors: {
     validation_failed:
       'Something in the form is not filled in correctly. Check the fields and try again.',
@@ -1318,6 +1415,7 @@ export const en: Catalogue = {
     staff_sign_in_required: 'Sign in as staff (password and authenticator code) to do this.',
     not_found:
       'We could not find what you were looking for. It may have been removed, or the link is wrong.',
+    profile_incomplete: 'Enter your given name, family name and date of birth before you book.',
     slot_taken: 'Someone else booked this time just before you. Please choose another time.',
     already_cancelled: 'The appointment is already cancelled.',
     slot_unavailable: 'This time is no longer free. Please choose another time.',

@@ -16,6 +16,10 @@ export interface TestAccount {
   /** The national identity number (put in `pid` and HelseID's claim). */
   pid?: string;
   name?: string;
+  /** `given_name`, `family_name` and `birthdate` (`YYYY-MM-DD`), as ID-porten's profile gives them. */
+  givenName?: string;
+  familyName?: string;
+  birthdate?: string;
   /** The level of assurance this login reaches. */
   acr: string;
 }
@@ -60,7 +64,9 @@ export async function startOidcProvider(options: {
     jwks: { keys: [signingKey()] },
     cookies: { keys: [randomBytes(16).toString('hex')] },
     acrValues: ACR_LEVELS,
-    claims: { openid: ['sub', 'pid', 'name', HELSEID_PID_CLAIM] },
+    claims: {
+      openid: ['sub', 'pid', 'name', 'given_name', 'family_name', 'birthdate', HELSEID_PID_CLAIM],
+    },
     // Claims in the ID token itself, as ID-porten and HelseID put `pid` there.
     conformIdTokenClaims: false,
     pkce: { required: () => true, methods: ['S256'] },
@@ -75,6 +81,9 @@ export async function startOidcProvider(options: {
           sub,
           ...(account.pid ? { pid: account.pid, [HELSEID_PID_CLAIM]: account.pid } : {}),
           ...(account.name ? { name: account.name } : {}),
+          ...(account.givenName ? { given_name: account.givenName } : {}),
+          ...(account.familyName ? { family_name: account.familyName } : {}),
+          ...(account.birthdate ? { birthdate: account.birthdate } : {}),
         }),
       };
     },

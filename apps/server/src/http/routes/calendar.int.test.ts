@@ -8,7 +8,7 @@ import {
   buildUser,
   signInAs,
 } from '../../../test/factories';
-import { startTestApp, type TestApp } from '../../../test/harness';
+import { giveProfile, startTestApp, type TestApp } from '../../../test/harness';
 
 let app: TestApp;
 // Monday 30 November 2026, 10:00 in Oslo.
@@ -124,7 +124,8 @@ describe('the calendar', () => {
     expect(day.body.map((a: any) => a.id)).toEqual([monday.id, lateMonday.id]);
     const reads = await app.db.query(
       `SELECT count(*)::int AS n FROM audit_log
-        WHERE action = 'appointment.read' AND details->>'via' = 'calendar' AND entity_id = $1`,
+        WHERE action = 'appointment.read' AND details->>'via' = 'calendar'
+          AND entity_ids @> ARRAY[$1::uuid]`,
       [monday.id],
     );
     expect(reads.rows[0].n).toBe(2);
@@ -258,6 +259,7 @@ describe('the clinic cancels', () => {
     const { clinic, doctor, browser } = await practice();
     const type = await buildAppointmentType(app.db, clinic.id, [doctor.practitionerId!]);
     const patientUser = await buildUser(app.db, { email: `avlyst-${++n}@example.com` });
+    await giveProfile(app.db, patientUser.email);
     const patient = await signInAs(app, patientUser.id, 'code_email');
     const booked = await patient.post('/api/v1/appointments', {
       practitionerId: doctor.practitionerId,

@@ -7,7 +7,7 @@ import {
 } from '@visitt/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { readMyAppointments } from '../../commands/read-appointments';
-import { updateUser } from '../../db/users';
+import { updateMe } from '../../commands/update-me';
 import { presentAppointment } from '../../presenters/appointment';
 import { presentMe } from '../../presenters/me';
 import { signedIn } from '../access';
@@ -33,14 +33,14 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'user' },
       schema: {
         tags,
-        summary: 'Change name or language',
+        summary: 'Change name, given and family name, date of birth or language',
         body: UpdateMeBody,
         response: { 200: Me, 400: ApiError, 401: ApiError },
       },
     },
     async (request) => {
       const ctx = signedIn(request);
-      await updateUser(ctx.db, ctx.actor.userId, request.body, ctx.clock.now());
+      await updateMe(ctx, request.body);
       return presentMe(ctx.db, ctx.actor.userId, ctx.actor);
     },
   );

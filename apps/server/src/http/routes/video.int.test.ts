@@ -80,6 +80,7 @@ describe('starting the video consultation', () => {
       start: '2026-11-30T10:00:00+01:00',
       closesAt: '2026-11-30T12:00:00+01:00',
       credentialsExpireAt: '2026-11-30T11:00:00+01:00',
+      peerBirthDate: null,
     });
     expect(started.body.iceServers).toEqual([
       { urls: ['stun:stun.example.no:3478'] },
@@ -168,6 +169,8 @@ describe("the practitioner's side", () => {
       role: 'practitioner',
       appointmentId,
       peerName: expect.stringMatching(/video-patient/),
+      // Who the patient is, for finding the journal during the call.
+      peerBirthDate: '1980-05-17',
     });
 
     const otherClinic = await scenario({ startsAt: '2026-11-30T11:00:00+01:00' });

@@ -1,5 +1,5 @@
-import type { Clinic } from '@visitt/contracts';
-import { useId, type FormEvent } from 'react';
+import { isProfileComplete, type Clinic } from '@visitt/contracts';
+import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Alert, ErrorState, useErrorMessage } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
@@ -18,6 +18,8 @@ import { TimeZoneNote } from '../../features/booking/components/time-zone-note';
 import { completeChoice, useBookingChoice } from '../../features/booking/hooks/use-booking-choice';
 import { useClinic } from '../../features/clinics/api/clinics-api';
 import { StrongAuthNotice } from '../../features/auth/components/strong-auth-notice';
+import { useMe } from '../../features/auth/hooks/use-me';
+import { ProfileStep } from '../../features/profile/components/profile-step';
 import { useFormat, useT } from '../../i18n';
 import { isApiError } from '../../lib/api';
 import { localDateOf } from '../../lib/dates';
@@ -32,9 +34,14 @@ const FORM_ID = 'booking-confirm';
 /** Refusals that send the patient back to pick another time, with the reason shown there. */
 const BACK_TO_TIMES = ['slot_taken', 'slot_unavailable', 'too_soon', 'beyond_horizon'] as const;
 
+/** Refusals answered on this page by something other than an error message. */
+const HANDLED = [...BACK_TO_TIMES, 'profile_incomplete'] as const;
+
 /**
  * Step 5: the summary, the optional comment and the confirm control — **Bestill** at the top right
- * in the app, **Bekreft** at the bottom right in the portal.
+ * in the app, **Bekreft** at the bottom right in the portal. A patient who has not yet said who
+ * they are is asked first (**Hvem er du?**), then the booking goes on with the same time and
+ * comment.
  */
 export function BookingConfirmPage() {
   const t = useT();
@@ -68,6 +75,8 @@ function ConfirmStep({ choice, clinic }: { choice: Choice; clinic: Clinic | unde
   const practitioners = usePractitioners(choice.clinicId, choice.modality);
   const types = useAppointmentTypes(choice.clinicId, choice.practitionerId, choice.modality);
   const book = useBookAppointment();
+  const { me } = useMe();
+  const [isProfileStepOpen, setProfileStepOpen] = useState(false);
   // Kept in this tab's storage so that nothing typed is lost if the time is taken or the session ends.
   const [comment, setComment, clearComment] = useSessionState(
     `visitt.booking-comment.${choice.clinicId}`,
@@ -84,6 +93,14 @@ function ConfirmStep({ choice, clinic }: { choice: Choice; clinic: Clinic | unde
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     if (book.isPending || isLoading) return;
+    if (me && !isProfileComplete(me)) {
+      setProfileStepOpen(true);
+      return;
+    }
+    submitBooking();
+  }
+
+  function submitBooking() {
     const trimmed = comment.trim();
     book.mutate(
       {
@@ -99,6 +116,11 @@ function ConfirmStep({ choice, clinic }: { choice: Choice; clinic: Clinic | unde
         },
         onError: (error) => {
           const code = isApiError(error) ? error.code : null;
+          // Known only to the server (another tab may have been used): ask here, then go on.
+          if (code === 'profile_incomplete') {
+            setProfileStepOpen(true);
+            return;
+          }
           const back = BACK_TO_TIMES.find((candidate) => candidate === code);
           if (back && zone) {
             void navigate(
@@ -138,7 +160,7 @@ function ConfirmStep({ choice, clinic }: { choice: Choice; clinic: Clinic | unde
       appAction={submit}
       before={<BookingSteps current="confirm" choice={choice} />}
     >
-      {book.isError && !BACK_TO_TIMES.some((code) => isApiError(book.error, code)) ? (
+      {book.isError && !HANDLED.some((code) => isApiError(book.error, code)) ? (
         <Alert tone="error" className="alert--spaced">
           <p>{errorMessage(book.error)}</p>
         </Alert>
@@ -202,6 +224,15 @@ function ConfirmStep({ choice, clinic }: { choice: Choice; clinic: Clinic | unde
           {isWide ? <div className="form-actions form-actions--end">{submit}</div> : null}
         </form>
       )}
+      <ProfileStep
+        isOpen={isProfileStepOpen}
+        me={me}
+        onClose={() => setProfileStepOpen(false)}
+        onSaved={() => {
+          setProfileStepOpen(false);
+          submitBooking();
+        }}
+      />
     </Page>
   );
 }

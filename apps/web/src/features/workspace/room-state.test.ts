@@ -27,7 +27,12 @@ function appointment(
     clinic: { id: 'c', name: 'Demo legesenter' },
     practitioner: { id: 'p', name: 'Nils Vakt' },
     appointmentType: { id: 't', name: 'Video', durationMinutes: 15 },
-    patient: { name: 'Ola Pasient', email: 'ola@example.com', phone: null },
+    patient: {
+      name: 'Ola Pasient',
+      birthDate: '1980-05-17',
+      email: 'ola@example.com',
+      phone: null,
+    },
     video: {
       opensAt: '2026-12-01T09:45:00+01:00',
       closesAt: '2026-12-01T12:00:00+01:00',

@@ -1,7 +1,8 @@
 import type { StaffAppointmentDetail } from '@visitt/contracts';
 import type { ReactNode } from 'react';
-import { useFormat, useT } from '../../../i18n';
+import { useFormat, useI18n, useT } from '../../../i18n';
 import { StatusBadge } from '../../appointments/components/status-badge';
+import { formatBirthDate } from '../../profile/profile-form';
 import { patientName } from '../../workspace/room-state';
 import { durationMinutes, statusKey } from '../calendar-view';
 
@@ -12,6 +13,7 @@ import { durationMinutes, statusKey } from '../calendar-view';
 export function AppointmentFacts({ appointment }: { appointment: StaffAppointmentDetail }) {
   const t = useT();
   const format = useFormat();
+  const { intlLocale } = useI18n();
   const zone = appointment.timeZone;
   const { patient } = appointment;
   const notGiven = <span className="muted">{t('calendar.detail.notGiven')}</span>;
@@ -20,6 +22,9 @@ export function AppointmentFacts({ appointment }: { appointment: StaffAppointmen
     <dl className="details">
       <Row label={t('calendar.detail.patient')}>
         {patientName(patient, t('workspace.patientUnknown'))}
+      </Row>
+      <Row label={t('profile.bornLabel')}>
+        {patient.birthDate ? formatBirthDate(patient.birthDate, intlLocale) : notGiven}
       </Row>
       <Row label={t('calendar.detail.email')}>
         {patient.email ? <a href={`mailto:${patient.email}`}>{patient.email}</a> : notGiven}

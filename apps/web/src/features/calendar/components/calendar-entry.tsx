@@ -4,6 +4,7 @@ import { Icon } from '../../../components/ui/icon';
 import { useFormat, useT } from '../../../i18n';
 import { StatusBadge } from '../../appointments/components/status-badge';
 import { typeWithDuration } from '../../booking/type-label';
+import { BirthDate } from '../../profile/components/birth-date';
 import { patientName } from '../../workspace/room-state';
 import { appointmentHref, durationMinutes, liveMark, type LiveMark } from '../calendar-view';
 
@@ -54,6 +55,12 @@ export function CalendarEntry({
         <span className="cal-entry__name">
           {patientName(appointment.patient, t('workspace.patientUnknown'))}
         </span>
+        {appointment.patient.birthDate && !isCompact ? (
+          <>
+            {' '}
+            <BirthDate date={appointment.patient.birthDate} className="cal-entry__born" />
+          </>
+        ) : null}
       </Link>
       <p className="cal-entry__what">
         <Icon name={isVideo ? 'video' : 'clinic'} size={16} className="cal-entry__icon" />

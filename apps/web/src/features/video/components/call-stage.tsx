@@ -9,6 +9,7 @@ import { useStreamElement } from '../hooks/use-stream-element';
 import { initials, peerDisplayName } from '../video-labels';
 import { MediaProblemAlert } from './media-problem';
 import { SelfView } from './self-view';
+import { BirthDate } from '../../profile/components/birth-date';
 
 const otherRole = (role: RoomRole): RoomRole => (role === 'patient' ? 'practitioner' : 'patient');
 
@@ -53,6 +54,9 @@ export function CallStage({ join, snapshot }: { join: VideoJoin; snapshot: CallS
           <span className="stage__name" aria-hidden="true">
             {peerName}
           </span>
+          {join.role === 'practitioner' ? (
+            <BirthDate date={join.peerBirthDate} className="stage__born" />
+          ) : null}
           {peer.mic ? null : (
             <span className="stage__muted">
               <Icon name="micOff" size={18} />

@@ -2,6 +2,7 @@ import type { StaffAppointment } from '@visitt/contracts';
 import { useId } from 'react';
 import { Icon } from '../../../components/ui/icon';
 import { StatusBadge } from '../../appointments/components/status-badge';
+import { BirthDate } from '../../profile/components/birth-date';
 import { useFormat, useT } from '../../../i18n';
 import { canJoin, patientName, roomState } from '../room-state';
 import { JoinRoomButton } from './join-room-button';
@@ -40,6 +41,12 @@ export function WorkspaceRow({ appointment, now }: { appointment: StaffAppointme
         <div className="ws-row__main">
           <h3 id={ids.name} className="ws-row__name">
             {name}
+            {appointment.patient.birthDate ? (
+              <>
+                {' '}
+                <BirthDate date={appointment.patient.birthDate} className="ws-row__born" />
+              </>
+            ) : null}
           </h3>
           <p className="ws-row__type">
             <Icon name={appointment.modality === 'video' ? 'video' : 'clinic'} size={18} />

@@ -1,0 +1,113 @@
+import { MIN_YEAR, PERSON_NAME_MAX_LENGTH, PersonName } from '@visitt/contracts';
+import type { TranslationKey } from '../../i18n/catalogue';
+
+/** What the patient types: given name, family name, date of birth (`YYYY-MM-DD` or empty). */
+export interface ProfileValues {
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+}
+
+export type ProfileField = keyof ProfileValues;
+
+/** A field's problem as a catalogue key and its placeholders. */
+export interface FieldProblem {
+  key: TranslationKey;
+  vars?: Record<string, string | number>;
+}
+
+export type ProfileProblems = Partial<Record<ProfileField, FieldProblem>>;
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isRealDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+function nameProblem(value: string, field: 'givenName' | 'familyName'): FieldProblem | undefined {
+  const trimmed = value.trim();
+  if (trimmed === '')
+    return {
+      key: field === 'givenName' ? 'profile.givenNameRequired' : 'profile.familyNameRequired',
+    };
+  const label = field === 'givenName' ? 'profile.givenName' : 'profile.familyName';
+  if (trimmed.length > PERSON_NAME_MAX_LENGTH)
+    return { key: 'profile.nameTooLong', vars: { field: label, max: PERSON_NAME_MAX_LENGTH } };
+  if (!PersonName.safeParse(trimmed).success)
+    return { key: 'profile.nameInvalid', vars: { field: label } };
+  return undefined;
+}
+
+/**
+ * The problems of what was typed, per field (none: it may be saved), checked as the server will:
+ * names 1–120 characters on one line, a real date from 1900 that is not after `today`
+ * (`YYYY-MM-DD`, the browser's own date; the server checks again with its clock). A name's
+ * `field` placeholder holds the catalogue key of its label, for the caller to translate.
+ */
+export function checkProfile(values: ProfileValues, today: string): ProfileProblems {
+  const problems: ProfileProblems = {};
+  const given = nameProblem(values.givenName, 'givenName');
+  if (given) problems.givenName = given;
+  const family = nameProblem(values.familyName, 'familyName');
+  if (family) problems.familyName = family;
+  const date = values.birthDate.trim();
+  if (date === '') problems.birthDate = { key: 'profile.birthDateRequired' };
+  else if (!isRealDate(date)) problems.birthDate = { key: 'profile.birthDateInvalid' };
+  else if (Number(date.slice(0, 4)) < MIN_YEAR)
+    problems.birthDate = { key: 'profile.birthDateTooEarly' };
+  else if (date > today) problems.birthDate = { key: 'profile.birthDateFuture' };
+  return problems;
+}
+
+/** A date of birth as typed in its three fields. */
+export interface DateParts {
+  day: string;
+  month: string;
+  year: string;
+}
+
+/** `YYYY-MM-DD` split into its fields (empty fields for none). */
+export function splitDate(date: string | null): DateParts {
+  const match = date ? DATE.exec(date) : null;
+  return match
+    ? { day: match[3]!, month: match[2]!, year: match[1]! }
+    : { day: '', month: '', year: '' };
+}
+
+/**
+ * The three fields as `YYYY-MM-DD`: empty when all are empty, `invalid` when a field is not
+ * digits (one or two for day and month, four for the year), else the date padded (which
+ * {@link checkProfile} then checks is real).
+ */
+export function joinDate(parts: DateParts): string {
+  const [day, month, year] = [parts.day.trim(), parts.month.trim(), parts.year.trim()];
+  if (day === '' && month === '' && year === '') return '';
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return 'invalid';
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+/** What PATCH /api/v1/me is sent: the names trimmed. */
+export function profileBody(values: ProfileValues): ProfileValues {
+  return {
+    givenName: values.givenName.trim(),
+    familyName: values.familyName.trim(),
+    birthDate: values.birthDate.trim(),
+  };
+}
+
+/** A date of birth for staff screens, as the locale writes dates in figures: 17.05.1980. */
+export function formatBirthDate(date: string, intlLocale: string): string {
+  if (!isRealDate(date)) return date;
+  return new Intl.DateTimeFormat(intlLocale, {
+    timeZone: 'UTC',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(Date.parse(`${date}T12:00:00Z`));
+}
