@@ -104,6 +104,11 @@ export const ServerMessage = z.discriminatedUnion('type', [
     patient: Presence,
     practitioner: Presence,
   }),
+  /**
+   * Workspace and calendar: an appointment of this practitioner was booked, moved, cancelled or
+   * marked. Carries no personal data: the page fetches its lists again over the audited HTTP API.
+   */
+  z.object({ type: z.literal('appointments_changed'), practitionerId: Uuid }),
   z.object({
     type: z.literal('error'),
     code: SignalingErrorCode,

@@ -12,6 +12,7 @@ import { findBookingContext } from '../db/clinics';
 import type { SignedInContext } from '../core/context';
 import { fail } from '../core/errors';
 import { parseInstant } from '../lib/zoned-format';
+import { announceAppointmentsChanged } from '../signaling/messages';
 import { slotRulesOf } from '../scheduling/free-slots';
 
 /**
@@ -81,6 +82,7 @@ export async function bookAppointment(
     },
     planned,
   );
+  await announceAppointmentsChanged(ctx.bus, practitioner.id);
   return {
     id,
     status: 'booked',

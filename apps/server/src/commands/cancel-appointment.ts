@@ -10,6 +10,7 @@ import {
 import { withTransaction } from '../db/pool';
 import type { SignedInContext } from '../core/context';
 import { fail } from '../core/errors';
+import { announceAppointmentsChanged } from '../signaling/messages';
 
 /**
  * The patient cancels their own appointment, until its cancellation deadline. Someone else's
@@ -60,5 +61,6 @@ export async function cancelAppointment(
   });
   const cancelled = await findPatientAppointment(ctx.db, id, patientId);
   if (!cancelled) throw fail('not_found');
+  await announceAppointmentsChanged(ctx.bus, cancelled.practitioner.id);
   return cancelled;
 }

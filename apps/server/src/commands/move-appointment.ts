@@ -22,6 +22,7 @@ import { parseInstant } from '../lib/zoned-format';
 import { authorize } from '../policies/authorize';
 import { presentStaffAppointment } from '../presenters/staff';
 import { slotRulesOf } from '../scheduling/free-slots';
+import { announceAppointmentsChanged } from '../signaling/messages';
 
 /**
  * The clinic moves an appointment to another free time of the same practitioner (its
@@ -109,6 +110,7 @@ export async function moveAppointment(
       },
     });
   });
+  await announceAppointmentsChanged(ctx.bus, current.practitioner.id);
   const moved = await findStaffAppointment(ctx.db, id);
   return presentStaffAppointment(moved!);
 }

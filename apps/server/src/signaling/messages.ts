@@ -1,6 +1,7 @@
 import type { PeerState, ServerMessage } from '@visitt/contracts';
 import type { RoomRole, TimeZoneId } from '@visitt/domain';
 import type { RoomRow } from '../db/video';
+import type { SignalBus } from './bus';
 import { formatZoned } from '../lib/zoned-format';
 
 /** The workspace's view of a room. */
@@ -23,4 +24,19 @@ export function peerState(room: RoomRow, role: RoomRole): PeerState {
     mic: room.media[role].mic,
     camera: room.media[role].camera,
   };
+}
+
+/**
+ * Tells every open workspace and calendar of `practitionerId`, on every instance, that their
+ * appointments changed (booked, moved, cancelled, marked); they fetch their lists again. Called
+ * after the change has committed. A failed publish does not undo it: the pages' slow re-read
+ * still brings the change, so the error is not the caller's.
+ */
+export async function announceAppointmentsChanged(
+  bus: SignalBus,
+  practitionerId: string,
+): Promise<void> {
+  await bus
+    .publish({ practitioner: practitionerId }, { type: 'appointments_changed', practitionerId })
+    .catch(() => undefined);
 }

@@ -24,6 +24,7 @@ import { fail } from '../../core/errors';
 import { authorize, authorizeWorkspace } from '../../policies/authorize';
 import type { ActingRole } from '../../policies/rules';
 import { presentStaffAppointment, presentStaffAppointmentDetail } from '../../presenters/staff';
+import { announceAppointmentsChanged } from '../../signaling/messages';
 
 /**
  * The signed-in practitioner's appointments on `from`…`to` (each clinic's calendar), across every
@@ -106,14 +107,14 @@ export async function markAppointment(
   id: string,
   status: 'completed' | 'no_show',
 ): Promise<StaffAppointmentDetail> {
-  const { role } = await appointmentForStaff(ctx, id);
+  const { appointment, role } = await appointmentForStaff(ctx, id);
   const now = ctx.clock.now();
-  await withTransaction(ctx.db, async (tx) => {
+  const isChanged = await withTransaction(ctx.db, async (tx) => {
     const locked = await lockAppointment(tx, id);
     if (!locked) throw fail('not_found');
     const decision = canMark(locked, now);
     if (!decision.ok) throw fail(decision.reason);
-    if (locked.status === status) return;
+    if (locked.status === status) return false;
     await markStatus(tx, id, status, ctx.actor.userId, now);
     await writeAudit(tx, {
       at: now,
@@ -126,7 +127,9 @@ export async function markAppointment(
       ip: ctx.ip,
       details: { from: locked.status, to: status },
     });
+    return true;
   });
+  if (isChanged) await announceAppointmentsChanged(ctx.bus, appointment.practitioner.id);
   return detailOf(ctx, id);
 }
 
@@ -140,7 +143,7 @@ export async function cancelByClinic(
   id: string,
   message: string,
 ): Promise<StaffAppointmentDetail> {
-  const { role } = await appointmentForStaff(ctx, id);
+  const { appointment, role } = await appointmentForStaff(ctx, id);
   const now = ctx.clock.now();
   await withTransaction(ctx.db, async (tx) => {
     const locked = await lockAppointment(tx, id);
@@ -173,5 +176,6 @@ export async function cancelByClinic(
       details: { by: 'clinic', messageLength: message.length },
     });
   });
+  await announceAppointmentsChanged(ctx.bus, appointment.practitioner.id);
   return detailOf(ctx, id);
 }

@@ -7,13 +7,15 @@ import { calendarHref } from '../../features/calendar/calendar-view';
 import { useStaffAppointments } from '../../features/workspace/api/workspace-api';
 import { PushToggle } from '../../features/push/components/push-toggle';
 import { NotificationToggle } from '../../features/workspace/components/notification-toggle';
+import { SoundNotice } from '../../features/workspace/components/sound-notice';
 import { rowId, WorkspaceRow } from '../../features/workspace/components/workspace-row';
 import { useWaitingAlerts } from '../../features/workspace/hooks/use-waiting-alerts';
 import {
   useWorkspaceLive,
   type LiveStatus,
 } from '../../features/workspace/hooks/use-workspace-live';
-import { patientName, roomState } from '../../features/workspace/room-state';
+import { patientName } from '../../features/workspace/room-state';
+import { isWaiting, waitingTitle } from '../../features/workspace/waiting';
 import { useFormat, useT } from '../../i18n';
 import { addDays, isLocalDate, todayIn } from '../../lib/dates';
 import { useNow } from '../../lib/use-now';
@@ -40,15 +42,19 @@ export function WorkspacePage() {
   const today = todayIn(zone, now);
   const day = chosenDay ?? today;
   const isToday = day === today;
-  const announcement = useWaitingAlerts(appointments.data, day);
+  const announcement = useWaitingAlerts(appointments.data, day, now);
   const list = appointments.data ?? [];
-  const waiting = list.filter((a) => roomState(a, now) === 'waiting');
+  const waiting = list.filter((a) => isWaiting(a, now));
   const dayHref = (date: string) =>
     date === today ? '/arbeidsflate' : `/arbeidsflate?dag=${date}`;
   const dateText = format.plainDate(day);
 
   return (
-    <Page title={t('workspace.title')} className="workspace">
+    <Page
+      title={t('workspace.title')}
+      documentTitle={waitingTitle(t('workspace.title'), waiting.length)}
+      className="workspace"
+    >
       <div className="ws-toolbar">
         <nav className="day-nav" aria-label={t('workspace.dayLabel')}>
           <Link
@@ -82,6 +88,7 @@ export function WorkspacePage() {
           </ButtonLink>
         </div>
       </div>
+      <SoundNotice />
       <div className="ws-alerts">
         <NotificationToggle />
         <PushToggle audience="staff" />

@@ -496,6 +496,7 @@ export class CallSession {
           this.fail(message.code);
         return;
       case 'room':
+      case 'appointments_changed':
       case 'pong':
         return;
     }

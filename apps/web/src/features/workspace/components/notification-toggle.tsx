@@ -1,9 +1,14 @@
 import { Button } from '../../../components/ui/button';
 import { Icon } from '../../../components/ui/icon';
 import { useT } from '../../../i18n';
+import { currentPushEnvironment, detectPushSupport } from '../../push/push-support';
 import { useBrowserNotifications } from '../hooks/use-browser-notifications';
 
-/** "Slå på varsler i nettleseren" while not yet asked; afterwards what the browser said. */
+/**
+ * "Slå på varsler i nettleseren" while not yet asked; afterwards what the browser said. That the
+ * browser blocks notifications is said once on the page: by the push toggle beside this one where
+ * the browser has Web Push, else here.
+ */
 export function NotificationToggle() {
   const t = useT();
   const { permission, request } = useBrowserNotifications();
@@ -18,6 +23,7 @@ export function NotificationToggle() {
         </p>
       );
     case 'denied':
+      if (detectPushSupport(currentPushEnvironment()) === 'supported') return null;
       return (
         <p className="ws-notifications muted" role="status">
           {t('workspace.notifications.denied')}

@@ -5,6 +5,7 @@ import { StatusBadge } from '../../appointments/components/status-badge';
 import { BirthDate } from '../../profile/components/birth-date';
 import { useFormat, useT } from '../../../i18n';
 import { canJoin, patientName, roomState } from '../room-state';
+import { isLongWait, minutesWaited } from '../waiting';
 import { JoinRoomButton } from './join-room-button';
 import { RoomBadge } from './room-badge';
 import { StatusSender } from './status-sender';
@@ -14,8 +15,8 @@ export const rowId = (appointmentId: string) => `time-${appointmentId}`;
 
 /**
  * One appointment of the day: time, patient, type and modality, the patient's comment, and for
- * video the live room state — highlighted while the patient waits, with **Gå inn i
- * videorommet** and the status messages.
+ * video the live room state — highlighted while the patient waits, more strongly after a long
+ * wait ("Har ventet i 6 min"), with **Gå inn i videorommet** and the status messages.
  */
 export function WorkspaceRow({ appointment, now }: { appointment: StaffAppointment; now: number }) {
   const t = useT();
@@ -28,9 +29,14 @@ export function WorkspaceRow({ appointment, now }: { appointment: StaffAppointme
     (value): value is string => value != null && value !== name,
   );
   const isJoinable = canJoin(appointment, now);
+  const longWaitMinutes = isLongWait(appointment, now) ? minutesWaited(appointment, now) : null;
 
   return (
-    <li id={rowId(appointment.id)} className={`ws-row ws-row--${state}`} tabIndex={-1}>
+    <li
+      id={rowId(appointment.id)}
+      className={`ws-row ws-row--${state}${longWaitMinutes !== null ? ' ws-row--long-wait' : ''}`}
+      tabIndex={-1}
+    >
       <article className="ws-row__body" aria-labelledby={ids.name}>
         <p className="ws-row__time">
           {t('appointment.timeRange', {
@@ -70,7 +76,12 @@ export function WorkspaceRow({ appointment, now }: { appointment: StaffAppointme
         </div>
         <div className="ws-row__state">
           {appointment.status === 'booked' ? null : <StatusBadge status={appointment.status} />}
-          <RoomBadge appointment={appointment} state={state} id={ids.state} />
+          <RoomBadge
+            appointment={appointment}
+            state={state}
+            id={ids.state}
+            longWaitMinutes={longWaitMinutes}
+          />
         </div>
         {isJoinable ? (
           <div className="ws-row__actions">

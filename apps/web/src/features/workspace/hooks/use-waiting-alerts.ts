@@ -3,20 +3,25 @@ import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../../i18n';
 import { playChime, unlockChime } from '../chime';
 import { newlyWaiting, patientName, presenceById } from '../room-state';
+import { dueChimes } from '../waiting';
 import { notify } from './use-browser-notifications';
 
 /**
  * Tells the practitioner when a patient comes into the waiting room of `list` (the day shown,
  * `dayKey`): an announcement for screen readers (returned, with a key that changes each time so
  * the same words are said again), the chime, and a browser notification when allowed.
- * Patients already waiting when the page loads or the day changes are shown, not rung for.
+ * Patients already waiting when the page loads or the day changes are shown, not rung for —
+ * unless they have waited long (see `dueChimes`): for them the chime rings again every minute,
+ * checked at each tick of `now`. Any click or key press on the page unlocks the sound.
  */
 export function useWaitingAlerts(
   list: StaffAppointment[] | undefined,
   dayKey: string,
+  now: number,
 ): { text: string; key: number } {
   const t = useT();
   const before = useRef<{ day: string; presence: Map<string, Presence> } | null>(null);
+  const rung = useRef(new Map<string, number>());
   const [announcement, setAnnouncement] = useState({ text: '', key: 0 });
 
   useEffect(() => {
@@ -54,6 +59,13 @@ export function useWaitingAlerts(
       );
     }
   }, [list, dayKey, t]);
+
+  useEffect(() => {
+    if (!list) return;
+    const result = dueChimes(list, rung.current, now);
+    rung.current = result.rung;
+    if (result.due.length > 0) playChime();
+  }, [list, now]);
 
   return announcement;
 }

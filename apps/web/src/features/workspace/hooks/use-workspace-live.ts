@@ -22,13 +22,18 @@ const PING_MS = 25_000;
 const RECONNECT_DELAYS_MS = [1_000, 2_000, 5_000, 10_000];
 /** The server closes with this when the session has ended: sign in again, do not retry. */
 const SESSION_ENDED = 4401;
+/** Changes announced together (a move is one, a burst of bookings many) are fetched once. */
+const REFETCH_DEBOUNCE_MS = 300;
 
 /**
  * The workspace's live line to the server: watches the rooms of the practitioner's
  * appointments on the signaling socket and writes each change straight into the cached lists
  * (workspace and calendar) and appointment details, so a patient who starts shows up within a
- * second. Reconnects with backoff; after each (re)connect the lists (and, after a drop, an open
- * appointment) are fetched again, since changes while away were not heard.
+ * second. Bookings, moves, cancellations and marks are announced without details
+ * (`appointments_changed`): the lists are then fetched again over the audited API, debounced.
+ * Reconnects with backoff; after each (re)connect the lists (and, after a drop, an open
+ * appointment) are fetched again, since changes while away were not heard. The lists' own slow
+ * re-read covers the time the socket is down.
  */
 export function useWorkspaceLive(): LiveStatus {
   const queryClient = useQueryClient();
@@ -39,6 +44,7 @@ export function useWorkspaceLive(): LiveStatus {
     let attempt = 0;
     let retryTimer: number | undefined;
     let pingTimer: number | undefined;
+    let refetchTimer: number | undefined;
     let isStopped = false;
     let hasOpened = false;
 
@@ -51,6 +57,14 @@ export function useWorkspaceLive(): LiveStatus {
       try {
         message = ServerMessage.parse(JSON.parse(String(event.data)));
       } catch {
+        return;
+      }
+      if (message.type === 'appointments_changed') {
+        window.clearTimeout(refetchTimer);
+        refetchTimer = window.setTimeout(
+          () => void queryClient.invalidateQueries({ queryKey: staffAppointmentsKey }),
+          REFETCH_DEBOUNCE_MS,
+        );
         return;
       }
       if (message.type !== 'room') return;
@@ -106,6 +120,7 @@ export function useWorkspaceLive(): LiveStatus {
       isStopped = true;
       window.clearTimeout(retryTimer);
       window.clearInterval(pingTimer);
+      window.clearTimeout(refetchTimer);
       socket?.close(1000);
       socket = null;
     };
