@@ -2,7 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AdminLayout } from './layouts/admin-layout';
 import { RequireAuth } from './layouts/require-auth';
 import { RequireStaff } from './layouts/require-staff';
-import { RootLayout } from './layouts/root-layout';
+import { RootLayout, STAFF_SHELL } from './layouts/root-layout';
 import { AdminHomePage } from './routes/admin-home';
 import { AdminHoursPage } from './routes/admin-hours';
 import { AdminLogPage } from './routes/admin-log';
@@ -51,10 +51,11 @@ export const router = createBrowserRouter([
       { path: '/utboks', element: <OutboxPage /> },
       { path: '/ansatt/logg-inn', element: <StaffSignInPage /> },
       // Clinic administration: AdminLayout checks the staff sign-in and the admin role itself.
-      { path: '/admin', element: <AdminHomePage /> },
+      { path: '/admin', element: <AdminHomePage />, handle: STAFF_SHELL },
       {
         path: '/admin/:clinicId',
         element: <AdminLayout />,
+        handle: STAFF_SHELL,
         children: [
           { index: true, element: <Navigate to="profil" replace /> },
           { path: 'profil', element: <AdminProfilePage /> },
@@ -68,6 +69,7 @@ export const router = createBrowserRouter([
       { path: '/invitasjon/:token', element: <InvitationPage /> },
       {
         element: <RequireStaff />,
+        handle: STAFF_SHELL,
         children: [
           { path: '/arbeidsflate', element: <WorkspacePage /> },
           { path: '/arbeidsflate/kalender', element: <CalendarPage /> },

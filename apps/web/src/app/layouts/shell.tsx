@@ -1,25 +1,38 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { Icon } from '../../components/ui/icon';
-import { adminMemberships } from '../../features/admin/admin-access';
 import { LanguageSwitch } from '../../features/auth/components/language-switch';
 import { SignOutButton } from '../../features/auth/components/sign-out-button';
 import { useMe } from '../../features/auth/hooks/use-me';
-import { isPractitioner } from '../../features/auth/staff';
 import { StartBookingButton } from '../../features/booking/components/start-booking-button';
 import { useHasOutbox } from '../../features/dev-outbox/api/outbox-api';
 import { useT } from '../../i18n';
 import { ShellContext, type ShellValue } from './shell-context';
+import { StaffHeader, StaffTabBar } from './staff-chrome';
+import { staffSideLink } from './staff-nav';
+
+/** Whose frame a page is in: the patient's, or the staff's (workspace, calendar, administration). */
+export type ShellVariant = 'patient' | 'staff';
 
 /**
  * The frame around every page, in one of two layouts: the app (narrow: top bar, bottom tabs
  * Hjem and Min kalender) or the Patient Portal (wide: header with the blue Start helsehjelp at
- * the top right, footer). Only the current layout's controls are rendered, so the other's are
- * not in the accessibility tree. `<main>` keeps its place in the tree in both, so turning a
- * phone or resizing a window across the breakpoint keeps what the page holds (a typed code,
- * an open dialog).
+ * the top right, footer). The `staff` variant swaps the patient navigation for the staff's
+ * (Arbeidsflate, Kalender, Administrasjon and a menu) in both layouts. Only the current
+ * layout's controls are rendered, so the other's are not in the accessibility tree. `<main>`
+ * keeps its place in the tree in both, so turning a phone or resizing a window across the
+ * breakpoint keeps what the page holds (a typed code, an open dialog).
  */
-export function Shell({ isWide, children }: { isWide: boolean; children: ReactNode }) {
+export function Shell({
+  isWide,
+  variant = 'patient',
+  children,
+}: {
+  isWide: boolean;
+  variant?: ShellVariant;
+  children: ReactNode;
+}) {
+  const isStaff = variant === 'staff';
   const t = useT();
   const [back, setBack] = useState<HTMLElement | null>(null);
   const [title, setTitle] = useState<HTMLElement | null>(null);
@@ -31,12 +44,16 @@ export function Shell({ isWide, children }: { isWide: boolean; children: ReactNo
 
   return (
     <ShellContext.Provider value={shell}>
-      <div className={isWide ? 'portal-shell' : 'app-shell'}>
+      <div className={`${isWide ? 'portal-shell' : 'app-shell'}${isStaff ? ' staff-shell' : ''}`}>
         <a className="skip-link" href="#main">
           {t('app.skipToContent')}
         </a>
         {isWide ? (
-          <PortalHeader />
+          isStaff ? (
+            <StaffHeader />
+          ) : (
+            <PortalHeader />
+          )
         ) : (
           <header className="topbar">
             <div className="topbar__start" ref={setBack} />
@@ -47,8 +64,8 @@ export function Shell({ isWide, children }: { isWide: boolean; children: ReactNo
         <main id="main" className={isWide ? 'portal-main' : 'app-main'} tabIndex={-1}>
           {children}
         </main>
-        {isWide ? <PortalFooter /> : <AppFooter />}
-        {isWide ? null : <TabBar />}
+        {isWide ? <PortalFooter isStaff={isStaff} /> : <AppFooter isStaff={isStaff} />}
+        {isWide ? null : isStaff ? <StaffTabBar /> : <TabBar />}
       </div>
     </ShellContext.Provider>
   );
@@ -67,25 +84,30 @@ function SignInOrOut() {
   );
 }
 
-/** The discreet way in for clinic staff (signed out), or to the workspace (practitioners). */
-function StaffLink({ className }: { className: string }) {
+/** The discreet way in for clinic staff, for those signed out. */
+function StaffSignInLink({ className }: { className: string }) {
   const t = useT();
   const { me, isLoading } = useMe();
-  if (isLoading) return null;
-  if (!me)
-    return (
-      <Link to="/ansatt/logg-inn" className={className}>
-        {t('staffAuth.link')}
-      </Link>
-    );
-  if (isPractitioner(me))
-    return (
-      <Link to="/arbeidsflate" className={className}>
-        <Icon name="clinic" />
-        <span>{t('workspace.nav')}</span>
-      </Link>
-    );
-  return null;
+  if (isLoading || me) return null;
+  return (
+    <Link to="/ansatt/logg-inn" className={className}>
+      {t('staffAuth.link')}
+    </Link>
+  );
+}
+
+/** The way back to the staff side, for staff with a staff session (none for anyone else). */
+function StaffSideLink({ className }: { className: string }) {
+  const t = useT();
+  const { me } = useMe();
+  const link = staffSideLink(me);
+  if (!link) return null;
+  return (
+    <Link to={link.to} className={className}>
+      <Icon name={link.icon} />
+      <span>{t(link.label)}</span>
+    </Link>
+  );
 }
 
 function PortalHeader() {
@@ -110,18 +132,9 @@ function PortalHeader() {
               {t('nav.notifications')}
             </NavLink>
           ) : null}
-          {isPractitioner(me) ? (
-            <NavLink to="/arbeidsflate" className="portal-nav__link">
-              {t('workspace.nav')}
-            </NavLink>
-          ) : null}
-          {adminMemberships(me).length > 0 ? (
-            <NavLink to="/admin" className="portal-nav__link">
-              {t('nav.admin')}
-            </NavLink>
-          ) : null}
         </nav>
         <div className="portal-header__actions">
+          <StaffSideLink className="link-button" />
           <LanguageSwitch />
           <SignInOrOut />
           <StartBookingButton layout="portal" />
@@ -131,14 +144,15 @@ function PortalHeader() {
   );
 }
 
-function PortalFooter() {
+/** The wide footer; the staff's has no way in for staff (they are in). */
+function PortalFooter({ isStaff }: { isStaff: boolean }) {
   const t = useT();
   const hasOutbox = useHasOutbox();
   return (
     <footer className="portal-footer">
       <div className="portal-footer__inner">
         <p>{t('nav.footer')}</p>
-        <StaffLink className="portal-footer__link" />
+        {isStaff ? null : <StaffSignInLink className="portal-footer__link" />}
         {hasOutbox ? (
           <Link to="/utboks" className="portal-footer__link">
             <Icon name="inbox" />
@@ -150,7 +164,11 @@ function PortalFooter() {
   );
 }
 
-function AppFooter() {
+/**
+ * The narrow footer. The staff's keeps the language switch and leaves the patient's links (and
+ * signing out, which is in the staff menu) out.
+ */
+function AppFooter({ isStaff }: { isStaff: boolean }) {
   const t = useT();
   const hasOutbox = useHasOutbox();
   const { me } = useMe();
@@ -158,21 +176,16 @@ function AppFooter() {
     <footer className="app-footer">
       <div className="app-footer__row">
         <LanguageSwitch />
-        <SignInOrOut />
+        {isStaff ? null : <SignInOrOut />}
       </div>
-      {me ? (
+      {me && !isStaff ? (
         <NavLink to="/varsler" className="app-footer__link">
           <Icon name="bell" />
           <span>{t('nav.notifications')}</span>
         </NavLink>
       ) : null}
-      <StaffLink className="app-footer__link" />
-      {adminMemberships(me).length > 0 ? (
-        <NavLink to="/admin" className="app-footer__link">
-          <Icon name="clinic" />
-          <span>{t('nav.admin')}</span>
-        </NavLink>
-      ) : null}
+      {isStaff ? null : <StaffSignInLink className="app-footer__link" />}
+      {isStaff ? null : <StaffSideLink className="app-footer__link" />}
       {hasOutbox ? (
         <Link to="/utboks" className="app-footer__link">
           <Icon name="inbox" />

@@ -1,0 +1,60 @@
+import type { Me } from '@visitt/contracts';
+import type { IconName } from '../../components/ui/icon';
+import { hasStaffSession, isClinicAdmin, isPractitioner } from '../../features/auth/staff';
+import type { TranslationKey } from '../../i18n/catalogue';
+
+/** One link of a shell's navigation. */
+export interface ShellLink {
+  to: string;
+  label: TranslationKey;
+  icon: IconName;
+  /** Current only on `to` itself, not on the pages below it. */
+  end?: boolean;
+}
+
+const WORKSPACE: ShellLink = {
+  to: '/arbeidsflate',
+  label: 'shell.workspace',
+  icon: 'clinic',
+  end: true,
+};
+const CALENDAR: ShellLink = {
+  to: '/arbeidsflate/kalender',
+  label: 'shell.calendar',
+  icon: 'calendar',
+};
+const ADMIN: ShellLink = { to: '/admin', label: 'shell.admin', icon: 'sliders' };
+
+/**
+ * The staff shell's navigation for `me`: Arbeidsflate and Kalender for a practitioner,
+ * Administrasjon for an administrator of some clinic, in that order. Empty without a staff
+ * session (the page is on its way to the staff sign-in), so nothing leads to a page the server
+ * would refuse.
+ */
+export function staffNavLinks(me: Pick<Me, 'memberships' | 'staffSession'> | null): ShellLink[] {
+  if (!hasStaffSession(me)) return [];
+  return [
+    ...(isPractitioner(me) ? [WORKSPACE, CALENDAR] : []),
+    ...(isClinicAdmin(me) ? [ADMIN] : []),
+  ];
+}
+
+/**
+ * The patient shell's one way back to the staff side: to the workspace for a practitioner, to
+ * the administration for an administrator who is none; null without a staff session (a
+ * practitioner signed in with a one-time code is a patient here) or without a staff role.
+ */
+export function staffSideLink(
+  me: Pick<Me, 'memberships' | 'staffSession'> | null,
+): ShellLink | null {
+  if (!hasStaffSession(me)) return null;
+  if (isPractitioner(me))
+    return { to: '/arbeidsflate', label: 'shell.toWorkspace', icon: 'clinic' };
+  if (isClinicAdmin(me)) return { to: '/admin', label: 'shell.toAdmin', icon: 'sliders' };
+  return null;
+}
+
+/** Who is signed in, as the shell shows them: the name, else the e-mail address or phone number. */
+export function personLabel(me: Pick<Me, 'name' | 'email' | 'phone'> | null): string | null {
+  return me?.name ?? me?.email ?? me?.phone ?? null;
+}
