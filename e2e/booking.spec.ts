@@ -69,14 +69,48 @@ describe('booking a video consultation on a phone (the app)', () => {
     expect(await page.getByRole('link', { name: /Legetime/ }).count()).toBe(0);
     await page.getByRole('link', { name: /Døgnåpen videokonsultasjon 15 min/ }).click();
 
+    // The day-and-time step opens on the first day with free times, its times already shown.
+    await heading(page, 'Velg dag og tid');
+    await page.locator('.calendar:not([aria-busy])').waitFor();
+    const firstFreeDay = page.getByRole('button', { name: /, ledige tider(, i dag)?$/ }).first();
+    if ((await firstFreeDay.count()) > 0) {
+      expect(await firstFreeDay.getAttribute('aria-pressed')).toBe('true');
+      await page
+        .getByRole('link', { name: /^\d{2}:\d{2}$/ })
+        .first()
+        .waitFor();
+    }
+
     const chosen = await pickFirstTime(page);
-    await page.getByLabel('Kommentar til behandleren (valgfritt)').fill('Hoste i en uke.');
+    const commentField = page.getByLabel('Kommentar til behandleren (valgfritt)');
+    await commentField.fill('Hoste i en uke.');
     await expectAccessible(page, 'confirm');
     const book = page.getByRole('button', { name: 'Bestill', exact: true });
     const box = (await book.boundingBox())!;
     expect(box.y).toBeLessThan(80); // top …
     expect(box.x + box.width).toBeGreaterThan(PHONE.width - 40); // … right
     expect(await page.getByRole('button', { name: 'Bekreft', exact: true }).count()).toBe(0);
+    // … yet the comment comes first in reading and tab order: Tab from it lands on Bestill.
+    const order = await page.evaluate(() => {
+      const field = document.querySelector('textarea')!;
+      const button = Array.from(document.querySelectorAll('button')).find(
+        (b) => b.textContent?.trim() === 'Bestill',
+      )!;
+      return field.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING;
+    });
+    expect(order).toBeTruthy();
+    await commentField.focus();
+    await page.keyboard.press('Tab');
+    expect(await book.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The top bar's title is whole (two lines rather than cut) and clear of Bestill.
+    const title = page.locator('.topbar__title');
+    expect(await title.textContent()).toBe('Bestill videokonsultasjon');
+    const fits = await title.evaluate(
+      (el) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight,
+    );
+    expect(fits).toBe(true);
+    const titleBox = (await title.boundingBox())!;
+    expect(titleBox.x + titleBox.width).toBeLessThanOrEqual(box.x + 1);
     await book.click();
 
     await heading(page, 'Timen er bestilt');
@@ -98,6 +132,11 @@ describe('booking a video consultation on a phone (the app)', () => {
     await page.getByRole('link', { name: 'Min kalender' }).last().click();
     await heading(page, 'Min kalender');
     await expectAccessible(page, 'my calendar');
+    // A call that can be started now is on top, with its start button on the card.
+    if (Date.parse(chosen) - Date.now() <= 15 * 60_000) {
+      const firstCard = page.locator('main .card-list > li').first();
+      await firstCard.getByRole('button', { name: 'Start videokonsultasjon' }).waitFor();
+    }
     await page
       .getByRole('link', { name: /Døgnåpen videokonsultasjon 15 min/ })
       .first()
@@ -172,6 +211,16 @@ describe('booking in the Patient Portal (wide screen)', () => {
     expect(confirmBox.y).toBeGreaterThan(commentBox.y + commentBox.height - 1); // below the form …
     expect(confirmBox.x + confirmBox.width).toBeGreaterThan(commentBox.x + commentBox.width - 2); // … at its right edge
     expect(await page.getByRole('button', { name: 'Bestill', exact: true }).count()).toBe(0);
+    // On a 1366×768 laptop Bekreft is in full view without scrolling, at the bottom right.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const laptopBox = await confirm.evaluate(
+      (el) => el.getBoundingClientRect().toJSON() as DOMRect,
+    );
+    expect(laptopBox.top).toBeGreaterThanOrEqual(0);
+    expect(laptopBox.bottom).toBeLessThanOrEqual(768);
+    expect(laptopBox.right).toBeGreaterThan(1366 / 2);
+    await page.setViewportSize(DESKTOP);
     await confirm.click();
     // A new patient says who they are first; the booking then goes on by itself.
     expect(await completeProfileIfAsked(page)).toBe(true);
@@ -278,6 +327,22 @@ describe('booking in the Patient Portal (wide screen)', () => {
     expect(await page.getByLabel('Kommentar til behandleren (valgfritt)').inputValue()).toBe(
       'Dette skal ikke gå tapt.',
     );
+
+    // … but it belongs to that booking: another practitioner's confirm step starts empty.
+    await page.goto('/finn-klinikk');
+    await page
+      .getByRole('link', { name: /Demo legesenter/ })
+      .first()
+      .click();
+    await page
+      .getByRole('link', { name: 'Bestill videokonsultasjon' })
+      .or(page.getByRole('button', { name: 'Bestill videokonsultasjon' }))
+      .first()
+      .click();
+    await page.getByRole('link', { name: /Dr\. Kari Nordmann/ }).click();
+    await page.getByRole('link', { name: /^Videokonsultasjon 15 min/ }).click();
+    await pickFirstTime(page, { checkAccessibility: false });
+    expect(await page.getByLabel('Kommentar til behandleren (valgfritt)').inputValue()).toBe('');
     await context.close();
   });
 });

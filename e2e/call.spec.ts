@@ -115,6 +115,14 @@ async function expectFramesFlowing(page: Page, label: string, timeoutMs = 20_000
   throw new Error(`${label}: no growing framesDecoded within ${timeoutMs} ms (first ${first})`);
 }
 
+/** The clinic cancels the appointment (as staff of the page's session), freeing its slot. */
+async function freeSlot(staff: Page, appointmentId: string): Promise<void> {
+  const answer = await staff.request.post(`/api/v1/staff/appointments/${appointmentId}/cancel`, {
+    data: { message: 'Testen er ferdig.' },
+  });
+  expect(answer.status(), await answer.text()).toBe(200);
+}
+
 /** The patient signs in, books within 15 minutes, presses Start videokonsultasjon, and waits. */
 async function patientStarts(
   patient: Page,
@@ -183,9 +191,11 @@ describe('a video consultation between two browsers on two test hosts', () => {
     await heading(doctor, 'Videokonsultasjonen er avsluttet').catch(() =>
       doctor.getByText('Videokonsultasjonen er avsluttet').first().waitFor(),
     );
-    await patient.getByText('Behandleren avsluttet videokonsultasjonen.').waitFor();
+    await patient.getByText('Legen avsluttet samtalen.').waitFor();
     await expectAccessible(patient, 'ended');
     expect(appointmentId).toMatch(/^[0-9a-f-]{36}$/);
+    // The clinic frees the on-call slot again, so later journeys can start a call within 15 minutes.
+    await freeSlot(doctor, appointmentId);
   });
 
   it('relays through TURN when the clinic sends every call through it, and takes a practitioner whose role is taken away out of the call', async () => {
@@ -200,7 +210,7 @@ describe('a video consultation between two browsers on two test hosts', () => {
     });
     screenshotsOnFailure({ patient, doctor, admin });
     await staffSignIn(doctor, 'vakt2@example.com');
-    await patientStarts(patient, 'Dr. Sara Døgn');
+    const appointmentId = await patientStarts(patient, 'Dr. Sara Døgn');
     const row = doctor.getByRole('listitem').filter({ hasText: 'Venter i videorommet' });
     await row.getByRole('button', { name: 'Gå inn i videorommet' }).click();
     await expectFramesFlowing(patient, 'patient through TURN');
@@ -243,5 +253,6 @@ describe('a video consultation between two browsers on two test hosts', () => {
     expect(
       (await admin.request.patch(staffPath, { data: { roles: ['practitioner'] } })).status(),
     ).toBe(200);
+    await freeSlot(admin, appointmentId);
   });
 });

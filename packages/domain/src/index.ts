@@ -110,3 +110,4 @@ export type {
 } from './notifications/plan';
 export { CONTACT_PREFERENCE } from './notifications/channel-rule';
 export type { ContactChannel, PatientMessageKind } from './notifications/channel-rule';
+export { clinicPlace } from './clinic/place';

@@ -1,5 +1,10 @@
 import type { Locale } from '@visitt/contracts';
-import type { Instant, NotificationChannel, NotificationKind } from '@visitt/domain';
+import {
+  clinicPlace,
+  type Instant,
+  type NotificationChannel,
+  type NotificationKind,
+} from '@visitt/domain';
 import type { AppointmentView } from '../db/appointments';
 import { presentIcs } from '../presenters/ics';
 import { GSM7_SEGMENT, gsm7Length, toGsm7 } from './gsm7';
@@ -241,7 +246,7 @@ export function renderMessage(ctx: MessageContext): OutgoingMessage {
         },
       };
     case 'email': {
-      const clinicAddress = [a.clinic.address, a.clinic.town].filter(Boolean).join(', ');
+      const clinicAddress = clinicPlace(a.clinic.address, a.clinic.town);
       const details: [string, string][] =
         ctx.kind === 'patient_started'
           ? []

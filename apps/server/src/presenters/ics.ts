@@ -1,5 +1,5 @@
 import type { Locale } from '@visitt/contracts';
-import type { Instant } from '@visitt/domain';
+import { clinicPlace, type Instant } from '@visitt/domain';
 import type { AppointmentView } from '../db/appointments';
 
 const texts = {
@@ -73,7 +73,7 @@ export function presentIcs(
   const location =
     a.modality === 'video'
       ? `${t.video} (Visitt)`
-      : [a.clinic.name, a.clinic.address, a.clinic.town].filter(Boolean).join(', ');
+      : [a.clinic.name, clinicPlace(a.clinic.address, a.clinic.town)].filter(Boolean).join(', ');
   const cancelled = a.status === 'cancelled';
   const lines = [
     'BEGIN:VCALENDAR',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiRequest, apiUrl, isApiError, parseRetryAfter } from './api';
+import { ApiError, apiRequest, apiUrl, isApiError, isWorthRetrying, parseRetryAfter } from './api';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-12-01T10:00:00Z');
@@ -51,5 +51,14 @@ describe('apiRequest errors', () => {
     const error: unknown = await apiRequest('/x').catch((e: unknown) => e);
     expect(isApiError(error, 'unexpected')).toBe(true);
     expect(isApiError(error) && error.details).toBeNull();
+  });
+});
+
+describe('isWorthRetrying', () => {
+  it('offers no retry for what is not there, and one for failures that may pass', () => {
+    expect(isWorthRetrying(new ApiError('not_found', 404, 'Not found'))).toBe(false);
+    expect(isWorthRetrying(new ApiError('network', 0, 'Offline'))).toBe(true);
+    expect(isWorthRetrying(new ApiError('internal', 500, 'Oops'))).toBe(true);
+    expect(isWorthRetrying(new Error('boom'))).toBe(true);
   });
 });

@@ -47,6 +47,14 @@ export function isApiError(
 }
 
 /**
+ * Whether asking again could help: not when the thing is not there (404 `not_found`), which
+ * trying again will not change — the page offers a way back instead.
+ */
+export function isWorthRetrying(error: unknown): boolean {
+  return !isApiError(error, 'not_found');
+}
+
+/**
  * Seconds from a `Retry-After` header (delta-seconds or an HTTP date), or null when absent or
  * unreadable. `now` is passed in so the function stays pure.
  */

@@ -16,6 +16,7 @@ import { CommentField } from '../../features/booking/components/comment-field';
 import { InvalidBookingLink } from '../../features/booking/components/invalid-booking-link';
 import { TimeZoneNote } from '../../features/booking/components/time-zone-note';
 import { completeChoice, useBookingChoice } from '../../features/booking/hooks/use-booking-choice';
+import { useBookingComment } from '../../features/booking/hooks/use-booking-comment';
 import { useClinic } from '../../features/clinics/api/clinics-api';
 import { StrongAuthNotice } from '../../features/auth/components/strong-auth-notice';
 import { useMe } from '../../features/auth/hooks/use-me';
@@ -23,7 +24,6 @@ import { ProfileStep } from '../../features/profile/components/profile-step';
 import { useFormat, useT } from '../../i18n';
 import { isApiError } from '../../lib/api';
 import { localDateOf } from '../../lib/dates';
-import { useSessionState } from '../../lib/session-storage';
 import { Page } from '../layouts/page';
 import { useShell } from '../layouts/shell-context';
 
@@ -39,7 +39,8 @@ const HANDLED = [...BACK_TO_TIMES, 'profile_incomplete'] as const;
 
 /**
  * Step 5: the summary, the optional comment and the confirm control — **Bestill** at the top right
- * in the app, **Bekreft** at the bottom right in the portal. A patient who has not yet said who
+ * in the app (after the comment in reading and tab order), **Bekreft** at the bottom right in the
+ * portal. A patient who has not yet said who
  * they are is asked first (**Hvem er du?**), then the booking goes on with the same time and
  * comment.
  */
@@ -62,7 +63,14 @@ export function BookingConfirmPage() {
       </Page>
     );
   }
-  return <ConfirmStep choice={choice} clinic={clinic.data} />;
+  // A new booking (another practitioner, type or time) is a new step, with its own comment.
+  return (
+    <ConfirmStep
+      key={`${choice.practitionerId}|${choice.appointmentTypeId}|${choice.start}`}
+      choice={choice}
+      clinic={clinic.data}
+    />
+  );
 }
 
 function ConfirmStep({ choice, clinic }: { choice: Choice; clinic: Clinic | undefined }) {
@@ -77,10 +85,12 @@ function ConfirmStep({ choice, clinic }: { choice: Choice; clinic: Clinic | unde
   const book = useBookAppointment();
   const { me } = useMe();
   const [isProfileStepOpen, setProfileStepOpen] = useState(false);
-  // Kept in this tab's storage so that nothing typed is lost if the time is taken or the session ends.
-  const [comment, setComment, clearComment] = useSessionState(
-    `visitt.booking-comment.${choice.clinicId}`,
-  );
+  const {
+    text: comment,
+    set: setComment,
+    keepForNewTime: keepCommentForNewTime,
+    clear: clearComment,
+  } = useBookingComment(choice);
 
   const practitioner = practitioners.data?.find((p) => p.id === choice.practitionerId);
   const type = types.data?.find((candidate) => candidate.id === choice.appointmentTypeId);
@@ -123,6 +133,7 @@ function ConfirmStep({ choice, clinic }: { choice: Choice; clinic: Clinic | unde
           }
           const back = BACK_TO_TIMES.find((candidate) => candidate === code);
           if (back && zone) {
+            keepCommentForNewTime();
             void navigate(
               bookingPath('tid', choice, { dag: localDateOf(choice.start, zone), feil: back }),
               { replace: true },
@@ -146,10 +157,18 @@ function ConfirmStep({ choice, clinic }: { choice: Choice; clinic: Clinic | unde
       size={isWide ? 'lg' : 'md'}
       isBusy={book.isPending}
       aria-disabled={book.isPending || isLoading || undefined}
-      className={isWide ? undefined : 'topbar__action'}
+      className={isWide ? undefined : 'confirm__app-submit'}
     >
       {submitLabel}
     </Button>
+  );
+  // On the phone Bestill is shown at the right of the top bar, but it comes after the comment in
+  // the page, so that reading and tab order go through the form first. This invisible twin keeps
+  // its room in the bar, so the title beside it is laid out around it.
+  const submitRoom = (
+    <span className="btn btn--primary btn--md topbar__action topbar__room" aria-hidden="true">
+      {submitLabel}
+    </span>
   );
 
   return (
@@ -157,7 +176,7 @@ function ConfirmStep({ choice, clinic }: { choice: Choice; clinic: Clinic | unde
       title={t('booking.confirmTitle')}
       appTitle={t(choice.modality === 'video' ? 'booking.flowVideo' : 'booking.flowOrdinary')}
       back={timesPath}
-      appAction={submit}
+      appAction={submitRoom}
       before={<BookingSteps current="confirm" choice={choice} />}
     >
       {book.isError && !HANDLED.some((code) => isApiError(book.error, code)) ? (
@@ -211,7 +230,11 @@ function ConfirmStep({ choice, clinic }: { choice: Choice; clinic: Clinic | unde
                 <dt>{t('booking.dateTime')}</dt>
                 <dd>
                   <strong>{format.dateTime(choice.start, clinic.timeZone)}</strong>{' '}
-                  <Link to={timesPath} className="text-link details__change">
+                  <Link
+                    to={timesPath}
+                    className="text-link details__change"
+                    onClick={keepCommentForNewTime}
+                  >
                     {t('booking.changeTime')}
                   </Link>
                 </dd>
@@ -219,9 +242,12 @@ function ConfirmStep({ choice, clinic }: { choice: Choice; clinic: Clinic | unde
             </dl>
             <TimeZoneNote timeZone={clinic.timeZone} />
           </section>
-          {choice.modality === 'video' ? <StrongAuthNotice clinicId={choice.clinicId} /> : null}
-          <CommentField value={comment} onChange={setComment} />
-          {isWide ? <div className="form-actions form-actions--end">{submit}</div> : null}
+          {/* In the portal this sits beside the summary, so Bekreft is in view on a laptop. */}
+          <div className="confirm__side">
+            {choice.modality === 'video' ? <StrongAuthNotice clinicId={choice.clinicId} /> : null}
+            <CommentField value={comment} onChange={setComment} />
+            {isWide ? <div className="form-actions form-actions--end">{submit}</div> : submit}
+          </div>
         </form>
       )}
       <ProfileStep

@@ -16,6 +16,7 @@ import { InvalidBookingLink } from '../../features/booking/components/invalid-bo
 import { MonthCalendar } from '../../features/booking/components/month-calendar';
 import { TimeList } from '../../features/booking/components/time-list';
 import { TimeZoneNote } from '../../features/booking/components/time-zone-note';
+import { shownDay } from '../../features/booking/shown-day';
 import { completeChoice, useBookingChoice } from '../../features/booking/hooks/use-booking-choice';
 import { useClinic } from '../../features/clinics/api/clinics-api';
 import { useFormat, useT } from '../../i18n';
@@ -120,7 +121,9 @@ function TimeStep({ choice, clinic }: { choice: Choice; clinic: Clinic }) {
   );
   const availableDays = useMemo(() => new Set(byDay.keys()), [byDay]);
   const firstAvailable = [...availableDays].sort()[0];
-  const daySlots = selectedDay ? (byDay.get(selectedDay) ?? []) : [];
+  // Opens on the first free day with its times shown; a day the patient chose wins.
+  const day = shownDay(selectedDay, availableDays, isMonthLoading);
+  const daySlots = day ? (byDay.get(day) ?? []) : [];
 
   // The next month is likely wanted next: fetch it in the background.
   useMonthSlots(choice, compareMonths(month, maxMonth) < 0 ? addMonths(month, 1) : month, zone);
@@ -182,7 +185,7 @@ function TimeStep({ choice, clinic }: { choice: Choice; clinic: Clinic }) {
           <MonthCalendar
             month={month}
             availableDays={availableDays}
-            selectedDay={selectedDay}
+            selectedDay={day}
             today={today}
             minMonth={minMonth}
             maxMonth={maxMonth}
@@ -201,10 +204,10 @@ function TimeStep({ choice, clinic }: { choice: Choice; clinic: Clinic }) {
             <ErrorState error={slots.error} onRetry={() => void slots.refetch()} />
           ) : isMonthLoading ? (
             <LoadingState label={t('booking.loadingSlots')} />
-          ) : selectedDay ? (
+          ) : day ? (
             <>
               <TimeList
-                day={selectedDay}
+                day={day}
                 slots={daySlots}
                 timeZone={zone}
                 hrefFor={(slot) => bookingPath('bekreft', { ...choice, start: slot.start })}

@@ -10,6 +10,7 @@ import { BookingSteps } from '../../features/booking/components/booking-steps';
 import { useClinic } from '../../features/clinics/api/clinics-api';
 import { useT } from '../../i18n';
 import { Page } from '../layouts/page';
+import { clinicPlace } from '@visitt/domain';
 
 /** Step 1 (cont.): the clinic, with **Bestill videokonsultasjon** and the ordinary **Bestill time**. */
 export function ClinicPage() {
@@ -37,7 +38,7 @@ export function ClinicPage() {
         <>
           <p className="clinic-place">
             <Icon name="clinic" className="muted" />
-            <span>{[clinic.data.address, clinic.data.town].filter(Boolean).join(', ')}</span>
+            <span>{clinicPlace(clinic.data.address, clinic.data.town)}</span>
           </p>
           {clinic.data.offersVideo ? <StrongAuthNotice clinicId={clinicId} /> : null}
           <section className="section" aria-labelledby="booking-choice">

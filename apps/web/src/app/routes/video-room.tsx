@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import {
   endedByFrom,
+  endedStartFrom,
   freshJoinFrom,
   roomStateEnded,
   useVideoJoin,
@@ -39,11 +40,26 @@ function VideoRoomPage({ role, backTo }: { role: RoomRole; backTo: string }) {
   const { pathname } = location;
 
   const handleEnded = useCallback(
-    (by: RoomRole) => void navigate(pathname, { replace: true, state: roomStateEnded(by) }),
+    (by: RoomRole, start: string) =>
+      void navigate(pathname, { replace: true, state: roomStateEnded(by, start) }),
+    [navigate, pathname],
+  );
+  // Without the ended state the page asks for the way in again (start or join), as on a reload.
+  const handleRejoin = useCallback(
+    () => void navigate(pathname, { replace: true, state: null }),
     [navigate, pathname],
   );
 
-  if (endedBy) return <EndedScreen by={endedBy} role={role} backTo={backTo} />;
+  if (endedBy)
+    return (
+      <EndedScreen
+        by={endedBy}
+        role={role}
+        start={endedStartFrom(location.state)}
+        backTo={backTo}
+        onRejoin={handleRejoin}
+      />
+    );
   if (join.isError)
     return (
       <CallFailure

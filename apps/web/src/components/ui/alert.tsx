@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n';
-import { isApiError } from '../../lib/api';
+import { isApiError, isWorthRetrying } from '../../lib/api';
 import { Button } from './button';
 import { Icon } from './icon';
 
@@ -48,14 +48,14 @@ export function useErrorMessage(): (error: unknown) => string {
   return (error) => (isApiError(error) ? t(`errors.${error.code}`) : t('errors.unexpected'));
 }
 
-/** An error from a failed read, with a "Try again" button. */
+/** An error from a failed read, with a "Try again" button unless trying again cannot help (404). */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useT();
   const message = useErrorMessage();
   return (
     <Alert tone="error">
       <p>{message(error)}</p>
-      {onRetry ? (
+      {onRetry && isWorthRetrying(error) ? (
         <Button variant="secondary" onClick={onRetry} className="alert__action">
           {t('app.retry')}
         </Button>

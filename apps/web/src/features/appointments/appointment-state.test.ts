@@ -112,4 +112,41 @@ describe('splitAppointments', () => {
     expect(upcoming.map((x) => x.id)).toEqual(['b', 'a']);
     expect(past.map((x) => x.id)).toEqual(['c', 'd']);
   });
+
+  it('puts the appointment that can be started now first, ahead of an earlier in-person one', () => {
+    // 09:10: the in-person 09:00–09:30 is still on, the 09:05 video call is open, the 09:30
+    // video call opens at 09:15.
+    const inPerson = appointment({
+      id: 'in-person',
+      start: '2026-12-01T09:00:00+01:00',
+      end: '2026-12-01T09:30:00+01:00',
+      video: null,
+      modality: 'in_person',
+    });
+    const open = appointment({
+      id: 'open',
+      start: '2026-12-01T09:05:00+01:00',
+      end: '2026-12-01T09:20:00+01:00',
+      video: { opensAt: '2026-12-01T08:50:00+01:00', closesAt: '2026-12-01T11:05:00+01:00' },
+    });
+    const later = appointment({
+      id: 'later',
+      start: '2026-12-01T09:30:00+01:00',
+      end: '2026-12-01T09:45:00+01:00',
+      video: { opensAt: '2026-12-01T09:15:00+01:00', closesAt: '2026-12-01T11:30:00+01:00' },
+    });
+    const now = at('2026-12-01T09:10:00+01:00');
+    expect(splitAppointments([later, inPerson, open], now).upcoming.map((x) => x.id)).toEqual([
+      'open',
+      'in-person',
+      'later',
+    ]);
+    // A quarter of an hour later both video calls are open: the sooner one first.
+    const after = at('2026-12-01T09:25:00+01:00');
+    expect(splitAppointments([later, inPerson, open], after).upcoming.map((x) => x.id)).toEqual([
+      'open',
+      'later',
+      'in-person',
+    ]);
+  });
 });

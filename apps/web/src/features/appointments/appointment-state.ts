@@ -56,8 +56,9 @@ function isUpcoming(appointment: Appointment, now: number): boolean {
 }
 
 /**
- * Splits the patient's appointments: upcoming (booked and not yet over, soonest first) and the
- * rest (past or cancelled, latest first).
+ * Splits the patient's appointments: upcoming (booked and not yet over) and the rest (past or
+ * cancelled, latest first). Upcoming ones that can be started now ({@link videoState} `open`)
+ * come first, then the rest soonest first: the call the patient is here for is on top.
  */
 export function splitAppointments(
   list: readonly Appointment[],
@@ -69,7 +70,10 @@ export function splitAppointments(
     if (appointment.status === 'booked' && isUpcoming(appointment, now)) upcoming.push(appointment);
     else past.push(appointment);
   }
-  upcoming.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const isOpen = (appointment: Appointment) => videoState(appointment, now) === 'open';
+  upcoming.sort(
+    (a, b) => Number(isOpen(b)) - Number(isOpen(a)) || Date.parse(a.start) - Date.parse(b.start),
+  );
   past.sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
   return { upcoming, past };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { groupedSecret, needsStrongAuth, oidcStartUrl, svgDataUri } from './sign-in-helpers';
+import { nb } from '../../i18n/nb';
+import {
+  changeAddressKey,
+  groupedSecret,
+  needsStrongAuth,
+  oidcStartUrl,
+  svgDataUri,
+} from './sign-in-helpers';
 
 describe('groupedSecret', () => {
   it('groups the key in fours', () => {
@@ -41,5 +48,16 @@ describe('needsStrongAuth', () => {
     );
     expect(needsStrongAuth(null, requires)).toBe(false);
     expect(needsStrongAuth({ strongAuth: false }, undefined)).toBe(false);
+  });
+});
+
+describe('changeAddressKey', () => {
+  it('offers another number, not another address, when the code went to a phone', () => {
+    expect(nb.auth[changeAddressKey('phone').split('.')[1] as 'changeNumber']).toBe(
+      'Bruk et annet nummer',
+    );
+    expect(nb.auth[changeAddressKey('email').split('.')[1] as 'changeAddress']).toBe(
+      'Bruk en annen adresse',
+    );
   });
 });

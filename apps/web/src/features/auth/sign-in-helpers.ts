@@ -32,3 +32,13 @@ export function needsStrongAuth(
 ): boolean {
   return me != null && !me.strongAuth && clinic?.requiresStrongAuthForVideo === true;
 }
+
+/**
+ * The catalogue key of the way back from the code step to the address: another e-mail address,
+ * or another number when the code went to a phone.
+ */
+export function changeAddressKey(
+  channel: 'email' | 'phone',
+): 'auth.changeAddress' | 'auth.changeNumber' {
+  return channel === 'phone' ? 'auth.changeNumber' : 'auth.changeAddress';
+}

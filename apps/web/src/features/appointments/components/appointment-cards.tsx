@@ -2,9 +2,16 @@ import type { Appointment } from '@visitt/contracts';
 import { Link } from 'react-router';
 import { Icon } from '../../../components/ui/icon';
 import { useFormat, useT } from '../../../i18n';
+import { useNow } from '../../../lib/use-now';
+import { videoState } from '../appointment-state';
+import { StartVideoButton } from './start-video-button';
 import { StatusBadge } from './status-badge';
 
-/** The app's list of appointments: a card each, opening the appointment. */
+/**
+ * The app's list of appointments: a card each, opening the appointment. A video consultation
+ * that can be started now carries **Start videokonsultasjon** on its card (below the link, since
+ * a button may not sit inside one).
+ */
 export function AppointmentCards({
   appointments,
   showStatus = false,
@@ -12,13 +19,23 @@ export function AppointmentCards({
   appointments: Appointment[];
   showStatus?: boolean;
 }) {
+  const now = useNow(10_000);
   return (
     <ul className="card-list" role="list">
-      {appointments.map((appointment) => (
-        <li key={appointment.id}>
-          <AppointmentCard appointment={appointment} showStatus={showStatus} />
-        </li>
-      ))}
+      {appointments.map((appointment) =>
+        videoState(appointment, now) === 'open' && appointment.status === 'booked' ? (
+          <li key={appointment.id} className="appointment-card-group">
+            <AppointmentCard appointment={appointment} showStatus={showStatus} />
+            <div className="appointment-card-group__start">
+              <StartVideoButton appointment={appointment} variant="full" />
+            </div>
+          </li>
+        ) : (
+          <li key={appointment.id}>
+            <AppointmentCard appointment={appointment} showStatus={showStatus} />
+          </li>
+        ),
+      )}
     </ul>
   );
 }

@@ -10,6 +10,7 @@ import { formatTime } from '../../../lib/dates';
 import { readSession, writeSession } from '../../../lib/session-storage';
 import { useHasOutbox } from '../../dev-outbox/api/outbox-api';
 import { meQueryKey, requestCode, verifyCode } from '../api/auth-api';
+import { changeAddressKey } from '../sign-in-helpers';
 
 type Channel = 'email' | 'phone';
 
@@ -320,7 +321,7 @@ export function SignInForm({
               {t('auth.resend')}
             </button>
             <button type="button" className="link-button" onClick={handleChangeAddress}>
-              {t('auth.changeAddress')}
+              {t(changeAddressKey(pending.channel))}
             </button>
           </div>
         </form>

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { Icon } from '../../../components/ui/icon';
 import { useT } from '../../../i18n';
+import { clinicPlace } from '@visitt/domain';
 
 /** A titled list of clinics, each a link to its page. */
 export function ClinicList({ title, clinics }: { title: string; clinics: Clinic[] }) {
@@ -21,7 +22,7 @@ export function ClinicList({ title, clinics }: { title: string; clinics: Clinic[
               <span className="choice-card__body">
                 <span className="choice-card__title">{clinic.name}</span>
                 <span className="choice-card__meta">
-                  {[clinic.address, clinic.town].filter(Boolean).join(', ')}
+                  {clinicPlace(clinic.address, clinic.town)}
                 </span>
                 {clinic.offersVideo ? (
                   <span className="tag">

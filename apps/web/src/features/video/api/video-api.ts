@@ -27,6 +27,7 @@ interface RoomLocationState {
   join?: unknown;
   loadId?: string;
   ended?: unknown;
+  start?: unknown;
 }
 
 /** Router state that hands `join` to the room page, so it enters without asking again. */
@@ -34,9 +35,12 @@ export function roomStateWithJoin(join: VideoJoin): RoomLocationState {
   return { join, loadId: PAGE_LOAD };
 }
 
-/** Router state for the room page once the call is over (a reload then shows the end screen). */
-export function roomStateEnded(by: RoomRole): RoomLocationState {
-  return { ended: by };
+/**
+ * Router state for the room page once the call is over (a reload then shows the end screen),
+ * with the appointment's start so the end screen can tell whether the room is still open.
+ */
+export function roomStateEnded(by: RoomRole, start: string): RoomLocationState {
+  return { ended: by, start };
 }
 
 /** The join handed over in this page load for appointment `id`, if any. */
@@ -51,6 +55,12 @@ export function freshJoinFrom(state: unknown, id: string | undefined): VideoJoin
 export function endedByFrom(state: unknown): RoomRole | null {
   const parsed = RoomRole.safeParse(((state ?? {}) as RoomLocationState).ended);
   return parsed.success ? parsed.data : null;
+}
+
+/** The start of the appointment whose call has ended, when the room page shows the end screen. */
+export function endedStartFrom(state: unknown): string | null {
+  const start = ((state ?? {}) as RoomLocationState).start;
+  return typeof start === 'string' && !Number.isNaN(Date.parse(start)) ? start : null;
 }
 
 /**

@@ -5,7 +5,9 @@ import { Icon } from '../../../components/ui/icon';
 import { LoadingState } from '../../../components/ui/spinner';
 import { useT, type TFunction } from '../../../i18n';
 import { isApiError, type ClientErrorCode } from '../../../lib/api';
+import { useNow } from '../../../lib/use-now';
 import { useCallSession } from '../call/use-call-session';
+import { canRejoin } from '../rejoin';
 import { roomView } from '../video-labels';
 import { CallControls } from './call-controls';
 import { CallFrame } from './call-frame';
@@ -17,7 +19,7 @@ interface VideoRoomProps {
   /** Min kalender for the patient, the workspace for the practitioner. */
   backTo: string;
   /** The call is over (either side hung up): the page shows the end screen. */
-  onEnded: (by: RoomRole) => void;
+  onEnded: (by: RoomRole, start: string) => void;
 }
 
 /**
@@ -32,13 +34,15 @@ export function VideoRoom({ join, backTo, onEnded }: VideoRoomProps) {
   const endedBy = snapshot?.endedBy ?? null;
 
   useEffect(() => {
-    if (phase === 'ended' && endedBy) onEnded(endedBy);
-  }, [phase, endedBy, onEnded]);
+    if (phase === 'ended' && endedBy) onEnded(endedBy, join.start);
+  }, [phase, endedBy, onEnded, join.start]);
 
   if (view === 'failed')
     return <CallFailure code={snapshot?.error ?? 'network'} role={join.role} backTo={backTo} />;
   if (view === 'ended')
-    return <EndedScreen by={endedBy ?? join.role} role={join.role} backTo={backTo} />;
+    return (
+      <EndedScreen by={endedBy ?? join.role} role={join.role} start={join.start} backTo={backTo} />
+    );
 
   return (
     <CallFrame title={t('videoRoom.title')} isTitleHidden>
@@ -66,23 +70,34 @@ export function RoomLoading() {
   );
 }
 
-/** "Videokonsultasjonen er avsluttet", who ended it, and the way back. */
+/**
+ * "Videokonsultasjonen er avsluttet", who ended it, and the way back — with **Gå inn igjen** first
+ * while the room is still open for this side (the domain's rule, through {@link canRejoin}).
+ */
 export function EndedScreen({
   by,
   role,
+  start,
   backTo,
+  onRejoin,
 }: {
   by: RoomRole;
   role: RoomRole;
+  /** The appointment's start; null when unknown (then no way back in is offered). */
+  start: string | null;
   backTo: string;
+  /** Goes back into the call; without it no way back in is offered. */
+  onRejoin?: () => void;
 }) {
   const t = useT();
+  const now = useNow(15_000);
   const who =
     by === role
       ? t('videoRoom.endedBySelf')
       : by === 'patient'
         ? t('videoRoom.endedByPatient')
         : t('videoRoom.endedByPractitioner');
+  const isRejoinOpen = onRejoin != null && start != null && canRejoin(role, start, now);
   return (
     <CallFrame title={t('videoRoom.endedTitle')} tone="light">
       <div className="call-end">
@@ -90,10 +105,21 @@ export function EndedScreen({
           <Icon name="check" size={24} className="call-end__icon" />
           <span>{who}</span>
         </p>
-        {role === 'patient' ? <p className="muted">{t('videoRoom.endedPatientNote')}</p> : null}
-        <ButtonLink to={backTo} icon={role === 'patient' ? 'calendar' : 'home'}>
-          {role === 'patient' ? t('videoRoom.backToCalendar') : t('videoRoom.backToWorkspace')}
-        </ButtonLink>
+        {isRejoinOpen ? <p className="muted">{t('videoRoom.rejoinNote')}</p> : null}
+        <div className="action-row">
+          {isRejoinOpen ? (
+            <Button icon="video" onClick={onRejoin}>
+              {t('videoRoom.rejoin')}
+            </Button>
+          ) : null}
+          <ButtonLink
+            to={backTo}
+            variant={isRejoinOpen ? 'secondary' : undefined}
+            icon={role === 'patient' ? 'calendar' : 'home'}
+          >
+            {role === 'patient' ? t('videoRoom.backToCalendar') : t('videoRoom.backToWorkspace')}
+          </ButtonLink>
+        </div>
       </div>
     </CallFrame>
   );
