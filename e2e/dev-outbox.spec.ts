@@ -7,6 +7,7 @@ import {
   expectAccessible,
   freshEmail,
   heading,
+  openDemoVideoBooking,
   pickFirstTime,
   screenshotsOnFailure,
   signIn,
@@ -31,18 +32,7 @@ describe('the demo inbox', () => {
     await page.goto('/logg-inn');
     await signIn(page, email, { checkAccessibility: false });
     await page.goto('/finn-klinikk');
-    await page
-      .getByRole('link', { name: /Demo legesenter/ })
-      .first()
-      .click();
-    await heading(page, 'Demo legesenter');
-    await page
-      .getByRole('link', { name: 'Bestill videokonsultasjon' })
-      .or(page.getByRole('button', { name: 'Bestill videokonsultasjon' }))
-      .first()
-      .click();
-    await page.getByRole('link', { name: /Dr\. Kari Nordmann/ }).click();
-    await page.getByRole('link', { name: /^Videokonsultasjon 15 min/ }).click();
+    await openDemoVideoBooking(page, /Dr\. Kari Nordmann/, /^Videokonsultasjon 15 min/);
     await pickFirstTime(page, { checkAccessibility: false });
     await page.getByRole('button', { name: /^(Bestill|Bekreft)$/ }).click();
     await completeProfileIfAsked(page);

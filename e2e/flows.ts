@@ -147,11 +147,15 @@ export async function pickFirstTime(
  * within 15 minutes) and returns the appointment's id. Each call test uses a practitioner of its
  * own, so an earlier test's appointment never pushes the first free time out of the window.
  */
-export async function bookVideoWithinFifteenMinutes(
+/**
+ * From the clinic search's results into Demo legesenter's video booking: Bestill
+ * videokonsultasjon, then the practitioner and the appointment type (by their links' names).
+ */
+export async function openDemoVideoBooking(
   page: Page,
-  practitioner: 'Dr. Nils Vakt' | 'Dr. Sara Døgn',
-): Promise<string> {
-  await page.goto('/finn-klinikk');
+  practitioner: RegExp,
+  type: RegExp,
+): Promise<void> {
   await page
     .getByRole('link', { name: /Demo legesenter/ })
     .first()
@@ -162,8 +166,20 @@ export async function bookVideoWithinFifteenMinutes(
     .or(page.getByRole('button', { name: 'Bestill videokonsultasjon' }))
     .first()
     .click();
-  await page.getByRole('link', { name: new RegExp(practitioner.replace('.', '\\.')) }).click();
-  await page.getByRole('link', { name: /Døgnåpen videokonsultasjon 15 min/ }).click();
+  await page.getByRole('link', { name: practitioner }).click();
+  await page.getByRole('link', { name: type }).click();
+}
+
+export async function bookVideoWithinFifteenMinutes(
+  page: Page,
+  practitioner: 'Dr. Nils Vakt' | 'Dr. Sara Døgn',
+): Promise<string> {
+  await page.goto('/finn-klinikk');
+  await openDemoVideoBooking(
+    page,
+    new RegExp(practitioner.replace('.', '\\.')),
+    /Døgnåpen videokonsultasjon 15 min/,
+  );
   await pickFirstTime(page, { checkAccessibility: false });
   await page.getByLabel('Kommentar til behandleren (valgfritt)').fill('Hoste og feber.');
   const confirm = page.getByRole('button', { name: /^(Bestill|Bekreft)$/ });

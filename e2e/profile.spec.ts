@@ -8,6 +8,7 @@ import {
   fillBirthDate,
   freshEmail,
   heading,
+  openDemoVideoBooking,
   pickFirstTime,
   profileStep,
   screenshotsOnFailure,
@@ -32,18 +33,7 @@ describe('who the patient is', () => {
     await page.goto('/logg-inn?neste=%2Ffinn-klinikk');
     await signIn(page, freshEmail('profile'), { checkAccessibility: false });
     await heading(page, 'Finn klinikk');
-    await page
-      .getByRole('link', { name: /Demo legesenter/ })
-      .first()
-      .click();
-    await heading(page, 'Demo legesenter');
-    await page
-      .getByRole('link', { name: 'Bestill videokonsultasjon' })
-      .or(page.getByRole('button', { name: 'Bestill videokonsultasjon' }))
-      .first()
-      .click();
-    await page.getByRole('link', { name: /Dr\. Nils Vakt/ }).click();
-    await page.getByRole('link', { name: /Døgnåpen videokonsultasjon 15 min/ }).click();
+    await openDemoVideoBooking(page, /Dr\. Nils Vakt/, /Døgnåpen videokonsultasjon 15 min/);
     const chosen = await pickFirstTime(page, { checkAccessibility: false });
     await page.getByLabel('Kommentar til behandleren (valgfritt)').fill('Vondt i øret.');
     await page.getByRole('button', { name: 'Bestill', exact: true }).click();

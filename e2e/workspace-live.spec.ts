@@ -8,6 +8,7 @@ import {
   expectAccessible,
   freshEmail,
   heading,
+  openDemoVideoBooking,
   pickFirstTime,
   screenshotsOnFailure,
   signIn,
@@ -52,18 +53,7 @@ describe('the workspace and calendar stay current without a reload', () => {
     await patient.goto('/logg-inn?neste=%2Ffinn-klinikk');
     await signIn(patient, freshEmail('live'), { checkAccessibility: false });
     await heading(patient, 'Finn klinikk');
-    await patient
-      .getByRole('link', { name: /Demo legesenter/ })
-      .first()
-      .click();
-    await heading(patient, 'Demo legesenter');
-    await patient
-      .getByRole('link', { name: 'Bestill videokonsultasjon' })
-      .or(patient.getByRole('button', { name: 'Bestill videokonsultasjon' }))
-      .first()
-      .click();
-    await patient.getByRole('link', { name: /Dr\. Kari Nordmann/ }).click();
-    await patient.getByRole('link', { name: /^Videokonsultasjon 15 min/ }).click();
+    await openDemoVideoBooking(patient, /Dr\. Kari Nordmann/, /^Videokonsultasjon 15 min/);
     const start = await pickFirstTime(patient, { checkAccessibility: false });
 
     // The practitioner has the calendar open on that day before the patient confirms.
