@@ -111,3 +111,10 @@ export type {
 export { CONTACT_PREFERENCE } from './notifications/channel-rule';
 export type { ContactChannel, PatientMessageKind } from './notifications/channel-rule';
 export { clinicPlace } from './clinic/place';
+export {
+  checkBirthDate,
+  EARLIEST_BIRTH_YEAR,
+  isPossibleBirthDate,
+  latestDateOnEarth,
+} from './patient/birth-date';
+export type { BirthDateRefusal } from './patient/birth-date';

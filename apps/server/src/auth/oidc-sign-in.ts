@@ -6,14 +6,13 @@ import {
   type OidcKind,
   type OidcStartQuery,
 } from '@visitt/contracts';
-import { safeReturnPath, type Instant, type UserId } from '@visitt/domain';
+import { safeReturnPath, type Instant, type UserId, isPossibleBirthDate } from '@visitt/domain';
 import type { Config, OidcProviderConfig } from '../config/config';
 import { withTransaction, type Tx } from '../db/pool';
 import { hitRateLimit, type RateLimitRule } from '../db/rate-limits';
 import { createSession, deleteSession } from '../db/sessions';
 import { fillMissingProfile, isActiveStaff } from '../db/users';
 import type { RequestContext } from '../core/context';
-import { isPossibleBirthDate } from '../lib/birth-date';
 import { equalBuffers, hmac } from '../lib/crypto';
 import { localeFromAcceptLanguage } from '../notifications/texts';
 import {

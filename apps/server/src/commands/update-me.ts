@@ -1,8 +1,8 @@
+import { isPossibleBirthDate } from '@visitt/domain';
 import type { UpdateMeBody } from '@visitt/contracts';
 import type { SignedInContext } from '../core/context';
 import { fail } from '../core/errors';
 import { updateUser } from '../db/users';
-import { isPossibleBirthDate } from '../lib/birth-date';
 
 /**
  * Saves what the signed-in user changes about themselves (name, given and family name, date of

@@ -29,7 +29,10 @@ describe('canMark', () => {
   });
 });
 
-describe('canClinicCancel', () => {
+describe.each([
+  ['canClinicCancel', canClinicCancel],
+  ['canClinicMove', canClinicMove],
+] as const)('%s', (_name, rule) => {
   it.each([
     ['booked', -60 * 24, null],
     ['booked', 14, null],
@@ -38,21 +41,7 @@ describe('canClinicCancel', () => {
     ['no_show', -60, 'not_cancellable'],
     ['cancelled', -60, 'already_cancelled'],
   ] as const)('%s at %i min → %s', (status, minutes, refusal) => {
-    const decision = canClinicCancel(appointment(status), at(minutes));
-    expect(decision.ok ? null : decision.reason).toBe(refusal);
-  });
-});
-
-describe('canClinicMove', () => {
-  it.each([
-    ['booked', -60 * 24, null],
-    ['booked', 14, null],
-    ['booked', 15, 'not_cancellable'],
-    ['completed', -60, 'not_cancellable'],
-    ['no_show', -60, 'not_cancellable'],
-    ['cancelled', -60, 'already_cancelled'],
-  ] as const)('%s at %i min → %s', (status, minutes, refusal) => {
-    const decision = canClinicMove(appointment(status), at(minutes));
+    const decision = rule(appointment(status), at(minutes));
     expect(decision.ok ? null : decision.reason).toBe(refusal);
   });
 });

@@ -1,4 +1,5 @@
-import { MIN_YEAR, PERSON_NAME_MAX_LENGTH, PersonName } from '@visitt/contracts';
+import { PERSON_NAME_MAX_LENGTH, PersonName } from '@visitt/contracts';
+import { checkBirthDate, parseLocalDate, type BirthDateRefusal } from '@visitt/domain';
 import type { TranslationKey } from '../../i18n/catalogue';
 
 /** What the patient types: given name, family name, date of birth (`YYYY-MM-DD` or empty). */
@@ -18,17 +19,11 @@ export interface FieldProblem {
 
 export type ProfileProblems = Partial<Record<ProfileField, FieldProblem>>;
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isRealDate(value: string): boolean {
-  const match = DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
-}
+const BIRTH_DATE_PROBLEMS = {
+  invalid: 'profile.birthDateInvalid',
+  too_early: 'profile.birthDateTooEarly',
+  future: 'profile.birthDateFuture',
+} as const satisfies Record<BirthDateRefusal, TranslationKey>;
 
 function nameProblem(value: string, field: 'givenName' | 'familyName'): FieldProblem | undefined {
   const trimmed = value.trim();
@@ -57,11 +52,12 @@ export function checkProfile(values: ProfileValues, today: string): ProfileProbl
   const family = nameProblem(values.familyName, 'familyName');
   if (family) problems.familyName = family;
   const date = values.birthDate.trim();
-  if (date === '') problems.birthDate = { key: 'profile.birthDateRequired' };
-  else if (!isRealDate(date)) problems.birthDate = { key: 'profile.birthDateInvalid' };
-  else if (Number(date.slice(0, 4)) < MIN_YEAR)
-    problems.birthDate = { key: 'profile.birthDateTooEarly' };
-  else if (date > today) problems.birthDate = { key: 'profile.birthDateFuture' };
+  if (date === '') {
+    problems.birthDate = { key: 'profile.birthDateRequired' };
+    return problems;
+  }
+  const decision = checkBirthDate(date, today);
+  if (!decision.ok) problems.birthDate = { key: BIRTH_DATE_PROBLEMS[decision.reason] };
   return problems;
 }
 
@@ -71,6 +67,8 @@ export interface DateParts {
   month: string;
   year: string;
 }
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** `YYYY-MM-DD` split into its fields (empty fields for none). */
 export function splitDate(date: string | null): DateParts {
@@ -103,7 +101,7 @@ export function profileBody(values: ProfileValues): ProfileValues {
 
 /** A date of birth for staff screens, as the locale writes dates in figures: 17.05.1980. */
 export function formatBirthDate(date: string, intlLocale: string): string {
-  if (!isRealDate(date)) return date;
+  if (!parseLocalDate(date)) return date;
   return new Intl.DateTimeFormat(intlLocale, {
     timeZone: 'UTC',
     day: '2-digit',

@@ -1,8 +1,9 @@
-import type { Instant } from '@visitt/domain';
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { isPossibleBirthDate, latestDateOnEarth } from './birth-date';
+import type { Instant } from '../time';
+import { checkBirthDate, isPossibleBirthDate, latestDateOnEarth } from './birth-date';
 
-const at = (iso: string) => Date.parse(iso) as Instant;
+const at = (iso: string) => Temporal.Instant.from(iso).epochMilliseconds as Instant;
 
 describe('latestDateOnEarth', () => {
   it.each([
@@ -25,5 +26,19 @@ describe('isPossibleBirthDate', () => {
     ['2200-01-01', false],
   ])('%s → %s', (date, possible) => {
     expect(isPossibleBirthDate(date, now)).toBe(possible);
+  });
+});
+
+describe('checkBirthDate', () => {
+  it.each([
+    ['1900-01-01', null],
+    ['1899-12-31', 'too_early'],
+    ['2026-12-05', null],
+    ['2026-12-06', 'future'],
+    ['2026-02-30', 'invalid'],
+    ['5.12.2026', 'invalid'],
+  ])('%s with 2026-12-05 as the latest date → %s', (date, refusal) => {
+    const decision = checkBirthDate(date, '2026-12-05');
+    expect(decision.ok ? null : decision.reason).toBe(refusal);
   });
 });
