@@ -543,8 +543,14 @@ export function attachSignaling(
         deps.config.sessionIdleMs,
       );
       endSessions(hashes.filter((hash) => !live.has(hash)));
-      await rewatch();
-      await reauthorizeRooms();
+      // Whom each user practises as, read once for both checks below.
+      const users = [...connections]
+        .filter((conn) => conn.watching.size > 0 || conn.rooms.size > 0)
+        .map((conn) => conn.userId);
+      if (users.length === 0) return;
+      const practitioners = await findPractitionerIdsOfUsers(deps.db, [...new Set(users)]);
+      rewatch(practitioners);
+      await reauthorizeRooms(practitioners);
     } catch (error) {
       options.log.warn({ err: { message: String(error) } }, 'signaling session sweep failed');
     }
@@ -554,13 +560,9 @@ export function attachSignaling(
    * practitioner role, or a practitioner row made inactive, stops getting their rooms' alerts
    * within one sweep, decided by the same `canWatch` as the `watch` message.
    */
-  async function rewatch(): Promise<void> {
-    const watchers = [...connections].filter((conn) => conn.watching.size > 0);
-    if (watchers.length === 0) return;
-    const current = await findPractitionerIdsOfUsers(deps.db, [
-      ...new Set(watchers.map((conn) => conn.userId)),
-    ]);
-    for (const conn of watchers) {
+  function rewatch(current: ReadonlyMap<UserId, readonly PractitionerId[]>): void {
+    for (const conn of connections) {
+      if (conn.watching.size === 0) continue;
       const decision = canWatch({
         isStaff: conn.staff,
         practitionerIds: current.get(conn.userId) ?? [],
@@ -579,10 +581,12 @@ export function attachSignaling(
    * each sweep: a practitioner whose role was taken away, a cancelled appointment, a clinic that
    * now requires strong sign-in. Those who may not stay are taken out (their relayed signals
    * stop) and told `not_allowed`, which ends the call on their page; the other side sees them
-   * `left` and closes its peer connection to them, so no media flows to them either. Two queries
+   * `left` and closes its peer connection to them, so no media flows to them either. One query
    * for all rooms.
    */
-  async function reauthorizeRooms(): Promise<void> {
+  async function reauthorizeRooms(
+    practitioners: ReadonlyMap<UserId, readonly PractitionerId[]>,
+  ): Promise<void> {
     const members = [...connections].flatMap((conn) =>
       conn.ws.readyState === WebSocket.OPEN
         ? [...conn.rooms].map(([appointmentId, membership]) => ({
@@ -593,9 +597,8 @@ export function attachSignaling(
         : [],
     );
     if (members.length === 0) return;
-    const [appointments, practitioners] = await Promise.all([
-      findVideoAppointments(deps.db, [...new Set(members.map((m) => m.appointmentId))]),
-      findPractitionerIdsOfUsers(deps.db, [...new Set(members.map((m) => m.conn.userId))]),
+    const appointments = await findVideoAppointments(deps.db, [
+      ...new Set(members.map((m) => m.appointmentId)),
     ]);
     for (const { conn, appointmentId, membership } of members) {
       const appointment = appointments.get(appointmentId);
