@@ -135,13 +135,19 @@ describe('renderMessage', () => {
         },
       },
     };
+    // An address as long as a municipality's sub-domain can make it (76 characters): the shorter
+    // sentence takes over.
+    const longAddress = {
+      ...long,
+      publicUrl: 'https://videokonsultasjon.legesenteret-grunerlokka-og-sagene.oslo.kommune.no',
+    };
     const lengths: Record<string, number> = {};
 
     it.each(LOCALES.flatMap((locale) => PATIENT_KINDS.map((kind) => [locale, kind] as const)))(
       '%s %s fits, link included, for video and in person',
       (locale, kind) => {
         for (const modality of ['video', 'in_person'] as const) {
-          for (const ctx of [base, long]) {
+          for (const ctx of [base, long, longAddress]) {
             const text = smsText({
               ...ctx,
               locale,
@@ -164,6 +170,10 @@ describe('renderMessage', () => {
         / hos Legesenteret på Grünerløkka[^ ]*( [^ ]+)*\.\. ons\. 30\.9\. kl\. 12:45\./,
       );
       expect(smsText(base)).toContain(' hos Demo legesenter ons.');
+      // Too long an address for the instruction: the short sentence, with the name cut too.
+      expect(smsText({ ...longAddress, kind: 'reminder' })).toMatch(
+        /^Påminnelse: videotime hos Legesenteret på Grünerløkka[^:]*\.\. ons\. 30\.9\. kl\. 12:45: https:/,
+      );
       // Printed for the record: the lengths with the long name.
       console.info(lengths);
     });

@@ -77,6 +77,11 @@ interface Words {
   line: Lines;
   /** SMS: the same in fewer characters, ending where the link follows. */
   sms: Lines;
+  /**
+   * SMS when the address is too long for `sms` even with the clinic's name cut: what happened,
+   * where and when, and the link; the instruction is left to the page it opens.
+   */
+  smsShort: Lines;
   videoHowTo: string;
   see: string;
   practitioner: string;
@@ -112,6 +117,13 @@ const words: Record<Locale, Words> = {
       cancellation: `Timen din hos ${clinic} ${w} er avbestilt. Se timene dine:`,
       moved: `Timen din hos ${clinic} er flyttet til ${w}. Se timen:`,
       patient_started: `En pasient venter i videorommet (timen ${w}):`,
+    }),
+    smsShort: (clinic, w, isVideo) => ({
+      confirmation: `Bestilt: ${isVideo ? 'videotime' : 'time'} hos ${clinic} ${w}:`,
+      reminder: `Påminnelse: ${isVideo ? 'videotime' : 'time'} hos ${clinic} ${w}:`,
+      cancellation: `Avbestilt: time hos ${clinic} ${w}:`,
+      moved: `Flyttet: time hos ${clinic} til ${w}:`,
+      patient_started: `Pasient venter (timen ${w}):`,
     }),
     videoHowTo:
       'Logg inn i Visitt-appen eller Pasientportalen for å starte videokonsultasjonen. Du kan starte fra 15 minutter før timen.',
@@ -154,6 +166,13 @@ const words: Record<Locale, Words> = {
       moved: `Your appointment at ${clinic} is moved to ${w}. See it here:`,
       patient_started: `A patient is waiting in the video room (appointment ${w}):`,
     }),
+    smsShort: (clinic, w, isVideo) => ({
+      confirmation: `Booked: ${isVideo ? 'video appointment' : 'appointment'} at ${clinic} ${w}:`,
+      reminder: `Reminder: ${isVideo ? 'video appointment' : 'appointment'} at ${clinic} ${w}:`,
+      cancellation: `Cancelled: appointment at ${clinic} ${w}:`,
+      moved: `Moved: appointment at ${clinic} to ${w}:`,
+      patient_started: `Patient waiting (appointment ${w}):`,
+    }),
     videoHowTo:
       'Sign in to the Visitt app or the Patient Portal to start the video consultation. You can start from 15 minutes before.',
     see: 'See the appointment',
@@ -177,21 +196,31 @@ const words: Record<Locale, Words> = {
 const MIN_SMS_CLINIC = 12;
 
 /**
- * The SMS text: `sentence(clinic)` and the link, in GSM-7, in one segment. When too long, the
- * clinic's name is cut (at a word where it can) and ends in "..": the date, the instruction and
- * the link are what the patient needs; the name only has to be recognisable.
+ * The SMS text: a sentence with the clinic's name, and the link, in GSM-7, in one segment. When
+ * too long, the clinic's name is cut (at a word where it can) and ends in "..": the date, the
+ * instruction and the link are what the patient needs; the name only has to be recognisable.
+ * When that is not enough (a long public address), the shorter sentence is tried the same way.
  */
-function fitSms(sentence: (clinic: string) => string, clinicName: string, link: string) {
-  const compose = (clinic: string) => toGsm7(`${sentence(clinic)} ${link}`);
+function fitSms(
+  sentences: readonly ((clinic: string) => string)[],
+  clinicName: string,
+  link: string,
+): string {
   const name = toGsm7(clinicName.trim());
-  const full = compose(name);
-  const over = (gsm7Length(full) ?? Infinity) - GSM7_SEGMENT;
-  if (over <= 0) return full;
-  const room = Math.max(MIN_SMS_CLINIC, name.length - over - 2);
-  let cut = name.slice(0, room);
-  const space = cut.lastIndexOf(' ');
-  if (space >= MIN_SMS_CLINIC && space >= room - 8) cut = cut.slice(0, space);
-  return compose(`${cut.replace(/[\s.,;:-]+$/, '')}..`);
+  let text = '';
+  for (const sentence of sentences) {
+    const compose = (clinic: string) => toGsm7(`${sentence(clinic)} ${link}`);
+    text = compose(name);
+    const over = (gsm7Length(text) ?? Infinity) - GSM7_SEGMENT;
+    if (over <= 0) return text;
+    const room = Math.max(MIN_SMS_CLINIC, name.length - over - 2);
+    let cut = name.slice(0, room);
+    const space = cut.lastIndexOf(' ');
+    if (space >= MIN_SMS_CLINIC && space >= room - 8) cut = cut.slice(0, space);
+    text = cut.length < name.length ? compose(`${cut.replace(/[\s.,;:-]+$/, '')}..`) : text;
+    if ((gsm7Length(text) ?? Infinity) <= GSM7_SEGMENT) return text;
+  }
+  return text;
 }
 
 const escapeHtml = (s: string) =>
@@ -227,7 +256,10 @@ export function renderMessage(ctx: MessageContext): OutgoingMessage {
         to: ctx.to,
         reference: ctx.reference,
         text: fitSms(
-          (clinic) => w.sms(clinic, when, isVideo)[ctx.kind],
+          [
+            (clinic) => w.sms(clinic, when, isVideo)[ctx.kind],
+            (clinic) => w.smsShort(clinic, when, isVideo)[ctx.kind],
+          ],
           a.clinic.name,
           `${ctx.publicUrl}${smsPath}`,
         ),
