@@ -1,9 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, totpCode, totpStep } from '../apps/server/src/auth/totp';
 import { DESKTOP, baseUrl, launchChromium, newContext } from './browser';
 import {
+  adminPage,
   completeProfileIfAsked,
   expectAccessible,
   freshEmail,
@@ -45,15 +46,6 @@ async function authenticatorCode(secret: string): Promise<string> {
   const left = 30_000 - (Date.now() % 30_000);
   if (left < 3000) await new Promise((r) => setTimeout(r, left + 100));
   return totpCode(base32Decode(secret), totpStep(Date.now()));
-}
-
-/** Opens the admin page `label` from the administration's sub-navigation. */
-async function adminPage(page: Page, label: string, title: string | RegExp) {
-  await page
-    .getByRole('navigation', { name: /Administrasjon av/ })
-    .getByRole('link', { name: label, exact: true })
-    .click();
-  await heading(page, title);
 }
 
 describe('a clinic sets itself up and a patient books what it offers', () => {

@@ -19,6 +19,15 @@ export async function heading(page: Page, name: string | RegExp) {
   return h1;
 }
 
+/** Opens the admin page `label` from the administration's sub-navigation. */
+export async function adminPage(page: Page, label: string, title: string | RegExp) {
+  await page
+    .getByRole('navigation', { name: /Administrasjon av/ })
+    .getByRole('link', { name: label, exact: true })
+    .click();
+  await heading(page, title);
+}
+
 /** Signs in with a one-time code read from the demo outbox, from the sign-in page. */
 export async function signIn(page: Page, email: string, { checkAccessibility = true } = {}) {
   await expect

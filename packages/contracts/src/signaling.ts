@@ -106,9 +106,10 @@ export const ServerMessage = z.discriminatedUnion('type', [
   }),
   /**
    * Workspace and calendar: an appointment of this practitioner was booked, moved, cancelled or
-   * marked. Carries no personal data: the page fetches its lists again over the audited HTTP API.
+   * marked. Carries no personal data, only which appointment: the page fetches its lists (and
+   * that appointment, when it is open) again over the audited HTTP API.
    */
-  z.object({ type: z.literal('appointments_changed'), practitionerId: Uuid }),
+  z.object({ type: z.literal('appointments_changed'), practitionerId: Uuid, appointmentId: Uuid }),
   z.object({
     type: z.literal('error'),
     code: SignalingErrorCode,

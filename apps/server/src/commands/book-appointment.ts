@@ -82,7 +82,7 @@ export async function bookAppointment(
     },
     planned,
   );
-  await announceAppointmentsChanged(ctx.bus, practitioner.id);
+  await announceAppointmentsChanged(ctx.bus, practitioner.id, id);
   return {
     id,
     status: 'booked',

@@ -61,6 +61,6 @@ export async function cancelAppointment(
   });
   const cancelled = await findPatientAppointment(ctx.db, id, patientId);
   if (!cancelled) throw fail('not_found');
-  await announceAppointmentsChanged(ctx.bus, cancelled.practitioner.id);
+  await announceAppointmentsChanged(ctx.bus, cancelled.practitioner.id, id);
   return cancelled;
 }

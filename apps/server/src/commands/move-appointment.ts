@@ -110,7 +110,7 @@ export async function moveAppointment(
       },
     });
   });
-  await announceAppointmentsChanged(ctx.bus, current.practitioner.id);
+  await announceAppointmentsChanged(ctx.bus, current.practitioner.id, id);
   const moved = await findStaffAppointment(ctx.db, id);
   return presentStaffAppointment(moved!);
 }

@@ -104,11 +104,16 @@ describe('appointments_changed on the bus', () => {
       start: '2026-11-30T13:00:00+01:00',
     });
     expect(booked.status).toBe(201);
-    const expected = { type: 'appointments_changed', practitionerId: doctor.practitionerId };
+    const id = (booked.body as { id: string }).id;
+    const changed = (appointmentId: string) => ({
+      type: 'appointments_changed',
+      practitionerId: doctor.practitionerId,
+      appointmentId,
+    });
+    const expected = changed(id);
     expect(await workspace.next('appointments_changed')).toEqual(expected);
     expect(await calendar.next('appointments_changed')).toEqual(expected);
 
-    const id = (booked.body as { id: string }).id;
     const clinicSide = await signInAs(first, doctor.userId);
     const moved = await clinicSide.post(`/api/v1/staff/appointments/${id}/move`, {
       start: '2026-11-30T14:00:00+01:00',
@@ -126,13 +131,13 @@ describe('appointments_changed on the bus', () => {
       start: '2026-11-30T15:00:00+01:00',
     });
     expect(again.status).toBe(201);
-    expect(await workspace.next('appointments_changed')).toEqual(expected);
-    const byClinic = await clinicSide.post(
-      `/api/v1/staff/appointments/${(again.body as { id: string }).id}/cancel`,
-      { message: 'Legen er syk.' },
-    );
+    const againId = (again.body as { id: string }).id;
+    expect(await workspace.next('appointments_changed')).toEqual(changed(againId));
+    const byClinic = await clinicSide.post(`/api/v1/staff/appointments/${againId}/cancel`, {
+      message: 'Legen er syk.',
+    });
     expect(byClinic.status).toBe(200);
-    expect(await workspace.next('appointments_changed')).toEqual(expected);
+    expect(await workspace.next('appointments_changed')).toEqual(changed(againId));
 
     await quiet(300);
     expect(theirs.inbox.filter((m) => m.type === 'appointments_changed')).toEqual([]);

@@ -27,16 +27,21 @@ export function peerState(room: RoomRow, role: RoomRole): PeerState {
 }
 
 /**
- * Tells every open workspace and calendar of `practitionerId`, on every instance, that their
- * appointments changed (booked, moved, cancelled, marked); they fetch their lists again. Called
+ * Tells every open workspace and calendar of `practitionerId`, on every instance, that
+ * `appointmentId` changed (booked, moved, cancelled, marked); they fetch their lists, and the
+ * appointment if it is open, again. Called
  * after the change has committed. A failed publish does not undo it: the pages' slow re-read
  * still brings the change, so the error is not the caller's.
  */
 export async function announceAppointmentsChanged(
   bus: SignalBus,
   practitionerId: string,
+  appointmentId: string,
 ): Promise<void> {
   await bus
-    .publish({ practitioner: practitionerId }, { type: 'appointments_changed', practitionerId })
+    .publish(
+      { practitioner: practitionerId },
+      { type: 'appointments_changed', practitionerId, appointmentId },
+    )
     .catch(() => undefined);
 }

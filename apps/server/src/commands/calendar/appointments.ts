@@ -129,7 +129,7 @@ export async function markAppointment(
     });
     return true;
   });
-  if (isChanged) await announceAppointmentsChanged(ctx.bus, appointment.practitioner.id);
+  if (isChanged) await announceAppointmentsChanged(ctx.bus, appointment.practitioner.id, id);
   return detailOf(ctx, id);
 }
 
@@ -176,6 +176,6 @@ export async function cancelByClinic(
       details: { by: 'clinic', messageLength: message.length },
     });
   });
-  await announceAppointmentsChanged(ctx.bus, appointment.practitioner.id);
+  await announceAppointmentsChanged(ctx.bus, appointment.practitioner.id, id);
   return detailOf(ctx, id);
 }

@@ -29,8 +29,9 @@ const REFETCH_DEBOUNCE_MS = 300;
  * The workspace's live line to the server: watches the rooms of the practitioner's
  * appointments on the signaling socket and writes each change straight into the cached lists
  * (workspace and calendar) and appointment details, so a patient who starts shows up within a
- * second. Bookings, moves, cancellations and marks are announced without details
- * (`appointments_changed`): the lists are then fetched again over the audited API, debounced.
+ * second. Bookings, moves, cancellations and marks are announced by id alone
+ * (`appointments_changed`): the lists, and that appointment when it is open, are then fetched
+ * again over the audited API, debounced.
  * Reconnects with backoff; after each (re)connect the lists (and, after a drop, an open
  * appointment) are fetched again, since changes while away were not heard. The lists' own slow
  * re-read covers the time the socket is down.
@@ -47,6 +48,8 @@ export function useWorkspaceLive(): LiveStatus {
     let refetchTimer: number | undefined;
     let isStopped = false;
     let hasOpened = false;
+    /** Appointments announced as changed since the last refetch. */
+    const changed = new Set<string>();
 
     const send = (ws: WebSocket, message: ClientMessage) => {
       if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
@@ -60,11 +63,16 @@ export function useWorkspaceLive(): LiveStatus {
         return;
       }
       if (message.type === 'appointments_changed') {
+        changed.add(message.appointmentId);
         window.clearTimeout(refetchTimer);
-        refetchTimer = window.setTimeout(
-          () => void queryClient.invalidateQueries({ queryKey: staffAppointmentsKey }),
-          REFETCH_DEBOUNCE_MS,
-        );
+        refetchTimer = window.setTimeout(() => {
+          void queryClient.invalidateQueries({ queryKey: staffAppointmentsKey });
+          // An appointment open on the page is read again only when it is the one that changed.
+          for (const id of changed) {
+            void queryClient.invalidateQueries({ queryKey: staffAppointmentKey(id) });
+          }
+          changed.clear();
+        }, REFETCH_DEBOUNCE_MS);
         return;
       }
       if (message.type !== 'room') return;

@@ -78,10 +78,22 @@ export function ClosuresForm({
     { date: nextDateOf('12-24', today), label: 'closeChristmasEve', reason: 'christmasEve' },
     { date: nextDateOf('12-31', today), label: 'closeNewYearsEve', reason: 'newYearsEve' },
   ] as const;
-  const addClosure = (date: string, reason = '') => {
-    const row = newClosure(date, reason);
+  const addClosure = (date: string) => {
+    const row = newClosure(date, '');
     onDraftChange([...draft, row]);
     focus(idOf(closureFieldId(row.key, 'from')));
+  };
+  // Christmas Eve and New Year's Eve close in one click: added and saved at once (a booked
+  // appointment on the day asks first, as any save does). While other changes are unsaved the
+  // day is only added to them, so one click never saves what the button did not say.
+  const closeAtOnce = (date: string, reason: string) => {
+    const next = [...draft, newClosure(date, reason)];
+    onDraftChange(next);
+    if (isDirty || validateClosures(next).length > 0) return;
+    saving.saveNow({
+      closures: toClosuresBody(next),
+      openHolidays: toOpenHolidaysBody(openHolidays),
+    });
   };
   const problems: ClosureProblem[] = saving.isChecked ? validateClosures(draft) : [];
   const errorOf = (field: string) => {
@@ -169,7 +181,8 @@ export function ClosuresForm({
             <Button
               key={quick.label}
               variant="secondary"
-              onClick={() => addClosure(quick.date, t(`adminSchedule.closures.${quick.reason}`))}
+              disabled={saving.isPending}
+              onClick={() => closeAtOnce(quick.date, t(`adminSchedule.closures.${quick.reason}`))}
             >
               {t(`adminSchedule.closures.${quick.label}`)}
             </Button>

@@ -23,12 +23,18 @@ interface ConfirmableSaveOptions<Body, Saved> {
 
 type Focus = 'summary' | 'error' | 'result';
 
-export interface ConfirmableSave {
+/** `Body`: what `saveNow` takes; parts that only show the state use the default. */
+export interface ConfirmableSave<Body = never> {
   /** An attempt to save was made: problems are shown and follow every change from then on. */
   isChecked: boolean;
   /** Hide the problems again until the next attempt (after undoing the draft). */
   uncheck: () => void;
   handleSubmit: (event: FormEvent) => void;
+  /**
+   * Save `body` now, as the form would: for a one-click change whose draft has no problems.
+   * Ignored while a save is under way.
+   */
+  saveNow: (body: Body) => void;
   isPending: boolean;
   /** The appointments of a 409 `hours_conflict` answer, while the dialog asks. */
   conflict: OutsideAppointment[] | null;
@@ -52,7 +58,12 @@ export interface ConfirmableSave {
 export function useConfirmableSave<
   Body extends { confirm?: boolean },
   Saved extends { outside: OutsideAppointment[] },
->({ save, hasProblems, toBody, onSaved }: ConfirmableSaveOptions<Body, Saved>): ConfirmableSave {
+>({
+  save,
+  hasProblems,
+  toBody,
+  onSaved,
+}: ConfirmableSaveOptions<Body, Saved>): ConfirmableSave<Body> {
   const [isChecked, setIsChecked] = useState(false);
   const [conflict, setConflict] = useState<{
     body: Body;
@@ -111,6 +122,11 @@ export function useConfirmableSave<
     isChecked,
     uncheck: () => setIsChecked(false),
     handleSubmit,
+    saveNow: (body) => {
+      if (save.isPending) return;
+      setResult(null);
+      send(body);
+    },
     isPending: save.isPending,
     conflict: conflict?.appointments ?? null,
     confirm: () => {
