@@ -53,6 +53,40 @@ describe('the demo outbox', () => {
     ]);
   });
 
+  it('serves the HTML part as its own document, styled inline and sandboxed, for the inbox frame', async () => {
+    const outbox = createDevOutboxTransport(app.db);
+    const html = '<p style="color:#1b2430">Stilet <b>del</b></p>';
+    await outbox.send({
+      channel: 'email',
+      to: 'stil@example.com',
+      subject: 'Stil',
+      text: 'Tekst',
+      html,
+      reference: 'r-3',
+    });
+    await outbox.send({ channel: 'sms', to: '+4791234500', text: 'Kort', reference: 'r-4' });
+    const [mail] = await outboxFor('stil@example.com');
+    const browser = new Browser(app);
+    const page = await browser.get<string>(`/api/v1/dev/outbox/${mail!.id}/html`);
+    expect(page.status).toBe(200);
+    expect(page.body).toBe(html);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const policy = page.headers.get('content-security-policy')!;
+    // Its inline styles work; scripts, requests and forms do not; only this site may frame it.
+    expect(policy).toContain("style-src 'unsafe-inline'");
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toMatch(/(^|; )sandbox($|;)/);
+    expect(policy).toContain("frame-ancestors 'self'");
+    expect(policy).not.toContain('script-src');
+    expect(page.headers.get('cache-control')).toContain('no-store');
+
+    const [sms] = await outboxFor('+4791234500');
+    expect((await browser.get(`/api/v1/dev/outbox/${sms!.id}/html`)).status).toBe(404);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await browser.get(`/api/v1/dev/outbox/${unknown}/html`)).status).toBe(404);
+    expect((await browser.get('/api/v1/dev/outbox/nope/html')).status).toBe(400);
+  });
+
   it('holds the booking confirmation with its calendar file', async () => {
     const { clinic, practitioner, type } = await buildBookableClinic(app.db);
     const patient = await buildUser(app.db, { email: 'bekreftelse@example.com' });

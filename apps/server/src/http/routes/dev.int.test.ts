@@ -44,7 +44,8 @@ describe('production mode', () => {
     expect((await inDemo.get('/api/v1/dev/totp')).status).toBe(400);
 
     const inProduction = new Browser(production);
-    for (const path of ['/api/v1/dev/outbox', totpPath, '/api/v1/dev/totp']) {
+    const html = '/api/v1/dev/outbox/00000000-0000-4000-8000-000000000000/html';
+    for (const path of ['/api/v1/dev/outbox', totpPath, '/api/v1/dev/totp', html]) {
       const response = await inProduction.get(path);
       expect(response.status, path).toBe(404);
       expect(response.body).toMatchObject({ error: 'not_found' });

@@ -1,4 +1,12 @@
-import { ApiError, DevTotp, DevTotpQuery, OutboxList, OutboxQuery } from '@visitt/contracts';
+import {
+  ApiError,
+  DevTotp,
+  DevTotpQuery,
+  IdParams,
+  OutboxList,
+  OutboxQuery,
+} from '@visitt/contracts';
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { currentDemoTotp } from '../../auth/demo-totp';
 import { fail } from '../../core/errors';
@@ -49,6 +57,38 @@ export const devRoutes: FastifyPluginAsyncZod = async (app) => {
         attachments: r.attachments,
         createdAt: r.created_at.toISOString(),
       }));
+    },
+  );
+
+  // An e-mail's HTML part as its own document, for the inbox's sandboxed frame: with a policy of
+  // its own that lets its inline styles work (the app's does not), and nothing else — no
+  // scripts, no requests, no forms, shown only in a frame of this site.
+  app.get(
+    '/api/v1/dev/outbox/:id/html',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['dev'],
+        summary: "An e-mail's HTML part, as a document for the demo inbox (not in production)",
+        params: IdParams,
+        response: { 200: z.string(), 404: ApiError },
+      },
+    },
+    async (request, reply) => {
+      const { rows } = await request.ctx.db.query<{ body_html: string | null }>(
+        'SELECT body_html FROM dev_outbox WHERE id = $1',
+        [request.params.id],
+      );
+      const html = rows[0]?.body_html;
+      if (!html) throw fail('not_found');
+      return reply
+        .type('text/html; charset=utf-8')
+        .header(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox",
+        )
+        .header('x-frame-options', 'SAMEORIGIN')
+        .send(html);
     },
   );
 

@@ -35,12 +35,13 @@ export function OutboxList({ messages }: { messages: OutboxMessage[] }) {
               <details className="outbox__html">
                 <summary>{t('outbox.showHtml')}</summary>
                 {/* The e-mail's own markup, shown as a mail client would: in a sandbox without
-                    scripts, forms or access to this page (no allow-* flags at all). */}
+                    scripts, forms or access to this page (no allow-* flags at all), loaded from
+                    the server with a policy of its own so its inline styles apply. */}
                 <iframe
                   className="outbox__frame"
                   title={t('outbox.htmlTitle', { subject: message.subject ?? '' })}
                   sandbox=""
-                  srcDoc={message.html}
+                  src={`/api/v1/dev/outbox/${message.id}/html`}
                   referrerPolicy="no-referrer"
                 />
               </details>
