@@ -89,6 +89,8 @@ export async function startTestApp(
     shareDatabaseWith?: TestApp;
     /** How often signaling re-checks the sessions of its sockets (default: as in production). */
     signalingSweepMs?: number;
+    /** A built web client to serve, as `npm start` serves apps/web/dist. */
+    webDistDir?: string;
   } = {},
 ): Promise<TestApp> {
   const database = options.shareDatabaseWith
@@ -112,6 +114,7 @@ export async function startTestApp(
   const app = await buildApp(deps, {
     log,
     ...(options.signalingSweepMs ? { signalingSweepMs: options.signalingSweepMs } : {}),
+    webDistDir: options.webDistDir,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

@@ -1,5 +1,6 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +29,8 @@ async function buildInto(folder: string, env: Record<string, string | undefined>
     files.filter((f) => f.endsWith('.js')).map((f) => readFile(path.join(assets, f), 'utf8')),
   );
   return {
+    dir: path.join(out, folder),
+    files,
     maps: files.filter((f) => f.endsWith('.map')),
     scripts: scripts.length,
     mapReferences: scripts.filter((text) => text.includes('sourceMappingURL')).length,
@@ -46,6 +49,23 @@ describe('the production build', () => {
     expect(plain.maps).toEqual([]);
     expect(plain.mapReferences).toBe(0);
   });
+
+  it('writes a brotli and a gzip copy of every script and style sheet, and of index.html', async () => {
+    const { dir, files } = await buildInto('plain-again', {});
+    const originals = [
+      'index.html',
+      ...files.filter((f) => /\.(js|css)$/.test(f)).map((f) => `assets/${f}`),
+    ];
+    for (const name of originals) {
+      const original = await readFile(path.join(dir, name));
+      if (original.length < 1024) continue;
+      const br = await readFile(path.join(dir, `${name}.br`));
+      const gz = await readFile(path.join(dir, `${name}.gz`));
+      expect(brotliDecompressSync(br).equals(original), name).toBe(true);
+      expect(gunzipSync(gz).equals(original), name).toBe(true);
+      expect(br.length, name).toBeLessThan(original.length);
+    }
+  }, 60_000);
 
   it('has them only when VISITT_WEB_SOURCEMAP=true asks', { timeout: 60_000 }, async () => {
     const debug = await buildInto('debug', { VISITT_WEB_SOURCEMAP: 'true' });

@@ -5,7 +5,10 @@ import type { FastifyInstance } from 'fastify';
 
 /**
  * Serves the built web client from `dir`, with the single-page app's index.html for any other
- * GET that asks for HTML. Hashed assets are cached for a year; index.html never.
+ * GET that asks for HTML. The build writes a brotli and a gzip copy beside each file worth
+ * compressing; the one the browser accepts is sent (`Vary: accept-encoding`). Hashed assets are
+ * cached for a year as immutable; everything else (index.html, sw.js, the manifest) is checked
+ * with the server on each use.
  */
 export async function registerWebClient(app: FastifyInstance, dir: string): Promise<boolean> {
   const root = path.resolve(dir);
@@ -19,6 +22,7 @@ export async function registerWebClient(app: FastifyInstance, dir: string): Prom
       root,
       wildcard: false,
       index: false,
+      preCompressed: true,
       setHeaders: (res, file) => {
         res.header(
           'cache-control',
