@@ -29,6 +29,9 @@ async function launch(args: string[] = []): Promise<Browser> {
   return browser;
 }
 
+/** Well inside the pages' own slow re-read (60 s and 5 min): what shows sooner came live. */
+const LIVE_WITHIN_MS = 20_000;
+
 /** The clinic cancels the appointment through the API, with the staff member's cookies. */
 async function cancelByClinic(staff: APIRequestContext, id: string): Promise<number> {
   const answer = await staff.post(`/api/v1/staff/appointments/${id}/cancel`, {
@@ -85,12 +88,13 @@ describe('the workspace and calendar stay current without a reload', () => {
     expect(status).toBe(201);
     toCancel.push({ staff: doctor.context().request, id });
 
-    await entry.waitFor({ timeout: 5000 });
+    // The calendar re-reads on its own only every 5 minutes: an entry within 20 s came over the
+    // socket. (How fast is printed for the record, not asserted.)
+    await entry.waitFor({ timeout: LIVE_WITHIN_MS });
     const appearedMs = performance.now() - bookedAt;
     console.log(
       `[workspace live] booking appeared in the open calendar ${appearedMs.toFixed(0)} ms after its 201`,
     );
-    expect(appearedMs).toBeLessThan(5000);
     await expectAccessible(doctor, 'calendar with the new booking');
 
     // Cancelled elsewhere (here through the API, not the page) while the appointment is open:
@@ -102,7 +106,7 @@ describe('the workspace and calendar stay current without a reload', () => {
     const cancelSent = performance.now();
     expect(await cancelByClinic(doctor.request, id)).toBe(200);
     toCancel.pop();
-    await history.waitFor({ timeout: 5000 });
+    await history.waitFor({ timeout: LIVE_WITHIN_MS });
     console.log(
       `[workspace live] cancellation shown on the open appointment ${(performance.now() - cancelSent).toFixed(0)} ms after the request`,
     );
@@ -110,7 +114,7 @@ describe('the workspace and calendar stay current without a reload', () => {
     await doctor
       .locator('.cal-entry--cancelled')
       .filter({ hasText: familyName })
-      .waitFor({ timeout: 5000 });
+      .waitFor({ timeout: LIVE_WITHIN_MS });
   });
 
   it('says when the browser blocks sound on a freshly opened workspace, and Slå på lyd turns it on; the tab counts the waiting patient', async () => {

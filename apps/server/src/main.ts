@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   cleanup.unref();
   // Video appointments nobody came to become no-shows once their window has passed.
   const noShows = setInterval(() => {
-    markNoShows(db, systemClock.now()).catch((error: unknown) =>
+    markNoShows(db, bus, systemClock.now()).catch((error: unknown) =>
       log.warn({ err: { message: String(error) } }, 'no-show job failed'),
     );
   }, 60_000);

@@ -1,6 +1,6 @@
 // Contracts of clinic administration: profile, staff and invitations, appointment types,
 // practitioners' hours, closures, the free-slot preview and the audit log.
-import { ACTOR_ROLES, isNorwegianHoliday, type LocalDate } from '@visitt/domain';
+import { ACTOR_ROLES, MAX_HORIZON_DAYS, isNorwegianHoliday, type LocalDate } from '@visitt/domain';
 import { z } from 'zod';
 import { StaffRole } from './auth';
 import { ApiError } from './errors';
@@ -263,7 +263,7 @@ export const AppointmentTypeBody = z
     /** How long before the start patients must book at the latest. */
     minimumNoticeMinutes: Minutes(60 * 24 * 90),
     /** How far ahead patients may book. */
-    horizonDays: z.number().int().min(1).max(730),
+    horizonDays: z.number().int().min(1).max(MAX_HORIZON_DAYS),
     /** How long before the start patients may cancel online at the latest. */
     cancellationDeadlineMinutes: Minutes(60 * 24 * 30),
     bookableOnline: z.boolean(),

@@ -1,6 +1,6 @@
-import { STAFF_ROLES } from '@visitt/domain';
+import { STAFF_ROLES, checkBirthDate } from '@visitt/domain';
 import { z } from 'zod';
-import { Email, LocalDateString, Locale, Phone, PlainText, SingleLine, Uuid } from './common';
+import { Email, Locale, MAX_YEAR, Phone, PlainText, SingleLine, Uuid } from './common';
 
 export const RequestCodeBody = z
   .union([z.strictObject({ email: Email }), z.strictObject({ phone: Phone })])
@@ -71,6 +71,18 @@ export const PersonName = PlainText(PERSON_NAME_MAX_LENGTH).pipe(
   SingleLine(PERSON_NAME_MAX_LENGTH).min(1),
 );
 
+/**
+ * A date of birth `YYYY-MM-DD`, checked by the domain's rule as far as no clock is needed: a
+ * refused one's issue has the rule's reason as its message (`invalid`, `too_early`), which a
+ * client can put in its own words. The server adds `future` by its clock.
+ */
+export const BirthDateString = z.iso
+  .date({ error: 'invalid', abort: true })
+  .superRefine((date, ctx) => {
+    const decision = checkBirthDate(date, `${MAX_YEAR}-12-31`);
+    if (!decision.ok) ctx.addIssue({ code: 'custom', message: decision.reason });
+  });
+
 export const UpdateMeBody = z
   .strictObject({
     /** The display name; once given and family name are both set, it is made from them instead. */
@@ -79,18 +91,14 @@ export const UpdateMeBody = z
     familyName: PersonName.optional(),
     /**
      * `YYYY-MM-DD`, from 1900 on; a date that has not yet begun anywhere on Earth is refused by the
-     * server (400 `validation_failed`), which knows what day it is.
+     * server, which knows what day it is. A refusal is 400 `validation_failed` with an issue for
+     * `birthDate` whose message says why: `invalid`, `too_early` or `future`.
      */
-    birthDate: LocalDateString.optional(),
+    birthDate: BirthDateString.optional(),
     locale: Locale.optional(),
   })
   .meta({ id: 'UpdateMeBody' });
 export type UpdateMeBody = z.infer<typeof UpdateMeBody>;
-
-/** Whether the patient has said who they are (given name, family name, date of birth): booking needs it. */
-export const isProfileComplete = (
-  me: Pick<Me, 'givenName' | 'familyName' | 'birthDate'>,
-): boolean => me.givenName !== null && me.familyName !== null && me.birthDate !== null;
 
 export const CodeSent = z
   .object({

@@ -48,7 +48,12 @@ export { APPOINTMENT_STATUSES, MODALITIES } from './booking/appointment';
 export type { AppointmentStatus, Modality } from './booking/appointment';
 export { ACTOR_ROLES, STAFF_ROLES } from './roles';
 export type { ActorRole, StaffRole } from './roles';
-export { canCancel, cancellationDeadline, checkBookingTime } from './booking/rules';
+export {
+  MAX_HORIZON_DAYS,
+  canCancel,
+  cancellationDeadline,
+  checkBookingTime,
+} from './booking/rules';
 export type {
   BookingTimeQuery,
   BookingTimeRefusal,
@@ -80,6 +85,7 @@ export {
   nextRoomState,
 } from './video/room';
 export type { EnterRefusal, Presence, RoomEvent, RoomRole, RoomState } from './video/room';
+export { timeWaited } from './video/waiting';
 export { canJoinRoom, canStartRoom, canStayInRoom, canWatch, roomRoleOf } from './video/access';
 export type {
   JoinRefusal,
@@ -110,6 +116,8 @@ export type {
 } from './notifications/plan';
 export { CONTACT_PREFERENCE } from './notifications/channel-rule';
 export type { ContactChannel, PatientMessageKind } from './notifications/channel-rule';
+export { reachableChannels } from './notifications/reachable';
+export type { ContactState, PatientContactState } from './notifications/reachable';
 export { clinicPlace } from './clinic/place';
 export {
   checkBirthDate,
@@ -118,3 +126,5 @@ export {
   latestDateOnEarth,
 } from './patient/birth-date';
 export type { BirthDateRefusal } from './patient/birth-date';
+export { isProfileComplete } from './patient/profile';
+export type { PatientProfile } from './patient/profile';

@@ -86,6 +86,7 @@ export async function bookAppointment(
   return {
     id,
     status: 'booked',
+    version: 1,
     start: decision.value.start,
     end: decision.value.end,
     modality: type.modality,

@@ -1,4 +1,4 @@
-import { errorStatus, type ErrorCode } from '@visitt/contracts';
+import { errorStatus, type ApiError, type ErrorCode } from '@visitt/contracts';
 
 /** A refusal the client should see: the code decides the status via the contract's table. */
 export class AppError extends Error {
@@ -6,6 +6,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** For `validation_failed` found past the schema: which fields, and why. */
+    readonly issues?: NonNullable<ApiError['issues']>,
   ) {
     super(message);
   }
@@ -75,6 +77,13 @@ export const defaultMessages: Record<ErrorCode, string> = {
   status_too_early: 'The appointment can be marked once it has begun.',
   internal: 'Something went wrong on our side.',
 };
+
+/**
+ * 400 `validation_failed` for one field the schema let through, with why as a word a client can
+ * act on (the issue's message); `message` says it for people reading the API.
+ */
+export const invalidField = (path: string, reason: string, message: string): AppError =>
+  new AppError('validation_failed', message, {}, [{ path, message: reason }]);
 
 export const fail = (
   code: ErrorCode,

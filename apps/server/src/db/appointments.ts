@@ -16,6 +16,8 @@ import type { Queryable } from './pool';
 export interface AppointmentView {
   id: AppointmentId;
   status: AppointmentStatus;
+  /** 1 when booked, one more each time it is moved. */
+  version: number;
   start: Instant;
   end: Instant;
   modality: Modality;
@@ -36,7 +38,7 @@ export interface AppointmentView {
 }
 
 const VIEW_SELECT = `
-  SELECT a.id, a.status, a.starts_at, a.ends_at, a.modality, a.comment, a.patient_id,
+  SELECT a.id, a.status, a.version, a.starts_at, a.ends_at, a.modality, a.comment, a.patient_id,
          a.cancellation_deadline_minutes, a.created_at, a.cancelled_at,
          c.id AS clinic_id, c.name AS clinic_name, c.town AS clinic_town, c.address AS clinic_address,
          c.time_zone AS clinic_time_zone,
@@ -50,6 +52,7 @@ const VIEW_SELECT = `
 interface ViewDbRow {
   id: string;
   status: AppointmentStatus;
+  version: number;
   starts_at: Date;
   ends_at: Date;
   modality: Modality;
@@ -74,6 +77,7 @@ interface ViewDbRow {
 const toView = (r: ViewDbRow): AppointmentView => ({
   id: r.id as AppointmentId,
   status: r.status,
+  version: r.version,
   start: r.starts_at.getTime() as Instant,
   end: r.ends_at.getTime() as Instant,
   modality: r.modality,

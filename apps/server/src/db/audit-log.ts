@@ -163,17 +163,24 @@ export async function searchAuditActors(
     email: string | null;
     roles: ActorRole[];
   }>(
+    // Starts from the clinic's own actors (read from audit_log_clinic_actor), not from every
+    // user of the service: this runs on each keystroke of the "who" field. The roles are
+    // gathered afterwards, only for the few people shown.
     `SELECT u.id, u.name, u.email, r.roles
-       FROM users u
+       FROM (SELECT u.id, u.name, u.email
+               FROM (SELECT DISTINCT actor_user_id
+                       FROM audit_log
+                      WHERE clinic_id = $1 AND actor_user_id IS NOT NULL) a
+               JOIN users u ON u.id = a.actor_user_id
+              WHERE $2 = '' OR u.name ILIKE $3 OR u.email ILIKE $3
+              ORDER BY lower(coalesce(u.name, u.email, '')), u.id
+              LIMIT $4) u
        CROSS JOIN LATERAL (
               SELECT array_agg(DISTINCT l.actor_role ORDER BY l.actor_role) AS roles
                 FROM audit_log l
                WHERE l.clinic_id = $1 AND l.actor_user_id = u.id
              ) r
-      WHERE r.roles IS NOT NULL
-        AND ($2 = '' OR u.name ILIKE $3 OR u.email ILIKE $3)
-      ORDER BY lower(coalesce(u.name, u.email, '')), u.id
-      LIMIT $4`,
+      ORDER BY lower(coalesce(u.name, u.email, '')), u.id`,
     [clinicId, q, `%${escapeLike(q)}%`, limit],
   );
   return rows.map((r) => ({

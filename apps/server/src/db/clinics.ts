@@ -9,6 +9,7 @@ import type {
   TimeZoneId,
   UserId,
 } from '@visitt/domain';
+import { isProfileComplete } from '@visitt/domain';
 import {
   CHANNEL_COLUMNS,
   SETTINGS_COLUMNS,
@@ -261,8 +262,7 @@ const BOOKING_CONTEXT_SQL = `
          c.name AS c_name, c.town AS c_town, c.address AS c_address, c.time_zone AS c_time_zone,
          EXISTS (SELECT 1 FROM appointment_type_practitioners tp
                   WHERE tp.appointment_type_id = t.id AND tp.practitioner_id = p.id) AS offered,
-         (u.given_name IS NOT NULL AND u.family_name IS NOT NULL AND u.birth_date IS NOT NULL)
-           AS profile_complete,
+         u.given_name AS u_given_name, u.family_name AS u_family_name, u.birth_date AS u_birth_date,
          ${SETTINGS_COLUMNS},
          ${CHANNEL_COLUMNS},
          ${scheduleColumns({
@@ -306,7 +306,9 @@ export async function findBookingContext(
         c_address: string | null;
         c_time_zone: string;
         offered: boolean;
-        profile_complete: boolean;
+        u_given_name: string | null;
+        u_family_name: string | null;
+        u_birth_date: string | null;
       }
   >({
     name: 'find-booking-context',
@@ -339,6 +341,11 @@ export async function findBookingContext(
     schedule: parseSchedules(r, timeZone, [id]).get(id)!,
     settings: toSettings(r),
     patientChannels: toChannels(r),
-    patientProfileComplete: r.profile_complete,
+    // Read as stored and decided by the domain's rule, the one the web checks before it books.
+    patientProfileComplete: isProfileComplete({
+      givenName: r.u_given_name,
+      familyName: r.u_family_name,
+      birthDate: r.u_birth_date,
+    }),
   };
 }

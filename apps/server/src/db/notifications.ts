@@ -7,7 +7,7 @@ import type {
   PlannedNotification,
   UserId,
 } from '@visitt/domain';
-import { DEFAULT_NOTIFICATION_SETTINGS } from '@visitt/domain';
+import { DEFAULT_NOTIFICATION_SETTINGS, reachableChannels } from '@visitt/domain';
 import type { Queryable } from './pool';
 
 /** SQL columns that read a clinic's settings (`ns` joined on the clinic; defaults when no row). */
@@ -43,28 +43,38 @@ export const toSettings = (r: SettingsColumns): NotificationSettings => ({
 });
 
 /**
- * SQL (one boolean column each) for where a user can be reached: a verified address they have not
- * turned off, and push with at least one device. `u` is the users row.
+ * SQL for what decides where a user can be reached (`u` is the users row): per contact whether
+ * there is one, whether it is verified and the user's switch (on unless turned off), and the push
+ * switch with the number of devices. What they add up to is the domain's rule, in {@link toChannels}.
  */
 export const CHANNEL_COLUMNS = `
-  (u.email IS NOT NULL AND u.email_verified_at IS NOT NULL AND coalesce((SELECT enabled FROM channel_preferences cp
-     WHERE cp.user_id = u.id AND cp.channel = 'email'), true)) AS ch_email,
-  (u.phone IS NOT NULL AND u.phone_verified_at IS NOT NULL AND coalesce((SELECT enabled FROM channel_preferences cp
-     WHERE cp.user_id = u.id AND cp.channel = 'sms'), true)) AS ch_sms,
-  (EXISTS (SELECT 1 FROM push_subscriptions ps WHERE ps.user_id = u.id) AND coalesce((SELECT enabled FROM channel_preferences cp
-     WHERE cp.user_id = u.id AND cp.channel = 'push'), true)) AS ch_push`;
+  u.email IS NOT NULL AS ch_email_given, u.email_verified_at IS NOT NULL AS ch_email_verified,
+  coalesce((SELECT enabled FROM channel_preferences cp
+     WHERE cp.user_id = u.id AND cp.channel = 'email'), true) AS ch_email_enabled,
+  u.phone IS NOT NULL AS ch_sms_given, u.phone_verified_at IS NOT NULL AS ch_sms_verified,
+  coalesce((SELECT enabled FROM channel_preferences cp
+     WHERE cp.user_id = u.id AND cp.channel = 'sms'), true) AS ch_sms_enabled,
+  coalesce((SELECT enabled FROM channel_preferences cp
+     WHERE cp.user_id = u.id AND cp.channel = 'push'), true) AS ch_push_enabled,
+  (SELECT count(*)::int FROM push_subscriptions ps WHERE ps.user_id = u.id) AS ch_push_devices`;
 
 export interface ChannelColumns {
-  ch_email: boolean;
-  ch_sms: boolean;
-  ch_push: boolean;
+  ch_email_given: boolean;
+  ch_email_verified: boolean;
+  ch_email_enabled: boolean;
+  ch_sms_given: boolean;
+  ch_sms_verified: boolean;
+  ch_sms_enabled: boolean;
+  ch_push_enabled: boolean;
+  ch_push_devices: number;
 }
 
-export const toChannels = (r: ChannelColumns): PatientChannels => ({
-  email: r.ch_email,
-  sms: r.ch_sms,
-  push: r.ch_push,
-});
+export const toChannels = (r: ChannelColumns): PatientChannels =>
+  reachableChannels({
+    email: { given: r.ch_email_given, verified: r.ch_email_verified, enabled: r.ch_email_enabled },
+    sms: { given: r.ch_sms_given, verified: r.ch_sms_verified, enabled: r.ch_sms_enabled },
+    push: { enabled: r.ch_push_enabled, devices: r.ch_push_devices },
+  });
 
 export async function findClinicSettings(
   db: Queryable,

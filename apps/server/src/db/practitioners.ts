@@ -104,7 +104,10 @@ export async function findClinicPractitioner(
 
 /**
  * Gives the clinic's practitioner row `practitionerId`, still without an account, to `userId`
- * (active, named and titled as given when given), so its hours and appointments become theirs.
+ * (named and titled as given when given), so its hours and appointments become theirs.
+ * The row stays active or inactive as it was: an inactive practitioner is not bookable, and
+ * accepting an invitation must not make them so behind the administrator's back (they make a
+ * member's practitioner row active by updating the member).
  * Returns false and changes nothing when the row is gone, already has a user, or the user
  * already has a practitioner row at the clinic.
  */
@@ -118,7 +121,7 @@ export async function linkPractitioner(
 ): Promise<boolean> {
   const { rowCount } = await db.query(
     `UPDATE practitioners p
-        SET user_id = $3, active = true, name = coalesce($4, p.name), title = coalesce($5, p.title)
+        SET user_id = $3, name = coalesce($4, p.name), title = coalesce($5, p.title)
       WHERE p.id = $1 AND p.clinic_id = $2 AND p.user_id IS NULL
         AND NOT EXISTS (SELECT 1 FROM practitioners o WHERE o.clinic_id = $2 AND o.user_id = $3)`,
     [practitionerId, clinicId, userId, name, title],

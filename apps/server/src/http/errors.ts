@@ -31,7 +31,11 @@ export function handleError(
 ) {
   if (error instanceof AppError) {
     reply.headers(error.headers);
-    return send(reply, error.status, { error: error.code, message: error.message });
+    return send(reply, error.status, {
+      error: error.code,
+      message: error.message,
+      ...(error.issues ? { issues: error.issues } : {}),
+    });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = error.validation.map((v) => ({

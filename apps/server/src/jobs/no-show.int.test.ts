@@ -8,6 +8,7 @@ import {
   buildUser,
 } from '../../test/factories';
 import { startTestApp, type TestApp } from '../../test/harness';
+import type { Audience, SignalBus } from '../signaling/bus';
 import { markNoShows } from './no-show';
 
 let app: TestApp;
@@ -15,6 +16,29 @@ beforeAll(async () => {
   app = await startTestApp();
 });
 afterAll(() => app.close());
+
+/**
+ * Keeps what is published, with the appointment's status as another connection sees it then:
+ * an announcement made before the mark commits would send the workspaces to read the old one.
+ * (appointments-changed.int.test.ts follows the announcement through the real bus to a socket.)
+ */
+function recordingBus() {
+  const published: { to: Audience; message: unknown; status: string }[] = [];
+  const bus: SignalBus = {
+    publish: async (to, message) => {
+      const id = 'appointmentId' in message ? message.appointmentId : null;
+      const { rows } = await app.db.query<{ status: string }>(
+        'SELECT status FROM appointments WHERE id = $1',
+        [id],
+      );
+      published.push({ to, message, status: rows[0]?.status ?? 'gone' });
+    },
+    onMessage: () => undefined,
+    onSessionsEnded: () => undefined,
+    close: async () => undefined,
+  };
+  return { bus, published };
+}
 
 // 12:00 UTC on Monday 30 November 2026.
 const NOW = Date.parse('2026-11-30T12:00:00Z') as Instant;
@@ -54,7 +78,20 @@ describe('the no-show job', () => {
     const cancelled = await at('2026-11-30T05:00:00Z', { status: 'cancelled' });
     const completed = await at('2026-11-30T04:00:00Z', { status: 'completed' });
 
-    expect(await markNoShows(app.db, NOW)).toBe(1);
+    const { bus, published } = recordingBus();
+    expect(await markNoShows(app.db, bus, NOW)).toBe(1);
+    // Told to the practitioner's workspaces, after the mark committed.
+    expect(published).toEqual([
+      {
+        to: { practitioner: practitioner.id },
+        message: {
+          type: 'appointments_changed',
+          practitionerId: practitioner.id,
+          appointmentId: nobody.id,
+        },
+        status: 'no_show',
+      },
+    ]);
     const { rows } = await app.db.query<{ id: string; status: string }>(
       'SELECT id, status FROM appointments WHERE clinic_id = $1',
       [clinic.id],
@@ -77,8 +114,9 @@ describe('the no-show job', () => {
       status_changed_by: null,
       status_changed_at: new Date(NOW),
     });
-    // Running again changes nothing and audits nothing twice.
-    expect(await markNoShows(app.db, NOW)).toBe(0);
+    // Running again changes nothing, and audits and announces nothing twice.
+    expect(await markNoShows(app.db, bus, NOW)).toBe(0);
+    expect(published).toHaveLength(1);
     const audit = await app.db.query(
       `SELECT actor_user_id, actor_role, action, clinic_id, details FROM audit_log WHERE entity_id = $1`,
       [nobody.id],
@@ -93,7 +131,11 @@ describe('the no-show job', () => {
       },
     ]);
     // A millisecond after the window closed, the next one goes too.
-    expect(await markNoShows(app.db, (NOW + 1) as Instant)).toBe(1);
+    expect(await markNoShows(app.db, bus, (NOW + 1) as Instant)).toBe(1);
+    expect(published.map((p) => p.message)).toEqual([
+      expect.objectContaining({ appointmentId: nobody.id }),
+      expect.objectContaining({ appointmentId: windowStillOpen.id }),
+    ]);
   });
 
   it('works through more appointments than one batch', async () => {
@@ -116,6 +158,22 @@ describe('the no-show job', () => {
          FROM generate_series(0, 1199) AS i`,
       [clinic.id, ...practitioners.map((p) => p.id), patient.id, type.id],
     );
-    expect(await markNoShows(app.db, NOW)).toBe(1200);
+    const { bus, published } = recordingBus();
+    expect(await markNoShows(app.db, bus, NOW)).toBe(1200);
+    // Each announced once, to its own practitioner.
+    const ids = await app.db.query<{ id: string; practitioner_id: string }>(
+      'SELECT id, practitioner_id FROM appointments WHERE clinic_id = $1',
+      [clinic.id],
+    );
+    const byId = new Map(ids.rows.map((r) => [r.id, r.practitioner_id]));
+    expect(
+      new Set(published.map((p) => (p.message as { appointmentId: string }).appointmentId)),
+    ).toEqual(new Set(byId.keys()));
+    expect(published).toHaveLength(1200);
+    for (const p of published) {
+      const message = p.message as { practitionerId: string; appointmentId: string };
+      expect(message.practitionerId).toBe(byId.get(message.appointmentId));
+      expect(p.to).toEqual({ practitioner: message.practitionerId });
+    }
   });
 });

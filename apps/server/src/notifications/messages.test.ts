@@ -9,6 +9,7 @@ import { signInCodeText } from './texts';
 const appointment: AppointmentView = {
   id: '7f1e1b4e-0000-4000-8000-000000000001' as AppointmentView['id'],
   status: 'booked',
+  version: 1,
   start: Date.parse('2026-12-02T09:00:00Z') as Instant,
   end: Date.parse('2026-12-02T09:30:00Z') as Instant,
   modality: 'video',

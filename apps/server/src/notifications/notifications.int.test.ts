@@ -223,6 +223,7 @@ describe('sending', () => {
     expect(mail.text).not.toContain('Sensitiv');
     const ics = mail.attachments.find((a) => a.filename?.endsWith('.ics'));
     expect(ics?.content.toString('utf8')).toContain('DTSTART:20261202T090000Z');
+    expect(ics?.content.toString('utf8')).toContain('SEQUENCE:0\r\n');
     expect(sms.received).toHaveLength(0);
 
     const sent = await app.db.query<{ id: string; status: string; provider_reference: string }>(
@@ -312,7 +313,7 @@ describe('sending', () => {
   });
 
   it('re-plans reminders when the clinic moves the appointment, and says so', async () => {
-    const { book, staff } = await setup();
+    const { book, staff, patient } = await setup();
     const id = await book('2026-12-02T10:00:00+01:00');
     await worker.runOnce();
     sms.received.length = 0;
@@ -332,6 +333,12 @@ describe('sending', () => {
     smtp.messages.length = 0;
     await worker.runOnce();
     expect(smtp.messages[0]!.text).toContain('er flyttet til torsdag 3. desember kl. 14:00');
+    // A higher SEQUENCE than the confirmation's (0), so the patient's calendar takes the new time.
+    const movedIcs = smtp.messages[0]!.attachments.find((a) => a.filename?.endsWith('.ics'));
+    expect(movedIcs?.content.toString('utf8')).toContain('DTSTART:20261203T130000Z');
+    expect(movedIcs?.content.toString('utf8')).toContain('SEQUENCE:1\r\n');
+    const download = await patient.get(`/api/v1/appointments/${id}/calendar.ics`);
+    expect(download.body).toContain('SEQUENCE:1\r\n');
     // The old reminder's time comes and goes without a message.
     app.clock.set('2026-12-01T09:00:00Z');
     expect(await worker.runOnce()).toBe(0);

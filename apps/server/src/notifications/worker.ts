@@ -12,6 +12,7 @@ import {
   CHANNEL_COLUMNS,
   leaseDue,
   recordOutcomes,
+  toChannels,
   type ChannelColumns,
   type LeasedNotification,
   type Outcome,
@@ -100,6 +101,7 @@ async function inPool<T>(
 const toView = (a: AppointmentRow): AppointmentView => ({
   id: a.id as AppointmentView['id'],
   status: a.status,
+  version: a.version,
   start: a.starts_at.getTime() as Instant,
   end: a.ends_at.getTime() as Instant,
   modality: a.modality,
@@ -193,16 +195,17 @@ export function createNotificationWorker(
       return { status: 'dropped', error: 'appointment changed' };
     }
     // Only to a contact that is still verified and switched on: nothing is sent to anything else.
+    const reachable = toChannels(user);
     const to =
       n.channel === 'email'
-        ? user.ch_email
+        ? reachable.email
           ? user.email
           : null
         : n.channel === 'sms'
-          ? user.ch_sms
+          ? reachable.sms
             ? user.phone
             : null
-          : user.ch_push
+          : reachable.push
             ? user.id
             : null;
     if (!to) return { status: 'dropped', error: 'no verified contact on this channel' };

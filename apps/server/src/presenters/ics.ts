@@ -51,6 +51,13 @@ function fold(line: string): string {
 }
 
 /**
+ * A calendar takes a file with a UID it already has as an update only when its SEQUENCE is
+ * higher than the one it holds. So it counts the changes: each move raises the appointment's
+ * version (1 when booked), and cancelling, which leaves the version alone, is one change more.
+ */
+const sequence = (a: AppointmentView) => a.version - 1 + (a.status === 'cancelled' ? 1 : 0);
+
+/**
  * The appointment as an iCalendar file for the patient's own calendar. Times in UTC; the
  * patient's calendar shows them in its zone. No comment or other health details inside.
  */
@@ -91,7 +98,7 @@ export function presentIcs(
     `LOCATION:${escapeText(location)}`,
     `URL:${link}`,
     `STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
-    `SEQUENCE:${cancelled ? 1 : 0}`,
+    `SEQUENCE:${sequence(a)}`,
     'END:VEVENT',
     'END:VCALENDAR',
   ];

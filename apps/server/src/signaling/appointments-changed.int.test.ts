@@ -1,13 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { Instant } from '@visitt/domain';
 import {
+  buildAppointment,
   buildAppointmentType,
   buildClinic,
   buildStaff,
+  buildUser,
   sessionCookieFor,
   signInAs,
 } from '../../test/factories';
 import { Browser, signInWithCode, startTestApp, type TestApp } from '../../test/harness';
+import { markNoShows } from '../jobs/no-show';
+import { createPgSignalBus } from './bus';
 
 /**
  * Bookings, moves, cancellations and marks reach the watching workspaces and calendars of the
@@ -80,16 +85,17 @@ async function watchingSocket(app: TestApp, userId: string): Promise<OpenSocket>
   return socket;
 }
 
-const quiet = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe('appointments_changed on the bus', () => {
   it("reaches the practitioner's watching sockets on another instance, and nobody else", async () => {
     const clinic = await buildClinic(first.db);
     const doctor = await buildStaff(first.db, clinic.id);
     const colleague = await buildStaff(first.db, clinic.id);
-    const type = await buildAppointmentType(first.db, clinic.id, [doctor.practitionerId!], {
-      cancelDeadline: 0,
-    });
+    const type = await buildAppointmentType(
+      first.db,
+      clinic.id,
+      [doctor.practitionerId!, colleague.practitionerId!],
+      { cancelDeadline: 0 },
+    );
     const workspace = await watchingSocket(second, doctor.userId);
     const calendar = await watchingSocket(first, doctor.userId);
     const theirs = await watchingSocket(second, colleague.userId);
@@ -139,9 +145,28 @@ describe('appointments_changed on the bus', () => {
     expect(byClinic.status).toBe(200);
     expect(await workspace.next('appointments_changed')).toEqual(changed(againId));
 
-    await quiet(300);
-    expect(theirs.inbox.filter((m) => m.type === 'appointments_changed')).toEqual([]);
-    expect(call.inbox).toEqual([]);
+    // Absence is shown by order. The colleague's workspace is told of a change of theirs, made
+    // after all of the above: the bus delivers in order, so it is the first it hears of.
+    const colleagues = await patient.post('/api/v1/appointments', {
+      practitionerId: colleague.practitionerId,
+      appointmentTypeId: type.id,
+      start: '2026-11-30T13:00:00+01:00',
+    });
+    expect(colleagues.status).toBe(201);
+    const colleaguesChange = {
+      type: 'appointments_changed',
+      practitionerId: colleague.practitionerId,
+      appointmentId: (colleagues.body as { id: string }).id,
+    };
+    expect(await theirs.next('appointments_changed')).toEqual(colleaguesChange);
+    expect(theirs.inbox.filter((m) => m.type === 'appointments_changed')).toEqual([
+      colleaguesChange,
+    ]);
+    // The call socket is on the same instance as `workspace`, which has had every change by now:
+    // whatever was delivered to the call socket went out before the answer to this ping.
+    call.ws.send(JSON.stringify({ type: 'ping' }));
+    await call.next('pong');
+    expect(call.inbox).toEqual([{ type: 'pong' }]);
     for (const socket of [workspace, calendar, theirs, call]) socket.ws.close();
   });
 
@@ -158,9 +183,50 @@ describe('appointments_changed on the bus', () => {
       appointmentTypeId: type.id,
       start: '2026-12-05T13:00:00+01:00',
     });
-    expect(refused.status).toBeGreaterThanOrEqual(400);
-    await quiet(300);
-    expect(workspace.inbox.filter((m) => m.type === 'appointments_changed')).toEqual([]);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ error: 'slot_unavailable' });
+    // A booking made after it is the first change the workspace hears of.
+    const booked = await patient.post('/api/v1/appointments', {
+      practitionerId: doctor.practitionerId,
+      appointmentTypeId: type.id,
+      start: '2026-11-30T13:00:00+01:00',
+    });
+    expect(booked.status).toBe(201);
+    const change = {
+      type: 'appointments_changed',
+      practitionerId: doctor.practitionerId,
+      appointmentId: (booked.body as { id: string }).id,
+    };
+    expect(await workspace.next('appointments_changed')).toEqual(change);
+    expect(workspace.inbox.filter((m) => m.type === 'appointments_changed')).toEqual([change]);
+    workspace.ws.close();
+  });
+
+  it("an automatic no-show mark reaches the practitioner's workspaces", async () => {
+    const clinic = await buildClinic(first.db);
+    const doctor = await buildStaff(first.db, clinic.id);
+    const type = await buildAppointmentType(first.db, clinic.id, [doctor.practitionerId!]);
+    // A video appointment nobody came to: its window closed at 09:00 Oslo, an hour ago.
+    const missed = await buildAppointment(first.db, {
+      clinicId: clinic.id,
+      practitionerId: doctor.practitionerId!,
+      patientId: (await buildUser(first.db)).id,
+      typeId: type.id,
+      start: '2026-11-30T06:00:00Z',
+    });
+    const workspace = await watchingSocket(second, doctor.userId);
+    // The job runs on one instance and publishes on the bus like any other.
+    const jobBus = await createPgSignalBus(first.db, first.databaseUrl);
+    try {
+      expect(await markNoShows(first.db, jobBus, Date.parse(NOW) as Instant)).toBe(1);
+    } finally {
+      await jobBus.close();
+    }
+    expect(await workspace.next('appointments_changed')).toEqual({
+      type: 'appointments_changed',
+      practitionerId: doctor.practitionerId,
+      appointmentId: missed.id,
+    });
     workspace.ws.close();
   });
 });

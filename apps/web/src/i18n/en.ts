@@ -39,6 +39,7 @@ export const en: Catalogue = {
     toPatient: 'Patient view',
     toWorkspace: 'Staff view',
     toAdmin: 'Administration',
+    offline: 'You are offline. The page carries on by itself when the connection is back.',
   },
   language: {
     switchTo: 'Norsk',
@@ -779,15 +780,18 @@ export const en: Catalogue = {
       devicesMany: 'Push notifications go to {count} devices.',
     },
     summary: {
-      keep: 'Confirmation and cancellation: {channels}.',
-      reminder: 'Reminders: {channels}.',
-      none: 'You get no messages about your appointments now.',
-      link: 'Change notifications',
-      channels: {
-        email: 'e-mail',
-        sms: 'text message',
+      keep: 'Confirmation, move and cancellation: {route}.',
+      reminder: 'Reminders: {route}.',
+      route: {
+        emailThenSms: 'e-mail, or text message if your clinic does not send e-mail',
+        smsThenEmail: 'text message, or e-mail if your clinic does not send text messages',
+        emailOnly: 'e-mail, if your clinic sends e-mail',
+        smsOnly: 'text message, if your clinic sends text messages',
         push: 'push notification',
       },
+      push: 'You also get push notifications.',
+      none: 'You get no messages about your appointments now.',
+      link: 'Change notifications',
     },
   },
   outbox: {
@@ -1415,6 +1419,7 @@ export const en: Catalogue = {
     familyNameRequired: 'Enter your family name.',
     nameTooLong: '{field} can be at most {max} characters.',
     nameInvalid: '{field} cannot contain line breaks or control characters.',
+    nameRefused: '{field} was not accepted. Check it and try again.',
     birthDateRequired: 'Enter your date of birth.',
     birthDateInvalid: 'Enter your date of birth as a real date: day, month and a four-digit year.',
     birthDateFuture: 'Your date of birth cannot be in the future.',

@@ -42,6 +42,7 @@ export const nb = {
     toPatient: 'Til pasientsiden',
     toWorkspace: 'Til arbeidsflaten',
     toAdmin: 'Til administrasjonen',
+    offline: 'Du er uten nett. Siden fortsetter av seg selv når forbindelsen er tilbake.',
   },
   language: {
     switchTo: 'English',
@@ -780,15 +781,18 @@ export const nb = {
       devicesMany: 'Push-varsler går til {count} enheter.',
     },
     summary: {
-      keep: 'Bekreftelse og avbestilling: {channels}.',
-      reminder: 'Påminnelser: {channels}.',
-      none: 'Du får ingen meldinger om timene dine nå.',
-      link: 'Endre varsler',
-      channels: {
-        email: 'e-post',
-        sms: 'SMS',
+      keep: 'Bekreftelse, flytting og avbestilling: {route}.',
+      reminder: 'Påminnelser: {route}.',
+      route: {
+        emailThenSms: 'e-post, eller SMS hvis klinikken ikke sender e-post',
+        smsThenEmail: 'SMS, eller e-post hvis klinikken ikke sender SMS',
+        emailOnly: 'e-post, hvis klinikken sender e-post',
+        smsOnly: 'SMS, hvis klinikken sender SMS',
         push: 'push-varsel',
       },
+      push: 'Du får også push-varsler.',
+      none: 'Du får ingen meldinger om timene dine nå.',
+      link: 'Endre varsler',
     },
   },
   outbox: {
@@ -1410,6 +1414,7 @@ export const nb = {
     familyNameRequired: 'Skriv inn etternavnet ditt.',
     nameTooLong: '{field} kan være høyst {max} tegn.',
     nameInvalid: '{field} kan ikke inneholde linjeskift eller kontrolltegn.',
+    nameRefused: '{field} ble ikke godtatt. Sjekk det og prøv igjen.',
     birthDateRequired: 'Skriv inn fødselsdatoen din.',
     birthDateInvalid: 'Skriv fødselsdatoen som en gyldig dato: dag, måned og år med fire sifre.',
     birthDateFuture: 'Fødselsdatoen kan ikke være fram i tid.',

@@ -7,6 +7,9 @@ import { overlaps } from '../time';
 import type { Duration, Instant } from '../time';
 import type { AppointmentStatus } from './appointment';
 
+/** How far ahead an appointment type may let patients book, at most: two years. */
+export const MAX_HORIZON_DAYS = 730;
+
 /**
  * Why a start time cannot be booked:
  * - `too_soon`: before `now + minimumNotice`; offer later times.

@@ -212,8 +212,8 @@ async function findAcceptable(
  * invited one (403 `invitation_email_mismatch`; the link alone is not enough, since e-mails get
  * forwarded). They become active staff with the invited roles (an active member keeps theirs and
  * gains these), and a practitioner gets their practitioner row, named as the invitation says: the
- * invitation's practitioner (one without an account, with their hours and appointments) when it
- * names one that is still free, else their own row, made when missing.
+ * invitation's practitioner (one without an account, with their hours and appointments; left
+ * inactive if it was) when it names one that is still free, else their own row, made when missing.
  * A `password` given becomes the account's password if it has none yet (someone invited who
  * signed in with a one-time code has none, and staff sign in with a password). Attempts are
  * limited per IP address and per link (429 `rate_limited` with Retry-After).

@@ -499,6 +499,13 @@ describe('the search for people in the audit log', () => {
       entity_ids: [patient.id],
       details: { q: 'søkbar' },
     });
+    // Without a query: everyone who acted here (the administrator by these searches), by name,
+    // each with the roles they acted in; the namesake who never acted here is not among them.
+    const everyone = await adminBrowser.get(url);
+    expect(everyone.body.actors.map((a: any) => [a.userId, a.roles])).toEqual([
+      [admin.userId, ['admin']],
+      [patient.id, ['patient']],
+    ]);
 
     expect((await adminBrowser.get(`${url}?q=${'x'.repeat(101)}`)).status).toBe(400);
     // Another clinic's administrator is not told the clinic exists.

@@ -348,6 +348,54 @@ describe('inviting a practitioner who has no account yet', () => {
     expect(again.body.error).toBe('already_member');
   });
 
+  it('leaves an inactive practitioner inactive, and unbookable, until the administrator activates them', async () => {
+    const { clinic, browser } = await clinicWithAdmin();
+    const existing = await buildPractitioner(app.db, clinic.id, { name: 'Dr. Kari Hvile' });
+    await buildAppointmentType(app.db, clinic.id, [existing.id]);
+    await app.db.query('UPDATE practitioners SET active = false WHERE id = $1', [existing.id]);
+    const to = email('kari');
+    const sent = await browser.post(`/api/v1/admin/clinics/${clinic.id}/invitations`, {
+      email: to,
+      roles: ['practitioner'],
+      practitionerName: 'Dr. Kari Hvile',
+      practitionerId: existing.id,
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    const { token } = await sentLink(to);
+    const kari = await buildUser(app.db, { email: to });
+    const accepted = await (
+      await signInAs(app, kari.id, 'code_email')
+    ).post(`/api/v1/invitations/${token}/accept`);
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(accepted.body.practitionerId).toBe(existing.id);
+
+    const patient = new Browser(app);
+    const offered = async () => ({
+      practitioners: (await patient.get(`/api/v1/clinics/${clinic.id}/practitioners`)).body.map(
+        (p: any) => p.id,
+      ),
+      types: (
+        await patient.get(
+          `/api/v1/clinics/${clinic.id}/appointment-types?practitionerId=${existing.id}`,
+        )
+      ).body.length,
+    });
+    const row = async () =>
+      (await app.db.query('SELECT user_id, active FROM practitioners WHERE id = $1', [existing.id]))
+        .rows[0];
+    expect(await row()).toEqual({ user_id: kari.id, active: false });
+    expect(await offered()).toEqual({ practitioners: [], types: 0 });
+
+    // Activating the member is the administrator's deliberate way to make them bookable.
+    const activated = await browser.patch(`/api/v1/admin/clinics/${clinic.id}/staff/${kari.id}`, {
+      active: true,
+    });
+    expect(activated.status, JSON.stringify(activated.body)).toBe(200);
+    expect(activated.body.practitioner).toMatchObject({ id: existing.id, active: true });
+    expect(await row()).toEqual({ user_id: kari.id, active: true });
+    expect(await offered()).toEqual({ practitioners: [existing.id], types: 1 });
+  });
+
   it("refuses another clinic's practitioner and an invitation without the practitioner role", async () => {
     const { clinic, browser } = await clinicWithAdmin();
     const elsewhere = await buildPractitioner(app.db, (await buildClinic(app.db)).id);

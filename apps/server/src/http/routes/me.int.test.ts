@@ -62,25 +62,37 @@ describe('who the patient is', () => {
     // from 10:00 UTC on.
     expect((await browser.patch('/api/v1/me', { birthDate: '2026-11-30' })).status).toBe(200);
     expect((await browser.patch('/api/v1/me', { birthDate: '1900-01-01' })).status).toBe(200);
-    const refusals: Record<string, unknown>[] = [
-      { birthDate: '2026-12-01' },
-      { birthDate: '2030-01-01' },
-      { birthDate: '1899-12-31' },
-      { birthDate: '17.05.1980' },
-      { birthDate: '1980-02-30' },
-      { givenName: '' },
-      { givenName: '   ' },
-      { givenName: 'x'.repeat(121) },
-      { familyName: 'Nord\nmann' },
-      { familyName: 'Nord\u0000mann' },
-      { familyName: 'Nord\u0085mann' },
-      { givenName: 42 },
-      { nickname: 'Kari' },
+    // Each with the field the issue names and, for a date of birth, the domain's reason as the
+    // issue's message (the web words it from that).
+    const refusals: [Record<string, unknown>, string, string?][] = [
+      [{ birthDate: '2026-12-01' }, 'birthDate', 'future'],
+      [{ birthDate: '2030-01-01' }, 'birthDate', 'future'],
+      [{ birthDate: '2201-01-01' }, 'birthDate', 'future'],
+      [{ birthDate: '1899-12-31' }, 'birthDate', 'too_early'],
+      [{ birthDate: '0001-01-01' }, 'birthDate', 'too_early'],
+      [{ birthDate: '17.05.1980' }, 'birthDate', 'invalid'],
+      [{ birthDate: '1980-02-30' }, 'birthDate', 'invalid'],
+      [{ birthDate: '2026-02-29' }, 'birthDate', 'invalid'],
+      [{ birthDate: 19800517 }, 'birthDate', 'invalid'],
+      [{ givenName: '' }, 'givenName'],
+      [{ givenName: '   ' }, 'givenName'],
+      [{ givenName: 'x'.repeat(121) }, 'givenName'],
+      [{ familyName: 'Nord\nmann' }, 'familyName'],
+      [{ familyName: 'Nord\u0000mann' }, 'familyName'],
+      [{ familyName: 'Nord\u0085mann' }, 'familyName'],
+      [{ givenName: 42 }, 'givenName'],
+      [{ nickname: 'Kari' }, ''],
     ];
-    for (const body of refusals) {
+    for (const [body, path, reason] of refusals) {
       const response = await browser.patch('/api/v1/me', body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(response.body.error).toBe('validation_failed');
+      const issues = response.body.issues as { path: string; message: string }[];
+      expect(
+        issues.map((issue) => issue.path),
+        JSON.stringify(body),
+      ).toEqual([path]);
+      if (reason) expect(issues[0]!.message, JSON.stringify(body)).toBe(reason);
     }
     expect((await browser.get('/api/v1/me')).body).toMatchObject({
       givenName: null,
@@ -94,7 +106,13 @@ describe('who the patient is', () => {
     app.clock.set('2026-11-30T10:00:00Z');
     await signInWithCode(browser, app.db, `profil-${n}@example.com`, { profile: false });
     expect((await browser.patch('/api/v1/me', { birthDate: '2026-12-01' })).status).toBe(200);
-    expect((await browser.patch('/api/v1/me', { birthDate: '2026-12-02' })).status).toBe(400);
+    const tomorrow = await browser.patch('/api/v1/me', { birthDate: '2026-12-02' });
+    expect(tomorrow.status).toBe(400);
+    expect(tomorrow.body).toMatchObject({
+      error: 'validation_failed',
+      message: 'birthDate: a date of birth cannot be in the future.',
+      issues: [{ path: 'birthDate', message: 'future' }],
+    });
   });
 
   it('needs a session', async () => {
@@ -140,7 +158,15 @@ describe('booking without a complete profile', () => {
     const after = await patientRows();
     expect(after).toEqual({ ...before, appointments: 0, notifications: 0 });
 
+    // A name of only spaces (the database allows one, e.g. from an identity provider) is no name.
     expect((await browser.patch('/api/v1/me', { birthDate: '1980-05-17' })).status).toBe(200);
+    await app.db.query("UPDATE users SET given_name = '   ' WHERE email = $1", [email]);
+    const blank = await browser.post('/api/v1/appointments', body);
+    expect(blank.status).toBe(409);
+    expect(blank.body.error).toBe('profile_incomplete');
+    expect((await patientRows()).appointments).toBe(0);
+
+    expect((await browser.patch('/api/v1/me', { givenName: 'Kari' })).status).toBe(200);
     const booked = await browser.post('/api/v1/appointments', body);
     expect(booked.status, JSON.stringify(booked.body)).toBe(201);
     expect((await patientRows()).appointments).toBe(1);

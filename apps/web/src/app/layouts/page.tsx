@@ -2,11 +2,16 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { Link, useLocation } from 'react-router';
 import { Icon } from '../../components/ui/icon';
+import { waitingTitle } from '../../features/workspace/waiting';
 import { useT } from '../../i18n';
 import { useShell } from './shell-context';
+import { useStaffAlerts } from './staff-alerts-context';
 
 interface PageProps {
-  /** The h1, and the document title unless `documentTitle` is given. */
+  /**
+   * The h1, and the document title unless `documentTitle` is given. In the staff area the title
+   * starts with the number of patients waiting today: "(1) Arbeidsflate".
+   */
   title: string;
   documentTitle?: string;
   /** The title in the app's top bar (default: the product name). */
@@ -42,12 +47,15 @@ export function Page({
 }: PageProps) {
   const t = useT();
   const { topBar, isWide } = useShell();
+  const { waiting } = useStaffAlerts();
   const { pathname } = useLocation();
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    document.title = t('app.documentTitle', { page: documentTitle ?? title });
-  }, [t, title, documentTitle]);
+    document.title = t('app.documentTitle', {
+      page: waitingTitle(documentTitle ?? title, waiting),
+    });
+  }, [t, title, documentTitle, waiting]);
 
   useEffect(() => {
     // The first page of a visit keeps the browser's own start; later ones move focus to the h1.

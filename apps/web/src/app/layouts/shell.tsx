@@ -1,18 +1,29 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
+import { Alert } from '../../components/ui/alert';
 import { Icon } from '../../components/ui/icon';
 import { LanguageSwitch } from '../../features/auth/components/language-switch';
 import { SignOutButton } from '../../features/auth/components/sign-out-button';
 import { useMe } from '../../features/auth/hooks/use-me';
 import { StartBookingButton } from '../../features/booking/components/start-booking-button';
 import { useHasOutbox } from '../../features/dev-outbox/api/outbox-api';
+import type { LiveStatus } from '../../features/workspace/hooks/use-workspace-live';
 import { useT } from '../../i18n';
+import { useOnline } from '../../lib/use-online';
 import { ShellContext, type ShellValue } from './shell-context';
+import { NO_STAFF_ALERTS, StaffAlertsContext, type StaffAlertsValue } from './staff-alerts-context';
 import { StaffHeader, StaffTabBar } from './staff-chrome';
-import { staffSideLink } from './staff-nav';
+import { hasWaitingAlerts, staffSideLink } from './staff-nav';
 
 /** Whose frame a page is in: the patient's, or the staff's (workspace, calendar, administration). */
 export type ShellVariant = 'patient' | 'staff';
+
+/** The staff area's waiting alerts, loaded with the first staff page (none on the patient's). */
+const StaffWaitingAlerts = lazy(() =>
+  import('../../features/workspace/components/staff-waiting-alerts').then((module) => ({
+    default: module.StaffWaitingAlerts,
+  })),
+);
 
 /**
  * The frame around every page, in one of two layouts: the app (narrow: top bar, bottom tabs
@@ -22,6 +33,11 @@ export type ShellVariant = 'patient' | 'staff';
  * layout's controls are rendered, so the other's are not in the accessibility tree. `<main>`
  * keeps its place in the tree in both, so turning a phone or resizing a window across the
  * breakpoint keeps what the page holds (a typed code, an open dialog).
+ *
+ * For a practitioner with a staff session the staff variant also runs the waiting alerts
+ * (`StaffWaitingAlerts`: today's waiting patients announced, rung for and counted in the tab
+ * title on every staff page, over one live socket), mounted once so that moving between the
+ * staff pages neither drops nor repeats them.
  */
 export function Shell({
   isWide,
@@ -41,32 +57,51 @@ export function Shell({
     () => ({ isWide, topBar: isWide ? null : { back, title, action } }),
     [isWide, back, title, action],
   );
+  const { me } = useMe();
+  const hasAlerts = isStaff && hasWaitingAlerts(me);
+  const [alerts, setAlerts] = useState<{ waiting: number; live: LiveStatus | null }>({
+    waiting: 0,
+    live: null,
+  });
+  const [noticeSlot, setNoticeSlot] = useState<HTMLElement | null>(null);
+  const staffAlerts = useMemo<StaffAlertsValue>(
+    () => ({ ...(hasAlerts ? alerts : NO_STAFF_ALERTS), setNoticeSlot }),
+    [hasAlerts, alerts],
+  );
 
   return (
     <ShellContext.Provider value={shell}>
-      <div className={`${isWide ? 'portal-shell' : 'app-shell'}${isStaff ? ' staff-shell' : ''}`}>
-        <a className="skip-link" href="#main">
-          {t('app.skipToContent')}
-        </a>
-        {isWide ? (
-          isStaff ? (
-            <StaffHeader />
+      <StaffAlertsContext.Provider value={staffAlerts}>
+        <div className={`${isWide ? 'portal-shell' : 'app-shell'}${isStaff ? ' staff-shell' : ''}`}>
+          <a className="skip-link" href="#main">
+            {t('app.skipToContent')}
+          </a>
+          {isWide ? (
+            isStaff ? (
+              <StaffHeader />
+            ) : (
+              <PortalHeader />
+            )
           ) : (
-            <PortalHeader />
-          )
-        ) : (
-          <header className="topbar">
-            <div className="topbar__start" ref={setBack} />
-            <div className="topbar__title" ref={setTitle} />
-            <div className="topbar__end" ref={setAction} />
-          </header>
-        )}
-        <main id="main" className={isWide ? 'portal-main' : 'app-main'} tabIndex={-1}>
-          {children}
-        </main>
-        {isWide ? <PortalFooter isStaff={isStaff} /> : <AppFooter isStaff={isStaff} />}
-        {isWide ? null : isStaff ? <StaffTabBar /> : <TabBar />}
-      </div>
+            <header className="topbar">
+              <div className="topbar__start" ref={setBack} />
+              <div className="topbar__title" ref={setTitle} />
+              <div className="topbar__end" ref={setAction} />
+            </header>
+          )}
+          <main id="main" className={isWide ? 'portal-main' : 'app-main'} tabIndex={-1}>
+            <OfflineNotice />
+            {hasAlerts ? (
+              <Suspense fallback={null}>
+                <StaffWaitingAlerts noticeSlot={noticeSlot} onChange={setAlerts} />
+              </Suspense>
+            ) : null}
+            {children}
+          </main>
+          {isWide ? <PortalFooter isStaff={isStaff} /> : <AppFooter isStaff={isStaff} />}
+          {isWide ? null : isStaff ? <StaffTabBar /> : <TabBar />}
+        </div>
+      </StaffAlertsContext.Provider>
     </ShellContext.Provider>
   );
 }
@@ -96,7 +131,10 @@ function StaffSignInLink({ className }: { className: string }) {
   );
 }
 
-/** The way back to the staff side, for staff with a staff session (none for anyone else). */
+/**
+ * The way to the staff side for staff: straight there with a staff session, through the staff
+ * sign-in when signed in as a patient (none for anyone else).
+ */
 function StaffSideLink({ className }: { className: string }) {
   const t = useT();
   const { me } = useMe();
@@ -209,5 +247,19 @@ function TabBar() {
         <span>{t('nav.myCalendar')}</span>
       </NavLink>
     </nav>
+  );
+}
+
+/**
+ * Without a network the page still opens (the service worker keeps the app), but nothing can be
+ * read or sent: said once, above the page, until the network is back and the page carries on.
+ */
+function OfflineNotice() {
+  const t = useT();
+  const isOnline = useOnline();
+  return isOnline ? null : (
+    <Alert tone="warning" live="status" className="offline-notice">
+      <p>{t('shell.offline')}</p>
+    </Alert>
   );
 }

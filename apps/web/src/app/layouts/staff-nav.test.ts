@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personLabel, staffNavLinks, staffSideLink } from './staff-nav';
+import { hasWaitingAlerts, personLabel, staffNavLinks, staffSideLink } from './staff-nav';
 
 const clinic = {
   clinicId: '00000000-0000-4000-8000-000000000001',
@@ -78,11 +78,42 @@ describe('staffSideLink', () => {
     });
   });
 
-  it('is not offered to staff signed in as a patient, to patients or to the signed out', () => {
-    expect(staffSideLink({ memberships: [practitioner], staffSession: false })).toBeNull();
+  it.each([
+    ['a practitioner', [practitioner], '/ansatt/logg-inn?neste=%2Farbeidsflate'],
+    [
+      'an administrator and practitioner',
+      [adminAndPractitioner],
+      '/ansatt/logg-inn?neste=%2Farbeidsflate',
+    ],
+    ['an administrator who is no practitioner', [admin], '/ansatt/logg-inn?neste=%2Fadmin'],
+  ])('leads %s signed in with a one-time code to the staff sign-in', (_who, memberships, to) => {
+    expect(staffSideLink({ memberships, staffSession: false })).toEqual({
+      to,
+      label: 'staffAuth.link',
+      icon: 'user',
+    });
+  });
+
+  it('is not offered to patients or to the signed out', () => {
     expect(staffSideLink({ memberships: [], staffSession: true })).toBeNull();
     expect(staffSideLink({ memberships: [], staffSession: false })).toBeNull();
     expect(staffSideLink(null)).toBeNull();
+  });
+});
+
+describe('hasWaitingAlerts', () => {
+  it.each([
+    ['a practitioner with a staff session', [practitioner], true, true],
+    ['an administrator and practitioner with a staff session', [adminAndPractitioner], true, true],
+    ['a practitioner signed in with a one-time code', [practitioner], false, false],
+    ['an administrator who is no practitioner', [admin], true, false],
+    ['staff without a role', [], true, false],
+  ])('%s', (_who, memberships, staffSession, expected) => {
+    expect(hasWaitingAlerts({ memberships, staffSession })).toBe(expected);
+  });
+
+  it('runs for nobody signed out', () => {
+    expect(hasWaitingAlerts(null)).toBe(false);
   });
 });
 

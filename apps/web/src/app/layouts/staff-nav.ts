@@ -1,6 +1,12 @@
 import type { Me } from '@visitt/contracts';
 import type { IconName } from '../../components/ui/icon';
-import { hasStaffSession, isClinicAdmin, isPractitioner } from '../../features/auth/staff';
+import {
+  hasStaffSession,
+  isClinicAdmin,
+  isPractitioner,
+  staffAccess,
+  staffSignInPath,
+} from '../../features/auth/staff';
 import type { TranslationKey } from '../../i18n/catalogue';
 
 /** One link of a shell's navigation. */
@@ -40,18 +46,32 @@ export function staffNavLinks(me: Pick<Me, 'memberships' | 'staffSession'> | nul
 }
 
 /**
- * The patient shell's one way back to the staff side: to the workspace for a practitioner, to
- * the administration for an administrator who is none; null without a staff session (a
- * practitioner signed in with a one-time code is a patient here) or without a staff role.
+ * The patient shell's one way to the staff side: to the workspace for a practitioner, to the
+ * administration for an administrator who is none; null for anyone without a staff role. Without
+ * a staff session (a practitioner signed in with a one-time code is a patient here) the way leads
+ * through the staff sign-in ("Logg inn som ansatt"), which ends the patient session and then goes
+ * on there.
  */
 export function staffSideLink(
   me: Pick<Me, 'memberships' | 'staffSession'> | null,
 ): ShellLink | null {
-  if (!hasStaffSession(me)) return null;
-  if (isPractitioner(me))
-    return { to: '/arbeidsflate', label: 'shell.toWorkspace', icon: 'clinic' };
-  if (isClinicAdmin(me)) return { to: '/admin', label: 'shell.toAdmin', icon: 'sliders' };
-  return null;
+  const home: ShellLink | null = isPractitioner(me)
+    ? { to: '/arbeidsflate', label: 'shell.toWorkspace', icon: 'clinic' }
+    : isClinicAdmin(me)
+      ? { to: '/admin', label: 'shell.toAdmin', icon: 'sliders' }
+      : null;
+  if (!home || hasStaffSession(me)) return home;
+  return { to: staffSignInPath(home.to), label: 'staffAuth.link', icon: 'user' };
+}
+
+/**
+ * Whether the staff shell runs the waiting alerts for `me` (today's waiting patients announced,
+ * rung for and counted in the tab title on every staff page): for a practitioner with a staff
+ * session, the one the server gives a list of appointments to. Not for an administrator who is
+ * no practitioner, and not without a staff session (the page is on its way to the sign-in).
+ */
+export function hasWaitingAlerts(me: Pick<Me, 'memberships' | 'staffSession'> | null): boolean {
+  return staffAccess(me, { practitioner: true }) === 'allowed';
 }
 
 /** Who is signed in, as the shell shows them: the name, else the e-mail address or phone number. */

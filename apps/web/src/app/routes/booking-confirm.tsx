@@ -1,4 +1,5 @@
-import { isProfileComplete, type Clinic } from '@visitt/contracts';
+import type { Clinic } from '@visitt/contracts';
+import { isProfileComplete } from '@visitt/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Alert, ErrorState, useErrorMessage } from '../../components/ui/alert';

@@ -21,7 +21,6 @@ import type { FromCalendarState } from '../../features/calendar/components/calen
 import { MarkAppointment } from '../../features/calendar/components/mark-appointment';
 import { MoveAppointment } from '../../features/calendar/components/move-appointment';
 import { useClinicZone } from '../../features/calendar/hooks/use-clinic-zone';
-import { useWorkspaceLive } from '../../features/workspace/hooks/use-workspace-live';
 import { patientName } from '../../features/workspace/room-state';
 import { useFormat, useT } from '../../i18n';
 import { localDateOf, todayIn } from '../../lib/dates';
@@ -31,7 +30,8 @@ import { Page } from '../layouts/page';
 /**
  * `/arbeidsflate/kalender?dag=&visning=dag|uke`: the practitioner's day or week on the clinic's
  * clock, each appointment a link to its page. A patient who starts the video consultation is
- * marked "Venter nå" within a second (the workspace's live line).
+ * marked "Venter nå" within a second (the live line the staff shell keeps open, whose waiting
+ * alerts also ring here for today's patients).
  */
 export function CalendarPage() {
   const t = useT();
@@ -41,7 +41,6 @@ export function CalendarPage() {
   const today = todayIn(zone, now);
   const place = readCalendarPlace(searchParams, today);
   const calendar = useCalendar(viewRange(place));
-  useWorkspaceLive();
 
   return (
     <Page title={t('calendar.title')} back="/arbeidsflate" className="calendar-page">
@@ -93,7 +92,6 @@ export function CalendarAppointmentPage() {
   const location = useLocation();
   const now = useNow(15_000);
   const appointment = useStaffAppointment(id);
-  useWorkspaceLive();
   const [notice, setNotice] = useState<{ text: string; key: number } | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
 

@@ -7,27 +7,25 @@ import { calendarHref } from '../../features/calendar/calendar-view';
 import { useStaffAppointments } from '../../features/workspace/api/workspace-api';
 import { PushToggle } from '../../features/push/components/push-toggle';
 import { NotificationToggle } from '../../features/workspace/components/notification-toggle';
-import { SoundNotice } from '../../features/workspace/components/sound-notice';
 import { rowId, WorkspaceRow } from '../../features/workspace/components/workspace-row';
-import { useWaitingAlerts } from '../../features/workspace/hooks/use-waiting-alerts';
-import {
-  useWorkspaceLive,
-  type LiveStatus,
-} from '../../features/workspace/hooks/use-workspace-live';
+import type { LiveStatus } from '../../features/workspace/hooks/use-workspace-live';
 import { patientName } from '../../features/workspace/room-state';
-import { isWaiting, waitingTitle } from '../../features/workspace/waiting';
+import { isWaiting } from '../../features/workspace/waiting';
 import { useFormat, useT } from '../../i18n';
 import { addDays, isLocalDate, todayIn } from '../../lib/dates';
 import { useNow } from '../../lib/use-now';
 import { Page } from '../layouts/page';
+import { useStaffAlerts } from '../layouts/staff-alerts-context';
 
 /** Until an appointment tells the clinic's zone, the product's default. */
 const DEFAULT_ZONE = 'Europe/Oslo';
 
 /**
  * `/arbeidsflate?dag=`: the practitioner's day (today unless `dag` says otherwise), each
- * appointment with its live video room. A patient who starts is highlighted, announced, rung
- * for and (when allowed) notified within a second.
+ * appointment with its live video room. A patient who starts is highlighted within a second;
+ * the staff shell's waiting alerts announce, ring for, notify and count in the tab title today's
+ * waiting patients, whatever day is shown (and on the other staff pages too). Their live line
+ * and their "Slå på lyd" notice are shown here.
  */
 export function WorkspacePage() {
   const t = useT();
@@ -37,12 +35,11 @@ export function WorkspacePage() {
   const dayParam = searchParams.get('dag');
   const chosenDay = isLocalDate(dayParam) ? dayParam : null;
   const appointments = useStaffAppointments(chosenDay);
-  const live = useWorkspaceLive();
+  const alerts = useStaffAlerts();
   const zone = appointments.data?.[0]?.timeZone ?? DEFAULT_ZONE;
   const today = todayIn(zone, now);
   const day = chosenDay ?? today;
   const isToday = day === today;
-  const announcement = useWaitingAlerts(appointments.data, day, now);
   const list = appointments.data ?? [];
   const waiting = list.filter((a) => isWaiting(a, now));
   const dayHref = (date: string) =>
@@ -50,11 +47,7 @@ export function WorkspacePage() {
   const dateText = format.plainDate(day);
 
   return (
-    <Page
-      title={t('workspace.title')}
-      documentTitle={waitingTitle(t('workspace.title'), waiting.length)}
-      className="workspace"
-    >
+    <Page title={t('workspace.title')} className="workspace">
       <div className="ws-toolbar">
         <nav className="day-nav" aria-label={t('workspace.dayLabel')}>
           <Link
@@ -82,20 +75,17 @@ export function WorkspacePage() {
           )}
         </nav>
         <div className="ws-toolbar__end">
-          <LiveIndicator status={live} />
+          <LiveIndicator status={alerts.live ?? 'connecting'} />
           <ButtonLink to={calendarHref({ day, view: 'week' })} variant="secondary" icon="calendar">
             {t('workspace.calendarLink')}
           </ButtonLink>
         </div>
       </div>
-      <SoundNotice />
+      {/* The shell's "Slå på lyd" notice, when the browser holds sound back, stands here. */}
+      <div ref={alerts.setNoticeSlot} />
       <div className="ws-alerts">
         <NotificationToggle />
         <PushToggle audience="staff" />
-      </div>
-
-      <div className="visually-hidden" aria-live="assertive" aria-atomic="true">
-        {announcement.text ? <p key={announcement.key}>{announcement.text}</p> : null}
       </div>
 
       {waiting.length > 0 ? (

@@ -1,4 +1,5 @@
 import type { MyNotifications } from '@visitt/contracts';
+import { patientChannels } from './message-rule';
 
 /** Where messages can go: an e-mail address or a mobile number (SMS), plus push. */
 export type ContactKind = 'email' | 'sms';
@@ -58,14 +59,10 @@ export function isCurrentAddress(
 }
 
 /**
- * The channels that deliver messages now, in display order: a verified address switched on,
- * and push when at least one device is registered and it is on.
+ * The channels that deliver messages now, in display order, by the domain's rule: a verified
+ * address switched on, and push when at least one device is registered and it is on.
  */
 export function activeChannels(settings: MyNotifications): MessageChannel[] {
-  const channels: MessageChannel[] = [];
-  if (settings.email.address && settings.email.verified && settings.email.enabled)
-    channels.push('email');
-  if (settings.sms.address && settings.sms.verified && settings.sms.enabled) channels.push('sms');
-  if (settings.push.enabled && settings.push.devices > 0) channels.push('push');
-  return channels;
+  const reachable = patientChannels(settings);
+  return (['email', 'sms', 'push'] as const).filter((channel) => reachable[channel]);
 }

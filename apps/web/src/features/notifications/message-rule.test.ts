@@ -7,10 +7,16 @@ import {
   type NotificationSettings,
   type PatientMessageKind,
 } from '@visitt/domain';
-import { translate } from '../../i18n/catalogue';
+import { translate, type Catalogue } from '../../i18n/catalogue';
 import { en } from '../../i18n/en';
 import { nb } from '../../i18n/nb';
-import { MESSAGE_GROUPS, currentRoutes, ruleKey, type MessageGroup } from './message-rule';
+import {
+  MESSAGE_GROUPS,
+  patientChannels,
+  ruleKey,
+  summaryLines,
+  type MessageGroup,
+} from './message-rule';
 
 const GROUP_OF: Record<PatientMessageKind, MessageGroup> = {
   confirmation: 'keep',
@@ -78,25 +84,150 @@ describe('the channel rule as the screens describe it', () => {
   });
 });
 
-describe('currentRoutes', () => {
-  const settings = (email: boolean, sms: boolean, devices: number): MyNotifications => ({
-    email: {
-      address: email ? 'a@example.com' : null,
-      verified: email,
-      enabled: true,
-      changedAt: null,
-    },
-    sms: { address: sms ? '+4791234567' : null, verified: sms, enabled: true, changedAt: null },
-    push: { enabled: devices > 0, devices, changedAt: null },
+const contactState = (address: string, reachable: boolean) => ({
+  address: reachable ? address : null,
+  verified: reachable,
+  enabled: true,
+  changedAt: null,
+});
+/** A user reachable on e-mail, SMS and push as given. */
+const reachableOn = (email: boolean, sms: boolean, push: boolean): MyNotifications => ({
+  email: contactState('kari@example.com', email),
+  sms: contactState('+4791234567', sms),
+  push: { enabled: push, devices: push ? 1 : 0, changedAt: null },
+});
+
+describe('patientChannels', () => {
+  it('reads the settings by the domain’s rule: verified, switched on, a device for push', () => {
+    expect(patientChannels(reachableOn(true, true, true))).toEqual({
+      email: true,
+      sms: true,
+      push: true,
+    });
+    const settings = reachableOn(true, true, true);
+    expect(
+      patientChannels({
+        email: { ...settings.email, verified: false },
+        sms: { ...settings.sms, enabled: false },
+        push: { ...settings.push, devices: 0 },
+      }),
+    ).toEqual({ email: false, sms: false, push: false });
+  });
+});
+
+describe('the summary on Min kalender', () => {
+  const catalogues = [
+    [
+      'nb',
+      nb,
+      {
+        email: /e-post/,
+        sms: /SMS/,
+        push: /push/i,
+        ifClinic: /hvis klinikken/,
+        kinds: { confirmation: /Bekreftelse/, moved: /flytting/, cancellation: /avbestilling/ },
+        reminder: /Påminnelser/,
+      },
+    ],
+    [
+      'en',
+      en,
+      {
+        email: /e-mail/,
+        sms: /text message/,
+        push: /push/i,
+        ifClinic: /if your clinic/,
+        kinds: { confirmation: /Confirmation/, moved: /move/, cancellation: /cancellation/ },
+        reminder: /Reminders/,
+      },
+    ],
+  ] as const;
+
+  /** The summary's lines as shown in `catalogue`. */
+  const render = (catalogue: Catalogue, settings: MyNotifications) =>
+    summaryLines(settings).map(({ key, route }) =>
+      translate(catalogue, key, route ? { route: translate(catalogue, route) } : undefined),
+    );
+
+  it.each(catalogues)('%s: names every kind of message in its line', (_, catalogue, words) => {
+    const [keep, reminder] = render(catalogue, reachableOn(true, true, false));
+    for (const kind of Object.values(words.kinds)) expect(keep).toMatch(kind);
+    expect(reminder).toMatch(words.reminder);
   });
 
-  it('shows where each group goes for this patient', () => {
-    expect(currentRoutes(settings(true, true, 0))).toEqual({ keep: ['email'], reminder: ['sms'] });
-    expect(currentRoutes(settings(true, false, 1))).toEqual({
-      keep: ['email', 'push'],
-      reminder: ['email', 'push'],
-    });
-    expect(currentRoutes(settings(false, true, 0))).toEqual({ keep: ['sms'], reminder: ['sms'] });
-    expect(currentRoutes(settings(false, false, 0))).toEqual({ keep: [], reminder: [] });
+  it.each(catalogues)(
+    '%s: says where each message goes, whatever the clinic switched on',
+    (_, catalogue, words) => {
+      for (const email of bools)
+        for (const sms of bools)
+          for (const push of bools) {
+            const settings = reachableOn(email, sms, push);
+            const lines = render(catalogue, settings);
+            const text = lines.join(' ');
+            if (!email && !sms && !push) expect(lines).toEqual([]);
+            for (const kind of Object.keys(GROUP_OF) as PatientMessageKind[]) {
+              const line = lines.find((l) =>
+                GROUP_OF[kind] === 'keep'
+                  ? words.kinds.confirmation.test(l)
+                  : words.reminder.test(l),
+              );
+              // The contacts the line names, in the order it names them.
+              const named = (['email', 'sms'] as const)
+                .filter((contact) => line !== undefined && words[contact].test(line))
+                .sort((a, b) => line!.search(words[a]) - line!.search(words[b]));
+              // A contact is named only with what the clinic must send for it to be used.
+              if (named.length > 0) expect(line).toMatch(words.ifClinic);
+              for (const modality of ['video', 'in_person'] as const)
+                for (const clinicEmail of bools)
+                  for (const clinicSms of bools) {
+                    // A clinic that sends neither sends nothing (push included): which messages
+                    // a clinic sends at all is its choice, said on the Varsler page.
+                    if (!clinicEmail && !clinicSms) continue;
+                    const switches = {
+                      email: clinicEmail,
+                      sms: clinicSms,
+                      remindersMinutesBefore: [60],
+                    };
+                    const clinic: NotificationSettings = {
+                      ...DEFAULT_NOTIFICATION_SETTINGS,
+                      video: modality === 'video' ? switches : DEFAULT_NOTIFICATION_SETTINGS.video,
+                      inPerson:
+                        modality === 'in_person'
+                          ? switches
+                          : DEFAULT_NOTIFICATION_SETTINGS.inPerson,
+                    };
+                    // The line read literally: the first contact named that the clinic sends,
+                    // and push when the summary mentions it.
+                    const used = named.find(
+                      (contact) => clinic[modality === 'video' ? 'video' : 'inPerson'][contact],
+                    );
+                    const described = [
+                      ...(used ? [used] : []),
+                      ...(words.push.test(text) ? ['push'] : []),
+                    ];
+                    expect(
+                      channelsFor(kind, clinic, modality, patientChannels(settings)),
+                      `${kind}, ${modality}, clinic e-mail ${clinicEmail} SMS ${clinicSms}: ${text}`,
+                    ).toEqual(described);
+                  }
+            }
+          }
+    },
+  );
+
+  it('says push once, and alone only when there is no contact', () => {
+    expect(summaryLines(reachableOn(true, false, true))).toEqual([
+      { key: 'notifications.summary.keep', route: 'notifications.summary.route.emailOnly' },
+      { key: 'notifications.summary.reminder', route: 'notifications.summary.route.emailOnly' },
+      { key: 'notifications.summary.push' },
+    ]);
+    expect(summaryLines(reachableOn(false, false, true))).toEqual([
+      { key: 'notifications.summary.keep', route: 'notifications.summary.route.push' },
+      { key: 'notifications.summary.reminder', route: 'notifications.summary.route.push' },
+    ]);
+    expect(summaryLines(reachableOn(true, true, false))).toEqual([
+      { key: 'notifications.summary.keep', route: 'notifications.summary.route.emailThenSms' },
+      { key: 'notifications.summary.reminder', route: 'notifications.summary.route.smsThenEmail' },
+    ]);
   });
 });

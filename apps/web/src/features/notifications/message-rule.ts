@@ -1,10 +1,9 @@
 import type { MyNotifications } from '@visitt/contracts';
 import {
   CONTACT_PREFERENCE,
-  DEFAULT_NOTIFICATION_SETTINGS,
-  channelsFor,
+  reachableChannels,
   type ContactChannel,
-  type NotificationChannel,
+  type PatientChannels,
   type PatientMessageKind,
 } from '@visitt/domain';
 import type { TranslationKey } from '../../i18n';
@@ -28,24 +27,82 @@ export function ruleKey(group: MessageGroup): TranslationKey {
   return first === 'email' ? 'notifications.rule.emailFirst' : 'notifications.rule.smsFirst';
 }
 
-/** Where this user can be reached now, in the domain's terms (verified, switched on, devices). */
-export function patientChannels(settings: MyNotifications) {
-  return {
-    email: Boolean(settings.email.address && settings.email.verified && settings.email.enabled),
-    sms: Boolean(settings.sms.address && settings.sms.verified && settings.sms.enabled),
-    push: settings.push.enabled && settings.push.devices > 0,
-  };
+/** Where this user can be reached now, by the domain's rule (the one the server sends by). */
+export function patientChannels(settings: MyNotifications): PatientChannels {
+  return reachableChannels({
+    email: {
+      given: settings.email.address !== null,
+      verified: settings.email.verified,
+      enabled: settings.email.enabled,
+    },
+    sms: {
+      given: settings.sms.address !== null,
+      verified: settings.sms.verified,
+      enabled: settings.sms.enabled,
+    },
+    push: settings.push,
+  });
+}
+
+/** Where a group of messages can go for this user, whatever the clinic has switched on. */
+export interface SummaryRoute {
+  /** The contacts this user can be reached on, in the order the rule tries them. */
+  readonly contacts: readonly ContactChannel[];
+  /** Push comes in addition. */
+  readonly push: boolean;
 }
 
 /**
- * Where each group of messages goes for this user today, by the domain's rule, for a clinic that
- * sends both e-mail and SMS (a clinic that turned one off uses the other).
+ * Where each group of messages can go for this user. The web does not know which clinics the
+ * user's appointments are with, nor whether a clinic turned e-mail or SMS off, so the summary
+ * names every contact the rule may use, in its order, and says when the next one is used.
  */
-export function currentRoutes(
-  settings: MyNotifications,
-): Record<MessageGroup, NotificationChannel[]> {
+export function summaryRoutes(settings: MyNotifications): Record<MessageGroup, SummaryRoute> {
   const patient = patientChannels(settings);
-  const route = (group: MessageGroup) =>
-    channelsFor(MESSAGE_GROUPS[group], DEFAULT_NOTIFICATION_SETTINGS, 'video', patient);
+  const route = (group: MessageGroup): SummaryRoute => ({
+    contacts: CONTACT_PREFERENCE[MESSAGE_GROUPS[group]].filter((contact) => patient[contact]),
+    push: patient.push,
+  });
   return { keep: route('keep'), reminder: route('reminder') };
+}
+
+/**
+ * The catalogue key of a group's route in words: the first contact, and the next one "if the
+ * clinic does not send" the first; a single contact "if the clinic sends" it; push alone when
+ * there is no contact. Null when nothing reaches the user.
+ */
+export function summaryRouteKey(route: SummaryRoute): TranslationKey | null {
+  const [first, next] = route.contacts;
+  if (first === 'email')
+    return next
+      ? 'notifications.summary.route.emailThenSms'
+      : 'notifications.summary.route.emailOnly';
+  if (first === 'sms')
+    return next
+      ? 'notifications.summary.route.smsThenEmail'
+      : 'notifications.summary.route.smsOnly';
+  return route.push ? 'notifications.summary.route.push' : null;
+}
+
+/** One line of the summary: a catalogue key, and the key of the route it names, if any. */
+export interface SummaryLine {
+  readonly key: TranslationKey;
+  readonly route?: TranslationKey;
+}
+
+/**
+ * The summary on Min kalender, line by line: where messages to keep go, where reminders go, and
+ * that push comes in addition (said once, and only next to a contact: push alone is the route).
+ * Empty when nothing reaches the user.
+ */
+export function summaryLines(settings: MyNotifications): SummaryLine[] {
+  const routes = summaryRoutes(settings);
+  const lines: SummaryLine[] = [];
+  for (const group of ['keep', 'reminder'] as const) {
+    const route = summaryRouteKey(routes[group]);
+    if (route) lines.push({ key: `notifications.summary.${group}`, route });
+  }
+  if (routes.keep.push && routes.keep.contacts.length > 0)
+    lines.push({ key: 'notifications.summary.push' });
+  return lines;
 }

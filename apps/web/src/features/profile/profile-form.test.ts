@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkProfile, formatBirthDate, joinDate, profileBody, splitDate } from './profile-form';
+import {
+  checkProfile,
+  formatBirthDate,
+  joinDate,
+  profileBody,
+  serverProblems,
+  splitDate,
+} from './profile-form';
 
 const TODAY = '2026-12-05';
 const valid = { givenName: 'Kari', familyName: 'Nordmann', birthDate: '1980-05-17' };
@@ -40,6 +47,39 @@ describe('checkProfile', () => {
     expect(checkProfile({ ...valid, familyName: 'Nord\u0007mann' }, TODAY).familyName?.key).toBe(
       'profile.nameInvalid',
     );
+  });
+});
+
+describe('serverProblems', () => {
+  it.each([
+    ['future', 'profile.birthDateFuture'],
+    ['too_early', 'profile.birthDateTooEarly'],
+    ['invalid', 'profile.birthDateInvalid'],
+    // A reason this client does not know yet, or a schema's own words: the date is not valid.
+    ['Invalid input', 'profile.birthDateInvalid'],
+    ['toString', 'profile.birthDateInvalid'],
+  ])('words a refused date of birth (%s) by its reason', (message, key) => {
+    expect(serverProblems([{ path: 'birthDate', message }])).toEqual({ birthDate: { key } });
+  });
+
+  it('says a refused name is refused, not that the date is in the future', () => {
+    expect(serverProblems([{ path: 'familyName', message: 'Too big' }])).toEqual({
+      familyName: { key: 'profile.nameRefused', vars: { field: 'profile.familyName' } },
+    });
+    expect(
+      serverProblems([
+        { path: 'givenName', message: 'Invalid' },
+        { path: 'birthDate', message: 'future' },
+      ]),
+    ).toEqual({
+      givenName: { key: 'profile.nameRefused', vars: { field: 'profile.givenName' } },
+      birthDate: { key: 'profile.birthDateFuture' },
+    });
+  });
+
+  it('is null when no issue names a field of the form', () => {
+    expect(serverProblems([])).toBeNull();
+    expect(serverProblems([{ path: 'locale', message: 'Invalid option' }])).toBeNull();
   });
 });
 

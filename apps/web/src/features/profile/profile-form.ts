@@ -61,6 +61,37 @@ export function checkProfile(values: ProfileValues, today: string): ProfileProbl
   return problems;
 }
 
+/** One issue of a 400 `validation_failed` answer: the field, and why. */
+export interface ServerIssue {
+  path: string;
+  message: string;
+}
+
+const isBirthDateRefusal = (reason: string): reason is BirthDateRefusal =>
+  Object.hasOwn(BIRTH_DATE_PROBLEMS, reason);
+
+/**
+ * The problems per field in the server's refusal of what {@link checkProfile} passed (they can
+ * disagree: the server's clock may say a date has not begun yet). A date of birth is worded by the
+ * reason the server gives, the domain's (a date without one is said to be invalid); a name the
+ * server refused is said to be refused. Null when no issue names a field of the form.
+ */
+export function serverProblems(issues: readonly ServerIssue[]): ProfileProblems | null {
+  const problems: ProfileProblems = {};
+  for (const { path, message } of issues) {
+    if (path === 'birthDate' && !problems.birthDate)
+      problems.birthDate = {
+        key: BIRTH_DATE_PROBLEMS[isBirthDateRefusal(message) ? message : 'invalid'],
+      };
+    if ((path === 'givenName' || path === 'familyName') && !problems[path])
+      problems[path] = {
+        key: 'profile.nameRefused',
+        vars: { field: path === 'givenName' ? 'profile.givenName' : 'profile.familyName' },
+      };
+  }
+  return Object.keys(problems).length > 0 ? problems : null;
+}
+
 /** A date of birth as typed in its three fields. */
 export interface DateParts {
   day: string;

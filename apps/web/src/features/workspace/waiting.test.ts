@@ -113,6 +113,31 @@ describe('isLongWait', () => {
   });
 });
 
+describe('the wait counts from the appointment start, not from an early start', () => {
+  // The appointment starts at 10:00; the patient may start from 09:45.
+  const clock = (time: string) => at(`2026-12-01T${time}+01:00`);
+  it.each([
+    // Started 15 minutes early: no wait before 10:00, so no highlight and no chime at 09:50.
+    ['early', '09:45:00', '09:50:00', 0, false, 0],
+    ['early', '09:45:00', '10:00:00', 0, false, 0],
+    ['early', '09:45:00', '10:04:59', 4, false, 0],
+    // The boundary: five minutes after the start is not yet long, a moment after it is.
+    ['early', '09:45:00', '10:05:00', 5, false, 0],
+    ['early', '09:45:00', '10:05:00.001', 5, true, 1],
+    ['early', '09:45:00', '10:06:00.001', 6, true, 2],
+    // Started late: from the moment they started.
+    ['late', '10:10:00', '10:12:00', 2, false, 0],
+    ['late', '10:10:00', '10:15:00', 5, false, 0],
+    ['late', '10:10:00', '10:15:00.001', 5, true, 1],
+  ] as const)('%s start at %s, at %s', (_kind, startedAt, now, minutes, long, chime) => {
+    const a = appointment('a', { startedAt: `2026-12-01T${startedAt}+01:00` });
+    expect(isWaiting(a, clock(now))).toBe(true);
+    expect(minutesWaited(a, clock(now))).toBe(minutes);
+    expect(isLongWait(a, clock(now))).toBe(long);
+    expect(chimeNumber(a, clock(now))).toBe(chime);
+  });
+});
+
 describe('chimeNumber and dueChimes', () => {
   it('numbers the reminders: one when the wait becomes long, then one a minute', () => {
     const a = appointment('a');

@@ -1,4 +1,5 @@
 import type { StaffAppointment } from '@visitt/contracts';
+import { instant, timeWaited } from '@visitt/domain';
 import { canJoin, roomState } from './room-state';
 
 /** A patient waiting longer than this without the practitioner having come is highlighted. */
@@ -23,16 +24,23 @@ export function countWaiting(list: readonly WaitingAppointment[], now: number): 
   return list.filter((appointment) => isWaiting(appointment, now)).length;
 }
 
-/** Milliseconds since the patient started the consultation, or null when they are not waiting. */
+/**
+ * Milliseconds the patient has waited at `now` (the domain's `timeWaited`: from when they started
+ * the consultation, but not before the appointment's start), or null when they are not waiting.
+ */
 function waitedMs(appointment: WaitingAppointment, now: number): number | null {
   const startedAt = appointment.video?.room.startedAt;
   if (startedAt == null || !isWaiting(appointment, now)) return null;
-  return Math.max(0, now - Date.parse(startedAt));
+  return timeWaited(
+    instant(Date.parse(appointment.start)),
+    instant(Date.parse(startedAt)),
+    instant(now),
+  );
 }
 
 /**
- * Whole minutes the patient has waited at `now`, counted from when they started the
- * consultation; null when they are not waiting.
+ * Whole minutes the patient has waited at `now`, counted from when they started the consultation
+ * or from the appointment's start when they came early; null when they are not waiting.
  */
 export function minutesWaited(appointment: WaitingAppointment, now: number): number | null {
   const ms = waitedMs(appointment, now);

@@ -56,26 +56,22 @@ describe('closures draft', () => {
 });
 
 describe('public holidays in the closures screen', () => {
-  it('lists the coming year of holidays, one row per date', () => {
+  it('lists the holidays as far ahead as patients can book (two years), one row per date', () => {
     const rows = comingHolidays('2026-12-05');
     expect(rows[0]).toEqual({ date: '2026-12-25', codes: ['christmas_day'] });
-    expect(rows.at(-1)).toEqual({ date: '2027-05-17', codes: ['constitution_day', 'whit_monday'] });
-    expect(rows.map((r) => r.date)).toEqual([
-      '2026-12-25',
-      '2026-12-26',
-      '2027-01-01',
-      '2027-03-25',
-      '2027-03-26',
-      '2027-03-28',
-      '2027-03-29',
-      '2027-05-01',
-      '2027-05-06',
-      '2027-05-16',
-      '2027-05-17',
-    ]);
-    expect(comingHolidays('2027-05-18').map((r) => r.date)).toContain('2027-12-25');
-    expect(comingHolidays('2027-05-18').map((r) => r.date)).toContain('2028-05-17');
-    expect(comingHolidays('2027-05-18').map((r) => r.date)).not.toContain('2028-05-18');
+    // 17 May 2027 is also Whit Monday: one row with both.
+    expect(rows.find((r) => r.date === '2027-05-17')).toEqual({
+      date: '2027-05-17',
+      codes: ['constitution_day', 'whit_monday'],
+    });
+    // Easter in March 2027 and in April 2028 are both there; the list ends at 2028-12-04.
+    const dates = rows.map((r) => r.date);
+    expect(dates).toEqual(expect.arrayContaining(['2027-03-25', '2028-04-13', '2028-06-05']));
+    expect(dates.at(-1)).toBe('2028-06-05');
+    expect(dates.filter((d) => d.startsWith('2027'))).toHaveLength(11);
+    expect(comingHolidays('2027-05-18').map((r) => r.date)).toContain('2029-05-17');
+    expect(comingHolidays('2027-05-18').map((r) => r.date)).not.toContain('2029-05-18');
+    expect(comingHolidays('2026-12-25')[0]!.date).toBe('2026-12-25');
   });
 
   it('finds the next Christmas Eve and whether a closure already covers it', () => {
@@ -90,5 +86,7 @@ describe('public holidays in the closures screen', () => {
       '2027-03-29',
       '2027-05-17',
     ]);
+    // Opened dates that have passed are not sent again.
+    expect(toOpenHolidaysBody(['2026-12-25', '2027-05-17'], '2026-12-26')).toEqual(['2027-05-17']);
   });
 });

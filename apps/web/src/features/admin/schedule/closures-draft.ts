@@ -1,6 +1,6 @@
 import type { ClinicClosure } from '@visitt/contracts';
-import { norwegianHolidays, type NorwegianHolidayCode } from '@visitt/domain';
-import { isLocalDate } from '../../../lib/dates';
+import { MAX_HORIZON_DAYS, norwegianHolidays, type NorwegianHolidayCode } from '@visitt/domain';
+import { addDays, isLocalDate } from '../../../lib/dates';
 import { newKey } from './hours-draft';
 
 /**
@@ -55,23 +55,31 @@ export interface HolidayRow {
   codes: NorwegianHolidayCode[];
 }
 
-/** The public holidays from `today` up to the day before the same date a year later, by date. */
+/**
+ * The public holidays from `today` through the last day patients can book (the longest booking
+ * horizon), by date: a clinic can open any holiday a patient could book.
+ */
 export function comingHolidays(today: string): HolidayRow[] {
-  const year = Number(today.slice(0, 4));
-  const end = `${year + 1}${today.slice(4)}`;
+  const end = addDays(today, MAX_HORIZON_DAYS);
+  const first = Number(today.slice(0, 4));
   const rows: HolidayRow[] = [];
-  for (const { date, code } of [...norwegianHolidays(year), ...norwegianHolidays(year + 1)]) {
-    if (date < today || date >= end) continue;
-    const last = rows.at(-1);
-    if (last?.date === date) last.codes.push(code);
-    else rows.push({ date, codes: [code] });
+  for (let year = first; year <= Number(end.slice(0, 4)); year++) {
+    for (const { date, code } of norwegianHolidays(year)) {
+      if (date < today || date > end) continue;
+      const last = rows.at(-1);
+      if (last?.date === date) last.codes.push(code);
+      else rows.push({ date, codes: [code] });
+    }
   }
   return rows;
 }
 
-/** The opened holidays as the API takes them: each date once, in order. */
-export function toOpenHolidaysBody(dates: readonly string[]): string[] {
-  return [...new Set(dates)].sort();
+/**
+ * The opened holidays as the API takes them: each date once, in order, and (given `from`, today)
+ * none that has passed, so opened dates do not pile up year after year.
+ */
+export function toOpenHolidaysBody(dates: readonly string[], from = ''): string[] {
+  return [...new Set(dates)].filter((date) => date >= from).sort();
 }
 
 /** The `closures` of `PUT …/closures` from a draft without problems, in date order. */

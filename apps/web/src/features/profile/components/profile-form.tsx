@@ -11,6 +11,7 @@ import {
   checkProfile,
   joinDate,
   profileBody,
+  serverProblems,
   splitDate,
   type DateParts,
   type FieldProblem,
@@ -91,10 +92,11 @@ export function ProfileForm({
     save.mutate(profileBody(values), {
       onSuccess: (saved) => onSaved(saved),
       onError: (error) => {
-        // Everything else was checked here: the server refuses a date its clock says has not
-        // come yet (the browser's clock may run ahead).
-        if (isApiError(error, 'validation_failed')) {
-          setProblems({ birthDate: { key: 'profile.birthDateFuture' } });
+        // Checked here already, so a refusal means the server disagrees (most likely its clock
+        // says the date has not come yet): each field says what the server found wrong with it.
+        const found = isApiError(error, 'validation_failed') ? serverProblems(error.issues) : null;
+        if (found) {
+          setProblems(found);
           setFocusRequest((n) => n + 1);
         } else {
           setServerError(isApiError(error) ? t(`errors.${error.code}`) : t('errors.unexpected'));

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { StaffAppointmentList, type StaffAppointment } from '@visitt/contracts';
 import { apiRequest } from '../../../lib/api';
 
@@ -14,13 +14,9 @@ export const staffAppointmentDetailsKey = ['staff-appointment'] as const;
 /** One appointment's details as staff see them. */
 export const staffAppointmentKey = (id: string) => [...staffAppointmentDetailsKey, id] as const;
 
-/**
- * The signed-in practitioner's appointments of `date` (`YYYY-MM-DD` on the clinic's calendar),
- * or of today when null. Live room changes arrive over the socket (use-workspace-live); the
- * minute poll only catches what a lost socket missed.
- */
-export function useStaffAppointments(date: string | null) {
-  return useQuery({
+/** The query of one day's list (`date`, or today when null): its key and how it is read. */
+function dayQuery(date: string | null) {
+  return queryOptions({
     queryKey: [...staffAppointmentsKey, date ?? 'today'],
     queryFn: ({ signal }) =>
       apiRequest('/staff/appointments', {
@@ -28,8 +24,27 @@ export function useStaffAppointments(date: string | null) {
         schema: StaffAppointmentList,
         signal,
       }),
-    refetchInterval: 60_000,
   });
+}
+
+/**
+ * The signed-in practitioner's appointments of `date` (`YYYY-MM-DD` on the clinic's calendar),
+ * or of today when null. Live room changes arrive over the socket (use-workspace-live); the
+ * minute poll only catches what a lost socket missed.
+ */
+export function useStaffAppointments(date: string | null) {
+  return useQuery({ ...dayQuery(date), refetchInterval: 60_000 });
+}
+
+/**
+ * Today's list (the clinic's today, as the server tells it) for the waiting alerts of the whole
+ * staff area. It is the workspace's own today, under the same key, so one read serves both. Each
+ * read is audited, so it is not polled: room changes, bookings and reconnects come over the
+ * socket, and on the workspace its minute poll keeps it fresh. A list read in the last minute is
+ * taken as it is, so the alerts and the workspace opening together do not read it twice.
+ */
+export function useTodayAppointments() {
+  return useQuery({ ...dayQuery(null), staleTime: 60_000 });
 }
 
 /** Sends a short status to the patient in the waiting room and keeps it in the day list. */

@@ -10,7 +10,7 @@ const SETTLE_MS = 800;
 /**
  * Whether the browser blocks the chime until the user clicks or types (its autoplay policy),
  * and `unlock` to call from a button press. Prepares the sound when the page opens; the answer
- * follows the browser's as it changes (any click or key press on the workspace unlocks it too:
+ * follows the browser's as it changes (any click or key press on a staff page unlocks it too:
  * see `useWaitingAlerts`).
  */
 export function useSound(): { isBlocked: boolean; unlock: () => void } {

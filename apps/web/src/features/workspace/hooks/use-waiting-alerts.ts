@@ -7,9 +7,9 @@ import { dueChimes } from '../waiting';
 import { notify } from './use-browser-notifications';
 
 /**
- * Tells the practitioner when a patient comes into the waiting room of `list` (the day shown,
- * `dayKey`): an announcement for screen readers (returned, with a key that changes each time so
- * the same words are said again), the chime, and a browser notification when allowed.
+ * Tells the practitioner when a patient comes into the waiting room of `list` (today's, whose
+ * date is `dayKey`): an announcement for screen readers (returned, with a key that changes each
+ * time so the same words are said again), the chime, and a browser notification when allowed.
  * Patients already waiting when the page loads or the day changes are shown, not rung for —
  * unless they have waited long (see `dueChimes`): for them the chime rings again every minute,
  * checked at each tick of `now`. Any click or key press on the page unlocks the sound.

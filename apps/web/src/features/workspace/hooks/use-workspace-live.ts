@@ -26,7 +26,8 @@ const SESSION_ENDED = 4401;
 const REFETCH_DEBOUNCE_MS = 300;
 
 /**
- * The workspace's live line to the server: watches the rooms of the practitioner's
+ * The staff area's live line to the server, opened once by the staff shell's waiting alerts
+ * (`StaffWaitingAlerts`) for all its pages: watches the rooms of the practitioner's
  * appointments on the signaling socket and writes each change straight into the cached lists
  * (workspace and calendar) and appointment details, so a patient who starts shows up within a
  * second. Bookings, moves, cancellations and marks are announced by id alone

@@ -66,7 +66,7 @@ export function ClosuresForm({
     hasProblems: () => validateClosures(draft).length > 0,
     toBody: () => ({
       closures: toClosuresBody(draft),
-      openHolidays: toOpenHolidaysBody(openHolidays),
+      openHolidays: toOpenHolidaysBody(openHolidays, today),
     }),
     onSaved,
   });
@@ -92,7 +92,7 @@ export function ClosuresForm({
     if (isDirty || validateClosures(next).length > 0) return;
     saving.saveNow({
       closures: toClosuresBody(next),
-      openHolidays: toOpenHolidaysBody(openHolidays),
+      openHolidays: toOpenHolidaysBody(openHolidays, today),
     });
   };
   const problems: ClosureProblem[] = saving.isChecked ? validateClosures(draft) : [];

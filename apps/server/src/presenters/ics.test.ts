@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { Instant, TimeZoneId } from '@visitt/domain';
+import type { AppointmentView } from '../db/appointments';
+import { presentIcs } from './ics';
+
+const booked: AppointmentView = {
+  id: '7f1e1b4e-0000-4000-8000-000000000001' as AppointmentView['id'],
+  status: 'booked',
+  version: 1,
+  start: Date.parse('2026-12-02T09:00:00Z') as Instant,
+  end: Date.parse('2026-12-02T09:30:00Z') as Instant,
+  modality: 'video',
+  comment: null,
+  patientId: 'u-1' as AppointmentView['patientId'],
+  cancellationDeadlineMinutes: 1440,
+  createdAt: Date.parse('2026-11-30T09:00:00Z') as Instant,
+  cancelledAt: null,
+  clinic: {
+    id: 'c-1' as AppointmentView['clinic']['id'],
+    name: 'Demo legesenter',
+    town: 'Oslo',
+    address: 'Storgata 1',
+    timeZone: 'Europe/Oslo' as TimeZoneId,
+  },
+  practitioner: {
+    id: 'p-1' as AppointmentView['practitioner']['id'],
+    name: 'Ingrid Berg',
+    title: null,
+  },
+  appointmentType: {
+    id: 't-1' as AppointmentView['appointmentType']['id'],
+    name: 'Samtale',
+    durationMinutes: 30,
+  },
+};
+
+const options = {
+  locale: 'nb' as const,
+  publicUrl: 'https://visitt.example.no',
+  now: Date.parse('2026-11-30T10:00:00Z') as Instant,
+};
+
+const cancel = (a: AppointmentView): AppointmentView => ({
+  ...a,
+  status: 'cancelled',
+  cancelledAt: options.now,
+});
+
+const field = (ics: string, name: string) =>
+  ics
+    .split('\r\n')
+    .filter((line) => line.startsWith(`${name}:`))
+    .map((line) => line.slice(name.length + 1));
+
+const sequence = (a: AppointmentView) => Number(field(presentIcs(a, options), 'SEQUENCE')[0]);
+
+describe('the calendar file of an appointment', () => {
+  // A calendar replaces the event with the same UID only when SEQUENCE has grown.
+  it.each([
+    ['booked', booked, 0],
+    ['cancelled without a move', cancel(booked), 1],
+    ['moved once', { ...booked, version: 2 }, 1],
+    ['moved twice', { ...booked, version: 3 }, 2],
+    ['moved twice, then cancelled', cancel({ ...booked, version: 3 }), 3],
+  ])('%s has SEQUENCE %i', (_, a, expected) => {
+    expect(field(presentIcs(a, options), 'SEQUENCE')).toEqual([String(expected)]);
+  });
+
+  it('counts up with every change, each file replacing the one before, under one UID', () => {
+    const history = [
+      booked,
+      { ...booked, version: 2, start: (booked.start + 3_600_000) as Instant },
+      { ...booked, version: 3, start: (booked.start + 7_200_000) as Instant },
+    ];
+    const files = [...history, cancel(history[2]!)];
+    const sequences = files.map(sequence);
+    for (let i = 1; i < sequences.length; i++) {
+      expect(sequences[i]).toBeGreaterThan(sequences[i - 1]!);
+    }
+    const uids = new Set(files.flatMap((a) => field(presentIcs(a, options), 'UID')));
+    expect(uids).toEqual(new Set([`${booked.id}@visitt`]));
+    expect(field(presentIcs(files[3]!, options), 'STATUS')).toEqual(['CANCELLED']);
+  });
+});
