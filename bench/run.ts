@@ -1,6 +1,7 @@
 import { benchBookingRace } from './booking-race';
 import { benchBookingThroughput } from './booking-throughput';
 import { benchCall } from './call';
+import { benchLoad } from './load';
 import { benchReminders } from './reminders';
 import { benchSlots } from './slots';
 import { benchWaitingRoom } from './waiting-room';
@@ -12,6 +13,7 @@ const all = {
   throughput: benchBookingThroughput,
   waiting: benchWaitingRoom,
   call: benchCall,
+  load: benchLoad,
   reminders: benchReminders,
 };
 const chosen = process.argv.slice(2).filter((a) => a in all) as (keyof typeof all)[];

@@ -1,11 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { offlineShell } from './build-tools/offline-shell';
 import { precompress } from './build-tools/precompress';
+
+const shell = offlineShell();
 
 // The server serves `dist/` and the API on one origin; in development Vite serves the client
 // and forwards `/api` to the server on port 3000.
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), shell.plugin, precompress({ before: shell.inject })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -25,7 +25,12 @@ async function* filesIn(dir: string): AsyncGenerator<string> {
  * of the build over 1 KB, once the bundle is written. The server sends the copy the browser
  * accepts, so nothing is compressed per request and the best ratio is paid for once.
  */
-export function precompress(): Plugin {
+export function precompress(
+  options: {
+    /** Changes to the written files first (they are compressed as they are afterwards). */
+    before?: (outDir: string) => Promise<void>;
+  } = {},
+): Plugin {
   let outDir = 'dist';
   return {
     name: 'visitt-precompress',
@@ -34,6 +39,7 @@ export function precompress(): Plugin {
       outDir = path.resolve(config.root, config.build.outDir);
     },
     async closeBundle() {
+      await options.before?.(outDir);
       const jobs: Promise<void>[] = [];
       for await (const file of filesIn(outDir)) {
         if (!COMPRESSIBLE.test(file) || (await stat(file)).size < MIN_BYTES) continue;

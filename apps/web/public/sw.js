@@ -1,18 +1,76 @@
-// Visitt's service worker: shows Web Push notifications and opens the app on a click. It caches
-// nothing (every page and file comes from the server as before), so it can never serve a stale
-// app. Served at /sw.js with `cache-control: no-cache`; scope `/`.
-/* global self */
+// Visitt's service worker: keeps the app shell (index.html, the first page's scripts and style
+// sheet) so a second visit renders without the network, and shows Web Push notifications.
+// Pages come from the network first, so a new release is used as soon as it is there; the
+// shell is the fallback when the network is not. The API is never cached: nothing a person
+// reads about their health is kept on the device. Served at /sw.js with `cache-control:
+// no-cache`; scope `/`.
+/* global self, caches */
 'use strict';
 
 const FALLBACK_TITLE = 'Visitt';
 
-self.addEventListener('install', () => {
-  // Nothing to prepare: the new version may take over at once.
-  void self.skipWaiting();
+// The build writes the app shell of the release here (the files of the first page, and a hash of
+// them that names the cache). In development the list is empty and nothing is cached.
+const SHELL = { version: 'development', files: [] };
+const CACHE_PREFIX = 'visitt-shell-';
+const CACHE = CACHE_PREFIX + SHELL.version;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      // Each file on its own: one that fails (a dropped connection) must not stop the worker,
+      // which also carries push notifications. It is fetched again when the page asks for it.
+      await Promise.allSettled(SHELL.files.map((file) => cache.add(file)));
+      await self.skipWaiting();
+    })(),
+  );
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(self.clients.claim());
+  event.waitUntil(
+    (async () => {
+      // The releases before this one: their shells go.
+      for (const key of await caches.keys()) {
+        if (key.startsWith(CACHE_PREFIX) && key !== CACHE) await caches.delete(key);
+      }
+      // The page's request starts while the worker wakes up, so the network-first path costs
+      // no extra time.
+      if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
+      await self.clients.claim();
+    })(),
+  );
+});
+
+/** A page: from the network (a new release at once); without a network, the kept shell. */
+async function page(event) {
+  try {
+    const preloaded = await event.preloadResponse;
+    return preloaded || (await fetch(event.request));
+  } catch (error) {
+    const shell = await caches.match('/index.html', { cacheName: CACHE });
+    if (shell) return shell;
+    throw error;
+  }
+}
+
+/** A built file: named by its content, so a kept copy is always right; kept once fetched. */
+async function asset(request) {
+  const cache = await caches.open(CACHE);
+  const kept = await cache.match(request);
+  if (kept) return kept;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || SHELL.files.length === 0) return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  if (request.mode === 'navigate') event.respondWith(page(event));
+  else if (url.pathname.startsWith('/assets/')) event.respondWith(asset(request));
 });
 
 /** A path on this origin (`/timer/…`), or `/` for anything else: a push never leads elsewhere. */

@@ -126,9 +126,11 @@ export async function buildApp(
 
   // Answers over 1 KB are compressed for clients that accept it: brotli at a quality that costs
   // about as much time as gzip, or gzip. The web client's files come precompressed from the
-  // build (at the highest quality) and are sent as they are.
+  // build (at the highest quality) and are sent as they are. Request bodies are never inflated:
+  // the API takes small plain JSON, and a compressed body could grow past the size limit.
   await app.register(compress, {
-    global: true,
+    globalCompression: true,
+    globalDecompression: false,
     threshold: 1024,
     encodings: ['br', 'gzip'],
     brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },

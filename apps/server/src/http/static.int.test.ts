@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness';
@@ -100,6 +100,19 @@ describe('the web client as served', () => {
     const gzipped = await get('/api/openapi.json', { 'accept-encoding': 'gzip' });
     expect(gzipped.headers['content-encoding']).toBe('gzip');
     expect(JSON.parse(gunzipSync(gzipped.body).toString('utf8'))).toEqual(doc);
+
+    // A compressed request body is not inflated: read as it is, it is not JSON.
+    const body = gzipSync(JSON.stringify({ email: 'pasient@example.com' }));
+    const posted = await fetch(`${app.baseUrl}/api/v1/auth/code`, {
+      method: 'POST',
+      headers: {
+        origin: app.origin,
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+      },
+      body,
+    });
+    expect(posted.status).toBe(400);
 
     const small = await get('/api/v1/me', { 'accept-encoding': 'gzip, br' });
     expect(small.status).toBe(401);

@@ -1,34 +1,24 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { AdminLayout } from './layouts/admin-layout';
 import { RequireAuth } from './layouts/require-auth';
 import { RequireStaff } from './layouts/require-staff';
 import { RootLayout, STAFF_SHELL } from './layouts/root-layout';
-import { AdminHomePage } from './routes/admin-home';
-import { AdminHoursPage } from './routes/admin-hours';
-import { AdminLogPage } from './routes/admin-log';
-import { AdminNotificationsPage } from './routes/admin-notifications';
-import { AdminProfilePage } from './routes/admin-profile';
-import { AdminStaffPage } from './routes/admin-staff';
-import { AdminTypesPage } from './routes/admin-types';
-import { AppointmentPage } from './routes/appointment';
 import { AppointmentsPage } from './routes/appointments';
-import { BookedPage } from './routes/booked';
-import { BookingConfirmPage } from './routes/booking-confirm';
-import { BookingPractitionerPage } from './routes/booking-practitioner';
-import { BookingTimePage } from './routes/booking-time';
-import { BookingTypePage } from './routes/booking-type';
-import { CalendarAppointmentPage, CalendarPage } from './routes/calendar';
-import { ClinicPage } from './routes/clinic';
-import { FindClinicPage } from './routes/find-clinic';
 import { HomePage } from './routes/home';
-import { InvitationPage } from './routes/invitation';
 import { NotFoundPage } from './routes/not-found';
-import { NotificationsPage } from './routes/notifications';
-import { OutboxPage } from './routes/outbox';
 import { SignInPage } from './routes/sign-in';
-import { StaffSignInPage } from './routes/staff-sign-in';
-import { PatientVideoPage, PractitionerVideoPage } from './routes/video-room';
-import { WorkspacePage } from './routes/workspace';
+
+/**
+ * A page loaded when its route is first visited (its module and what only it imports), so the
+ * start page carries none of the administration, staff or call code. Navigation waits for the
+ * module and keeps the current page on screen meanwhile.
+ */
+function page<Name extends string>(
+  load: () => Promise<Record<Name, ComponentType>>,
+  name: Name,
+): () => Promise<{ Component: ComponentType }> {
+  return async () => ({ Component: (await load())[name] });
+}
 
 /**
  * Every page has its own path, so back and forward work and any step can be linked to. The
@@ -37,58 +27,121 @@ import { WorkspacePage } from './routes/workspace';
 export const router = createBrowserRouter([
   {
     element: <RequireAuth />,
-    children: [{ path: '/timer/:id/video', element: <PatientVideoPage /> }],
+    children: [
+      {
+        path: '/timer/:id/video',
+        lazy: page(() => import('./routes/video-room'), 'PatientVideoPage'),
+      },
+    ],
   },
   {
     element: <RequireStaff />,
-    children: [{ path: '/arbeidsflate/video/:id', element: <PractitionerVideoPage /> }],
+    children: [
+      {
+        path: '/arbeidsflate/video/:id',
+        lazy: page(() => import('./routes/video-room'), 'PractitionerVideoPage'),
+      },
+    ],
   },
   {
     element: <RootLayout />,
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/logg-inn', element: <SignInPage /> },
-      { path: '/utboks', element: <OutboxPage /> },
-      { path: '/ansatt/logg-inn', element: <StaffSignInPage /> },
+      { path: '/utboks', lazy: page(() => import('./routes/outbox'), 'OutboxPage') },
+      {
+        path: '/ansatt/logg-inn',
+        lazy: page(() => import('./routes/staff-sign-in'), 'StaffSignInPage'),
+      },
       // Clinic administration: AdminLayout checks the staff sign-in and the admin role itself.
-      { path: '/admin', element: <AdminHomePage />, handle: STAFF_SHELL },
+      {
+        path: '/admin',
+        lazy: page(() => import('./routes/admin-home'), 'AdminHomePage'),
+        handle: STAFF_SHELL,
+      },
       {
         path: '/admin/:clinicId',
-        element: <AdminLayout />,
+        lazy: page(() => import('./layouts/admin-layout'), 'AdminLayout'),
         handle: STAFF_SHELL,
         children: [
           { index: true, element: <Navigate to="profil" replace /> },
-          { path: 'profil', element: <AdminProfilePage /> },
-          { path: 'ansatte', element: <AdminStaffPage /> },
-          { path: 'timetyper', element: <AdminTypesPage /> },
-          { path: 'apningstider', element: <AdminHoursPage /> },
-          { path: 'varsler', element: <AdminNotificationsPage /> },
-          { path: 'logg', element: <AdminLogPage /> },
+          {
+            path: 'profil',
+            lazy: page(() => import('./routes/admin-profile'), 'AdminProfilePage'),
+          },
+          { path: 'ansatte', lazy: page(() => import('./routes/admin-staff'), 'AdminStaffPage') },
+          { path: 'timetyper', lazy: page(() => import('./routes/admin-types'), 'AdminTypesPage') },
+          {
+            path: 'apningstider',
+            lazy: page(() => import('./routes/admin-hours'), 'AdminHoursPage'),
+          },
+          {
+            path: 'varsler',
+            lazy: page(() => import('./routes/admin-notifications'), 'AdminNotificationsPage'),
+          },
+          { path: 'logg', lazy: page(() => import('./routes/admin-log'), 'AdminLogPage') },
         ],
       },
-      { path: '/invitasjon/:token', element: <InvitationPage /> },
+      {
+        path: '/invitasjon/:token',
+        lazy: page(() => import('./routes/invitation'), 'InvitationPage'),
+      },
       {
         element: <RequireStaff />,
         handle: STAFF_SHELL,
         children: [
-          { path: '/arbeidsflate', element: <WorkspacePage /> },
-          { path: '/arbeidsflate/kalender', element: <CalendarPage /> },
-          { path: '/arbeidsflate/kalender/:id', element: <CalendarAppointmentPage /> },
+          {
+            path: '/arbeidsflate',
+            lazy: page(() => import('./routes/workspace'), 'WorkspacePage'),
+          },
+          {
+            path: '/arbeidsflate/kalender',
+            lazy: page(() => import('./routes/calendar'), 'CalendarPage'),
+          },
+          {
+            path: '/arbeidsflate/kalender/:id',
+            lazy: page(() => import('./routes/calendar'), 'CalendarAppointmentPage'),
+          },
         ],
       },
       {
         element: <RequireAuth />,
         children: [
-          { path: '/finn-klinikk', element: <FindClinicPage /> },
-          { path: '/klinikk/:clinicId', element: <ClinicPage /> },
-          { path: '/klinikk/:clinicId/bestill/behandler', element: <BookingPractitionerPage /> },
-          { path: '/klinikk/:clinicId/bestill/type', element: <BookingTypePage /> },
-          { path: '/klinikk/:clinicId/bestill/tid', element: <BookingTimePage /> },
-          { path: '/klinikk/:clinicId/bestill/bekreft', element: <BookingConfirmPage /> },
+          {
+            path: '/finn-klinikk',
+            lazy: page(() => import('./routes/find-clinic'), 'FindClinicPage'),
+          },
+          { path: '/klinikk/:clinicId', lazy: page(() => import('./routes/clinic'), 'ClinicPage') },
+          {
+            path: '/klinikk/:clinicId/bestill/behandler',
+            lazy: page(() => import('./routes/booking-practitioner'), 'BookingPractitionerPage'),
+          },
+          {
+            path: '/klinikk/:clinicId/bestill/type',
+            lazy: page(() => import('./routes/booking-type'), 'BookingTypePage'),
+          },
+          {
+            path: '/klinikk/:clinicId/bestill/tid',
+            lazy: page(() => import('./routes/booking-time'), 'BookingTimePage'),
+          },
+          {
+            path: '/klinikk/:clinicId/bestill/bekreft',
+            lazy: page(() => import('./routes/booking-confirm'), 'BookingConfirmPage'),
+          },
+          // Min kalender is the patients' other start page: in the first load, with the home page.
           { path: '/timer', element: <AppointmentsPage /> },
-          { path: '/timer/:id', element: <AppointmentPage /> },
-          { path: '/timer/:id/bekreftet', element: <BookedPage /> },
-          { path: '/varsler', element: <NotificationsPage /> },
+          {
+            path: '/timer/:id',
+            lazy: page(() => import('./routes/appointment'), 'AppointmentPage'),
+          },
+          {
+            path: '/timer/:id/bekreftet',
+            lazy: page(() => import('./routes/booked'), 'BookedPage'),
+          },
+          {
+            path: '/varsler',
+            lazy: page(() => import('./routes/notifications'), 'NotificationsPage'),
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
