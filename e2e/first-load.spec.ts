@@ -12,7 +12,17 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 /** The code only staff pages and the call use, by the names the build gives their chunks. */
-const NOT_FOR_THE_START_PAGE = ['admin-', 'workspace-', 'calendar-', 'video-room-'];
+const NOT_FOR_THE_START_PAGE = [
+  'admin-',
+  'workspace-',
+  'calendar-',
+  'video-room-',
+  // The English catalogue, for a device that does not ask for English.
+  'en-',
+  // Libraries only later pages use.
+  'zod-',
+  'temporal-',
+];
 
 describe('the first page in a patient’s hand', () => {
   it('loads compressed scripts, none of the staff or call code, and renders offline on the second visit', async () => {
@@ -73,6 +83,17 @@ describe('the first page in a patient’s hand', () => {
     await context.setOffline(false);
     await heading(page, /Velkommen|Hei/);
     await expect.poll(() => offline.count()).toBe(0);
+    await context.close();
+  });
+
+  it('opens in English on a device that asks for it, with the English catalogue fetched first', async () => {
+    const context = await newContext(browser, PHONE, 'en-GB');
+    const page = await context.newPage();
+    screenshotsOnFailure({ page });
+    const catalogue = page.waitForResponse((r) => /\/assets\/en-[\w-]+\.js$/.test(r.url()));
+    await page.goto('/');
+    await heading(page, 'Welcome to Visitt');
+    expect((await catalogue).status()).toBe(200);
     await context.close();
   });
 });

@@ -17,14 +17,16 @@ export default defineConfig({
     sourcemap: process.env.VISITT_WEB_SOURCEMAP === 'true',
     rolldownOptions: {
       output: {
-        // Libraries change less often than the app: separate files keep them cached across releases.
+        // Libraries change less often than the app: files of their own stay cached across
+        // releases. One per library, not one for all, so the first page fetches only those it
+        // uses (Temporal and zod come with the pages that need them).
         codeSplitting: {
           groups: [
-            {
-              name: 'react',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/,
-            },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'router', test: /node_modules[\\/]react-router[\\/]/ },
+            { name: 'query', test: /node_modules[\\/]@tanstack[\\/]/ },
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+            { name: 'temporal', test: /node_modules[\\/](temporal-polyfill|temporal-spec)[\\/]/ },
           ],
         },
       },

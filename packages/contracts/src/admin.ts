@@ -479,6 +479,7 @@ export const SavedClosures = ClinicClosures.extend({
 export type SavedClosures = z.infer<typeof SavedClosures>;
 
 export const OutsideAppointments = z.array(OutsideAppointment);
+export type OutsideAppointments = z.infer<typeof OutsideAppointments>;
 
 export const PreviewQuery = z.strictObject({
   appointmentTypeId: Uuid,

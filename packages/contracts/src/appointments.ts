@@ -48,3 +48,4 @@ export const MyAppointmentsQuery = z.strictObject({
 export type MyAppointmentsQuery = z.infer<typeof MyAppointmentsQuery>;
 
 export const AppointmentList = z.array(Appointment);
+export type AppointmentList = z.infer<typeof AppointmentList>;

@@ -21,6 +21,7 @@ export const CalendarQuery = z
 export type CalendarQuery = z.infer<typeof CalendarQuery>;
 
 export const CalendarAppointments = z.array(StaffAppointment);
+export type CalendarAppointments = z.infer<typeof CalendarAppointments>;
 
 /** One appointment with everything its practitioner needs, and what happened to it. */
 export const StaffAppointmentDetail = StaffAppointment.extend({

@@ -86,3 +86,4 @@ export const Slot = z
   .meta({ id: 'Slot', description: 'Times carry the clinic’s UTC offset.' });
 export type Slot = z.infer<typeof Slot>;
 export const SlotList = z.array(Slot);
+export type SlotList = z.infer<typeof SlotList>;

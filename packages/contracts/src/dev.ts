@@ -28,3 +28,4 @@ export type OutboxMessage = z.infer<typeof OutboxMessage>;
 
 export const OutboxQuery = z.strictObject({ to: PlainText(254).optional() });
 export const OutboxList = z.array(OutboxMessage);
+export type OutboxList = z.infer<typeof OutboxList>;

@@ -94,6 +94,7 @@ export const StaffAppointment = z
   .meta({ id: 'StaffAppointment' });
 export type StaffAppointment = z.infer<typeof StaffAppointment>;
 export const StaffAppointmentList = z.array(StaffAppointment);
+export type StaffAppointmentList = z.infer<typeof StaffAppointmentList>;
 
 /** The clinic moves an appointment to another free time of the same practitioner. */
 export const MoveAppointmentBody = z

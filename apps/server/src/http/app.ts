@@ -45,6 +45,8 @@ export interface BuildAppOptions {
   webDistDir?: string | undefined;
   /** How often signaling re-checks the sessions of its sockets (tests shorten it). */
   signalingSweepMs?: number;
+  /** How long closing waits for answers under way before it cuts their connections. */
+  closeGraceMs?: number;
 }
 
 /**
@@ -124,6 +126,12 @@ export async function buildApp(
     reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(2)}`);
   });
 
+  // Closing waits for answers under way, but not for ever: a client that stops reading (its
+  // connection held open) must not keep a stopping server alive. After the grace period what is
+  // left is cut.
+  app.addHook('preClose', async () => {
+    setTimeout(() => app.server.closeAllConnections(), options.closeGraceMs ?? 10_000).unref();
+  });
   // Answers over 1 KB are compressed for clients that accept it: brotli at a quality that costs
   // about as much time as gzip, or gzip. The web client's files come precompressed from the
   // build (at the highest quality) and are sent as they are. Request bodies are never inflated:

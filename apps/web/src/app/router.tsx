@@ -6,7 +6,6 @@ import { RootLayout, STAFF_SHELL } from './layouts/root-layout';
 import { AppointmentsPage } from './routes/appointments';
 import { HomePage } from './routes/home';
 import { NotFoundPage } from './routes/not-found';
-import { SignInPage } from './routes/sign-in';
 
 /**
  * A page loaded when its route is first visited (its module and what only it imports), so the
@@ -47,7 +46,7 @@ export const router = createBrowserRouter([
     element: <RootLayout />,
     children: [
       { path: '/', element: <HomePage /> },
-      { path: '/logg-inn', element: <SignInPage /> },
+      { path: '/logg-inn', lazy: page(() => import('./routes/sign-in'), 'SignInPage') },
       { path: '/utboks', lazy: page(() => import('./routes/outbox'), 'OutboxPage') },
       {
         path: '/ansatt/logg-inn',

@@ -22,13 +22,31 @@ import {
   type TranslationKey,
   type Vars,
 } from './catalogue';
-import { en } from './en';
 import { chooseLocale, intlLocales, LOCALE_STORAGE_KEY } from './locale';
 import { nb } from './nb';
 
 export type { Locale, TranslationKey } from './catalogue';
 
-const catalogues: Record<Locale, Catalogue> = { nb, en };
+/**
+ * The catalogues at hand. Bokmål, the default, comes with the first page; another language is
+ * fetched when it is chosen (or, before the first render, when the device asks for it), so the
+ * first page carries one catalogue, not all.
+ */
+const catalogues: Partial<Record<Locale, Catalogue>> = { nb };
+const loaders: Record<Locale, () => Promise<Catalogue>> = {
+  nb: () => Promise.resolve(nb),
+  en: async () => (await import('./en')).en,
+};
+
+/** Fetches `locale`'s catalogue once; resolves when `t` can use it. */
+export async function loadCatalogue(locale: Locale): Promise<void> {
+  catalogues[locale] ??= await loaders[locale]();
+}
+
+/** The language this device shows first: its saved choice, else its browser's languages. */
+export function initialLocale(): Locale {
+  return chooseLocale(readSaved(), navigator.languages);
+}
 
 export type TFunction = (key: TranslationKey, vars?: Vars) => string;
 
@@ -55,9 +73,11 @@ function readSaved(): string | null {
 
 /** Provides the language, the translate function and the document's `lang`. */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(() =>
-    chooseLocale(readSaved(), navigator.languages),
-  );
+  // main.tsx loads this language's catalogue before the first render.
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const first = initialLocale();
+    return catalogues[first] ? first : 'nb';
+  });
   const [hasSavedChoice, setHasSavedChoice] = useState(() => readSaved() != null);
 
   useEffect(() => {
@@ -65,7 +85,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [locale]);
 
   const setLocale = useCallback((next: Locale, options: { persist?: boolean } = {}) => {
-    setLocaleState(next);
+    // Shown once its catalogue is here (at once when it already is); a failed fetch leaves the
+    // page in the language it has, and the choice is tried again on the next visit.
+    void loadCatalogue(next).then(
+      () => setLocaleState(next),
+      () => undefined,
+    );
     if (options.persist) {
       setHasSavedChoice(true);
       try {
@@ -82,7 +107,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       intlLocale: intlLocales[locale],
       setLocale,
       hasSavedChoice,
-      t: (key, vars) => translate(catalogues[locale], key, vars),
+      t: (key, vars) => translate(catalogues[locale] ?? nb, key, vars),
     }),
     [locale, setLocale, hasSavedChoice],
   );

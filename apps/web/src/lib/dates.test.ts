@@ -1,19 +1,17 @@
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import {
-  addMonths,
   formatDayMonth,
   formatLongDate,
   formatPlainDate,
   formatTime,
   groupSlotsByDay,
-  isLocalDate,
-  isMonth,
+  isOtherYear,
   localDateOf,
-  monthGrid,
-  monthRange,
-  weekEdge,
+  todayIn,
   weekdayNames,
 } from './dates';
+import { addMonths, isLocalDate, isMonth, monthGrid, monthRange, weekEdge } from './calendar-dates';
 
 const OSLO = 'Europe/Oslo';
 
@@ -137,5 +135,34 @@ describe('formatting', () => {
     expect(formatPlainDate('2026-10-25', 'nb-NO')).toBe('søndag 25. oktober');
     expect(weekdayNames('nb-NO', 'long')[0]).toBe('mandag');
     expect(weekdayNames('en-GB', 'long')[6]).toBe('Sunday');
+  });
+});
+
+describe('the day on a clinic clock without Temporal', () => {
+  // The first page computes days with Intl; Temporal is the reference here.
+  const zones = ['Europe/Oslo', 'America/New_York', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'];
+  const around = [
+    '2026-03-29T00:00:00Z', // Oslo to summer time
+    '2026-10-25T00:00:00Z', // and back
+    '2026-12-31T08:00:00Z', // new year somewhere on earth
+  ];
+
+  it('agrees with Temporal on the date and the year, every 37 minutes over a day', () => {
+    for (const zone of zones) {
+      for (const start of around) {
+        for (let ms = Date.parse(start); ms < Date.parse(start) + 86_400_000; ms += 37 * 60_000) {
+          const expected = Temporal.Instant.fromEpochMilliseconds(ms)
+            .toZonedDateTimeISO(zone)
+            .toPlainDate()
+            .toString();
+          const iso = new Date(ms).toISOString();
+          expect(localDateOf(iso, zone), `${iso} ${zone}`).toBe(expected);
+          expect(todayIn(zone, ms)).toBe(expected);
+          expect(isOtherYear(iso, Date.parse('2026-06-01T00:00:00Z'), zone)).toBe(
+            expected.slice(0, 4) !== '2026',
+          );
+        }
+      }
+    }
   });
 });

@@ -1,5 +1,3 @@
-import { Temporal } from 'temporal-polyfill';
-
 /**
  * Time helpers for the web client. Every wall-clock time shown to a patient is on the clinic's
  * clock (its IANA zone), never the browser's: the appointment happens at the clinic.
@@ -11,14 +9,38 @@ export interface TimeRange {
   end: string;
 }
 
-/** The instant `iso` on the wall clock of `timeZone`. */
-export function toZoned(iso: string, timeZone: string): Temporal.ZonedDateTime {
-  return Temporal.Instant.from(iso).toZonedDateTimeISO(timeZone);
+/**
+ * The calendar day (`YYYY-MM-DD`) of the instant `ms` on the clock of `timeZone`, by `Intl`
+ * (which every browser has), so the first page needs no Temporal polyfill; calendar arithmetic
+ * is in `calendar-dates.ts`.
+ */
+function zonedDate(ms: number, timeZone: string): string {
+  const parts = dayParts(timeZone).formatToParts(ms);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayParts(timeZone: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      calendar: 'iso8601',
+      numberingSystem: 'latn',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 /** The calendar day (`YYYY-MM-DD`) on which `iso` falls in `timeZone`. */
 export function localDateOf(iso: string, timeZone: string): string {
-  return toZoned(iso, timeZone).toPlainDate().toString();
+  return zonedDate(Date.parse(iso), timeZone);
 }
 
 /**
@@ -42,98 +64,12 @@ export function groupSlotsByDay<T extends TimeRange>(
 
 /** Today's date (`YYYY-MM-DD`) in `timeZone` at `nowMs`. */
 export function todayIn(timeZone: string, nowMs: number): string {
-  return Temporal.Instant.fromEpochMilliseconds(nowMs)
-    .toZonedDateTimeISO(timeZone)
-    .toPlainDate()
-    .toString();
+  return zonedDate(nowMs, timeZone);
 }
 
 /** The month (`YYYY-MM`) containing `date` (`YYYY-MM-DD`). */
 export function monthOf(date: string): string {
-  return Temporal.PlainDate.from(date).toPlainYearMonth().toString();
-}
-
-/** Whether `value` is a `YYYY-MM` month. */
-export function isMonth(value: string | null): value is string {
-  if (value == null || !/^\d{4}-\d{2}$/.test(value)) return false;
-  try {
-    Temporal.PlainYearMonth.from(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Whether `value` is a `YYYY-MM-DD` calendar date. */
-export function isLocalDate(value: string | null): value is string {
-  if (value == null || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  try {
-    Temporal.PlainDate.from(value, { overflow: 'reject' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** `month` moved by `months` (negative goes back). */
-export function addMonths(month: string, months: number): string {
-  return Temporal.PlainYearMonth.from(month).add({ months }).toString();
-}
-
-/** `-1`, `0` or `1` as month `a` is before, equal to or after month `b`. */
-export function compareMonths(a: string, b: string): number {
-  return Temporal.PlainYearMonth.compare(
-    Temporal.PlainYearMonth.from(a),
-    Temporal.PlainYearMonth.from(b),
-  );
-}
-
-/**
- * The whole of `month` on the clinic's clock as a query range: from local midnight of its first
- * day to local midnight of the next month's first day, both with the offset in force then
- * (the two differ when a DST change falls inside the month).
- */
-export function monthRange(month: string, timeZone: string): { from: string; to: string } {
-  const first = Temporal.PlainYearMonth.from(month).toPlainDate({ day: 1 });
-  const next = first.add({ months: 1 });
-  const format = (date: Temporal.PlainDate) =>
-    date.toZonedDateTime({ timeZone }).toString({ timeZoneName: 'never', smallestUnit: 'second' });
-  return { from: format(first), to: format(next) };
-}
-
-/**
- * The weeks of `month` for a calendar grid, Monday first: each week has seven entries, a
- * `YYYY-MM-DD` date or null for the days of the neighbouring months.
- */
-export function monthGrid(month: string): (string | null)[][] {
-  const first = Temporal.PlainYearMonth.from(month).toPlainDate({ day: 1 });
-  const weeks: (string | null)[][] = [];
-  let week: (string | null)[] = Array.from({ length: first.dayOfWeek - 1 }, () => null);
-  for (let day = first; day.month === first.month; day = day.add({ days: 1 })) {
-    week.push(day.toString());
-    if (week.length === 7) {
-      weeks.push(week);
-      week = [];
-    }
-  }
-  if (week.length > 0)
-    weeks.push([...week, ...Array.from({ length: 7 - week.length }, () => null)]);
-  return weeks;
-}
-
-/** `date` moved by `days`. */
-export function addDays(date: string, days: number): string {
-  return Temporal.PlainDate.from(date).add({ days }).toString();
-}
-
-/** The Monday (`toStart`) or Sunday of the week of `date`. */
-export function weekEdge(date: string, edge: 'start' | 'end'): string {
-  const day = Temporal.PlainDate.from(date);
-  return (
-    edge === 'start'
-      ? day.subtract({ days: day.dayOfWeek - 1 })
-      : day.add({ days: 7 - day.dayOfWeek })
-  ).toString();
+  return date.slice(0, 7);
 }
 
 /** The browser's own IANA zone. */
@@ -253,7 +189,5 @@ export function weekdayNames(locale: string, width: 'short' | 'long'): string[] 
 
 /** Whether `value` falls in another calendar year than `nowMs` on the clock of `timeZone`. */
 export function isOtherYear(value: string | number, nowMs: number, timeZone: string): boolean {
-  const year = (ms: number) =>
-    Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone).year;
-  return year(epochOf(value)) !== year(nowMs);
+  return zonedDate(epochOf(value), timeZone).slice(0, 4) !== zonedDate(nowMs, timeZone).slice(0, 4);
 }

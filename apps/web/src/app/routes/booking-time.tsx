@@ -21,17 +21,8 @@ import { completeChoice, useBookingChoice } from '../../features/booking/hooks/u
 import { useClinic } from '../../features/clinics/api/clinics-api';
 import { useFormat, useT } from '../../i18n';
 import { isApiError } from '../../lib/api';
-import {
-  addDays,
-  addMonths,
-  compareMonths,
-  groupSlotsByDay,
-  isLocalDate,
-  isMonth,
-  localDateOf,
-  monthOf,
-  todayIn,
-} from '../../lib/dates';
+import { groupSlotsByDay, localDateOf, monthOf, todayIn } from '../../lib/dates';
+import { addDays, addMonths, compareMonths, isLocalDate, isMonth } from '../../lib/calendar-dates';
 import { useNow } from '../../lib/use-now';
 import { Page } from '../layouts/page';
 

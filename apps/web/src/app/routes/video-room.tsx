@@ -7,7 +7,7 @@ import {
   freshJoinFrom,
   roomStateEnded,
   useVideoJoin,
-} from '../../features/video/api/video-api';
+} from '../../features/video/api/room-join';
 import {
   CallFailure,
   EndedScreen,

@@ -12,7 +12,8 @@ import type { LiveStatus } from '../../features/workspace/hooks/use-workspace-li
 import { patientName } from '../../features/workspace/room-state';
 import { isWaiting } from '../../features/workspace/waiting';
 import { useFormat, useT } from '../../i18n';
-import { addDays, isLocalDate, todayIn } from '../../lib/dates';
+import { todayIn } from '../../lib/dates';
+import { addDays, isLocalDate } from '../../lib/calendar-dates';
 import { useNow } from '../../lib/use-now';
 import { Page } from '../layouts/page';
 import { useStaffAlerts } from '../layouts/staff-alerts-context';

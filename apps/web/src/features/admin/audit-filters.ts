@@ -1,6 +1,6 @@
 import { Uuid } from '@visitt/contracts';
 import type { TranslationKey } from '../../i18n';
-import { isLocalDate } from '../../lib/dates';
+import { isLocalDate } from '../../lib/calendar-dates';
 
 /**
  * Actions the log names in words (`admin.audit.actions.<action with _ for .>`); anything else is

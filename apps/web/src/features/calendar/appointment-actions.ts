@@ -7,7 +7,8 @@ import {
   type ClinicSideAppointment,
   type Instant,
 } from '@visitt/domain';
-import { addMonths, groupSlotsByDay, localDateOf, monthOf } from '../../lib/dates';
+import { groupSlotsByDay, localDateOf, monthOf } from '../../lib/dates';
+import { addMonths } from '../../lib/calendar-dates';
 
 /**
  * What the clinic may do with an appointment at a given moment: the domain's rules (the same

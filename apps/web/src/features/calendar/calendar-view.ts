@@ -1,6 +1,7 @@
 import type { AppointmentStatus, StaffAppointment } from '@visitt/contracts';
 import { Temporal } from 'temporal-polyfill';
-import { addDays, isLocalDate, localDateOf, weekEdge } from '../../lib/dates';
+import { localDateOf } from '../../lib/dates';
+import { addDays, isLocalDate, weekEdge } from '../../lib/calendar-dates';
 import { roomState } from '../workspace/room-state';
 
 /**

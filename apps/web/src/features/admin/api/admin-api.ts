@@ -6,7 +6,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import {
+import type {
   AdminClinic,
   AuditActors,
   AuditPage,
@@ -14,6 +14,8 @@ import {
   StaffInvitation,
   StaffMember,
   StaffOverview,
+} from '@visitt/contracts';
+import {
   type InviteStaffBody,
   type UpdateClinicBody,
   type UpdateStaffBody,
@@ -36,7 +38,7 @@ export const adminClinicQueryKey = (clinicId: string) =>
 export function useAdminClinic(clinicId: string) {
   return useQuery({
     queryKey: adminClinicQueryKey(clinicId),
-    queryFn: ({ signal }) => apiRequest(clinicPath(clinicId), { schema: AdminClinic, signal }),
+    queryFn: ({ signal }) => apiRequest<AdminClinic>(clinicPath(clinicId), { signal }),
   });
 }
 
@@ -49,7 +51,7 @@ export function useSaveClinic(clinicId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateClinicBody) =>
-      apiRequest(clinicPath(clinicId), { method: 'PUT', body, schema: AdminClinic }),
+      apiRequest<AdminClinic>(clinicPath(clinicId), { method: 'PUT', body }),
     onSuccess: async (clinic) => {
       queryClient.setQueryData(adminClinicQueryKey(clinicId), clinic);
       // The clinic's name is in `me` (the memberships) and its zone in every admin page.
@@ -69,8 +71,7 @@ export const staffQueryKey = (clinicId: string) => [...adminQueryKey(clinicId), 
 export function useStaffOverview(clinicId: string) {
   return useQuery({
     queryKey: staffQueryKey(clinicId),
-    queryFn: ({ signal }) =>
-      apiRequest(`${clinicPath(clinicId)}/staff`, { schema: StaffOverview, signal }),
+    queryFn: ({ signal }) => apiRequest<StaffOverview>(`${clinicPath(clinicId)}/staff`, { signal }),
   });
 }
 
@@ -82,10 +83,9 @@ export function useInviteStaff(clinicId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: InviteStaffBody) =>
-      apiRequest(`${clinicPath(clinicId)}/invitations`, {
+      apiRequest<StaffInvitation>(`${clinicPath(clinicId)}/invitations`, {
         method: 'POST',
         body,
-        schema: StaffInvitation,
       }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: staffQueryKey(clinicId) }),
   });
@@ -121,10 +121,9 @@ export function useUpdateStaff(clinicId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ userId, body }: { userId: string; body: UpdateStaffBody }) =>
-      apiRequest(`${clinicPath(clinicId)}/staff/${userId}`, {
+      apiRequest<StaffMember>(`${clinicPath(clinicId)}/staff/${userId}`, {
         method: 'PATCH',
         body,
-        schema: StaffMember,
       }),
     // At once, not after the refetch: the page moves focus to the member's new buttons.
     onSuccess: (saved) => putMember(queryClient, clinicId, saved),
@@ -146,9 +145,8 @@ export function useResetAuthenticator(clinicId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (userId: string) =>
-      apiRequest(`${clinicPath(clinicId)}/staff/${userId}/authenticator`, {
+      apiRequest<StaffMember>(`${clinicPath(clinicId)}/staff/${userId}/authenticator`, {
         method: 'DELETE',
-        schema: StaffMember,
       }),
     onSuccess: (saved) => putMember(queryClient, clinicId, saved),
     onSettled: () => queryClient.invalidateQueries({ queryKey: staffQueryKey(clinicId) }),
@@ -165,8 +163,7 @@ export function useNotificationSettings(clinicId: string) {
   return useQuery({
     queryKey: notificationSettingsQueryKey(clinicId),
     queryFn: ({ signal }) =>
-      apiRequest(`${clinicPath(clinicId)}/notification-settings`, {
-        schema: NotificationSettings,
+      apiRequest<NotificationSettings>(`${clinicPath(clinicId)}/notification-settings`, {
         signal,
       }),
   });
@@ -177,10 +174,9 @@ export function useSaveNotificationSettings(clinicId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: NotificationSettings) =>
-      apiRequest(`${clinicPath(clinicId)}/notification-settings`, {
+      apiRequest<NotificationSettings>(`${clinicPath(clinicId)}/notification-settings`, {
         method: 'PUT',
         body,
-        schema: NotificationSettings,
       }),
     onSuccess: (settings) =>
       queryClient.setQueryData(notificationSettingsQueryKey(clinicId), settings),
@@ -196,8 +192,7 @@ export function useAuditLog(clinicId: string, filters: AuditFilters) {
   return useInfiniteQuery({
     queryKey: [...adminQueryKey(clinicId), 'audit', filters] as const,
     queryFn: ({ signal, pageParam }) =>
-      apiRequest(`${clinicPath(clinicId)}/audit`, {
-        schema: AuditPage,
+      apiRequest<AuditPage>(`${clinicPath(clinicId)}/audit`, {
         signal,
         query: {
           ...auditQuery(filters),
@@ -221,8 +216,7 @@ export function useAuditActors(clinicId: string, q: string, enabled: boolean) {
   return useQuery({
     queryKey: [...adminQueryKey(clinicId), 'audit-actors', q] as const,
     queryFn: ({ signal }) =>
-      apiRequest(`${clinicPath(clinicId)}/audit/actors`, {
-        schema: AuditActors,
+      apiRequest<AuditActors>(`${clinicPath(clinicId)}/audit/actors`, {
         signal,
         query: { q },
       }),

@@ -1,6 +1,6 @@
 import type { ClinicClosure } from '@visitt/contracts';
 import { MAX_HORIZON_DAYS, norwegianHolidays, type NorwegianHolidayCode } from '@visitt/domain';
-import { addDays, isLocalDate } from '../../../lib/dates';
+import { addDays, isLocalDate } from '../../../lib/calendar-dates';
 import { newKey } from './hours-draft';
 
 /**

@@ -1,6 +1,6 @@
 import type { HoursException, PutHoursBody, WeeklyHoursBlock } from '@visitt/contracts';
 import { Temporal } from 'temporal-polyfill';
-import { addDays, isLocalDate } from '../../../lib/dates';
+import { addDays, isLocalDate } from '../../../lib/calendar-dates';
 import { isEndTime, isStartTime, normalizeTime } from './time-of-day';
 
 /**

@@ -1,6 +1,7 @@
 import type { SlotPreview } from '@visitt/contracts';
 import { Temporal } from 'temporal-polyfill';
-import { addDays, groupSlotsByDay, todayIn, weekEdge } from '../../../lib/dates';
+import { groupSlotsByDay, todayIn } from '../../../lib/dates';
+import { addDays, weekEdge } from '../../../lib/calendar-dates';
 
 /**
  * The preview's week: Monday to Sunday on the clinic's calendar. Weeks are named by their

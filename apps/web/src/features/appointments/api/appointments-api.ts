@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Appointment, AppointmentList } from '@visitt/contracts';
+import type { Appointment, AppointmentList } from '@visitt/contracts';
 import { apiRequest } from '../../../lib/api';
 
 /** All the patient's appointments; the client splits them into upcoming and past. */
@@ -7,7 +7,7 @@ export function useMyAppointments() {
   return useQuery({
     queryKey: ['appointments', 'all'],
     queryFn: ({ signal }) =>
-      apiRequest('/me/appointments', { query: { scope: 'all' }, schema: AppointmentList, signal }),
+      apiRequest<AppointmentList>('/me/appointments', { query: { scope: 'all' }, signal }),
     staleTime: 30_000,
   });
 }
@@ -17,7 +17,7 @@ export function useAppointment(id: string | undefined) {
   return useQuery({
     queryKey: ['appointment', id],
     queryFn: ({ signal }) =>
-      apiRequest(`/appointments/${encodeURIComponent(id ?? '')}`, { schema: Appointment, signal }),
+      apiRequest<Appointment>(`/appointments/${encodeURIComponent(id ?? '')}`, { signal }),
     enabled: id != null,
   });
 }
@@ -27,9 +27,8 @@ export function useCancelAppointment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) =>
-      apiRequest(`/appointments/${encodeURIComponent(id)}/cancel`, {
+      apiRequest<Appointment>(`/appointments/${encodeURIComponent(id)}/cancel`, {
         method: 'POST',
-        schema: Appointment,
       }),
     onSuccess: async (appointment) => {
       queryClient.setQueryData(['appointment', appointment.id], appointment);

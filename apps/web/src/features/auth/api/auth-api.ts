@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import {
+import type {
   AuthProviders,
   CodeSent,
   EnrolmentConfirmed,
   Me,
   PasswordStep,
   TotpEnrolment,
+} from '@visitt/contracts';
+import {
   type Locale,
   type PasswordSignInBody,
   type RequestCodeBody,
@@ -19,7 +21,7 @@ export const meQueryKey = ['me'] as const;
 /** The signed-in user, or null when there is no session (401). */
 export async function getMe(signal?: AbortSignal): Promise<Me | null> {
   try {
-    return await apiRequest('/me', { schema: Me, signal });
+    return await apiRequest<Me>('/me', { signal });
   } catch (error) {
     if (error instanceof ApiError && error.code === 'unauthorized') return null;
     throw error;
@@ -28,12 +30,12 @@ export async function getMe(signal?: AbortSignal): Promise<Me | null> {
 
 /** Sends a one-time code to the e-mail address or mobile number. */
 export function requestCode(body: RequestCodeBody): Promise<CodeSent> {
-  return apiRequest('/auth/code', { method: 'POST', body, schema: CodeSent });
+  return apiRequest<CodeSent>('/auth/code', { method: 'POST', body });
 }
 
 /** Checks the code; on success the server sets the session cookie. */
 export function verifyCode(body: VerifyCodeBody): Promise<Me> {
-  return apiRequest('/auth/code/verify', { method: 'POST', body, schema: Me });
+  return apiRequest<Me>('/auth/code/verify', { method: 'POST', body });
 }
 
 export function logout(): Promise<undefined> {
@@ -42,7 +44,7 @@ export function logout(): Promise<undefined> {
 
 /** Saves the user's language, so messages from the server come in it too. */
 export function updateLocale(locale: Locale): Promise<Me> {
-  return apiRequest('/me', { method: 'PATCH', body: { locale }, schema: Me });
+  return apiRequest<Me>('/me', { method: 'PATCH', body: { locale } });
 }
 
 /**
@@ -50,25 +52,24 @@ export function updateLocale(locale: Locale): Promise<Me> {
  * under way in a short-lived cookie and says what comes next (the code, or setting the app up).
  */
 export function submitPassword(body: PasswordSignInBody): Promise<PasswordStep> {
-  return apiRequest('/auth/password', { method: 'POST', body, schema: PasswordStep });
+  return apiRequest<PasswordStep>('/auth/password', { method: 'POST', body });
 }
 
 /** Staff sign-in, step two: the code from the authenticator app or a recovery code; starts the session. */
 export function submitSecondFactor(body: SecondFactorBody): Promise<Me> {
-  return apiRequest('/auth/totp', { method: 'POST', body, schema: Me });
+  return apiRequest<Me>('/auth/totp', { method: 'POST', body });
 }
 
 /** A new authenticator secret for the sign-in under way (replaces an unconfirmed earlier one). */
 export function startTotpEnrolment(signal?: AbortSignal): Promise<TotpEnrolment> {
-  return apiRequest('/auth/totp/enrolment', { method: 'POST', schema: TotpEnrolment, signal });
+  return apiRequest<TotpEnrolment>('/auth/totp/enrolment', { method: 'POST', signal });
 }
 
 /** Confirms the new authenticator app with a code from it; starts the session. */
 export function confirmTotpEnrolment(code: string): Promise<EnrolmentConfirmed> {
-  return apiRequest('/auth/totp/enrolment/confirm', {
+  return apiRequest<EnrolmentConfirmed>('/auth/totp/enrolment/confirm', {
     method: 'POST',
     body: { code },
-    schema: EnrolmentConfirmed,
   });
 }
 
@@ -78,7 +79,7 @@ const noProviders: AuthProviders = { patient: null, staff: null };
 export function useAuthProviders(): AuthProviders {
   const { data } = useQuery({
     queryKey: ['auth-providers'],
-    queryFn: ({ signal }) => apiRequest('/auth/providers', { schema: AuthProviders, signal }),
+    queryFn: ({ signal }) => apiRequest<AuthProviders>('/auth/providers', { signal }),
     staleTime: Infinity,
     retry: false,
   });

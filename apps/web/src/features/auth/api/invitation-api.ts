@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { AcceptedInvitation, PublicInvitation, type AcceptInvitationBody } from '@visitt/contracts';
+import type { AcceptedInvitation, PublicInvitation } from '@visitt/contracts';
+import { type AcceptInvitationBody } from '@visitt/contracts';
 import { apiRequest } from '../../../lib/api';
 
 export const invitationQueryKey = (token: string) => ['invitation', token] as const;
@@ -9,7 +10,7 @@ export function useInvitation(token: string) {
   return useQuery({
     queryKey: invitationQueryKey(token),
     queryFn: ({ signal }) =>
-      apiRequest(`/invitations/${encodeURIComponent(token)}`, { schema: PublicInvitation, signal }),
+      apiRequest<PublicInvitation>(`/invitations/${encodeURIComponent(token)}`, { signal }),
     retry: false,
   });
 }
@@ -19,9 +20,8 @@ export function acceptInvitation(
   token: string,
   body: AcceptInvitationBody,
 ): Promise<AcceptedInvitation> {
-  return apiRequest(`/invitations/${encodeURIComponent(token)}/accept`, {
+  return apiRequest<AcceptedInvitation>(`/invitations/${encodeURIComponent(token)}/accept`, {
     method: 'POST',
     body,
-    schema: AcceptedInvitation,
   });
 }

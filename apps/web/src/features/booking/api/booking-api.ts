@@ -1,24 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Appointment,
-  AppointmentType,
-  Practitioner,
-  SlotList,
-  type BookAppointmentBody,
-  type Modality,
-} from '@visitt/contracts';
-import { z } from 'zod';
+import type { Appointment, AppointmentType, Practitioner, SlotList } from '@visitt/contracts';
+import { type BookAppointmentBody, type Modality } from '@visitt/contracts';
 import { apiRequest } from '../../../lib/api';
-import { monthRange } from '../../../lib/dates';
+import { monthRange } from '../../../lib/calendar-dates';
 
 /** Practitioners of the clinic with a free time of `modality`. */
 export function usePractitioners(clinicId: string, modality: Modality) {
   return useQuery({
     queryKey: ['practitioners', clinicId, modality],
     queryFn: ({ signal }) =>
-      apiRequest(`/clinics/${clinicId}/practitioners`, {
+      apiRequest<Practitioner[]>(`/clinics/${clinicId}/practitioners`, {
         query: { modality },
-        schema: z.array(Practitioner),
         signal,
       }),
   });
@@ -29,9 +21,8 @@ export function useAppointmentTypes(clinicId: string, practitionerId: string, mo
   return useQuery({
     queryKey: ['appointment-types', clinicId, practitionerId, modality],
     queryFn: ({ signal }) =>
-      apiRequest(`/clinics/${clinicId}/appointment-types`, {
+      apiRequest<AppointmentType[]>(`/clinics/${clinicId}/appointment-types`, {
         query: { practitionerId, modality },
-        schema: z.array(AppointmentType),
         signal,
       }),
   });
@@ -58,14 +49,13 @@ export function useMonthSlots(
     ],
     queryFn: ({ signal }) => {
       const { from, to } = monthRange(month, timeZone ?? 'Europe/Oslo');
-      return apiRequest(`/clinics/${params.clinicId}/slots`, {
+      return apiRequest<SlotList>(`/clinics/${params.clinicId}/slots`, {
         query: {
           practitionerId: params.practitionerId,
           appointmentTypeId: params.appointmentTypeId,
           from,
           to,
         },
-        schema: SlotList,
         signal,
       });
     },
@@ -80,7 +70,7 @@ export function useBookAppointment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: BookAppointmentBody) =>
-      apiRequest('/appointments', { method: 'POST', body, schema: Appointment }),
+      apiRequest<Appointment>('/appointments', { method: 'POST', body }),
     onSuccess: async (appointment) => {
       queryClient.setQueryData(['appointment', appointment.id], appointment);
       await queryClient.invalidateQueries({ queryKey: ['appointments'] });

@@ -1,15 +1,14 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Icon } from '../../../components/ui/icon';
 import { useFormat, useI18n, useT } from '../../../i18n';
+import { monthOf, weekdayNames } from '../../../lib/dates';
 import {
   addDays,
   addMonths,
   compareMonths,
   monthGrid,
-  monthOf,
   weekEdge,
-  weekdayNames,
-} from '../../../lib/dates';
+} from '../../../lib/calendar-dates';
 
 interface MonthCalendarProps {
   /** The month shown, `YYYY-MM`. */

@@ -2,7 +2,7 @@ import type { Slot } from '@visitt/contracts';
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { useFormat, useT } from '../../../i18n';
-import { toZoned } from '../../../lib/dates';
+import { toZoned } from '../../../lib/calendar-dates';
 
 type PartOfDay = 'night' | 'morning' | 'afternoon' | 'evening';
 

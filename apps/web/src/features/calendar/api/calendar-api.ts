@@ -1,5 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { CalendarAppointments, StaffAppointment, StaffAppointmentDetail } from '@visitt/contracts';
+import type {
+  CalendarAppointments,
+  StaffAppointment,
+  StaffAppointmentDetail,
+} from '@visitt/contracts';
 import { apiRequest } from '../../../lib/api';
 import { slotsQueryKey } from '../../booking/api/booking-api';
 import { staffAppointmentKey, staffAppointmentsKey } from '../../workspace/api/workspace-api';
@@ -20,7 +24,7 @@ export function useCalendar(range: { from: string; to: string }) {
   return useQuery({
     queryKey: calendarKey(range.from, range.to),
     queryFn: ({ signal }) =>
-      apiRequest('/staff/calendar', { query: range, schema: CalendarAppointments, signal }),
+      apiRequest<CalendarAppointments>('/staff/calendar', { query: range, signal }),
     placeholderData: keepPreviousData,
     // Bookings made meanwhile (and on returning to the tab); room changes come over the socket at
     // once. Every read is audited per appointment, so not more often than this.
@@ -33,8 +37,7 @@ export function useStaffAppointment(id: string | undefined) {
   return useQuery({
     queryKey: staffAppointmentKey(id ?? ''),
     queryFn: ({ signal }) =>
-      apiRequest(`/staff/appointments/${encodeURIComponent(id ?? '')}`, {
-        schema: StaffAppointmentDetail,
+      apiRequest<StaffAppointmentDetail>(`/staff/appointments/${encodeURIComponent(id ?? '')}`, {
         signal,
       }),
     enabled: id != null,
@@ -60,10 +63,9 @@ export function useMarkAppointment(id: string, onDone: OnActionDone<StaffAppoint
   const refreshLists = useRefreshLists();
   return useMutation({
     mutationFn: (status: Mark) =>
-      apiRequest(`/staff/appointments/${encodeURIComponent(id)}/status`, {
+      apiRequest<StaffAppointmentDetail>(`/staff/appointments/${encodeURIComponent(id)}/status`, {
         method: 'POST',
         body: { status },
-        schema: StaffAppointmentDetail,
       }),
     onSuccess: async (detail) => {
       queryClient.setQueryData(staffAppointmentKey(id), detail);
@@ -79,10 +81,9 @@ export function useCancelByClinic(id: string, onDone: OnActionDone<StaffAppointm
   const refreshLists = useRefreshLists();
   return useMutation({
     mutationFn: (message: string) =>
-      apiRequest(`/staff/appointments/${encodeURIComponent(id)}/cancel`, {
+      apiRequest<StaffAppointmentDetail>(`/staff/appointments/${encodeURIComponent(id)}/cancel`, {
         method: 'POST',
         body: { message },
-        schema: StaffAppointmentDetail,
       }),
     onSuccess: async (detail) => {
       queryClient.setQueryData(staffAppointmentKey(id), detail);
@@ -103,10 +104,9 @@ export function useMoveAppointment(
   const { id } = appointment;
   return useMutation({
     mutationFn: (start: string) =>
-      apiRequest(`/staff/appointments/${encodeURIComponent(id)}/move`, {
+      apiRequest<StaffAppointment>(`/staff/appointments/${encodeURIComponent(id)}/move`, {
         method: 'POST',
         body: { start },
-        schema: StaffAppointment,
       }),
     onSuccess: async (moved) => {
       onDone(moved);

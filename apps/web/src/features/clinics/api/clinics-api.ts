@@ -1,16 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Clinic } from '@visitt/contracts';
-import { z } from 'zod';
+import type { Clinic } from '@visitt/contracts';
 import { apiRequest } from '../../../lib/api';
-
-const ClinicList = z.array(Clinic);
 
 /** Clinics matching `q` (name or town), those the patient used before first. */
 export function useClinicSearch(q: string) {
   return useQuery({
     queryKey: ['clinics', q],
     queryFn: ({ signal }) =>
-      apiRequest('/clinics', { query: { q: q || undefined }, schema: ClinicList, signal }),
+      apiRequest<Clinic[]>('/clinics', { query: { q: q || undefined }, signal }),
     placeholderData: (previous) => previous,
   });
 }
@@ -20,7 +17,7 @@ export function useClinic(clinicId: string | undefined) {
   return useQuery({
     queryKey: ['clinic', clinicId],
     queryFn: ({ signal }) =>
-      apiRequest(`/clinics/${encodeURIComponent(clinicId ?? '')}`, { schema: Clinic, signal }),
+      apiRequest<Clinic>(`/clinics/${encodeURIComponent(clinicId ?? '')}`, { signal }),
     enabled: clinicId != null,
     staleTime: 10 * 60_000,
   });

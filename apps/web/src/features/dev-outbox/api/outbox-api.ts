@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { OutboxList } from '@visitt/contracts';
+import type { OutboxList } from '@visitt/contracts';
 import { ApiError, apiRequest } from '../../../lib/api';
 
 /** Messages sent in the demo, newest first; null when the installation has no outbox (404). */
 async function getOutbox(signal?: AbortSignal) {
   try {
-    return await apiRequest('/dev/outbox', { schema: OutboxList, signal });
+    return await apiRequest<OutboxList>('/dev/outbox', { signal });
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return null;
     throw error;

@@ -1,10 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  CodeSent,
-  MyNotifications,
-  type ContactCodeBody,
-  type ContactVerifyBody,
-} from '@visitt/contracts';
+import type { CodeSent, MyNotifications } from '@visitt/contracts';
+import { type ContactCodeBody, type ContactVerifyBody } from '@visitt/contracts';
 import { apiRequest } from '../../../lib/api';
 import { meQueryKey } from '../../auth/api/auth-api';
 import type { MessageChannel } from '../contact-format';
@@ -17,7 +13,7 @@ export const myNotificationsQueryKey = ['my-notifications'] as const;
 export function useMyNotifications() {
   return useQuery({
     queryKey: myNotificationsQueryKey,
-    queryFn: ({ signal }) => apiRequest('/me/notifications', { schema: MyNotifications, signal }),
+    queryFn: ({ signal }) => apiRequest<MyNotifications>('/me/notifications', { signal }),
     staleTime: 30_000,
   });
 }
@@ -30,10 +26,9 @@ export function useSetChannel() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ channel, enabled }: { channel: MessageChannel; enabled: boolean }) =>
-      apiRequest(`/me/notifications/${channel}`, {
+      apiRequest<MyNotifications>(`/me/notifications/${channel}`, {
         method: 'PUT',
         body: { enabled },
-        schema: MyNotifications,
       }),
     onSuccess: (settings) => queryClient.setQueryData(myNotificationsQueryKey, settings),
   });
@@ -45,7 +40,7 @@ export function useSetChannel() {
  * or `channel_unavailable`.
  */
 export function requestContactCode(body: ContactCodeBody): Promise<CodeSent> {
-  return apiRequest('/me/contact/code', { method: 'POST', body, schema: CodeSent });
+  return apiRequest<CodeSent>('/me/contact/code', { method: 'POST', body });
 }
 
 /**
@@ -56,7 +51,7 @@ export function useVerifyContact() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ContactVerifyBody) =>
-      apiRequest('/me/contact/verify', { method: 'POST', body, schema: MyNotifications }),
+      apiRequest<MyNotifications>('/me/contact/verify', { method: 'POST', body }),
     onSuccess: async (settings) => {
       queryClient.setQueryData(myNotificationsQueryKey, settings);
       // The user's e-mail and phone are in `me` too (the sign-in form, the workspace).

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Me } from '@visitt/contracts';
+import type { Me } from '@visitt/contracts';
 import { apiRequest } from '../../../lib/api';
 import { meQueryKey } from '../../auth/api/auth-api';
 import type { ProfileValues } from '../profile-form';
@@ -8,7 +8,7 @@ import type { ProfileValues } from '../profile-form';
 export function useSaveProfile() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ProfileValues) => apiRequest('/me', { method: 'PATCH', body, schema: Me }),
+    mutationFn: (body: ProfileValues) => apiRequest<Me>('/me', { method: 'PATCH', body }),
     onSuccess: (me) => queryClient.setQueryData(meQueryKey, me),
   });
 }

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { StaffAppointmentList, type StaffAppointment } from '@visitt/contracts';
+import type { StaffAppointmentList } from '@visitt/contracts';
+import { type StaffAppointment } from '@visitt/contracts';
 import { apiRequest } from '../../../lib/api';
 
 /**
@@ -19,9 +20,8 @@ function dayQuery(date: string | null) {
   return queryOptions({
     queryKey: [...staffAppointmentsKey, date ?? 'today'],
     queryFn: ({ signal }) =>
-      apiRequest('/staff/appointments', {
+      apiRequest<StaffAppointmentList>('/staff/appointments', {
         query: { date: date ?? undefined },
-        schema: StaffAppointmentList,
         signal,
       }),
   });

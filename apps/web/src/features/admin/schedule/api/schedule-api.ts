@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
+import type {
   AdminAppointmentType,
   ClinicClosures,
   DeletedAppointmentType,
@@ -8,12 +8,13 @@ import {
   SavedClosures,
   SavedHours,
   SlotPreview,
+} from '@visitt/contracts';
+import {
   type AppointmentTypeBody,
   type PreviewBody,
   type PutClosuresBody,
   type PutHoursBody,
 } from '@visitt/contracts';
-import { z } from 'zod';
 import { apiRequest } from '../../../../lib/api';
 import { adminQueryKey, useStaffOverview } from '../../api/admin-api';
 
@@ -44,8 +45,7 @@ export function useAdminTypes(clinicId: string) {
   return useQuery({
     queryKey: keys.types(clinicId),
     queryFn: ({ signal }) =>
-      apiRequest(`${base(clinicId)}/appointment-types`, {
-        schema: z.array(AdminAppointmentType),
+      apiRequest<AdminAppointmentType[]>(`${base(clinicId)}/appointment-types`, {
         signal,
       }),
     staleTime: 30_000,
@@ -60,11 +60,11 @@ export function useSaveType(clinicId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ typeId, body }: { typeId: string | null; body: AppointmentTypeBody }) =>
-      apiRequest(
+      apiRequest<AdminAppointmentType>(
         typeId
           ? `${base(clinicId)}/appointment-types/${typeId}`
           : `${base(clinicId)}/appointment-types`,
-        { method: typeId ? 'PUT' : 'POST', body, schema: AdminAppointmentType },
+        { method: typeId ? 'PUT' : 'POST', body },
       ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: keys.types(clinicId) });
@@ -78,9 +78,8 @@ export function useDeleteType(clinicId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (typeId: string) =>
-      apiRequest(`${base(clinicId)}/appointment-types/${typeId}`, {
+      apiRequest<DeletedAppointmentType>(`${base(clinicId)}/appointment-types/${typeId}`, {
         method: 'DELETE',
-        schema: DeletedAppointmentType,
       }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: keys.types(clinicId) });
@@ -94,8 +93,7 @@ export function usePractitionerHours(clinicId: string, practitionerId: string | 
   return useQuery({
     queryKey: keys.hours(clinicId, practitionerId ?? ''),
     queryFn: ({ signal }) =>
-      apiRequest(`${base(clinicId)}/practitioners/${practitionerId}/hours`, {
-        schema: PractitionerHours,
+      apiRequest<PractitionerHours>(`${base(clinicId)}/practitioners/${practitionerId}/hours`, {
         signal,
       }),
     enabled: practitionerId != null,
@@ -124,10 +122,9 @@ export function useSaveHours(clinicId: string, practitionerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: PutHoursBody) =>
-      apiRequest(`${base(clinicId)}/practitioners/${practitionerId}/hours`, {
+      apiRequest<SavedHours>(`${base(clinicId)}/practitioners/${practitionerId}/hours`, {
         method: 'PUT',
         body,
-        schema: SavedHours,
       }),
     onSuccess: async (saved) => {
       const { outside: _outside, ...hours } = saved;
@@ -141,8 +138,7 @@ export function useSaveHours(clinicId: string, practitionerId: string) {
 export function useClosures(clinicId: string) {
   return useQuery({
     queryKey: keys.closures(clinicId),
-    queryFn: ({ signal }) =>
-      apiRequest(`${base(clinicId)}/closures`, { schema: ClinicClosures, signal }),
+    queryFn: ({ signal }) => apiRequest<ClinicClosures>(`${base(clinicId)}/closures`, { signal }),
     staleTime: Infinity,
     refetchOnWindowFocus: false,
   });
@@ -153,7 +149,7 @@ export function useSaveClosures(clinicId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: PutClosuresBody) =>
-      apiRequest(`${base(clinicId)}/closures`, { method: 'PUT', body, schema: SavedClosures }),
+      apiRequest<SavedClosures>(`${base(clinicId)}/closures`, { method: 'PUT', body }),
     onSuccess: async (saved) => {
       const { outside: _outside, ...closures } = saved;
       queryClient.setQueryData(keys.closures(clinicId), closures);
@@ -167,8 +163,7 @@ export function useOutsideHours(clinicId: string) {
   return useQuery({
     queryKey: keys.outside(clinicId),
     queryFn: ({ signal }) =>
-      apiRequest(`${base(clinicId)}/appointments-outside-hours`, {
-        schema: OutsideAppointments,
+      apiRequest<OutsideAppointments>(`${base(clinicId)}/appointments-outside-hours`, {
         signal,
       }),
     staleTime: 30_000,
@@ -197,9 +192,8 @@ export function useSlotPreview(clinicId: string, request: PreviewRequest | null)
       const { practitionerId, appointmentTypeId, week, hours, closures, openHolidays } = request!;
       const path = `${base(clinicId)}/practitioners/${practitionerId}/preview`;
       if (hours === undefined && closures === undefined && openHolidays === undefined)
-        return apiRequest(path, {
+        return apiRequest<SlotPreview>(path, {
           query: { appointmentTypeId, week },
-          schema: SlotPreview,
           signal,
         });
       const body: PreviewBody = {
@@ -209,7 +203,7 @@ export function useSlotPreview(clinicId: string, request: PreviewRequest | null)
         ...(closures ? { closures } : {}),
         ...(openHolidays ? { openHolidays } : {}),
       };
-      return apiRequest(path, { method: 'POST', body, schema: SlotPreview, signal });
+      return apiRequest<SlotPreview>(path, { method: 'POST', body, signal });
     },
     enabled: request != null,
     placeholderData: keepPreviousData,

@@ -2,7 +2,8 @@ import type { ClinicClosures, SavedClosures } from '@visitt/contracts';
 import { useId, useMemo } from 'react';
 import { Button } from '../../../../components/ui/button';
 import { useFormat, useI18n } from '../../../../i18n';
-import { formatPlainDate, isLocalDate } from '../../../../lib/dates';
+import { formatPlainDate } from '../../../../lib/dates';
+import { isLocalDate } from '../../../../lib/calendar-dates';
 import { useSaveClosures } from '../api/schedule-api';
 import {
   closureFieldId,

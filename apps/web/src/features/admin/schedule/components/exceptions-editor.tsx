@@ -1,6 +1,6 @@
 import { Button } from '../../../../components/ui/button';
 import { useFormat, useT } from '../../../../i18n';
-import { isLocalDate } from '../../../../lib/dates';
+import { isLocalDate } from '../../../../lib/calendar-dates';
 import {
   hoursFieldId,
   MAX_NOTE_LENGTH,

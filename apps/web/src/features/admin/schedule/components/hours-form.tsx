@@ -1,7 +1,8 @@
 import type { PractitionerHours, SavedHours } from '@visitt/contracts';
 import { useId } from 'react';
 import { useFormat, useI18n } from '../../../../i18n';
-import { isLocalDate, weekdayNames } from '../../../../lib/dates';
+import { weekdayNames } from '../../../../lib/dates';
+import { isLocalDate } from '../../../../lib/calendar-dates';
 import { useSaveHours } from '../api/schedule-api';
 import {
   toHoursDraft,
