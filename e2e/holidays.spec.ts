@@ -159,5 +159,22 @@ describe('public holidays are closed for ordinary hours, in every year', () => {
     await admin.getByRole('button', { name: 'Lagre stengte dager' }).click();
     await admin.getByText('De stengte dagene er lagret.').waitFor();
     await admin.getByRole('button', { name: 'Steng julaften' }).waitFor();
+
+    // 6. Unsaved changes are not lost by a link or the browser's Back without a question.
+    await box.check();
+    await admin
+      .getByRole('navigation', { name: /Administrasjon av/ })
+      .getByRole('link', { name: 'Ansatte', exact: true })
+      .click();
+    const leave = admin.getByRole('dialog', { name: 'Forlate siden uten å lagre?' });
+    await leave.waitFor();
+    await leave.getByRole('button', { name: 'Bli på siden' }).click();
+    await heading(admin, 'Åpningstider');
+    expect(await box.isChecked()).toBe(true);
+    await admin.goBack();
+    await leave.waitFor();
+    await heading(admin, 'Åpningstider');
+    await leave.getByRole('button', { name: 'Forkast endringene' }).click();
+    await heading(admin, 'Timetyper');
   });
 });

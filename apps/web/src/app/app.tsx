@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { RouterProvider } from 'react-router';
+import { RouterProvider } from '../lib/router';
 import { I18nProvider } from '../i18n';
 import { LocaleSync } from './locale-sync';
 import { createQueryClient } from './query-client';

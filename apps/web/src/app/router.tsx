@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { loadStaffTexts } from '../i18n';
+import { createBrowserRouter, Navigate } from '../lib/router';
 import { RequireAuth } from './layouts/require-auth';
-import { RequireStaff } from './layouts/require-staff';
 import { RootLayout, STAFF_SHELL } from './layouts/root-layout';
 import { AppointmentsPage } from './routes/appointments';
 import { HomePage } from './routes/home';
@@ -15,9 +15,19 @@ import { NotFoundPage } from './routes/not-found';
 function page<Name extends string>(
   load: () => Promise<Record<Name, ComponentType>>,
   name: Name,
+  texts: 'common' | 'staff' = 'common',
 ): () => Promise<{ Component: ComponentType }> {
-  return async () => ({ Component: (await load())[name] });
+  return async () => {
+    const [module] = await Promise.all([load(), texts === 'staff' ? loadStaffTexts() : null]);
+    return { Component: module[name] };
+  };
 }
+
+/** A staff page: its module and the staff pages' texts. */
+const staffPage = <Name extends string>(
+  load: () => Promise<Record<Name, ComponentType>>,
+  name: Name,
+) => page(load, name, 'staff');
 
 /**
  * Every page has its own path, so back and forward work and any step can be linked to. The
@@ -29,16 +39,16 @@ export const router = createBrowserRouter([
     children: [
       {
         path: '/timer/:id/video',
-        lazy: page(() => import('./routes/video-room'), 'PatientVideoPage'),
+        lazy: staffPage(() => import('./routes/video-room'), 'PatientVideoPage'),
       },
     ],
   },
   {
-    element: <RequireStaff />,
+    lazy: staffPage(() => import('./layouts/require-staff'), 'RequireStaff'),
     children: [
       {
         path: '/arbeidsflate/video/:id',
-        lazy: page(() => import('./routes/video-room'), 'PractitionerVideoPage'),
+        lazy: staffPage(() => import('./routes/video-room'), 'PractitionerVideoPage'),
       },
     ],
   },
@@ -47,7 +57,7 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/logg-inn', lazy: page(() => import('./routes/sign-in'), 'SignInPage') },
-      { path: '/utboks', lazy: page(() => import('./routes/outbox'), 'OutboxPage') },
+      { path: '/utboks', lazy: staffPage(() => import('./routes/outbox'), 'OutboxPage') },
       {
         path: '/ansatt/logg-inn',
         lazy: page(() => import('./routes/staff-sign-in'), 'StaffSignInPage'),
@@ -55,51 +65,57 @@ export const router = createBrowserRouter([
       // Clinic administration: AdminLayout checks the staff sign-in and the admin role itself.
       {
         path: '/admin',
-        lazy: page(() => import('./routes/admin-home'), 'AdminHomePage'),
+        lazy: staffPage(() => import('./routes/admin-home'), 'AdminHomePage'),
         handle: STAFF_SHELL,
       },
       {
         path: '/admin/:clinicId',
-        lazy: page(() => import('./layouts/admin-layout'), 'AdminLayout'),
+        lazy: staffPage(() => import('./layouts/admin-layout'), 'AdminLayout'),
         handle: STAFF_SHELL,
         children: [
           { index: true, element: <Navigate to="profil" replace /> },
           {
             path: 'profil',
-            lazy: page(() => import('./routes/admin-profile'), 'AdminProfilePage'),
+            lazy: staffPage(() => import('./routes/admin-profile'), 'AdminProfilePage'),
           },
-          { path: 'ansatte', lazy: page(() => import('./routes/admin-staff'), 'AdminStaffPage') },
-          { path: 'timetyper', lazy: page(() => import('./routes/admin-types'), 'AdminTypesPage') },
+          {
+            path: 'ansatte',
+            lazy: staffPage(() => import('./routes/admin-staff'), 'AdminStaffPage'),
+          },
+          {
+            path: 'timetyper',
+            lazy: staffPage(() => import('./routes/admin-types'), 'AdminTypesPage'),
+          },
           {
             path: 'apningstider',
-            lazy: page(() => import('./routes/admin-hours'), 'AdminHoursPage'),
+            lazy: staffPage(() => import('./routes/admin-hours'), 'AdminHoursPage'),
           },
           {
             path: 'varsler',
-            lazy: page(() => import('./routes/admin-notifications'), 'AdminNotificationsPage'),
+            lazy: staffPage(() => import('./routes/admin-notifications'), 'AdminNotificationsPage'),
           },
-          { path: 'logg', lazy: page(() => import('./routes/admin-log'), 'AdminLogPage') },
+          { path: 'logg', lazy: staffPage(() => import('./routes/admin-log'), 'AdminLogPage') },
         ],
       },
       {
         path: '/invitasjon/:token',
-        lazy: page(() => import('./routes/invitation'), 'InvitationPage'),
+        lazy: staffPage(() => import('./routes/invitation'), 'InvitationPage'),
       },
       {
-        element: <RequireStaff />,
+        lazy: staffPage(() => import('./layouts/require-staff'), 'RequireStaff'),
         handle: STAFF_SHELL,
         children: [
           {
             path: '/arbeidsflate',
-            lazy: page(() => import('./routes/workspace'), 'WorkspacePage'),
+            lazy: staffPage(() => import('./routes/workspace'), 'WorkspacePage'),
           },
           {
             path: '/arbeidsflate/kalender',
-            lazy: page(() => import('./routes/calendar'), 'CalendarPage'),
+            lazy: staffPage(() => import('./routes/calendar'), 'CalendarPage'),
           },
           {
             path: '/arbeidsflate/kalender/:id',
-            lazy: page(() => import('./routes/calendar'), 'CalendarAppointmentPage'),
+            lazy: staffPage(() => import('./routes/calendar'), 'CalendarAppointmentPage'),
           },
         ],
       },

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flatten } from './catalogue';
-import { en } from './en';
-import { nb } from './nb';
+import { en, nb } from './all';
 
 const nbKeys = flatten(nb);
 const enKeys = flatten(en);

@@ -1,9 +1,14 @@
 import type { ErrorCode } from '@visitt/contracts';
 import type { ClientErrorCode } from '../lib/api';
 import type { nb } from './nb';
+import type { nbStaff } from './nb-staff';
 
-/** The shape of a catalogue: the keys of `nb.ts`, every leaf a string. */
-export type Catalogue = Widen<typeof nb>;
+/** The texts every page may use: the keys of `nb.ts`, every leaf a string. */
+export type CoreCatalogue = Widen<typeof nb>;
+/** The staff pages' texts, fetched with those pages: the keys of `nb-staff.ts`. */
+export type StaffCatalogue = Widen<typeof nbStaff>;
+/** The shape of a whole catalogue. */
+export type Catalogue = CoreCatalogue & StaffCatalogue;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 

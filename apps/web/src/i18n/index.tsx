@@ -18,7 +18,9 @@ import {
 import {
   translate,
   type Catalogue,
+  type CoreCatalogue,
   type Locale,
+  type StaffCatalogue,
   type TranslationKey,
   type Vars,
 } from './catalogue';
@@ -28,19 +30,45 @@ import { nb } from './nb';
 export type { Locale, TranslationKey } from './catalogue';
 
 /**
- * The catalogues at hand. Bokmål, the default, comes with the first page; another language is
- * fetched when it is chosen (or, before the first render, when the device asks for it), so the
- * first page carries one catalogue, not all.
+ * The texts at hand, per language. Bokmål's common texts come with the first page; another
+ * language is fetched when it is chosen (or, before the first render, when the device asks for
+ * it), and the staff pages' texts are fetched with those pages (`loadStaffTexts`), so a
+ * patient's first page carries one language's common texts only.
  */
-const catalogues: Partial<Record<Locale, Catalogue>> = { nb };
-const loaders: Record<Locale, () => Promise<Catalogue>> = {
+const catalogues: Partial<Record<Locale, CoreCatalogue & Partial<StaffCatalogue>>> = {
+  nb: { ...nb },
+};
+const coreLoaders: Record<Locale, () => Promise<CoreCatalogue>> = {
   nb: () => Promise.resolve(nb),
   en: async () => (await import('./en')).en,
 };
+const staffLoaders: Record<Locale, () => Promise<StaffCatalogue>> = {
+  nb: async () => (await import('./nb-staff')).nbStaff,
+  en: async () => (await import('./en-staff')).enStaff,
+};
+const hasStaffTexts = new Set<Locale>();
+/** Whether a staff page has been opened: a language chosen later comes with its staff texts. */
+let isStaffNeeded = false;
+/** The language on screen, for `loadStaffTexts`. */
+let shownLocale: Locale = 'nb';
 
-/** Fetches `locale`'s catalogue once; resolves when `t` can use it. */
+async function loadStaffPart(locale: Locale): Promise<void> {
+  if (hasStaffTexts.has(locale)) return;
+  const part = await staffLoaders[locale]();
+  Object.assign((catalogues[locale] ??= { ...(await coreLoaders[locale]()) }), part);
+  hasStaffTexts.add(locale);
+}
+
+/** Fetches `locale`'s texts once (with the staff texts once a staff page has been opened). */
 export async function loadCatalogue(locale: Locale): Promise<void> {
-  catalogues[locale] ??= await loaders[locale]();
+  catalogues[locale] ??= { ...(await coreLoaders[locale]()) };
+  if (isStaffNeeded) await loadStaffPart(locale);
+}
+
+/** Fetches the staff pages' texts in the language on screen; a staff page waits for it. */
+export async function loadStaffTexts(): Promise<void> {
+  isStaffNeeded = true;
+  await loadStaffPart(shownLocale);
 }
 
 /** The language this device shows first: its saved choice, else its browser's languages. */
@@ -76,7 +104,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   // main.tsx loads this language's catalogue before the first render.
   const [locale, setLocaleState] = useState<Locale>(() => {
     const first = initialLocale();
-    return catalogues[first] ? first : 'nb';
+    shownLocale = catalogues[first] ? first : 'nb';
+    return shownLocale;
   });
   const [hasSavedChoice, setHasSavedChoice] = useState(() => readSaved() != null);
 
@@ -88,7 +117,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     // Shown once its catalogue is here (at once when it already is); a failed fetch leaves the
     // page in the language it has, and the choice is tried again on the next visit.
     void loadCatalogue(next).then(
-      () => setLocaleState(next),
+      () => {
+        shownLocale = next;
+        setLocaleState(next);
+      },
       () => undefined,
     );
     if (options.persist) {
@@ -107,7 +139,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       intlLocale: intlLocales[locale],
       setLocale,
       hasSavedChoice,
-      t: (key, vars) => translate(catalogues[locale] ?? nb, key, vars),
+      // A staff text is only asked for on a staff page, which has loaded the staff texts.
+      t: (key, vars) => translate((catalogues[locale] ?? nb) as Catalogue, key, vars),
     }),
     [locale, setLocale, hasSavedChoice],
   );

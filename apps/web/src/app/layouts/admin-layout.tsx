@@ -1,4 +1,4 @@
-import { Navigate, Outlet, useLocation, useParams } from 'react-router';
+import { Navigate, Outlet, useLocation, useParams } from '../../lib/router';
 import { ErrorState } from '../../components/ui/alert';
 import { ButtonLink } from '../../components/ui/button';
 import { LoadingState } from '../../components/ui/spinner';

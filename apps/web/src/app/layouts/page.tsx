@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation } from '../../lib/router';
 import { Icon } from '../../components/ui/icon';
 import { waitingTitle } from '../../features/workspace/waiting';
 import { useT } from '../../i18n';

@@ -1,4 +1,4 @@
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation } from '../../lib/router';
 import { ErrorState } from '../../components/ui/alert';
 import { LoadingState } from '../../components/ui/spinner';
 import { useMe } from '../../features/auth/hooks/use-me';

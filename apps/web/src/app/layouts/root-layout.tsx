@@ -1,4 +1,4 @@
-import { Outlet, ScrollRestoration, useMatches } from 'react-router';
+import { Outlet, ScrollRestoration, useMatches } from '../../lib/router';
 import { useIsWide } from '../../lib/media-query';
 import { Shell, type ShellVariant } from './shell';
 

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
-import { Link, NavLink } from 'react-router';
+import { Link, NavLink } from '../../lib/router';
 import { Alert } from '../../components/ui/alert';
 import { Icon } from '../../components/ui/icon';
 import { LanguageSwitch } from '../../features/auth/components/language-switch';
@@ -8,7 +8,7 @@ import { useMe } from '../../features/auth/hooks/use-me';
 import { StartBookingButton } from '../../features/booking/components/start-booking-button';
 import { useHasOutbox } from '../../features/dev-outbox/api/outbox-api';
 import type { LiveStatus } from '../../features/workspace/hooks/use-workspace-live';
-import { useT } from '../../i18n';
+import { loadStaffTexts, useT } from '../../i18n';
 import { useOnline } from '../../lib/use-online';
 import { ShellContext, type ShellValue } from './shell-context';
 import { NO_STAFF_ALERTS, StaffAlertsContext, type StaffAlertsValue } from './staff-alerts-context';
@@ -19,11 +19,13 @@ import { hasWaitingAlerts, staffSideLink } from './staff-nav';
 export type ShellVariant = 'patient' | 'staff';
 
 /** The staff area's waiting alerts, loaded with the first staff page (none on the patient's). */
-const StaffWaitingAlerts = lazy(() =>
-  import('../../features/workspace/components/staff-waiting-alerts').then((module) => ({
-    default: module.StaffWaitingAlerts,
-  })),
-);
+const StaffWaitingAlerts = lazy(async () => {
+  const [module] = await Promise.all([
+    import('../../features/workspace/components/staff-waiting-alerts'),
+    loadStaffTexts(),
+  ]);
+  return { default: module.StaffWaitingAlerts };
+});
 
 /**
  * The frame around every page, in one of two layouts: the app (narrow: top bar, bottom tabs

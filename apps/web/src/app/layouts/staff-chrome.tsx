@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { Link, NavLink } from 'react-router';
+import { Link, NavLink } from '../../lib/router';
 import { Icon } from '../../components/ui/icon';
 import { LanguageSwitch } from '../../features/auth/components/language-switch';
 import { SignOutButton } from '../../features/auth/components/sign-out-button';

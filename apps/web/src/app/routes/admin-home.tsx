@@ -1,4 +1,4 @@
-import { Link, Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from '../../lib/router';
 import { ErrorState } from '../../components/ui/alert';
 import { Icon } from '../../components/ui/icon';
 import { LoadingState } from '../../components/ui/spinner';

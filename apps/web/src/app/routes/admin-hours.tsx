@@ -1,6 +1,6 @@
 import type { AdminPractitioner } from '@visitt/contracts';
 import { useId, useMemo, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from '../../lib/router';
 import { ErrorState } from '../../components/ui/alert';
 import { LoadingState } from '../../components/ui/spinner';
 import {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../lib/router';
 import { ErrorState } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Icon } from '../../components/ui/icon';

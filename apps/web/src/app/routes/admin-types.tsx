@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from '../../lib/router';
 import { Alert, ErrorState } from '../../components/ui/alert';
 import { ButtonLink } from '../../components/ui/button';
 import { LoadingState } from '../../components/ui/spinner';

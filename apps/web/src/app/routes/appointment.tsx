@@ -1,6 +1,6 @@
 import { hasVideoRoom } from '@visitt/domain';
 import { useId } from 'react';
-import { useParams } from 'react-router';
+import { useParams } from '../../lib/router';
 import { ErrorState } from '../../components/ui/alert';
 import { Icon } from '../../components/ui/icon';
 import { LoadingState } from '../../components/ui/spinner';

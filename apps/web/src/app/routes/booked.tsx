@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { useParams } from '../../lib/router';
 import { ErrorState } from '../../components/ui/alert';
 import { ButtonLink } from '../../components/ui/button';
 import { Icon } from '../../components/ui/icon';

@@ -1,7 +1,7 @@
 import type { Clinic } from '@visitt/contracts';
 import { isProfileComplete } from '@visitt/domain';
 import { useId, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, usePrefetch } from '../../lib/router';
 import { Alert, ErrorState, useErrorMessage } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { LoadingState } from '../../components/ui/spinner';
@@ -46,6 +46,8 @@ const HANDLED = [...BACK_TO_TIMES, 'profile_incomplete'] as const;
  * comment.
  */
 export function BookingConfirmPage() {
+  // The next step's page, fetched while this one is read.
+  usePrefetch('/timer/_/bekreftet');
   const t = useT();
   const raw = useBookingChoice();
   const choice = completeChoice(raw, ['practitionerId', 'appointmentTypeId', 'start']);

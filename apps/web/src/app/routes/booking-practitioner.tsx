@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, usePrefetch } from '../../lib/router';
 import { ErrorState } from '../../components/ui/alert';
 import { Icon } from '../../components/ui/icon';
 import { LoadingState } from '../../components/ui/spinner';
@@ -13,6 +13,8 @@ import { Page } from '../layouts/page';
 
 /** Step 2: the practitioners who offer the chosen kind of appointment and have free time. */
 export function BookingPractitionerPage() {
+  // The next step's page, fetched while this one is read.
+  usePrefetch('/klinikk/_/bestill/type');
   const t = useT();
   const raw = useBookingChoice();
   const title = t('booking.practitionerTitle');

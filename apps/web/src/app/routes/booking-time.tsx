@@ -1,6 +1,6 @@
 import type { Clinic } from '@visitt/contracts';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
+import { usePrefetch, useSearchParams } from '../../lib/router';
 import { Alert, ErrorState } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { LoadingState } from '../../components/ui/spinner';
@@ -36,6 +36,8 @@ const isReturnReason = (value: string | null): value is ReturnReason =>
 
 /** Step 4: a month calendar with the days that have free slots, and the chosen day's times. */
 export function BookingTimePage() {
+  // The next step's page, fetched while this one is read.
+  usePrefetch('/klinikk/_/bestill/bekreft');
   const t = useT();
   const raw = useBookingChoice();
   const choice = completeChoice(raw, ['practitionerId', 'appointmentTypeId']);

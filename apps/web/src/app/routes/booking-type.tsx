@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, usePrefetch } from '../../lib/router';
 import { ErrorState } from '../../components/ui/alert';
 import { Icon } from '../../components/ui/icon';
 import { LoadingState } from '../../components/ui/spinner';
@@ -12,6 +12,8 @@ import { Page } from '../layouts/page';
 
 /** Step 3: the appointment type (name, duration, short description). */
 export function BookingTypePage() {
+  // The next step's page, fetched while this one is read.
+  usePrefetch('/klinikk/_/bestill/tid');
   const t = useT();
   const raw = useBookingChoice();
   const choice = completeChoice(raw, ['practitionerId']);

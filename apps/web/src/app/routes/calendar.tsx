@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from '../../lib/router';
 import { Alert, ErrorState } from '../../components/ui/alert';
 import { Icon } from '../../components/ui/icon';
 import { LoadingState } from '../../components/ui/spinner';

@@ -1,5 +1,5 @@
 import type { Modality } from '@visitt/contracts';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, usePrefetch } from '../../lib/router';
 import { Alert, ErrorState } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Icon } from '../../components/ui/icon';
@@ -14,6 +14,8 @@ import { clinicPlace } from '@visitt/domain';
 
 /** Step 1 (cont.): the clinic, with **Bestill videokonsultasjon** and the ordinary **Bestill time**. */
 export function ClinicPage() {
+  // The next step's page, fetched while this one is read.
+  usePrefetch('/klinikk/_/bestill/behandler');
   const t = useT();
   const navigate = useNavigate();
   const { clinicId = '' } = useParams();

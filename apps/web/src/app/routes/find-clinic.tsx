@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { usePrefetch, useSearchParams } from '../../lib/router';
 import { ErrorState } from '../../components/ui/alert';
 import { Button } from '../../components/ui/button';
 import { Icon } from '../../components/ui/icon';
@@ -12,6 +12,8 @@ import { Page } from '../layouts/page';
 
 /** Step 1: find the clinic by name or town; clinics used before come first, under their own heading. */
 export function FindClinicPage() {
+  // The next step's page, fetched while this one is read.
+  usePrefetch('/klinikk/_');
   const t = useT();
   const inputId = useId();
   const [searchParams, setSearchParams] = useSearchParams();

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../lib/router';
 import { ErrorState } from '../../components/ui/alert';
 import { ButtonLink } from '../../components/ui/button';
 import { Icon } from '../../components/ui/icon';

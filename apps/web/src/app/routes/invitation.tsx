@@ -1,6 +1,6 @@
 import type { AcceptedInvitation, InvitationState, PublicInvitation } from '@visitt/contracts';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams } from '../../lib/router';
 import { ErrorState } from '../../components/ui/alert';
 import { ButtonLink } from '../../components/ui/button';
 import { LoadingState } from '../../components/ui/spinner';

@@ -1,6 +1,6 @@
 import type { Me } from '@visitt/contracts';
 import { safeReturnPath } from '@visitt/domain';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from '../../lib/router';
 import { IdentityProviderOption } from '../../features/auth/components/identity-provider-option';
 import { SignInForm } from '../../features/auth/components/sign-in-form';
 import { SignInRefusal } from '../../features/auth/components/sign-in-refusal';

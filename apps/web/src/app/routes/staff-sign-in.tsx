@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { safeReturnPath } from '@visitt/domain';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from '../../lib/router';
 import { Alert } from '../../components/ui/alert';
 import { LoadingState } from '../../components/ui/spinner';
 import { IdentityProviderOption } from '../../features/auth/components/identity-provider-option';

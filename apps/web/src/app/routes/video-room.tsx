@@ -1,6 +1,6 @@
 import type { RoomRole } from '@visitt/contracts';
 import { useCallback } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from '../../lib/router';
 import {
   endedByFrom,
   endedStartFrom,

@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from '../../lib/router';
 import { ErrorState } from '../../components/ui/alert';
 import { ButtonLink } from '../../components/ui/button';
 import { Icon } from '../../components/ui/icon';

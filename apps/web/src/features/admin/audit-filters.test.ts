@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../i18n/catalogue';
-import { en } from '../../i18n/en';
-import { nb } from '../../i18n/nb';
+import { en, nb } from '../../i18n/all';
 import {
   auditActionLabel,
   auditFilterParams,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nb } from '../../i18n/nb';
+import { nb } from '../../i18n/all';
 import {
   changeAddressKey,
   groupedSecret,

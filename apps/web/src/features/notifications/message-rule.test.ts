@@ -8,8 +8,7 @@ import {
   type PatientMessageKind,
 } from '@visitt/domain';
 import { translate, type Catalogue } from '../../i18n/catalogue';
-import { en } from '../../i18n/en';
-import { nb } from '../../i18n/nb';
+import { en, nb } from '../../i18n/all';
 import {
   MESSAGE_GROUPS,
   patientChannels,

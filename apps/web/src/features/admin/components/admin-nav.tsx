@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { NavLink, useLocation } from 'react-router';
+import { NavLink, useLocation } from '../../../lib/router';
 import { useT } from '../../../i18n';
 import { ADMIN_PAGES, adminPath } from '../admin-access';
 

@@ -1,6 +1,6 @@
 import type { AdminPractitioner, StaffInvitation } from '@visitt/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../../lib/router';
 import { Alert, useErrorMessage } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { useT } from '../../../i18n';

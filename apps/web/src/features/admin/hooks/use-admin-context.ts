@@ -1,4 +1,4 @@
-import { useOutletContext } from 'react-router';
+import { useOutletContext } from '../../../lib/router';
 
 /** What the admin area's layout hands its pages: the clinic being administered. */
 export interface AdminContext {

@@ -1,5 +1,5 @@
 import type { Appointment } from '@visitt/contracts';
-import { Link } from 'react-router';
+import { Link } from '../../../lib/router';
 import { Icon } from '../../../components/ui/icon';
 import { useFormat, useT } from '../../../i18n';
 import { StartVideoButton } from './start-video-button';

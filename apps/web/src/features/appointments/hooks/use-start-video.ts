@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import type { Appointment } from '@visitt/contracts';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../../lib/router';
 import { roomStateWithJoin, startVideo } from '../../video/api/video-api';
 
 /**

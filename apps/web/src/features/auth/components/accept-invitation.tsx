@@ -6,7 +6,7 @@ import {
   type StaffRole,
 } from '@visitt/contracts';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../../lib/router';
 import { Alert, useErrorMessage } from '../../../components/ui/alert';
 import { Button, ButtonLink } from '../../../components/ui/button';
 import { useI18n, useT } from '../../../i18n';

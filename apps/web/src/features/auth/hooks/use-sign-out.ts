@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../../lib/router';
 import { forgetPushOnThisDevice } from '../../push/forget-push';
 import { logout, meQueryKey } from '../api/auth-api';
 

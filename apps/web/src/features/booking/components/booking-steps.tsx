@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../../lib/router';
 import { useShell } from '../../../app/layouts/shell-context';
 import { useT, type TranslationKey } from '../../../i18n';
 import { bookingPath, type BookingChoice } from '../booking-path';

@@ -1,4 +1,4 @@
-import { useNavigate } from 'react-router';
+import { useNavigate, usePrefetch } from '../../../lib/router';
 import { Button } from '../../../components/ui/button';
 import { useT } from '../../../i18n';
 import { useMe } from '../../auth/hooks/use-me';
@@ -20,9 +20,11 @@ export function StartBookingButton({
   const t = useT();
   const navigate = useNavigate();
   const { me } = useMe();
+  const target = me ? FIND_CLINIC : signInPath(FIND_CLINIC);
+  usePrefetch(target);
 
   function handleClick() {
-    void navigate(me ? FIND_CLINIC : signInPath(FIND_CLINIC));
+    void navigate(target);
   }
 
   return layout === 'app' ? (

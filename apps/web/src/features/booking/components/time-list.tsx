@@ -1,6 +1,6 @@
 import type { Slot } from '@visitt/contracts';
 import { useId } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../../lib/router';
 import { useFormat, useT } from '../../../i18n';
 import { toZoned } from '../../../lib/calendar-dates';
 

@@ -1,5 +1,5 @@
 import { DateTime, Modality, Uuid } from '@visitt/contracts';
-import { useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from '../../../lib/router';
 import type { BookingChoice } from '../booking-path';
 
 /**

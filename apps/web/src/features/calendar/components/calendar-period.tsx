@@ -1,6 +1,6 @@
 import type { StaffAppointment } from '@visitt/contracts';
 import { useId } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../../lib/router';
 import { Icon } from '../../../components/ui/icon';
 import { useFormat, useI18n, useT } from '../../../i18n';
 import { formatShortDate } from '../../../lib/dates';

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../../lib/router';
 import { Icon } from '../../../components/ui/icon';
 import { useI18n, useT } from '../../../i18n';
 import { formatPlainDate } from '../../../lib/dates';

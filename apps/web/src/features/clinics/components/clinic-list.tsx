@@ -1,6 +1,6 @@
 import type { Clinic } from '@visitt/contracts';
 import { useId } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../../lib/router';
 import { Icon } from '../../../components/ui/icon';
 import { useT } from '../../../i18n';
 import { clinicPlace } from '@visitt/domain';

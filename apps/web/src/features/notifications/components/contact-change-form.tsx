@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Email, type CodeSent, type ContactCodeBody } from '@visitt/contracts';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../../lib/router';
 import { Alert, useErrorMessage } from '../../../components/ui/alert';
 import { Button, ButtonLink } from '../../../components/ui/button';
 import { useI18n } from '../../../i18n';

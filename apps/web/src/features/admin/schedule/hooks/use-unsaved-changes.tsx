@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useBlocker, useLocation } from 'react-router';
+import { useBlocker, useLocation } from '../../../../lib/router';
 import { Button } from '../../../../components/ui/button';
 import { Dialog } from '../../../../components/ui/dialog';
 import { useT } from '../../../../i18n';
