@@ -38,8 +38,21 @@ const launch = (): Promise<Browser> =>
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic'],
   });
 
+/** The little of the DOM the in-page functions use (this project's Node types have no DOM). */
+interface Browserish {
+  document: {
+    querySelector(selector: string): {
+      getClientRects(): { length: number };
+      hidden?: boolean;
+      videoWidth?: number;
+    } | null;
+  };
+}
+
 interface Load {
   fcp: number;
+  /** When the page's own heading (h1) was on screen, from the start of navigation. */
+  heading: number;
   /** JavaScript transferred until the page has loaded (what it needs to show). */
   js: number;
   css: number;
@@ -99,9 +112,20 @@ async function visit(
           }).observe({ type: 'paint' as never, buffered: true });
         }),
     );
+    // A function, not a string: the page's policy allows no eval.
+    const heading = (await (
+      await page.waitForFunction(
+        () => {
+          const h = (globalThis as unknown as Browserish).document.querySelector('h1');
+          return h && h.getClientRects().length > 0 ? performance.now() : false;
+        },
+        undefined,
+        { polling: 'raf', timeout: 120_000 },
+      )
+    ).jsonValue()) as number;
     // What the page fetches once shown (its data, prefetches) counts too.
     await page.waitForLoadState('networkidle', { timeout: 120_000 });
-    return { fcp, ...bytes, files };
+    return { fcp, heading, ...bytes, files };
   } finally {
     await context.close();
   }
@@ -187,7 +211,7 @@ export async function benchLoad(): Promise<boolean> {
       });
       sizes[name] = load;
       console.log(
-        `  ${name.padEnd(26)} JS ${kb(load.js).padStart(9)}  CSS ${kb(load.css).padStart(8)}  then prefetched JS ${kb(load.prefetchedJs).padStart(8)}  (${load.files.length} scripts)`,
+        `  ${name.padEnd(26)} JS ${kb(load.js).padStart(9)}  CSS ${kb(load.css).padStart(8)}  then after load JS ${kb(load.prefetchedJs).padStart(8)}  (${load.files.length} scripts)`,
       );
     }
     const startJs = Math.max(
@@ -204,24 +228,32 @@ export async function benchLoad(): Promise<boolean> {
     console.log(
       `\nFirst contentful paint, slow 4G and ${CPU_SLOWDOWN}x CPU, median of ${RUNS} cold loads:`,
     );
-    const fcps: Record<string, number[]> = { bare: [], start: [], calendar: [] };
+    const runs: Record<'bare' | 'start' | 'calendar', Load[]> = {
+      bare: [],
+      start: [],
+      calendar: [],
+    };
     for (let i = 0; i < RUNS; i++) {
-      fcps.bare!.push((await visit(browser, bareUrl, { emulate: true })).fcp);
-      fcps.start!.push((await visit(browser, `${base}/`, { emulate: true, cookie })).fcp);
-      fcps.calendar!.push((await visit(browser, `${base}/timer`, { emulate: true, cookie })).fcp);
+      runs.bare.push(await visit(browser, bareUrl, { emulate: true }));
+      runs.start.push(await visit(browser, `${base}/`, { emulate: true, cookie }));
+      runs.calendar.push(await visit(browser, `${base}/timer`, { emulate: true, cookie }));
     }
-    const floor = median(fcps.bare!);
-    console.log(`  bare React page  ${median(fcps.bare!).toFixed(0)} ms (the floor)`);
+    const fcpOf = (key: keyof typeof runs) => median(runs[key].map((r) => r.fcp));
+    const headingOf = (key: keyof typeof runs) => median(runs[key].map((r) => r.heading));
+    const floor = fcpOf('bare');
+    console.log(
+      `  bare React page  FCP ${floor.toFixed(0)} ms (the floor); its h1 at ${headingOf('bare').toFixed(0)} ms`,
+    );
     for (const [name, key] of [
       ['start page', 'start'],
       ['Min kalender', 'calendar'],
     ] as const) {
-      const value = median(fcps[key]!);
+      const value = fcpOf(key);
       const ratio = value / floor;
       const pass = ratio <= FCP_RATIO_TARGET;
       ok = pass && ok;
       console.log(
-        `  ${name.padEnd(16)} ${value.toFixed(0)} ms = ${ratio.toFixed(2)}x the floor (target <= ${FCP_RATIO_TARGET}x) ${pass ? 'OK' : 'MISSED'}`,
+        `  ${name.padEnd(16)} FCP ${value.toFixed(0)} ms = ${ratio.toFixed(2)}x the floor (target <= ${FCP_RATIO_TARGET}x) ${pass ? 'OK' : 'MISSED'}; its h1, after the signed-in user's data, at ${headingOf(key).toFixed(0)} ms = ${(headingOf(key) / headingOf('bare')).toFixed(2)}x the bare page's h1`,
       );
     }
   } finally {

@@ -63,6 +63,9 @@ describe('the web client as served', () => {
       expect(answer.headers.vary, accept).toMatch(/accept-encoding/i);
       expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expect(answer.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+      // A script is not a document: no document policy on it, but never sniffed.
+      expect(answer.headers['content-security-policy']).toBeUndefined();
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
       expect(decode(encoding, answer.body).equals(original), accept).toBe(true);
       if (encoding) expect(answer.body.length).toBeLessThan(original.length / 2.5);
     }
@@ -77,6 +80,7 @@ describe('the web client as served', () => {
       });
       expect(answer.status, pathname).toBe(200);
       expect(answer.headers['cache-control'], pathname).toBe('no-cache');
+      expect(answer.headers['content-security-policy'], pathname).toContain("default-src 'self'");
       expect(decode(answer.headers['content-encoding'], answer.body).equals(original)).toBe(true);
       if (original.length >= 1024) expect(answer.headers['content-encoding']).toBe('br');
     }
