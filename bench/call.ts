@@ -12,6 +12,8 @@ import { createSession } from '../apps/server/src/db/sessions';
 import { fmt, percentile, startServerProcess } from './lib';
 
 const CALLS = 10;
+/** Practitioner enters → both decode: at most this many times the two bare pages' median. */
+const FIRST_FRAME_RATIO_TARGET = 1.0;
 const root = path.resolve(import.meta.dirname, '..');
 const ARGS = [
   '--headless',
@@ -157,7 +159,7 @@ async function measureVisitt(): Promise<{ times: number[]; previews: number[] }>
       const [a, b] = await Promise.all([patientFrame, doctorFrame]);
       times.push(Math.max(a, b) - t0);
       await doctor.getByRole('button', { name: 'Avslutt' }).click();
-      await patient.getByText('Behandleren avsluttet videokonsultasjonen.').waitFor();
+      await patient.getByText('Legen avsluttet samtalen.').waitFor();
     }
     return { times, previews };
   } finally {
@@ -257,16 +259,20 @@ export async function benchCall(): Promise<boolean> {
     `\nVideo call: practitioner enters → both sides decode a remote frame, ${CALLS} calls on loopback`,
   );
   console.log(
-    `  Visitt:      median ${fmt(v50)} (min ${fmt(Math.min(...visitt))}, max ${fmt(Math.max(...visitt))}); target ≤ 500 ms`,
+    `  Visitt:      median ${fmt(v50)} (min ${fmt(Math.min(...visitt))}, max ${fmt(Math.max(...visitt))})`,
   );
   console.log(
     `  bare pages:  median ${fmt(b50)} (min ${fmt(Math.min(...bare))}, max ${fmt(Math.max(...bare))})`,
   );
-  console.log(`  ratio ${(v50 / b50).toFixed(2)}×  ${v50 <= 500 ? 'PASS' : 'FAIL'}`);
+  // Visitt knows who will meet and can warm up while the patient waits: it should beat the floor.
+  const isFast = v50 <= b50 * FIRST_FRAME_RATIO_TARGET;
+  console.log(
+    `  ratio ${(v50 / b50).toFixed(2)}× the bare pages (target ≤ ${FIRST_FRAME_RATIO_TARGET}×)  ${isFast ? 'PASS' : 'FAIL'}`,
+  );
   console.log(
     `Patient presses Start videokonsultasjon → own preview shows a frame: median ${fmt(percentile(previews, 50))} (min ${fmt(Math.min(...previews))}, max ${fmt(Math.max(...previews))}); the first includes fetching the room's code`,
   );
-  return v50 <= 500;
+  return isFast;
 }
 
 if (process.env.VISITT_BENCH_NETNS === '1' && process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -180,6 +180,13 @@ export class AppHistory {
   }
 
   private onPop(): void {
+    if (window.history.state == null) {
+      // The browser's own move to an `#anchor` (the skip link): a new entry on the same page,
+      // left to the browser. It is numbered so Back from it is measured right.
+      this.index += 1;
+      window.history.replaceState({ key: newKey(), idx: this.index, usr: null }, '');
+      return;
+    }
     const entry = readEntry();
     if (this.ignoreNextPop) {
       this.ignoreNextPop = false;
