@@ -50,7 +50,13 @@ export function offlineShell(): { plugin: Plugin; inject: (outDir: string) => Pr
       const worker = path.join(outDir, 'sw.js');
       const source = await readFile(worker, 'utf8');
       if (!source.includes(MARKER)) throw new Error(`offline shell: ${MARKER} is not in sw.js`);
-      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 16);
+      // The files' names carry their content's hash, except index.html: its content counts too.
+      const index = await readFile(path.join(outDir, 'index.html'));
+      const version = createHash('sha256')
+        .update(files.join('\n'))
+        .update(index)
+        .digest('hex')
+        .slice(0, 16);
       const shell = `const SHELL = ${JSON.stringify({ version, files })};`;
       await writeFile(worker, source.replace(MARKER, shell));
     },

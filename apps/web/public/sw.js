@@ -34,9 +34,10 @@ self.addEventListener('activate', (event) => {
       for (const key of await caches.keys()) {
         if (key.startsWith(CACHE_PREFIX) && key !== CACHE) await caches.delete(key);
       }
-      // The page's request starts while the worker wakes up, so the network-first path costs
-      // no extra time.
-      if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
+      // No navigation preload: a navigation this worker leaves alone (the API's sign-in
+      // callbacks, whose state works once) would then be sent twice. An earlier release may
+      // have turned it on.
+      if (self.registration.navigationPreload) await self.registration.navigationPreload.disable();
       await self.clients.claim();
     })(),
   );
@@ -45,8 +46,7 @@ self.addEventListener('activate', (event) => {
 /** A page: from the network (a new release at once); without a network, the kept shell. */
 async function page(event) {
   try {
-    const preloaded = await event.preloadResponse;
-    return preloaded || (await fetch(event.request));
+    return await fetch(event.request);
   } catch (error) {
     const shell = await caches.match('/index.html', { cacheName: CACHE });
     if (shell) return shell;

@@ -1,8 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { router } from './app/router';
 import { initialLocale, loadCatalogue } from './i18n';
 import { registerServiceWorker } from './features/push/service-worker';
+import { preloadCurrentPage } from './lib/router';
 import './styles/global.css';
 
 const container = document.getElementById('root');
@@ -14,9 +16,10 @@ const render = () =>
       <App />
     </StrictMode>,
   );
-// A device that asks for English gets its catalogue before the first render (Bokmål is here).
-// If it cannot be fetched, the page opens in Bokmål rather than not at all.
-void loadCatalogue(initialLocale()).then(render, render);
+// Before the first render: the catalogue of a device that asks for English (Bokmål is here),
+// and the code of the page the address leads to, so index.html's bar stays until the page can
+// be drawn. Either failing still renders: in Bokmål, or with the router's own retry.
+void Promise.allSettled([loadCatalogue(initialLocale()), preloadCurrentPage(router)]).then(render);
 
 // After the page has loaded, so the worker's start never competes with the app's own requests.
 const register = () => void registerServiceWorker()?.catch(() => undefined);

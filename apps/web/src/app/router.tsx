@@ -39,7 +39,7 @@ export const router = createBrowserRouter([
     children: [
       {
         path: '/timer/:id/video',
-        lazy: staffPage(() => import('./routes/video-room'), 'PatientVideoPage'),
+        lazy: page(() => import('./routes/video-room'), 'PatientVideoPage'),
       },
     ],
   },

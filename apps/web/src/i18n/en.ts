@@ -271,6 +271,8 @@ export const en: CoreCatalogue = {
     starting: 'Starting the video consultation …',
   },
   videoRoom: {
+    peerPatient: 'The patient',
+    peerPractitioner: 'The practitioner',
     title: 'Video room',
     preparing: 'Getting camera and microphone ready …',
     waitingTitle: 'You are in the waiting room',

@@ -65,10 +65,17 @@ export async function loadCatalogue(locale: Locale): Promise<void> {
   if (isStaffNeeded) await loadStaffPart(locale);
 }
 
-/** Fetches the staff pages' texts in the language on screen; a staff page waits for it. */
+/**
+ * Fetches the staff pages' texts, for every language at hand (the one on screen, and one being
+ * switched to); a staff page waits for it.
+ */
 export async function loadStaffTexts(): Promise<void> {
   isStaffNeeded = true;
-  await loadStaffPart(shownLocale);
+  await Promise.all(
+    (Object.keys(catalogues) as Locale[])
+      .concat(shownLocale)
+      .map((locale) => loadStaffPart(locale)),
+  );
 }
 
 /** The language this device shows first: its saved choice, else its browser's languages. */

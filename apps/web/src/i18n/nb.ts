@@ -274,6 +274,9 @@ export const nb = {
     starting: 'Starter videokonsultasjonen …',
   },
   videoRoom: {
+    /** The other side without a name (the patient's room too, without the staff texts). */
+    peerPatient: 'Pasienten',
+    peerPractitioner: 'Behandleren',
     title: 'Videorom',
     preparing: 'Gjør klart kamera og mikrofon …',
     waitingTitle: 'Du er i venterommet',

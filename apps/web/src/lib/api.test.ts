@@ -54,6 +54,38 @@ describe('apiRequest errors', () => {
   });
 });
 
+describe('apiRequest answers', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const answer = (status: number, body: string | null, type: string | null) =>
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() =>
+        Promise.resolve(
+          new Response(body, { status, headers: type ? { 'Content-Type': type } : {} }),
+        ),
+      ),
+    );
+
+  it('gives the JSON of a 2xx, and nothing for 204 or an empty body', async () => {
+    answer(200, '{"name":"Ola"}', 'application/json; charset=utf-8');
+    expect(await apiRequest<{ name: string }>('/me')).toEqual({ name: 'Ola' });
+    answer(204, null, null);
+    expect(await apiRequest('/auth/logout', { method: 'POST' })).toBeUndefined();
+    answer(202, '', 'application/json');
+    expect(await apiRequest('/x', { method: 'POST' })).toBeUndefined();
+  });
+
+  it('never takes a page that is not the API’s JSON for success (a captive portal)', async () => {
+    answer(200, '<html>Log in to the Wi-Fi</html>', 'text/html');
+    const notJson: unknown = await apiRequest('/me').catch((e: unknown) => e);
+    expect(isApiError(notJson, 'unexpected')).toBe(true);
+    answer(200, '{"cut', 'application/json');
+    const cut: unknown = await apiRequest('/me').catch((e: unknown) => e);
+    expect(isApiError(cut, 'unexpected')).toBe(true);
+  });
+});
+
 describe('isWorthRetrying', () => {
   it('offers no retry for what is not there, and one for failures that may pass', () => {
     expect(isWorthRetrying(new ApiError('not_found', 404, 'Not found'))).toBe(false);

@@ -155,12 +155,21 @@ export async function apiRequest<T = undefined>(
     throw new ApiError('network', 0, error instanceof Error ? error.message : 'Network error');
   }
   if (!response.ok) throw await readError(response);
-  if (response.status === 204 || !(response.headers.get('content-type') ?? '').includes('json'))
-    return undefined as T;
+  if (response.status === 204) return undefined as T;
+  // The API answers 2xx with JSON or with nothing. Anything else (a captive portal's page, a
+  // cut connection) is not taken for success.
+  let text: string;
   try {
-    return (await response.json()) as T;
+    text = await response.text();
   } catch {
-    // A cut connection or a proxy's page instead of the API's JSON.
+    throw new ApiError('network', response.status, 'The answer was cut off');
+  }
+  if (text === '') return undefined as T;
+  if (!(response.headers.get('content-type') ?? '').includes('json'))
+    throw new ApiError('unexpected', response.status, 'The answer was not JSON');
+  try {
+    return JSON.parse(text) as T;
+  } catch {
     throw new ApiError('unexpected', response.status, 'The answer was not JSON');
   }
 }

@@ -50,9 +50,9 @@ describe('levelFromSamples', () => {
 
 describe('peerDisplayName', () => {
   const t = (key: string) =>
-    key === 'workspace.patientUnknown'
+    key === 'videoRoom.peerPatient'
       ? 'Pasienten'
-      : key === 'workspace.practitionerUnknown'
+      : key === 'videoRoom.peerPractitioner'
         ? 'Behandleren'
         : key;
 

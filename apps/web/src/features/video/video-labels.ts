@@ -38,7 +38,7 @@ export function peerDisplayName(
 ): string {
   return displayName(
     peerName,
-    t(role === 'practitioner' ? 'workspace.patientUnknown' : 'workspace.practitionerUnknown'),
+    t(role === 'practitioner' ? 'videoRoom.peerPatient' : 'videoRoom.peerPractitioner'),
   );
 }
 

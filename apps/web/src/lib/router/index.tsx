@@ -65,15 +65,28 @@ async function loadPages(matches: readonly RouteMatch[]): Promise<void> {
 const isLoaded = (matches: readonly RouteMatch[]) =>
   matches.every(({ route }) => !route.lazy || loaded.has(route));
 
+/**
+ * Loads the pages of the address the app opens on, before its first render: the page that
+ * index.html shows meanwhile stays until the first page can be drawn whole.
+ */
+export async function preloadCurrentPage(router: Router): Promise<void> {
+  await loadPages(matchOrEmpty(router, window.location.pathname));
+}
+
+const RELOADED_KEY = 'visitt.reloaded';
+
 function matchOrEmpty(router: Router, pathname: string): RouteMatch[] {
   return matchRoutes(router.routes, pathname) ?? [];
 }
 
 /**
  * Shows the routes of the current location. A page not loaded yet is fetched first, and the
- * page on screen stays until it is here (nothing is shown before the very first).
+ * page on screen stays until it is here (nothing is shown before the very first). A page whose
+ * code cannot be fetched (a new release replaced it) loads the address afresh, once; if that
+ * does not help (no network), `failed` is shown.
  */
-export function RouterProvider({ router }: { router: Router }) {
+export function RouterProvider({ router, failed }: { router: Router; failed: ReactNode }) {
+  const [hasFailed, setHasFailed] = useState(false);
   const snapshot = useSyncExternalStore(router.history.subscribe, () => router.history.current);
   const [rendered, setRendered] = useState<Rendered | null>(() => {
     const matches = matchOrEmpty(router, snapshot.location.pathname);
@@ -82,6 +95,7 @@ export function RouterProvider({ router }: { router: Router }) {
 
   useEffect(() => {
     const matches = matchOrEmpty(router, snapshot.location.pathname);
+    setHasFailed(false);
     if (isLoaded(matches)) {
       setRendered({ snapshot, matches });
       return;
@@ -89,12 +103,18 @@ export function RouterProvider({ router }: { router: Router }) {
     let isCurrent = true;
     loadPages(matches).then(
       () => {
+        sessionStorage.removeItem(RELOADED_KEY);
         if (isCurrent) setRendered({ snapshot, matches });
       },
-      // A page that cannot be fetched (a new release replaced it, or the network went): load
-      // the address afresh, which brings the current release or the offline shell.
       () => {
-        if (isCurrent) window.location.assign(window.location.href);
+        if (!isCurrent) return;
+        const href = window.location.href;
+        if (sessionStorage.getItem(RELOADED_KEY) === href) {
+          setHasFailed(true);
+          return;
+        }
+        sessionStorage.setItem(RELOADED_KEY, href);
+        window.location.assign(href);
       },
     );
     return () => {
@@ -103,6 +123,7 @@ export function RouterProvider({ router }: { router: Router }) {
   }, [router, snapshot]);
 
   const value = useMemo(() => (rendered ? { router, rendered } : null), [router, rendered]);
+  if (hasFailed) return <>{failed}</>;
   if (!value) return null;
   return (
     <RouterContext.Provider value={value}>
@@ -269,8 +290,7 @@ export function Link({
   ...rest
 }: LinkProps) {
   const { router } = useRouter();
-  const { pathname } = useLocation();
-  const href = resolvePath(to, pathname);
+  const href = useResolved(to);
   return (
     <a
       {...rest}
@@ -284,6 +304,19 @@ export function Link({
       }}
     />
   );
+}
+
+/**
+ * `to` as an absolute path: `?search` and `#hash` on the current address, a relative path from
+ * the route it is rendered in (as react-router does), an absolute path as it is.
+ */
+function useResolved(to: string): string {
+  const { rendered } = useRouter();
+  const { depth } = useContext(RouteContext);
+  const { pathname } = rendered.snapshot.location;
+  if (to.startsWith('/')) return to;
+  if (to.startsWith('?') || to.startsWith('#')) return resolvePath(to, pathname);
+  return resolvePath(to, rendered.matches[Math.max(depth, 0)]?.pathname ?? pathname);
 }
 
 /** Whether `to` is the current page (`end`: exactly, else also the pages below it). */
@@ -302,7 +335,7 @@ export function NavLink({
   ...rest
 }: Omit<LinkProps, 'className'> & { end?: boolean; className?: string }) {
   const { pathname } = useLocation();
-  const active = isActive(resolvePath(to, pathname), pathname, end);
+  const active = isActive(useResolved(to), pathname, end);
   return (
     <Link
       to={to}
@@ -344,10 +377,14 @@ export function Navigate({
   state?: unknown;
 }) {
   const navigate = useNavigate();
+  const target = useResolved(to);
+  // Once, as rendered (React's development mode runs effects twice).
+  const hasGone = useRef(false);
   useEffect(() => {
-    void navigate(to, { replace, state });
-    // Once, as rendered.
-  }, []);
+    if (hasGone.current) return;
+    hasGone.current = true;
+    void navigate(target, { replace, state });
+  }, [navigate, target, replace, state]);
   return null;
 }
 
@@ -381,12 +418,23 @@ export function ScrollRestoration() {
         // Storage unavailable: positions last for this page only.
       }
     };
+    // Kept as the reader scrolls: by the time the next page is on screen, a shorter page may
+    // have cut the old position short.
+    let frame = 0;
+    const track = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => (positions.current[shown.current] = window.scrollY));
+    };
+    window.addEventListener('scroll', track, { passive: true });
     window.addEventListener('pagehide', save);
-    return () => window.removeEventListener('pagehide', save);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', track);
+      window.removeEventListener('pagehide', save);
+    };
   }, []);
 
   useLayoutEffect(() => {
-    if (shown.current !== location.key) positions.current[shown.current] = window.scrollY;
     shown.current = location.key;
     if (action === 'pop') {
       window.scrollTo(0, positions.current[location.key] ?? 0);
