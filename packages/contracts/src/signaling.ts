@@ -32,10 +32,21 @@ export const ClientMessage = z.discriminatedUnion('type', [
     mic: z.boolean(),
     camera: z.boolean(),
   }),
+  /**
+   * The practitioner's workspace readies a connection to the waiting patient without entering
+   * (presence `ready`): signals flow, media does not. A `join` with the same `sessionId` enters.
+   */
+  z.strictObject({
+    type: z.literal('stand_by'),
+    appointmentId: Uuid,
+    sessionId: SessionId,
+  }),
   /** An offer, answer or ICE candidate for the other side (perfect negotiation). */
   z.strictObject({
     type: z.literal('signal'),
     appointmentId: Uuid,
+    /** The page of the other side it is for (its `sessionId`); pages of theirs still open ignore it. */
+    to: SessionId.optional(),
     description: SessionDescription.optional(),
     /** `null` is the end of candidates. */
     candidate: IceCandidate.nullable().optional(),
@@ -71,6 +82,7 @@ export const SignalingErrorCode = z.enum([
   'too_early',
   'too_late',
   'not_started',
+  'not_waiting',
   'rate_limited',
 ]);
 export type SignalingErrorCode = z.infer<typeof SignalingErrorCode>;
@@ -89,6 +101,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('signal'),
     appointmentId: Uuid,
+    /** The page (`sessionId`) of the other side it comes from. */
+    from: SessionId,
     description: SessionDescription.optional(),
     candidate: IceCandidate.nullable().optional(),
   }),
@@ -117,5 +131,10 @@ export const ServerMessage = z.discriminatedUnion('type', [
     appointmentId: Uuid.optional(),
   }),
   z.object({ type: z.literal('pong') }),
+  /**
+   * Workspace: `watch` holds from now on; changes from here on arrive as `room` messages, so
+   * lists read after this miss nothing.
+   */
+  z.object({ type: z.literal('watching') }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;

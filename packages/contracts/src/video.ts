@@ -41,6 +41,20 @@ export const VideoJoin = z
   .meta({ id: 'VideoJoin' });
 export type VideoJoin = z.infer<typeof VideoJoin>;
 
+/**
+ * What a connection to the room needs and no more (no names): what the practitioner's workspace
+ * readies a connection with before they enter (`…/video/prepare`).
+ */
+export const VideoConnection = VideoJoin.pick({
+  appointmentId: true,
+  role: true,
+  iceServers: true,
+  iceTransportPolicy: true,
+  credentialsExpireAt: true,
+  signalingPath: true,
+}).meta({ id: 'VideoConnection' });
+export type VideoConnection = z.infer<typeof VideoConnection>;
+
 export const STATUS_TEXT_MAX_LENGTH = 200;
 
 /** A short status from the practitioner to the waiting patient ("Jeg er ca. 10 minutter forsinket"). */

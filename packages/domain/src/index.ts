@@ -82,6 +82,8 @@ export {
   PRESENCES,
   ROOM_ROLES,
   canEnterAsPractitioner,
+  canWarmUp,
+  isInRoom,
   nextRoomState,
 } from './video/room';
 export type { EnterRefusal, Presence, RoomEvent, RoomRole, RoomState } from './video/room';

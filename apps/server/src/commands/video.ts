@@ -1,4 +1,4 @@
-import type { VideoJoin } from '@visitt/contracts';
+import type { VideoConnection, VideoJoin } from '@visitt/contracts';
 import {
   canJoinRoom,
   canStartRoom,
@@ -75,7 +75,11 @@ async function enterAsPractitioner(
   return appointment;
 }
 
-function presentJoin(ctx: SignedInContext, a: VideoAppointment, role: RoomRole): VideoJoin {
+function presentConnection(
+  ctx: SignedInContext,
+  a: VideoAppointment,
+  role: RoomRole,
+): VideoConnection {
   const now = ctx.clock.now();
   const { iceServers, expiresAt } = iceServersFor(ctx.config.ice, ctx.actor.userId, now);
   return {
@@ -85,6 +89,12 @@ function presentJoin(ctx: SignedInContext, a: VideoAppointment, role: RoomRole):
     iceTransportPolicy: ctx.config.ice.transportPolicy,
     credentialsExpireAt: expiresAt ? formatZoned(expiresAt, a.timeZone) : null,
     signalingPath: SIGNALING_PATH,
+  };
+}
+
+function presentJoin(ctx: SignedInContext, a: VideoAppointment, role: RoomRole): VideoJoin {
+  return {
+    ...presentConnection(ctx, a, role),
     peerName: role === 'patient' ? a.practitionerName : a.patientName,
     peerBirthDate: role === 'practitioner' ? a.patientBirthDate : null,
     start: formatZoned(a.start, a.timeZone),
@@ -164,6 +174,17 @@ export async function joinVideo(ctx: SignedInContext, id: string): Promise<Video
     ip: ctx.ip,
   });
   return presentJoin(ctx, appointment, 'practitioner');
+}
+
+/**
+ * What the practitioner's workspace readies a connection to the waiting patient with, before the
+ * practitioner enters (decision 0027): ICE servers and the signaling path, under the same rule as
+ * entering (`canJoinRoom` as practitioner). It names nobody and changes nothing, so it is not
+ * audited; entering (`joinVideo`) is.
+ */
+export async function prepareVideo(ctx: SignedInContext, id: string): Promise<VideoConnection> {
+  const appointment = await enterAsPractitioner(ctx, id, ctx.clock.now());
+  return presentConnection(ctx, appointment, 'practitioner');
 }
 
 /** A short status from the practitioner to the patient in the waiting room. */

@@ -77,7 +77,7 @@ describe('two server instances on one database', () => {
     // The workspace on instance two hears of a start on instance one.
     const workspace = await openSocket(second, doctor);
     workspace.ws.send(JSON.stringify({ type: 'watch' }));
-    await new Promise((r) => setTimeout(r, 50));
+    await workspace.next('watching');
     expect((await patient.post(`/api/v1/appointments/${appointmentId}/video/start`)).status).toBe(
       200,
     );

@@ -3,9 +3,13 @@ import type { RoomRole, ServerMessage } from '@visitt/contracts';
 import pg from 'pg';
 import type { Db } from '../db/pool';
 
-/** Who a message is for: one side of a room, both sides, or a practitioner's workspaces. */
+/**
+ * Who a message is for: one side of a room (or only that side's page `session`), both sides, or
+ * a practitioner's workspaces.
+ */
 export type Audience =
-  { readonly room: string; readonly role?: RoomRole } | { readonly practitioner: string };
+  | { readonly room: string; readonly role?: RoomRole; readonly session?: string }
+  | { readonly practitioner: string };
 
 export type Delivery = (to: Audience, message: ServerMessage) => void;
 

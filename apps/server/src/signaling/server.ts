@@ -59,6 +59,11 @@ interface Membership {
   role: RoomRole;
   sessionId: string;
   appointment: VideoAppointment;
+  /**
+   * A practitioner's workspace that readied a connection (`stand_by`) and has not entered: it
+   * may exchange signals with the patient, nothing else (no media state, no hang-up).
+   */
+  standby: boolean;
 }
 
 interface Connection {
@@ -121,6 +126,7 @@ const refusalMessages: Record<SignalingErrorCode, string> = {
   too_early: 'The video consultation has not opened yet.',
   too_late: 'The video consultation has closed.',
   not_started: 'The consultation has not been started.',
+  not_waiting: 'The patient is not waiting, or you are in the room already.',
   rate_limited: 'Too many messages.',
 };
 
@@ -181,7 +187,10 @@ export function attachSignaling(
       return;
     }
     for (const conn of byRoom.get(to.room) ?? []) {
-      if (!to.role || conn.rooms.get(to.room)?.role === to.role) send(conn, message);
+      const membership = conn.rooms.get(to.room);
+      if (to.role && membership?.role !== to.role) continue;
+      if (to.session && membership?.sessionId !== to.session) continue;
+      send(conn, message);
     }
   });
 
@@ -281,7 +290,12 @@ export function attachSignaling(
   } = {
     async join(conn, message) {
       const { role, appointment } = await authorizeJoin(conn, message.appointmentId);
-      const membership: Membership = { role, appointment, sessionId: message.sessionId };
+      const membership: Membership = {
+        role,
+        appointment,
+        sessionId: message.sessionId,
+        standby: false,
+      };
       const room = await changeRoom(membership, { type: 'joined', role }, (r) => ({
         ...r,
         sessions: { ...r.sessions, [role]: message.sessionId },
@@ -305,19 +319,54 @@ export function attachSignaling(
       );
     },
 
+    async stand_by(conn, message) {
+      const { role, appointment } = await authorizeJoin(conn, message.appointmentId);
+      // Only the practitioner readies a connection; the patient's start is their joining.
+      if (role !== 'practitioner') throw new Refusal('not_allowed');
+      const membership: Membership = {
+        role,
+        appointment,
+        sessionId: message.sessionId,
+        standby: true,
+      };
+      // The domain's `canWarmUp`, under the row lock: a patient waiting, the practitioner not in
+      // the room (not in a call from another tab). The session is taken only when it holds.
+      const room = await changeRoom(membership, { type: 'readied', role }, (r) =>
+        r.state.practitioner === 'ready'
+          ? { ...r, sessions: { ...r.sessions, practitioner: message.sessionId } }
+          : r,
+      );
+      if (!room) throw new Refusal('not_started');
+      if (room.state.practitioner !== 'ready' || room.sessions.practitioner !== message.sessionId)
+        throw new Refusal('not_waiting');
+      conn.rooms.set(appointment.id, membership);
+      add(byRoom, appointment.id, conn);
+      send(conn, {
+        type: 'joined',
+        appointmentId: appointment.id,
+        role,
+        peer: peerState(room, 'patient'),
+        statusMessage: null,
+      });
+      await publish(
+        { room: appointment.id, role: 'patient' },
+        { type: 'peer', appointmentId: appointment.id, peer: peerState(room, role) },
+      );
+    },
+
     async signal(conn, message) {
       const membership = conn.rooms.get(message.appointmentId);
       if (!membership) throw new Refusal('not_found');
-      const { type: _type, appointmentId, ...payload } = message;
+      const { type: _type, appointmentId, to, ...payload } = message;
       await publish(
-        { room: appointmentId, role: other(membership.role) },
-        { type: 'signal', appointmentId, ...payload },
+        { room: appointmentId, role: other(membership.role), ...(to ? { session: to } : {}) },
+        { type: 'signal', appointmentId, from: membership.sessionId, ...payload },
       );
     },
 
     async media(conn, message) {
       const membership = conn.rooms.get(message.appointmentId);
-      if (!membership) throw new Refusal('not_found');
+      if (!membership || membership.standby) throw new Refusal('not_found');
       const role = membership.role;
       const now = deps.clock.now();
       const room = await withTransaction(deps.db, async (tx) => {
@@ -340,7 +389,7 @@ export function attachSignaling(
 
     async hang_up(conn, message) {
       const membership = conn.rooms.get(message.appointmentId);
-      if (!membership) throw new Refusal('not_found');
+      if (!membership || membership.standby) throw new Refusal('not_found');
       conn.rooms.delete(message.appointmentId);
       remove(byRoom, message.appointmentId, conn);
       await changeRoom(membership, { type: 'hung_up', role: membership.role });
@@ -360,6 +409,7 @@ export function attachSignaling(
         conn.watching.add(id);
         add(byPractitioner, id, conn);
       }
+      send(conn, { type: 'watching' });
     },
 
     async ping(conn) {

@@ -339,6 +339,7 @@ export const en: CoreCatalogue = {
       not_allowed: 'This video room is not open to you. The appointment may have been cancelled.',
       not_found: 'We could not find this video room. The link may be wrong.',
       not_started: 'The patient has not started the video consultation yet.',
+      not_waiting: 'The patient is not waiting in the video room now.',
       network: 'Cannot reach Visitt. Check your internet connection and try again.',
       rate_limited: 'Too many attempts in a short time. Wait a little and try again.',
       bad_message: 'Something unexpected went wrong. Reload the page.',

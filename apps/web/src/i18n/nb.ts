@@ -342,6 +342,7 @@ export const nb = {
       not_allowed: 'Dette videorommet er ikke åpent for deg. Timen kan være avbestilt.',
       not_found: 'Vi fant ikke dette videorommet. Lenken kan være feil.',
       not_started: 'Pasienten har ikke startet videokonsultasjonen ennå.',
+      not_waiting: 'Pasienten venter ikke i videorommet nå.',
       network: 'Får ikke kontakt med Visitt. Sjekk internettforbindelsen og prøv igjen.',
       rate_limited: 'For mange forsøk på kort tid. Vent litt og prøv igjen.',
       bad_message: 'Noe uventet gikk galt. Last inn siden på nytt.',

@@ -4,7 +4,9 @@ import { MINUTE } from '../time';
 import type { Instant } from '../time';
 import {
   canEnterAsPractitioner,
+  canWarmUp,
   EMPTY_ROOM,
+  PRESENCES,
   nextRoomState,
   type RoomEvent,
   type RoomState,
@@ -110,9 +112,80 @@ describe('nextRoomState', () => {
       ],
       { patient: 'waiting', practitioner: 'left' },
     ],
+    [
+      'the workspace readies a connection to the waiting patient',
+      [
+        { type: 'joined', role: 'patient' },
+        { type: 'readied', role: 'practitioner' },
+      ],
+      { patient: 'waiting', practitioner: 'ready' },
+    ],
+    [
+      'entering from ready: both in the call',
+      [
+        { type: 'joined', role: 'patient' },
+        { type: 'readied', role: 'practitioner' },
+        { type: 'joined', role: 'practitioner' },
+      ],
+      { patient: 'in_call', practitioner: 'in_call' },
+    ],
+    [
+      'a ready workspace that goes away was never in: absent, the patient still waits',
+      [
+        { type: 'joined', role: 'patient' },
+        { type: 'readied', role: 'practitioner' },
+        { type: 'disconnected', role: 'practitioner' },
+      ],
+      { patient: 'waiting', practitioner: 'absent' },
+    ],
+    [
+      'a patient who reloads beside a ready practitioner waits again',
+      [
+        { type: 'joined', role: 'patient' },
+        { type: 'readied', role: 'practitioner' },
+        { type: 'disconnected', role: 'patient' },
+        { type: 'joined', role: 'patient' },
+      ],
+      { patient: 'waiting', practitioner: 'ready' },
+    ],
+    [
+      'no readying while the practitioner is in the call (another tab)',
+      [
+        { type: 'joined', role: 'patient' },
+        { type: 'joined', role: 'practitioner' },
+        { type: 'readied', role: 'practitioner' },
+      ],
+      { patient: 'in_call', practitioner: 'in_call' },
+    ],
+    [
+      'no readying before the patient is there',
+      [{ type: 'readied', role: 'practitioner' }],
+      { patient: 'absent', practitioner: 'absent' },
+    ],
+    [
+      'the patient hanging up beside a ready practitioner ends it',
+      [
+        { type: 'joined', role: 'patient' },
+        { type: 'readied', role: 'practitioner' },
+        { type: 'hung_up', role: 'patient' },
+      ],
+      { patient: 'left', practitioner: 'left' },
+    ],
   ])('%s', (_name, events, expected) => {
     expect(run(...events)).toEqual(expected);
   });
+});
+
+describe('canWarmUp', () => {
+  // Every pair of presences: only a waiting patient with the practitioner not in the room.
+  const away = new Set(['absent', 'left', 'ready']);
+  for (const patient of PRESENCES)
+    for (const practitioner of PRESENCES)
+      it(`patient ${patient}, practitioner ${practitioner}`, () => {
+        expect(canWarmUp({ patient, practitioner })).toBe(
+          patient === 'waiting' && away.has(practitioner),
+        );
+      });
 });
 
 describe('canEnterAsPractitioner', () => {

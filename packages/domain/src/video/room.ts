@@ -18,9 +18,12 @@ export type RoomRole = (typeof ROOM_ROLES)[number];
  * - `waiting`: the patient is in the room and the practitioner is not (the waiting room);
  * - `in_call`: both are in the room;
  * - `reconnecting`: their connection dropped and has not come back (not the same as leaving);
- * - `left`: hung up.
+ * - `left`: hung up;
+ * - `ready` (the practitioner only): their workspace holds a connection to the waiting patient
+ *   ready, carrying neither camera nor microphone, so that entering is quick (decision 0027).
+ *   They have not entered: to the patient and the workspace this is the same as not here.
  */
-export const PRESENCES = ['absent', 'waiting', 'in_call', 'reconnecting', 'left'] as const;
+export const PRESENCES = ['absent', 'waiting', 'in_call', 'reconnecting', 'left', 'ready'] as const;
 export type Presence = (typeof PRESENCES)[number];
 
 export interface RoomState {
@@ -35,17 +38,32 @@ export type RoomEvent =
   | { readonly type: 'disconnected'; readonly role: RoomRole }
   | { readonly type: 'hung_up'; readonly role: RoomRole }
   /** Taken out of the room by the server: they may no longer be in it (`canStayInRoom`). */
-  | { readonly type: 'removed'; readonly role: RoomRole };
+  | { readonly type: 'removed'; readonly role: RoomRole }
+  /** The practitioner's workspace readies a connection to the waiting patient ({@link canWarmUp}). */
+  | { readonly type: 'readied'; readonly role: 'practitioner' };
 
 const other = (role: RoomRole): RoomRole => (role === 'patient' ? 'practitioner' : 'patient');
-const isHere = (p: Presence) => p === 'waiting' || p === 'in_call' || p === 'reconnecting';
+/** Whether someone with this presence is in the room (a `ready` practitioner has not entered). */
+export const isInRoom = (p: Presence): boolean =>
+  p === 'waiting' || p === 'in_call' || p === 'reconnecting';
+const isHere = isInRoom;
+
+/**
+ * Whether the practitioner's workspace may ready a connection to the room (presence `ready`): the
+ * patient waits and the practitioner is not in the room. Never while they are in a call there, so
+ * a workspace in another tab cannot take the place of the practitioner's call.
+ */
+export function canWarmUp(state: RoomState): boolean {
+  return state.patient === 'waiting' && !isHere(state.practitioner);
+}
 
 /**
  * The room after an event. Joining while the other is here puts both `in_call` (a reconnecting
  * peer counts as here: the call resumes); joining alone is `waiting`. A dropped connection is
  * `reconnecting`, never `left`. Hanging up ends the consultation for both: both are `left`.
  * Someone removed has `left` (for good: the other side ends its connection to them), and the one
- * still in a call with them waits again.
+ * still in a call with them waits again. A `ready` practitioner whose workspace goes away is
+ * `absent` again (they never entered, so nothing to reconnect).
  */
 export function nextRoomState(state: RoomState, event: RoomEvent): RoomState {
   const me = event.role;
@@ -62,6 +80,7 @@ export function nextRoomState(state: RoomState, event: RoomEvent): RoomState {
       return with2('waiting', theirs);
     }
     case 'disconnected': {
+      if (state[me] === 'ready') return with2('absent', state[peer]);
       if (!isHere(state[me])) return state;
       return with2('reconnecting', state[peer]);
     }
@@ -71,6 +90,8 @@ export function nextRoomState(state: RoomState, event: RoomEvent): RoomState {
       const theirs = state[peer];
       return with2('left', theirs === 'in_call' ? 'waiting' : theirs);
     }
+    case 'readied':
+      return canWarmUp(state) ? { ...state, practitioner: 'ready' } : state;
   }
 }
 

@@ -296,7 +296,7 @@ describe('signaling', () => {
     const { patient, doctor, appointmentId } = await scenario();
     const workspace = await Socket.open(doctor);
     workspace.send({ type: 'watch' });
-    await new Promise((r) => setTimeout(r, 50));
+    await workspace.next((m) => m.type === 'watching');
     await patient.post(`/api/v1/appointments/${appointmentId}/video/start`);
     expect(await workspace.next((m) => m.type === 'room')).toMatchObject({
       appointmentId,
@@ -355,6 +355,7 @@ describe('signaling', () => {
     expect(await p.next((m) => m.type === 'signal')).toEqual({
       type: 'signal',
       appointmentId,
+      from: 'doctor-session-1',
       description: { type: 'offer', sdp },
     });
     p.send({
@@ -417,6 +418,123 @@ describe('signaling', () => {
       'video.end',
     ]);
     for (const s of [workspace, d, p2]) s.close();
+  });
+
+  it('lets the workspace ready a connection to the waiting patient, without entering', async () => {
+    const { patient, doctor, appointmentId } = await scenario();
+    const prepare = (who: Browser) =>
+      who.post(`/api/v1/staff/appointments/${appointmentId}/video/prepare`);
+    expect((await prepare(doctor)).body.error).toBe('not_started');
+    await patient.post(`/api/v1/appointments/${appointmentId}/video/start`);
+    const watcher = await Socket.open(doctor);
+    watcher.send({ type: 'watch' });
+    await watcher.next((m) => m.type === 'watching');
+    const p = await Socket.open(patient);
+    p.send({ type: 'join', appointmentId, sessionId: 'patient-1', mic: true, camera: true });
+    await p.next((m) => m.type === 'joined');
+
+    // ICE servers and the way to signaling; no names, nothing audited, only for the practitioner.
+    const prepared = await prepare(doctor);
+    expect(prepared.status).toBe(200);
+    expect(Object.keys(prepared.body).sort()).toEqual([
+      'appointmentId',
+      'credentialsExpireAt',
+      'iceServers',
+      'iceTransportPolicy',
+      'role',
+      'signalingPath',
+    ]);
+    expect(prepared.body.iceServers[1]).toMatchObject({ username: expect.any(String) });
+    expect((await prepare(patient)).body.error).toBe('staff_sign_in_required');
+    const other = await scenario({ startsAt: '2026-11-30T11:00:00+01:00' });
+    expect((await prepare(other.doctor)).status).toBe(404);
+
+    // Two workspace tabs ready a connection: the later one is the practitioner's page.
+    const w1 = await Socket.open(doctor);
+    w1.send({ type: 'stand_by', appointmentId, sessionId: 'workspace-1' });
+    expect(await w1.next((m) => m.type === 'joined')).toMatchObject({
+      role: 'practitioner',
+      peer: { role: 'patient', presence: 'waiting', sessionId: 'patient-1' },
+    });
+    expect(await p.next((m) => m.type === 'peer')).toMatchObject({
+      peer: { role: 'practitioner', presence: 'ready', sessionId: 'workspace-1' },
+    });
+    expect(
+      await watcher.next((m) => m.type === 'room' && m.practitioner === 'ready'),
+    ).toMatchObject({ patient: 'waiting' });
+    const w2 = await Socket.open(doctor);
+    w2.send({ type: 'stand_by', appointmentId, sessionId: 'workspace-2' });
+    await w2.next((m) => m.type === 'joined');
+    expect(await p.next((m) => m.type === 'peer')).toMatchObject({
+      peer: { presence: 'ready', sessionId: 'workspace-2' },
+    });
+
+    // Signals travel both ways, each to the page it is for: workspace-1 never sees the first.
+    w2.send({ type: 'signal', appointmentId, to: 'patient-1', description: { type: 'offer' } });
+    expect(await p.next((m) => m.type === 'signal')).toMatchObject({ from: 'workspace-2' });
+    const answer = (sdp: string) => ({
+      type: 'signal',
+      appointmentId,
+      description: { type: 'answer', sdp },
+    });
+    p.send({ ...answer('for workspace-2'), to: 'workspace-2' });
+    p.send(answer('for any page'));
+    expect(await w2.next((m) => m.type === 'signal')).toMatchObject({
+      from: 'patient-1',
+      description: { sdp: 'for workspace-2' },
+    });
+    expect(await w1.next((m) => m.type === 'signal')).toMatchObject({
+      description: { sdp: 'for any page' },
+    });
+
+    // Readied is not entered: no media state, no hang-up, and the patient cannot stand by.
+    w2.send({ type: 'media', appointmentId, mic: true, camera: true });
+    expect(await w2.next((m) => m.type === 'error')).toMatchObject({ code: 'not_found' });
+    w2.send({ type: 'hang_up', appointmentId });
+    expect(await w2.next((m) => m.type === 'error')).toMatchObject({ code: 'not_found' });
+    p.send({ type: 'stand_by', appointmentId, sessionId: 'patient-2' });
+    expect(await p.next((m) => m.type === 'error')).toMatchObject({ code: 'not_allowed' });
+    const entered = async () =>
+      (
+        await app.db.query(
+          'SELECT practitioner_joined_at FROM video_rooms WHERE appointment_id = $1',
+          [appointmentId],
+        )
+      ).rows[0].practitioner_joined_at;
+    expect(await entered()).toBeNull();
+
+    // The page the practitioner is not on goes away: nothing changes. Theirs does: absent again.
+    w1.close();
+    w2.close();
+    expect(await p.next((m) => m.type === 'peer')).toMatchObject({
+      peer: { presence: 'absent', sessionId: 'workspace-2' },
+    });
+
+    // Entering from a readied connection: the same page joins, the patient sees them come.
+    const w3 = await Socket.open(doctor);
+    w3.send({ type: 'stand_by', appointmentId, sessionId: 'workspace-3' });
+    await w3.next((m) => m.type === 'joined');
+    await p.next((m) => m.type === 'peer' && m.peer.presence === 'ready');
+    w3.send({ type: 'join', appointmentId, sessionId: 'workspace-3', mic: true, camera: true });
+    await w3.next((m) => m.type === 'joined');
+    expect(await p.next((m) => m.type === 'peer')).toMatchObject({
+      peer: { presence: 'in_call', sessionId: 'workspace-3' },
+    });
+    expect(await entered()).not.toBeNull();
+
+    // No readying beside the practitioner's call (another tab): the call keeps its page.
+    const w4 = await Socket.open(doctor);
+    w4.send({ type: 'stand_by', appointmentId, sessionId: 'workspace-4' });
+    expect(await w4.next((m) => m.type === 'error')).toMatchObject({ code: 'not_waiting' });
+    const room = await app.db.query(
+      'SELECT practitioner_presence, practitioner_session FROM video_rooms WHERE appointment_id = $1',
+      [appointmentId],
+    );
+    expect(room.rows[0]).toEqual({
+      practitioner_presence: 'in_call',
+      practitioner_session: 'workspace-3',
+    });
+    for (const s of [watcher, p, w3, w4]) s.close();
   });
 
   it("keeps everyone else out of a room, and refuses messages that don't parse", async () => {

@@ -6,12 +6,13 @@ import {
   StaffAppointmentList,
   StaffAppointmentsQuery,
   StatusMessageBody,
+  VideoConnection,
   VideoJoin,
 } from '@visitt/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { moveAppointment } from '../../commands/move-appointment';
-import { joinVideo, sendStatusMessage, startVideo } from '../../commands/video';
+import { joinVideo, prepareVideo, sendStatusMessage, startVideo } from '../../commands/video';
 import { writeAppointmentListRead } from '../../db/audit';
 import { listPractitionerDay } from '../../db/staff';
 import { authorizeWorkspace } from '../../policies/authorize';
@@ -101,6 +102,23 @@ export const videoRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => joinVideo(signedIn(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/staff/appointments/:id/video/prepare',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['staff', 'video'],
+        summary: 'ICE servers for readying a connection to the waiting patient before entering',
+        description:
+          'The workspace readies a connection without media (signaling `stand_by`), so entering ' +
+          'is quick. Same rule as `join`; names nobody, changes nothing.',
+        params: IdParams,
+        response: { 200: VideoConnection, ...errors },
+      },
+    },
+    async (request) => prepareVideo(signedIn(request), request.params.id),
   );
 
   app.post(

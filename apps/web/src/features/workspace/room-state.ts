@@ -44,7 +44,9 @@ export function roomState(appointment: RoomAppointment, now: number): RoomStateK
   if (!start.ok && start.reason === 'not_video') return 'none';
   if (!start.ok && start.reason === 'cancelled') return 'cancelled';
   const { room } = video;
-  if (room.startedAt != null && room.patient !== 'absent') return room.patient;
+  // (`ready` is only ever the practitioner's presence.)
+  if (room.startedAt != null && room.patient !== 'absent' && room.patient !== 'ready')
+    return room.patient;
   if (start.ok) return 'open';
   return start.reason === 'too_early' ? 'opens' : 'not_started';
 }

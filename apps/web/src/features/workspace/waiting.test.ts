@@ -100,6 +100,11 @@ describe('isLongWait', () => {
     expect(isLongWait(appointment('a'), started + LONG_WAIT_MS + 1)).toBe(true);
   });
 
+  it('is a long wait beside a connection the workspace readied: ready is not entered', () => {
+    const late = started + LONG_WAIT_MS + 1;
+    expect(isLongWait(appointment('a', { practitioner: 'ready' }), late)).toBe(true);
+  });
+
   it('is not a long wait once the practitioner has been in the room', () => {
     const now = started + 10 * 60_000;
     for (const practitioner of ['left', 'reconnecting'] as const)

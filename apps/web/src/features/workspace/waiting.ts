@@ -49,12 +49,16 @@ export function minutesWaited(appointment: WaitingAppointment, now: number): num
 
 /**
  * A long wait: the patient has waited more than {@link LONG_WAIT_MS} and the practitioner has not
- * entered the room at all (their presence is still `absent`). Once the practitioner has been in,
+ * entered the room at all (their presence is still `absent`, or `ready`). Once the practitioner has been in,
  * a patient waiting again is a dropped call, not someone forgotten.
  */
 export function isLongWait(appointment: WaitingAppointment, now: number): boolean {
   const ms = waitedMs(appointment, now);
-  return ms !== null && ms > LONG_WAIT_MS && appointment.video?.room.practitioner === 'absent';
+  const practitioner = appointment.video?.room.practitioner;
+  // `ready` is a connection the workspace readied: they have not entered either.
+  return (
+    ms !== null && ms > LONG_WAIT_MS && (practitioner === 'absent' || practitioner === 'ready')
+  );
 }
 
 /**

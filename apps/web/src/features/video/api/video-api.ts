@@ -1,4 +1,4 @@
-import type { VideoJoin } from '@visitt/contracts';
+import type { VideoConnection, VideoJoin } from '@visitt/contracts';
 import { apiRequest } from '../../../lib/api';
 
 /** The patient starts (or comes back to) the video consultation; the practitioner is told. */
@@ -33,4 +33,15 @@ export interface RoomLocationState {
 /** Router state that hands `join` to the room page, so it enters without asking again. */
 export function roomStateWithJoin(join: VideoJoin): RoomLocationState {
   return { join, loadId: PAGE_LOAD };
+}
+
+/**
+ * What the practitioner's workspace readies a connection to the waiting patient with (ICE
+ * servers, the signaling path; no names), before they enter.
+ */
+export function prepareVideo(appointmentId: string): Promise<VideoConnection> {
+  return apiRequest<VideoConnection>(
+    `/staff/appointments/${encodeURIComponent(appointmentId)}/video/prepare`,
+    { method: 'POST' },
+  );
 }

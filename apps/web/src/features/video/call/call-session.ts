@@ -3,7 +3,7 @@ import {
   type ClientMessage,
   type PeerState,
   type SignalingErrorCode,
-  type VideoJoin,
+  type VideoConnection,
 } from '@visitt/contracts';
 import type { CallPhase, CallSnapshot, MediaProblem, PeerView } from './types';
 
@@ -14,7 +14,7 @@ export interface CallOptions {
    * Asks the server for a fresh way in (new TURN credentials) before the current ones run out,
    * so a long call can still restart ICE through TURN.
    */
-  renew?: () => Promise<VideoJoin>;
+  renew?: () => Promise<VideoConnection>;
 }
 
 /** Renew this long before the TURN credentials expire. */
@@ -26,6 +26,7 @@ const TERMINAL_ERRORS: readonly SignalingErrorCode[] = [
   'not_allowed',
   'too_late',
   'too_early',
+  'not_waiting',
 ];
 const RECONNECT_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 10_000];
 const PING_MS = 25_000;
@@ -79,12 +80,26 @@ function deliversFrames(track: MediaStreamTrack, ms = 2000): Promise<boolean> {
 const isHere = (presence: PeerView['presence']) =>
   presence === 'waiting' || presence === 'in_call' || presence === 'reconnecting';
 
+const KINDS = ['audio', 'video'] as const;
+/**
+ * A sender's first video frames go out at half size: a 720p camera at full size waits about 300 ms
+ * for its first frame (the encoder drops frames while the start bitrate is too low for the size),
+ * at half size about 100 ms. Then full size, after a stall of one frame or two (decision 0027).
+ */
+const QUICK_START_SCALE = 2;
+const FULL_SIZE_AFTER_MS = 1500;
+
 /**
  * One side of a video consultation: camera and microphone, the signaling socket, and the
  * peer-to-peer connection, with the "perfect negotiation" pattern (the patient is the polite
  * peer). It recovers by itself: a lost socket reconnects and rejoins; ICE that disconnects is
  * restarted; a peer that reloads its page gets a fresh connection. UI frameworks read it through
  * `subscribe` and `getSnapshot`.
+ *
+ * The connection always has one audio and one video transceiver, offered by the practitioner;
+ * what each side sends on them is {@link releasesMedia}: nothing until the practitioner is in the
+ * room. So the practitioner's workspace may ready the connection while the patient waits
+ * (`standBy`, decision 0027) and entering only puts the tracks on it (`enter`).
  */
 export class CallSession {
   private snapshot: CallSnapshot;
@@ -107,11 +122,19 @@ export class CallSession {
   private readonly blindCameras = new Set<string>();
   private earlyCandidates: RTCIceCandidateInit[] = [];
   private joinedOnce = false;
+  /** The socket opened again after the room was joined: a `joined` then is a rejoin. */
+  private socketReopened = false;
+  /** A readied connection of the practitioner's workspace: in the room as `ready`, not entered. */
+  private standby = false;
+  private acquiring: Promise<void> | null = null;
+  /** Video senders that have had a track: they are past their quick start. */
+  private readonly startedSenders = new WeakSet<RTCRtpSender>();
+  private fullSizeTimer: ReturnType<typeof setTimeout> | null = null;
 
   private renewTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    private join: VideoJoin,
+    private join: VideoConnection,
     private readonly options: CallOptions = {},
   ) {
     this.polite = join.role === 'patient';
@@ -165,12 +188,56 @@ export class CallSession {
   async start(): Promise<void> {
     // The socket opens while camera and microphone start; we join once both are ready.
     this.connect();
-    await this.acquireMedia();
+    await this.startMedia();
     if (this.finished) return;
     this.mediaReady = true;
     this.sendJoin();
     void this.refreshDevices();
     this.scheduleRenewal();
+  }
+
+  /**
+   * The practitioner's workspace readies the connection to the waiting patient without entering
+   * (presence `ready`): signaling, ICE and DTLS are done, and neither side sends anything, since
+   * neither has entered; no camera or microphone is even asked for. {@link enter} goes in.
+   */
+  standBy(): void {
+    if (this.join.role !== 'practitioner' || this.joinedOnce || this.finished) return;
+    this.standby = true;
+    this.mediaReady = true;
+    this.connect();
+    this.scheduleRenewal();
+  }
+
+  /**
+   * Starts camera and microphone (once): while readied they stay on this page until
+   * {@link enter}; {@link stopMedia} gives them back if entering does not happen.
+   */
+  startMedia(): Promise<void> {
+    return (this.acquiring ??= this.acquireMedia());
+  }
+
+  /** Stops camera and microphone of a readied connection that did not enter after all. */
+  stopMedia(): void {
+    if (!this.standby) return;
+    for (const track of this.snapshot.localStream?.getTracks() ?? []) track.stop();
+    this.acquiring = null;
+    this.update({ localStream: null });
+  }
+
+  /**
+   * Enters the room from a readied connection: the room is told at once (the patient starts
+   * sending), and our tracks go on the connection as soon as camera and microphone give them.
+   */
+  async enter(): Promise<void> {
+    if (!this.standby || this.finished) return;
+    this.standby = false;
+    this.sendJoin();
+    await this.startMedia();
+    if (this.finished) return;
+    await this.syncSenders();
+    this.sendMedia();
+    void this.refreshDevices();
   }
 
   /** Fetches fresh ICE servers before the TURN credentials expire and hands them to the connection. */
@@ -227,7 +294,7 @@ export class CallSession {
         }
       }
     }
-    if (this.finished) {
+    if (this.finished || (this.acquiring === null && this.standby)) {
       stream?.getTracks().forEach((t) => t.stop());
       return;
     }
@@ -259,6 +326,61 @@ export class CallSession {
     return this.pc?.getTransceivers().find((t) => t.receiver.track.kind === kind)?.sender;
   }
 
+  /**
+   * Whether our camera and microphone go to the other side now: only once the practitioner is in
+   * the room. The practitioner's own side sends from entering; the patient's from seeing the
+   * practitioner in the call (or reconnecting to it). Before that — the waiting room, and a
+   * connection the workspace readied — the transceivers carry nothing: the patient's preview
+   * stays on the patient's screen.
+   */
+  private releasesMedia(): boolean {
+    if (this.join.role === 'practitioner') return !this.standby;
+    const presence = this.snapshot.peer.presence;
+    return presence === 'in_call' || presence === 'reconnecting';
+  }
+
+  /** Puts on each transceiver the local track it should send now ({@link releasesMedia}), or none. */
+  private async syncSenders(): Promise<void> {
+    const pc = this.pc;
+    if (!pc) return;
+    const release = this.releasesMedia();
+    const local = this.snapshot.localStream;
+    await Promise.all(
+      pc.getTransceivers().map(async (transceiver) => {
+        if (transceiver.currentDirection === 'stopped') return;
+        const { sender } = transceiver;
+        const kind = transceiver.receiver.track.kind;
+        const track = (release && local?.getTracks().find((t) => t.kind === kind)) || null;
+        if (sender.track === track) return;
+        if (track?.kind === 'video' && !this.startedSenders.has(sender)) {
+          this.startedSenders.add(sender);
+          this.fullSizeTimer = setTimeout(
+            () => void this.scaleVideo(sender, 1),
+            FULL_SIZE_AFTER_MS,
+          );
+        }
+        try {
+          await sender.replaceTrack(track);
+        } catch {
+          // a connection closed meanwhile
+        }
+      }),
+    );
+  }
+
+  /** Sends the video of `sender` at 1/`scale` of the camera's size (see QUICK_START_SCALE). */
+  private async scaleVideo(sender: RTCRtpSender, scale: number): Promise<void> {
+    const parameters = sender.getParameters();
+    const [encoding] = parameters.encodings;
+    if (!encoding || encoding.scaleResolutionDownBy === scale) return;
+    encoding.scaleResolutionDownBy = scale;
+    try {
+      await sender.setParameters(parameters);
+    } catch {
+      // not negotiated yet, or closed: it starts at full size, only a little later
+    }
+  }
+
   /** Puts a new track of `kind` in the local stream and on the connection, stopping the old one. */
   private async useTrack(kind: 'audio' | 'video', track: MediaStreamTrack | null): Promise<void> {
     const stream = new MediaStream();
@@ -267,15 +389,13 @@ export class CallSession {
       else stream.addTrack(existing);
     }
     if (track) stream.addTrack(track);
-    const sender = this.sender(kind);
-    if (sender) await sender.replaceTrack(track);
-    else if (track && this.pc) this.pc.addTrack(track, stream);
     this.update({
       localStream: stream,
       ...(kind === 'video'
         ? { cameraId: track?.getSettings().deviceId ?? this.snapshot.cameraId }
         : { microphoneId: track?.getSettings().deviceId ?? this.snapshot.microphoneId }),
     });
+    await this.syncSenders();
   }
 
   /** Turns the microphone on or off for the other side (the track stays, muted). */
@@ -400,9 +520,17 @@ export class CallSession {
     if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(message));
   }
 
-  /** Enters the room, when both the socket and our camera and microphone are ready. */
+  /** Enters the room (or readies the connection), when the socket and our devices are ready. */
   private sendJoin(): void {
     if (!this.mediaReady) return;
+    if (this.standby) {
+      this.send({
+        type: 'stand_by',
+        appointmentId: this.join.appointmentId,
+        sessionId: this.sessionId,
+      });
+      return;
+    }
     this.send({
       type: 'join',
       appointmentId: this.join.appointmentId,
@@ -427,6 +555,7 @@ export class CallSession {
     this.ws = ws;
     ws.onopen = () => {
       this.reconnectAttempt = 0;
+      this.socketReopened = this.joinedOnce;
       this.update({ signaling: 'open' });
       this.sendJoin();
       this.pingTimer = setInterval(() => this.send({ type: 'ping' }), PING_MS);
@@ -463,8 +592,10 @@ export class CallSession {
         this.joinedOnce = true;
         this.update({ statusMessage: message.statusMessage ?? this.snapshot.statusMessage });
         this.onPeer(message.peer);
-        // Back on signaling after a drop: if media is not flowing, start ICE over.
+        // Back on signaling after a drop: if media is not flowing, start ICE over. (Not when
+        // entering from a readied connection on the same socket: its ICE may still be forming.)
         if (
+          this.socketReopened &&
           this.pc &&
           this.pc.iceConnectionState !== 'connected' &&
           this.pc.iceConnectionState !== 'completed'
@@ -476,6 +607,8 @@ export class CallSession {
         this.onPeer(message.peer);
         return;
       case 'signal':
+        // Only from the page of theirs we are connected with (another tab of theirs may talk too).
+        if (this.peerSessionId !== null && message.from !== this.peerSessionId) return;
         if (message.description) await this.onDescription(message.description);
         if (message.candidate) await this.onCandidate(message.candidate);
         return;
@@ -497,6 +630,7 @@ export class CallSession {
         return;
       case 'room':
       case 'appointments_changed':
+      case 'watching':
       case 'pong':
         return;
     }
@@ -504,19 +638,23 @@ export class CallSession {
 
   private onPeer(peer: PeerState): void {
     this.update({ peer: { presence: peer.presence, mic: peer.mic, camera: peer.camera } });
-    // Gone for good (taken out of the room by the server): nothing more is sent to them.
-    if (peer.presence === 'left') {
+    // Gone for good (taken out of the room by the server, or a readied workspace that went away):
+    // nothing more is sent to them.
+    if (peer.presence === 'left' || (peer.presence === 'absent' && this.peerSessionId)) {
       this.closePeerConnection();
       this.peerSessionId = null;
       this.update({ remoteStream: null });
       return;
     }
-    const present = peer.presence === 'waiting' || peer.presence === 'in_call';
+    const present =
+      peer.presence === 'waiting' || peer.presence === 'in_call' || peer.presence === 'ready';
     // A new session of the peer is a reloaded page: its old connection is gone for good.
     if (present && peer.sessionId && peer.sessionId !== this.peerSessionId) {
       this.peerSessionId = peer.sessionId;
       this.createPeerConnection();
     }
+    // The practitioner came in (or is ready but not in): what we send follows.
+    void this.syncSenders();
   }
 
   // ---------------------------------------------------------------- peer connection
@@ -530,10 +668,20 @@ export class CallSession {
     this.pc = pc;
     this.remoteStream = new MediaStream();
     this.update({ remoteStream: this.remoteStream });
-    // addTrack (not addTransceiver), so the answering side's own tracks pair with the offer's
-    // sections instead of asking for more; a device turned on later renegotiates by itself.
-    const local = this.snapshot.localStream;
-    for (const track of local?.getTracks() ?? []) pc.addTrack(track, local!);
+    // The practitioner (the impolite peer, who makes the first offer) offers one audio and one
+    // video section both ways; the patient's answer takes them (see onDescription). Tracks are put
+    // on them by syncSenders, so entering, a device switched and a camera turned on again never
+    // need a new negotiation.
+    if (!this.polite) {
+      for (const kind of KINDS)
+        pc.addTransceiver(kind, {
+          direction: 'sendrecv',
+          ...(kind === 'video'
+            ? { sendEncodings: [{ scaleResolutionDownBy: QUICK_START_SCALE }] }
+            : {}),
+        });
+      void this.syncSenders();
+    }
     pc.ontrack = ({ track }) => {
       if (pc !== this.pc || !this.remoteStream) return;
       for (const old of this.remoteStream.getTracks())
@@ -548,6 +696,7 @@ export class CallSession {
       this.send({
         type: 'signal',
         appointmentId: this.join.appointmentId,
+        ...this.addressee(),
         candidate: candidate.toJSON() as never,
       });
     };
@@ -582,12 +731,18 @@ export class CallSession {
     };
   }
 
+  /** Signals go to the page of theirs this connection is with. */
+  private addressee(): { to?: string } {
+    return this.peerSessionId ? { to: this.peerSessionId } : {};
+  }
+
   private sendDescription(pc: RTCPeerConnection): void {
     const description = pc.localDescription;
     if (!description) return;
     this.send({
       type: 'signal',
       appointmentId: this.join.appointmentId,
+      ...this.addressee(),
       description: {
         type: description.type as 'offer' | 'answer' | 'rollback',
         sdp: description.sdp,
@@ -605,8 +760,20 @@ export class CallSession {
     // The polite peer rolls its own offer back implicitly and takes the other one.
     await pc.setRemoteDescription(description);
     if (description.type === 'offer') {
+      // Answer the practitioner's sections as sending too, so that tracks can go on them later
+      // without another negotiation; until then they carry nothing (syncSenders).
+      for (const transceiver of pc.getTransceivers())
+        if (transceiver.direction === 'recvonly') transceiver.direction = 'sendrecv';
       await pc.setLocalDescription();
       this.sendDescription(pc);
+      // Negotiated: the video sender can be given its quick start before it gets a track.
+      for (const transceiver of pc.getTransceivers())
+        if (
+          transceiver.receiver.track.kind === 'video' &&
+          !this.startedSenders.has(transceiver.sender)
+        )
+          await this.scaleVideo(transceiver.sender, QUICK_START_SCALE);
+      await this.syncSenders();
     }
     // Candidates that came before their description can be used now.
     for (const candidate of this.earlyCandidates.splice(0)) await this.onCandidate(candidate);
@@ -629,6 +796,7 @@ export class CallSession {
 
   private closePeerConnection(): void {
     if (this.iceTimer) clearTimeout(this.iceTimer);
+    if (this.fullSizeTimer) clearTimeout(this.fullSizeTimer);
     this.earlyCandidates = [];
     if (!this.pc) return;
     const pc = this.pc;

@@ -5,14 +5,16 @@ import { meQueryKey } from '../../auth/api/auth-api';
 import { joinVideoAsPractitioner, startVideo } from '../api/video-api';
 import { CallSession } from './call-session';
 import type { CallSnapshot } from './types';
+import { takeEntered } from './warm-calls';
 
 const noop = () => () => undefined;
 const none = () => null;
 
 /**
- * Runs one call for as long as the component is mounted: creates the session for `join`,
- * starts it (camera, microphone, signaling) and disposes of it on unmount. A new `join` (another
- * appointment) is a new session.
+ * Runs one call for as long as the component is mounted: takes over the connection the
+ * practitioner entered from the workspace (readied while the patient waited), or creates the
+ * session for `join` and starts it (camera, microphone, signaling); disposes of it on unmount. A
+ * new `join` (another appointment) is a new session.
  */
 export function useCallSession(join: VideoJoin | null): {
   snapshot: CallSnapshot | null;
@@ -27,9 +29,10 @@ export function useCallSession(join: VideoJoin | null): {
       join.role === 'patient'
         ? startVideo(join.appointmentId)
         : joinVideoAsPractitioner(join.appointmentId);
-    const created = new CallSession(join, { renew });
+    const entered = join.role === 'practitioner' ? takeEntered(join.appointmentId) : null;
+    const created = entered ?? new CallSession(join, { renew });
     setSession(created);
-    void created.start();
+    if (!entered) void created.start();
     return () => {
       created.dispose();
       setSession(null);

@@ -131,6 +131,7 @@ const ROOM_FAILURES = [
   'not_allowed',
   'not_found',
   'not_started',
+  'not_waiting',
   'network',
   'rate_limited',
   'bad_message',

@@ -5,8 +5,13 @@ import { useErrorMessage } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { useT } from '../../../i18n';
 import { joinVideoAsPractitioner, roomStateWithJoin } from '../../video/api/video-api';
+import { claimReadied, handOver, unclaim } from '../../video/call/warm-calls';
 
-/** **Gå inn i videorommet**: joins (`POST …/video/join`) and opens the room. */
+/**
+ * **Gå inn i videorommet**: joins (`POST …/video/join`) and opens the room. With a connection
+ * readied while the patient waited, camera and microphone start at the press, and the call goes
+ * on that connection as soon as the server has let the practitioner in (decision 0027).
+ */
 export function JoinRoomButton({
   appointmentId,
   describedBy,
@@ -19,8 +24,19 @@ export function JoinRoomButton({
   const errorMessage = useErrorMessage();
   const errorId = useId();
   const join = useMutation({
-    mutationFn: () => joinVideoAsPractitioner(appointmentId),
+    mutationFn: async () => {
+      const readied = claimReadied(appointmentId);
+      // Camera and microphone start while the server lets us in; the room page opens after
+      // both, so the page's drawing does not hold them up.
+      const [joined] = await Promise.all([
+        joinVideoAsPractitioner(appointmentId),
+        readied?.startMedia(),
+      ]);
+      return joined;
+    },
+    onError: () => unclaim(appointmentId),
     onSuccess: async (result) => {
+      handOver(result.appointmentId);
       await navigate(`/arbeidsflate/video/${encodeURIComponent(result.appointmentId)}`, {
         state: roomStateWithJoin(result),
       });

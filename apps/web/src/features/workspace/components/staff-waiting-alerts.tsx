@@ -4,6 +4,7 @@ import { todayIn } from '../../../lib/dates';
 import { useNow } from '../../../lib/use-now';
 import { useTodayAppointments } from '../api/workspace-api';
 import { useWaitingAlerts } from '../hooks/use-waiting-alerts';
+import { useReadiedCalls } from '../hooks/use-readied-calls';
 import { useWorkspaceLive, type LiveStatus } from '../hooks/use-workspace-live';
 import { countWaiting } from '../waiting';
 import { SoundNotice } from './sound-notice';
@@ -16,7 +17,8 @@ const DEFAULT_ZONE = 'Europe/Oslo';
  * administration), mounted once by the staff shell: the live line, and for today's list —
  * whatever day the page shows — the announcement, the chime and the browser notification when a
  * patient starts, the reminder chime on a long wait, and "Slå på lyd" while the browser holds
- * sound back (in `noticeSlot` when the page gives one, else here). Tells the shell how many wait
+ * sound back (in `noticeSlot` when the page gives one, else here); and a connection readied to
+ * each waiting patient, so entering the room is quick. Tells the shell how many wait
  * (the tab title counts them) and how the live line is.
  */
 export function StaffWaitingAlerts({
@@ -33,6 +35,7 @@ export function StaffWaitingAlerts({
   const zone = list?.[0]?.timeZone ?? DEFAULT_ZONE;
   const announcement = useWaitingAlerts(list, todayIn(zone, now), now);
   const waiting = countWaiting(list ?? [], now);
+  useReadiedCalls(list, now);
 
   useEffect(() => onChange({ waiting, live }), [onChange, waiting, live]);
 

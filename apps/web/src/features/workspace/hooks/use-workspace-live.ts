@@ -33,8 +33,9 @@ const REFETCH_DEBOUNCE_MS = 300;
  * second. Bookings, moves, cancellations and marks are announced by id alone
  * (`appointments_changed`): the lists, and that appointment when it is open, are then fetched
  * again over the audited API, debounced.
- * Reconnects with backoff; after each (re)connect the lists (and, after a drop, an open
- * appointment) are fetched again, since changes while away were not heard. The lists' own slow
+ * Reconnects with backoff; once the server confirms each (re)connect's watch (`watching`), the
+ * lists (and, after a drop, an open appointment) are fetched again, since changes before it
+ * were not heard — read after the confirmation, so that nothing falls between the two. The lists' own slow
  * re-read covers the time the socket is down.
  */
 export function useWorkspaceLive(): LiveStatus {
@@ -48,7 +49,7 @@ export function useWorkspaceLive(): LiveStatus {
     let pingTimer: number | undefined;
     let refetchTimer: number | undefined;
     let isStopped = false;
-    let hasOpened = false;
+    let hasWatched = false;
     /** Appointments announced as changed since the last refetch. */
     const changed = new Set<string>();
 
@@ -74,6 +75,16 @@ export function useWorkspaceLive(): LiveStatus {
           }
           changed.clear();
         }, REFETCH_DEBOUNCE_MS);
+        return;
+      }
+      if (message.type === 'watching') {
+        // Changes are heard from here on: what happened before is read now (and, after a drop,
+        // an open appointment that may have changed unheard; each read of it is audited, so it
+        // is not read twice for nothing).
+        void queryClient.invalidateQueries({ queryKey: staffAppointmentsKey });
+        if (hasWatched)
+          void queryClient.invalidateQueries({ queryKey: staffAppointmentDetailsKey });
+        hasWatched = true;
         return;
       }
       if (message.type !== 'room') return;
@@ -102,11 +113,6 @@ export function useWorkspaceLive(): LiveStatus {
         send(ws, { type: 'watch' });
         window.clearInterval(pingTimer);
         pingTimer = window.setInterval(() => send(ws, { type: 'ping' }), PING_MS);
-        void queryClient.invalidateQueries({ queryKey: staffAppointmentsKey });
-        // An open appointment was just read; after a drop it may have changed unheard. (Each read
-        // of it is audited, so it is not read twice for nothing.)
-        if (hasOpened) void queryClient.invalidateQueries({ queryKey: staffAppointmentDetailsKey });
-        hasOpened = true;
       };
       ws.onmessage = handleMessage;
       ws.onclose = (event) => {
