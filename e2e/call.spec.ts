@@ -15,12 +15,19 @@ import { setOnline, type CallHost } from './net';
 
 const calls = inject('calls');
 
-// Every RTCPeerConnection a page makes, so the test can read its statistics as chrome://webrtc-internals would.
+// Every RTCPeerConnection a page makes, so the test can read its statistics as chrome://webrtc-internals
+// would, and how often it asked for camera or microphone.
 const CAPTURE_PEER_CONNECTIONS = `(() => {
   const Native = window.RTCPeerConnection;
   window.__pcs = [];
   window.RTCPeerConnection = function (...args) { const pc = new Native(...args); window.__pcs.push(pc); return pc; };
   window.RTCPeerConnection.prototype = Native.prototype;
+  window.__getUserMedia = 0;
+  const devices = navigator.mediaDevices;
+  if (devices) {
+    const getUserMedia = devices.getUserMedia.bind(devices);
+    devices.getUserMedia = (constraints) => { window.__getUserMedia += 1; return getUserMedia(constraints); };
+  }
 })();`;
 
 interface Side {
@@ -102,6 +109,45 @@ async function inbound(
   });
 }
 
+interface Readied {
+  /** Which of the page's connections it is. */
+  index: number;
+  /** Senders with a track on them: a sender without one sends nothing. */
+  sendersWithTrack: number;
+  /** RTP packets of any kind, audio or video, received and sent. */
+  packetsReceived: number;
+  packetsSent: number;
+}
+
+/**
+ * The page's connection once ICE and DTLS are done (the one the workspace readied while the
+ * patient waits), with what it carries; waits up to `timeoutMs` for it.
+ */
+async function connectedPeer(page: Page, timeoutMs = 15_000): Promise<Readied> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await page.evaluate(async (): Promise<Readied | null> => {
+      const pcs = (window as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? [];
+      const index = pcs.findIndex((pc) => pc.connectionState === 'connected');
+      if (index < 0) return null;
+      const pc = pcs[index]!;
+      let packetsReceived = 0;
+      let packetsSent = 0;
+      (await pc.getStats()).forEach(
+        (r: { type: string; packetsReceived?: number; packetsSent?: number }) => {
+          if (r.type === 'inbound-rtp') packetsReceived += r.packetsReceived ?? 0;
+          if (r.type === 'outbound-rtp') packetsSent += r.packetsSent ?? 0;
+        },
+      );
+      const sendersWithTrack = pc.getSenders().filter((sender) => sender.track).length;
+      return { index, sendersWithTrack, packetsReceived, packetsSent };
+    });
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no connected peer connection in ${timeoutMs} ms`);
+    await page.waitForTimeout(100);
+  }
+}
+
 /** Waits until frames from the other side are being decoded and their count grows. */
 async function expectFramesFlowing(page: Page, label: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -154,10 +200,30 @@ describe('a video consultation between two browsers on two test hosts', () => {
     const row = doctor.getByRole('listitem').filter({ hasText: 'Venter i videorommet' });
     await row.getByRole('button', { name: 'Gå inn i videorommet' }).waitFor({ timeout: 5000 });
     await expectAccessible(doctor, 'workspace with a waiting patient');
+
+    // While the patient waits, the workspace readies the connection to them, and nothing goes
+    // either way: the patient's preview stays on the phone, as the waiting room says, and the
+    // practitioner's camera is not on.
+    await patient
+      .getByText('Til behandleren kommer inn, er det bare du som ser og hører deg selv.')
+      .waitFor();
+    const nothingSent = { sendersWithTrack: 0, packetsReceived: 0, packetsSent: 0 };
+    const readied = await connectedPeer(doctor);
+    expect(readied).toMatchObject(nothingSent);
+    expect(await connectedPeer(patient)).toMatchObject(nothingSent);
+    expect(
+      await doctor.evaluate(() => (window as unknown as { __getUserMedia: number }).__getUserMedia),
+    ).toBe(0);
+    expect(await patient.locator('video.stage__video').count()).toBe(0);
+    // Still nothing, checked again just before entering.
+    expect(await connectedPeer(patient)).toMatchObject(nothingSent);
+    expect(await connectedPeer(doctor)).toMatchObject(nothingSent);
     await row.getByRole('button', { name: 'Gå inn i videorommet' }).click();
 
     await expectFramesFlowing(patient, 'patient sees the practitioner');
     await expectFramesFlowing(doctor, 'practitioner sees the patient');
+    // Entering went on the readied connection.
+    expect((await connectedPeer(doctor)).index).toBe(readied.index);
     expect((await inbound(patient)).candidateType).toBe('host');
     await expectAccessible(patient, 'in call (patient)');
     await expectAccessible(doctor, 'in call (practitioner)');

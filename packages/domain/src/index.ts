@@ -85,6 +85,7 @@ export {
   canWarmUp,
   isInRoom,
   nextRoomState,
+  releasesMedia,
 } from './video/room';
 export type { EnterRefusal, Presence, RoomEvent, RoomRole, RoomState } from './video/room';
 export { timeWaited } from './video/waiting';

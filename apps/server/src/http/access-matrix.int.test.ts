@@ -282,6 +282,12 @@ const rows: Row[] = [
   },
   {
     method: 'POST',
+    path: '/api/v1/staff/appointments/{id}/video/prepare',
+    params: () => ({ id: f.live }),
+    expected: practitionerOnly(),
+  },
+  {
+    method: 'POST',
     path: '/api/v1/staff/appointments/{id}/video/status',
     params: () => ({ id: f.live }),
     body: () => ({ text: 'Jeg kommer om fem minutter' }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SingleLine } from '@visitt/contracts';
 import { TransportError, type OutgoingMessage, type Transport } from './transport';
 
 // LINK Mobility's "Common" platform, SMS REST API (MT and delivery reports). Based on LINK's
@@ -68,8 +69,10 @@ export function classifyResultCode(code: number): ResultKind {
  * `refId` ours (null when none was sent). Loose: the gateway may add fields.
  */
 export const LinkDeliveryReport = z.looseObject({
-  refId: z.string().nullish(),
-  id: z.string().min(1),
+  // The two ids are looked up in the database: one line of text, no control characters (a NUL
+  // is refused by PostgreSQL), so a malformed report is a 400, not a failed query.
+  refId: SingleLine(256).nullish(),
+  id: SingleLine(256).min(1),
   operator: z.string().nullish(),
   sentTimestamp: z.string().nullish(),
   timestamp: z.string().nullish(),

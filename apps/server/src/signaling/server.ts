@@ -51,7 +51,7 @@ const HEARTBEAT_MS = 25_000;
 /** How often the sessions of open sockets are checked again (idle and absolute expiry). */
 const SWEEP_MS = 5_000;
 /** Open sockets one user may have on one instance (tabs, devices); the next is refused. */
-export const MAX_SOCKETS_PER_USER = 10;
+export const MAX_SOCKETS_PER_USER = 16;
 /** The close code for a socket whose session has ended: the client is signed out. */
 export const SESSION_ENDED_CLOSE = 4401;
 

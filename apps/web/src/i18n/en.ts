@@ -279,6 +279,7 @@ export const en: CoreCatalogue = {
     appointmentWith: 'Appointment with {name} at {time}',
     practitionerNotified: 'The practitioner has been told that you are waiting',
     waitingHint: 'The practitioner enters the video room when it is your turn. Stay on this page.',
+    previewPrivate: 'Until the practitioner comes in, only you see and hear yourself.',
     patientAbsentTitle: 'Waiting for the patient',
     patientAbsent: '{name} is not in the video room right now.',
     patientAbsentHint: 'The call starts by itself when the patient comes back.',

@@ -283,6 +283,7 @@ export const nb = {
     appointmentWith: 'Time hos {name} kl. {time}',
     practitionerNotified: 'Behandleren har fått beskjed om at du venter',
     waitingHint: 'Behandleren kommer inn i videorommet når det er din tur. Bli på denne siden.',
+    previewPrivate: 'Til behandleren kommer inn, er det bare du som ser og hører deg selv.',
     patientAbsentTitle: 'Venter på pasienten',
     patientAbsent: '{name} er ikke i videorommet akkurat nå.',
     patientAbsentHint: 'Samtalen starter av seg selv når pasienten kommer tilbake.',

@@ -7,6 +7,7 @@ import {
   canWarmUp,
   EMPTY_ROOM,
   PRESENCES,
+  releasesMedia,
   nextRoomState,
   type RoomEvent,
   type RoomState,
@@ -212,5 +213,34 @@ describe('canEnterAsPractitioner', () => {
     expect(
       canEnterAsPractitioner({ ...video, status, modality }, startedAt, now as Instant),
     ).toEqual(reason == null ? { ok: true, value: undefined } : { ok: false, reason });
+  });
+});
+
+describe('releasesMedia', () => {
+  it.each<
+    [string, 'patient' | 'practitioner', 'ready' | 'entered', (typeof PRESENCES)[number], boolean]
+  >([
+    [
+      'the practitioner, readied beside the waiting patient',
+      'practitioner',
+      'ready',
+      'waiting',
+      false,
+    ],
+    ['the practitioner, entered', 'practitioner', 'entered', 'in_call', true],
+    [
+      'the practitioner, entered while the patient reconnects',
+      'practitioner',
+      'entered',
+      'reconnecting',
+      true,
+    ],
+    ['the patient, waiting alone', 'patient', 'entered', 'absent', false],
+    ['the patient, beside a readied practitioner', 'patient', 'entered', 'ready', false],
+    ['the patient, the practitioner in the call', 'patient', 'entered', 'in_call', true],
+    ['the patient, the practitioner reconnecting', 'patient', 'entered', 'reconnecting', true],
+    ['the patient, the practitioner gone', 'patient', 'entered', 'left', false],
+  ])('%s', (_name, role, me, peer, expected) => {
+    expect(releasesMedia(role, me, peer)).toBe(expected);
   });
 });

@@ -96,6 +96,17 @@ export function nextRoomState(state: RoomState, event: RoomEvent): RoomState {
 }
 
 /**
+ * Whether one side's camera and microphone go to the other now: only once the practitioner has
+ * entered. The practitioner's side sends from entering (not while `ready`); the patient's from
+ * seeing the practitioner in the call (or reconnecting to it). Before that — the waiting room, a
+ * connection the workspace readied — nothing is sent: the patient's preview stays theirs.
+ */
+export function releasesMedia(role: RoomRole, me: 'ready' | 'entered', peer: Presence): boolean {
+  if (role === 'practitioner') return me === 'entered';
+  return peer === 'in_call' || peer === 'reconnecting';
+}
+
+/**
  * Why the practitioner may not enter the room now:
  * - `not_started`: the patient has not started the consultation; wait for the alert.
  * - `too_late`: the window (until 2 hours after the start) has closed.

@@ -224,6 +224,9 @@ describe('delivery reports from LINK Mobility', () => {
       JSON.stringify({ refId: null, id: 'x', resultCode: 'delivered' }),
     ],
     ['no id', JSON.stringify({ refId: null, resultCode: 1001 })],
+    // PostgreSQL refuses a NUL in text: found by the fuzz test as a 500.
+    ['a NUL in the id', JSON.stringify({ refId: null, id: 'x\u0000', resultCode: 1001 })],
+    ['a NUL in the refId', JSON.stringify({ refId: 'a\u0000', id: 'x', resultCode: 1001 })],
   ])('refuses a malformed report (%s) with 400', async (_name, body) => {
     const sms = await sentSms();
     const before = await row(sms.id);

@@ -5,6 +5,7 @@ import { Icon } from '../../../components/ui/icon';
 import { Spinner } from '../../../components/ui/spinner';
 import { useFormat, useT } from '../../../i18n';
 import { isApiError } from '../../../lib/api';
+import { usePrefetch } from '../../../lib/router';
 import { useNow } from '../../../lib/use-now';
 import { StrongAuthRequired } from '../../auth/components/strong-auth-notice';
 import { videoState } from '../appointment-state';
@@ -30,6 +31,8 @@ export function StartVideoButton({ appointment, variant }: StartVideoButtonProps
   const descriptionId = useId();
   const errorId = useId();
   const state = videoState(appointment, now);
+  // While the room is open, its page's code is fetched when idle, so the preview shows sooner.
+  usePrefetch(state === 'open' ? '/timer/_/video' : null);
   if (state === 'not_video' || !appointment.video) return null;
 
   const isOpen = state === 'open';

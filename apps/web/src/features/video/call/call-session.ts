@@ -5,6 +5,7 @@ import {
   type SignalingErrorCode,
   type VideoConnection,
 } from '@visitt/contracts';
+import { releasesMedia } from '@visitt/domain';
 import type { CallPhase, CallSnapshot, MediaProblem, PeerView } from './types';
 
 export interface CallOptions {
@@ -97,7 +98,7 @@ const FULL_SIZE_AFTER_MS = 1500;
  * `subscribe` and `getSnapshot`.
  *
  * The connection always has one audio and one video transceiver, offered by the practitioner;
- * what each side sends on them is {@link releasesMedia}: nothing until the practitioner is in the
+ * what each side sends on them is the domain's `releasesMedia`: nothing until the practitioner is in the
  * room. So the practitioner's workspace may ready the connection while the patient waits
  * (`standBy`, decision 0027) and entering only puts the tracks on it (`enter`).
  */
@@ -327,23 +328,17 @@ export class CallSession {
   }
 
   /**
-   * Whether our camera and microphone go to the other side now: only once the practitioner is in
-   * the room. The practitioner's own side sends from entering; the patient's from seeing the
-   * practitioner in the call (or reconnecting to it). Before that — the waiting room, and a
-   * connection the workspace readied — the transceivers carry nothing: the patient's preview
-   * stays on the patient's screen.
+   * Puts on each transceiver the local track it should send now, or none: the domain's
+   * `releasesMedia` (nothing before the practitioner has entered).
    */
-  private releasesMedia(): boolean {
-    if (this.join.role === 'practitioner') return !this.standby;
-    const presence = this.snapshot.peer.presence;
-    return presence === 'in_call' || presence === 'reconnecting';
-  }
-
-  /** Puts on each transceiver the local track it should send now ({@link releasesMedia}), or none. */
   private async syncSenders(): Promise<void> {
     const pc = this.pc;
     if (!pc) return;
-    const release = this.releasesMedia();
+    const release = releasesMedia(
+      this.join.role,
+      this.standby ? 'ready' : 'entered',
+      this.snapshot.peer.presence,
+    );
     const local = this.snapshot.localStream;
     await Promise.all(
       pc.getTransceivers().map(async (transceiver) => {

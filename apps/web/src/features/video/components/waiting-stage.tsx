@@ -71,6 +71,7 @@ export function WaitingStage({
               timeZone={join.timeZone}
             />
             <p className="waiting__hint">{t('videoRoom.waitingHint')}</p>
+            <p className="waiting__hint">{t('videoRoom.previewPrivate')}</p>
           </>
         ) : isPreparing ? null : (
           <>
