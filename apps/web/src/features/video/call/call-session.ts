@@ -98,9 +98,9 @@ const FULL_SIZE_AFTER_MS = 1500;
  * `subscribe` and `getSnapshot`.
  *
  * The connection always has one audio and one video transceiver, offered by the practitioner;
- * what each side sends on them is the domain's `releasesMedia`: nothing until the practitioner is in the
- * room. So the practitioner's workspace may ready the connection while the patient waits
- * (`standBy`, decision 0027) and entering only puts the tracks on it (`enter`).
+ * what each side sends on them is the domain's `releasesMedia`: nothing until the practitioner
+ * is in the room. So the practitioner's workspace may ready the connection while the patient
+ * waits (`standBy`, decision 0027) and entering only puts the tracks on it (`enter`).
  */
 export class CallSession {
   private snapshot: CallSnapshot;
@@ -128,6 +128,8 @@ export class CallSession {
   /** A readied connection of the practitioner's workspace: in the room as `ready`, not entered. */
   private standby = false;
   private acquiring: Promise<void> | null = null;
+  /** Counts camera and microphone requests: one given back (`stopMedia`) ends what it started. */
+  private acquisition = 0;
   /** Video senders that have had a track: they are past their quick start. */
   private readonly startedSenders = new WeakSet<RTCRtpSender>();
   private fullSizeTimer: ReturnType<typeof setTimeout> | null = null;
@@ -210,12 +212,17 @@ export class CallSession {
     this.scheduleRenewal();
   }
 
+  /** Whether the connection is up (ICE and DTLS done) and this session still going. */
+  isConnected(): boolean {
+    return !this.finished && this.pc?.connectionState === 'connected';
+  }
+
   /**
    * Starts camera and microphone (once): while readied they stay on this page until
    * {@link enter}; {@link stopMedia} gives them back if entering does not happen.
    */
   startMedia(): Promise<void> {
-    return (this.acquiring ??= this.acquireMedia());
+    return (this.acquiring ??= this.acquireMedia(++this.acquisition));
   }
 
   /** Stops camera and microphone of a readied connection that did not enter after all. */
@@ -223,6 +230,7 @@ export class CallSession {
     if (!this.standby) return;
     for (const track of this.snapshot.localStream?.getTracks() ?? []) track.stop();
     this.acquiring = null;
+    this.acquisition += 1;
     this.update({ localStream: null });
   }
 
@@ -269,7 +277,7 @@ export class CallSession {
 
   // ---------------------------------------------------------------- media
 
-  private async acquireMedia(): Promise<void> {
+  private async acquireMedia(attempt: number): Promise<void> {
     const md = navigator.mediaDevices as MediaDevices | undefined;
     if (!md?.getUserMedia) {
       this.update({ mediaProblem: 'unknown' });
@@ -295,7 +303,8 @@ export class CallSession {
         }
       }
     }
-    if (this.finished || (this.acquiring === null && this.standby)) {
+    // Finished, or given back meanwhile (stopMedia): these tracks are nobody's.
+    if (this.finished || attempt !== this.acquisition) {
       stream?.getTracks().forEach((t) => t.stop());
       return;
     }
@@ -460,7 +469,10 @@ export class CallSession {
    */
   private async sendsPicture(track: MediaStreamTrack, ms = 2500): Promise<boolean> {
     const sender = this.sender('video');
-    if (!sender || this.pc?.connectionState !== 'connected') return deliversFrames(track, ms);
+    // Not sending it (no call yet, or nothing sent before the practitioner enters): a video
+    // element must show a frame.
+    if (!sender || sender.track !== track || this.pc?.connectionState !== 'connected')
+      return deliversFrames(track, ms);
     const encoded = async () => {
       let frames = 0;
       (await sender.getStats()).forEach((r: { type: string; framesEncoded?: number }) => {

@@ -85,13 +85,15 @@ export function closeReadied(): void {
 }
 
 /**
- * The practitioner pressed **Gå inn i videorommet**: the readied connection of `id`, if one is
- * ready, with camera and microphone starting now. Then either {@link handOver} (the server let
+ * The practitioner pressed **Gå inn i videorommet**: the readied connection of `id`, if it is up,
+ * with camera and microphone starting now. Then either {@link handOver} (the server let
  * them in) or {@link unclaim} (it did not).
  */
 export function claimReadied(id: string): CallSession | null {
   const entry = readied.get(id);
-  if (!entry?.session || entry.claimed || isOver(entry.session)) return null;
+  // Only a connection that is up: one still forming, or one the patient has since left for
+  // another page of the practitioner's, is no head start (the room page then starts afresh).
+  if (!entry?.session || entry.claimed || !entry.session.isConnected()) return null;
   entry.claimed = true;
   void entry.session.startMedia();
   return entry.session;
