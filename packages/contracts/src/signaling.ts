@@ -101,8 +101,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('signal'),
     appointmentId: Uuid,
-    /** The page (`sessionId`) of the other side it comes from. */
-    from: SessionId,
+    /** The page (`sessionId`) of the other side it comes from (absent from older servers). */
+    from: SessionId.optional(),
     description: SessionDescription.optional(),
     candidate: IceCandidate.nullable().optional(),
   }),

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { ClientMessage, type ServerMessage, type SignalingErrorCode } from '@visitt/contracts';
 import {
   canJoinRoom,
+  canWarmUp,
   canStayInRoom,
   canWatch,
   nextRoomState,
@@ -215,7 +216,7 @@ export function attachSignaling(
   async function changeRoom(
     membership: Membership,
     event: RoomEvent,
-    change: (room: RoomRow) => RoomRow = (room) => room,
+    change: (room: RoomRow, before: RoomRow) => RoomRow = (room) => room,
     onlyIfSession?: string,
   ): Promise<RoomRow | null> {
     const { appointment, role } = membership;
@@ -225,7 +226,7 @@ export function attachSignaling(
       if (!locked) return null;
       // A socket of a page that has since been reloaded must not mark the new page as gone.
       if (onlyIfSession !== undefined && locked.sessions[role] !== onlyIfSession) return null;
-      const next = change({ ...locked, state: nextRoomState(locked.state, event) });
+      const next = change({ ...locked, state: nextRoomState(locked.state, event) }, locked);
       await saveRoom(tx, next, now, {
         ...(event.type === 'hung_up' ? { endedBy: role } : {}),
         practitionerEntered: event.type === 'joined' && role === 'practitioner',
@@ -251,6 +252,21 @@ export function attachSignaling(
     );
     return room;
   }
+
+  /**
+   * Tells the practitioner's page whose readied connection another page of theirs has taken over
+   * (a second tab readied, or entered) that it is no longer the one: it lets its connection go.
+   */
+  const replacedReadied = (appointmentId: string, session: string) =>
+    publish(
+      { room: appointmentId, role: 'practitioner', session },
+      {
+        type: 'error',
+        code: 'not_waiting',
+        message: refusalMessages.not_waiting,
+        appointmentId,
+      },
+    );
 
   const roomFacts = (appointment: VideoAppointment) => ({
     ...appointment,
@@ -296,12 +312,19 @@ export function attachSignaling(
         sessionId: message.sessionId,
         standby: false,
       };
-      const room = await changeRoom(membership, { type: 'joined', role }, (r) => ({
-        ...r,
-        sessions: { ...r.sessions, [role]: message.sessionId },
-        media: { ...r.media, [role]: { mic: message.mic, camera: message.camera } },
-      }));
+      let replaced: string | null = null;
+      const room = await changeRoom(membership, { type: 'joined', role }, (r, before) => {
+        if (role === 'practitioner' && before.state.practitioner === 'ready')
+          replaced = before.sessions.practitioner;
+        return {
+          ...r,
+          sessions: { ...r.sessions, [role]: message.sessionId },
+          media: { ...r.media, [role]: { mic: message.mic, camera: message.camera } },
+        };
+      });
       if (!room) throw new Refusal('not_started');
+      if (replaced && replaced !== message.sessionId)
+        await replacedReadied(appointment.id, replaced);
       conn.rooms.set(appointment.id, membership);
       add(byRoom, appointment.id, conn);
       send(conn, {
@@ -329,16 +352,20 @@ export function attachSignaling(
         sessionId: message.sessionId,
         standby: true,
       };
-      // The domain's `canWarmUp`, under the row lock: a patient waiting, the practitioner not in
-      // the room (not in a call from another tab). The session is taken only when it holds.
-      const room = await changeRoom(membership, { type: 'readied', role }, (r) =>
-        r.state.practitioner === 'ready'
-          ? { ...r, sessions: { ...r.sessions, practitioner: message.sessionId } }
-          : r,
-      );
+      // The domain's `canWarmUp`, under the row lock: a patient waiting, the practitioner not
+      // been in the room (not in a call from another tab). The session is taken only when it
+      // holds.
+      let replaced: string | null = null;
+      const room = await changeRoom(membership, { type: 'readied', role }, (next, before) => {
+        if (!canWarmUp(before.state)) return before;
+        replaced = before.state.practitioner === 'ready' ? before.sessions.practitioner : null;
+        return { ...next, sessions: { ...next.sessions, practitioner: message.sessionId } };
+      });
       if (!room) throw new Refusal('not_started');
       if (room.state.practitioner !== 'ready' || room.sessions.practitioner !== message.sessionId)
         throw new Refusal('not_waiting');
+      if (replaced && replaced !== message.sessionId)
+        await replacedReadied(appointment.id, replaced);
       conn.rooms.set(appointment.id, membership);
       add(byRoom, appointment.id, conn);
       send(conn, {

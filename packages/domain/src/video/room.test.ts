@@ -178,8 +178,8 @@ describe('nextRoomState', () => {
 });
 
 describe('canWarmUp', () => {
-  // Every pair of presences: only a waiting patient with the practitioner not in the room.
-  const away = new Set(['absent', 'left', 'ready']);
+  // Every pair of presences: only a waiting patient with a practitioner who has not been in.
+  const away = new Set(['absent', 'ready']);
   for (const patient of PRESENCES)
     for (const practitioner of PRESENCES)
       it(`patient ${patient}, practitioner ${practitioner}`, () => {

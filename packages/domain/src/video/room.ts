@@ -50,11 +50,16 @@ const isHere = isInRoom;
 
 /**
  * Whether the practitioner's workspace may ready a connection to the room (presence `ready`): the
- * patient waits and the practitioner is not in the room. Never while they are in a call there, so
- * a workspace in another tab cannot take the place of the practitioner's call.
+ * patient waits and the practitioner has not been in the room (`absent`, or `ready` from another
+ * page of theirs). Never while they are in a call there, so a workspace in another tab cannot
+ * take the place of the practitioner's call; and not after they have been in (`left`): a patient
+ * back after a hang-up is entered the ordinary way, and `left` keeps saying they were there.
  */
 export function canWarmUp(state: RoomState): boolean {
-  return state.patient === 'waiting' && !isHere(state.practitioner);
+  return (
+    state.patient === 'waiting' &&
+    (state.practitioner === 'absent' || state.practitioner === 'ready')
+  );
 }
 
 /**

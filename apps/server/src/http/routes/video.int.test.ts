@@ -468,6 +468,11 @@ describe('signaling', () => {
     expect(await p.next((m) => m.type === 'peer')).toMatchObject({
       peer: { presence: 'ready', sessionId: 'workspace-2' },
     });
+    // The first tab is told it is no longer the one, and lets its connection go.
+    expect(await w1.next((m) => m.type === 'error')).toMatchObject({
+      code: 'not_waiting',
+      appointmentId,
+    });
 
     // Signals travel both ways, each to the page it is for: workspace-1 never sees the first.
     w2.send({ type: 'signal', appointmentId, to: 'patient-1', description: { type: 'offer' } });

@@ -127,6 +127,8 @@ export class CallSession {
   private socketReopened = false;
   /** A readied connection of the practitioner's workspace: in the room as `ready`, not entered. */
   private standby = false;
+  /** `join` sent from a readied connection; nothing is sent until the server has let us in. */
+  private entering = false;
   private acquiring: Promise<void> | null = null;
   /** Counts camera and microphone requests: one given back (`stopMedia`) ends what it started. */
   private acquisition = 0;
@@ -239,11 +241,12 @@ export class CallSession {
    * sending), and our tracks go on the connection as soon as camera and microphone give them.
    */
   async enter(): Promise<void> {
-    if (!this.standby || this.finished) return;
-    this.standby = false;
+    if (!this.standby || this.entering || this.finished) return;
+    this.entering = true;
     this.sendJoin();
     await this.startMedia();
     if (this.finished) return;
+    // Sent once the server has answered the join (see `receive`), or now if it has.
     await this.syncSenders();
     this.sendMedia();
     void this.refreshDevices();
@@ -530,7 +533,7 @@ export class CallSession {
   /** Enters the room (or readies the connection), when the socket and our devices are ready. */
   private sendJoin(): void {
     if (!this.mediaReady) return;
-    if (this.standby) {
+    if (this.standby && !this.entering) {
       this.send({
         type: 'stand_by',
         appointmentId: this.join.appointmentId,
@@ -586,6 +589,12 @@ export class CallSession {
         this.fail('unauthorized');
         return;
       }
+      // A readied connection whose socket cannot get in (the server refuses more sockets, or is
+      // away) is not worth retrying: entering works without it.
+      if (this.standby && !this.joinedOnce && this.reconnectAttempt >= 2) {
+        this.fail('network');
+        return;
+      }
       this.update({ signaling: 'reconnecting' });
       const delay =
         RECONNECT_DELAYS_MS[Math.min(this.reconnectAttempt++, RECONNECT_DELAYS_MS.length - 1)]!;
@@ -597,6 +606,14 @@ export class CallSession {
     switch (message.type) {
       case 'joined':
         this.joinedOnce = true;
+        // The answer to entering from a readied connection: in the room now, our media may go.
+        if (this.entering) this.standby = this.entering = false;
+        // A readied connection whose socket came back: the patient let the old connection go
+        // when we were away (`absent`), so a fresh one.
+        else if (this.standby && this.socketReopened) {
+          this.closePeerConnection();
+          this.peerSessionId = null;
+        }
         this.update({ statusMessage: message.statusMessage ?? this.snapshot.statusMessage });
         this.onPeer(message.peer);
         // Back on signaling after a drop: if media is not flowing, start ICE over. (Not when
@@ -615,7 +632,8 @@ export class CallSession {
         return;
       case 'signal':
         // Only from the page of theirs we are connected with (another tab of theirs may talk too).
-        if (this.peerSessionId !== null && message.from !== this.peerSessionId) return;
+        if (this.peerSessionId !== null && message.from && message.from !== this.peerSessionId)
+          return;
         if (message.description) await this.onDescription(message.description);
         if (message.candidate) await this.onCandidate(message.candidate);
         return;
@@ -626,6 +644,16 @@ export class CallSession {
         this.finish(message.by);
         return;
       case 'error':
+        // A readied connection another page of the practitioner's took over, or refused; or
+        // entering refused: nothing more to do here.
+        if (
+          (this.standby && message.code === 'not_waiting') ||
+          (this.entering &&
+            (TERMINAL_ERRORS.includes(message.code) || message.code === 'not_started'))
+        ) {
+          this.fail(message.code);
+          return;
+        }
         // Before the first join any refusal of the room ends the attempt; after it, only
         // `not_allowed`: the server took us out of the room (the appointment was cancelled, or we
         // may no longer be in it). Other refusals then are races of a reconnect.

@@ -12,6 +12,8 @@ import { CallSession } from './call-session';
 export const MAX_READIED = 3;
 /** A connection handed to the room page that never takes it is closed after this long. */
 const HANDOVER_MS = 30_000;
+/** A patient whose readying failed (network, a refusal) is tried again after this long. */
+const RETRY_MS = 30_000;
 
 interface Readied {
   session: CallSession | null;
@@ -20,8 +22,21 @@ interface Readied {
 }
 
 const readied = new Map<string, Readied>();
-/** Appointments whose readying failed (not waiting any more, refused): not tried again while listed. */
+/**
+ * Appointments whose readying failed (the network, a refusal) or was taken over by another page
+ * of the practitioner's: not tried again for {@link RETRY_MS}, or while listed when taken over.
+ */
 const refused = new Set<string>();
+let latest: { ids: readonly string[]; prepare: (id: string) => Promise<VideoConnection> } | null =
+  null;
+
+function retryLater(id: string): void {
+  refused.add(id);
+  setTimeout(() => {
+    if (!refused.delete(id) || !latest) return;
+    keepReadied(latest.ids, latest.prepare);
+  }, RETRY_MS);
+}
 const handedOver = new Map<
   string,
   { session: CallSession; timer: ReturnType<typeof setTimeout> }
@@ -48,6 +63,7 @@ export function keepReadied(
   ids: readonly string[],
   prepare: (id: string) => Promise<VideoConnection>,
 ): void {
+  latest = { ids, prepare };
   const wanted = new Set(ids.slice(0, MAX_READIED));
   for (const id of [...readied.keys()]) if (!wanted.has(id)) close(id);
   for (const id of [...refused]) if (!ids.includes(id)) refused.delete(id);
@@ -60,11 +76,12 @@ export function keepReadied(
         if (readied.get(id) !== entry) return;
         const session = new CallSession(connection, { renew: () => prepare(id) });
         entry.session = session;
-        // Refused (the patient no longer waits, the practitioner is in the room elsewhere) or
-        // ended (the patient hung up): let it go, and do not try again while they are listed.
+        // Ended (the patient hung up), taken over by another page of the practitioner's, or
+        // refused: let it go. Taken over is for good while listed; anything else is tried again.
         session.subscribe(() => {
           if (!isOver(session) || readied.get(id) !== entry || entry.claimed) return;
-          refused.add(id);
+          if (session.getSnapshot().error === 'not_waiting') refused.add(id);
+          else retryLater(id);
           close(id);
         });
         session.standBy();
@@ -72,7 +89,7 @@ export function keepReadied(
       () => {
         if (readied.get(id) !== entry) return;
         readied.delete(id);
-        refused.add(id);
+        retryLater(id);
       },
     );
   }
@@ -82,6 +99,7 @@ export function keepReadied(
 export function closeReadied(): void {
   for (const id of [...readied.keys()]) close(id);
   refused.clear();
+  latest = null;
 }
 
 /**
