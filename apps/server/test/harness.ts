@@ -198,6 +198,9 @@ export class Browser {
   patch<T = any>(path: string, body?: unknown) {
     return this.request<T>('PATCH', path, body);
   }
+  put<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PUT', path, body);
+  }
 }
 
 /** The latest six-digit code the dev outbox holds for an address. */

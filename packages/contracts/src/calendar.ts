@@ -1,6 +1,7 @@
 // Contracts of the practitioner's calendar: day and week views, an appointment's details,
 // marking it completed or no-show, and cancelling it with a message to the patient.
 import { z } from 'zod';
+import { ID_PORTEN_LEVELS, IDENTIFICATION_METHODS } from '@visitt/domain';
 import { AppointmentStatus } from './appointments';
 import { DateTime, LocalDateString, PlainText, Uuid } from './common';
 import { StaffAppointment } from './video';
@@ -55,3 +56,35 @@ export const StaffCancelBody = z
   })
   .meta({ id: 'StaffCancelBody' });
 export type StaffCancelBody = z.infer<typeof StaffCancelBody>;
+
+/** How the patient was identified (see the domain's `IDENTIFICATION_METHODS`). */
+export const IdentificationMethod = z.enum(IDENTIFICATION_METHODS);
+export type IdentificationMethod = z.infer<typeof IdentificationMethod>;
+
+/** How the patient was identified for one consultation, as recorded. */
+export const Identification = z
+  .object({
+    method: IdentificationMethod,
+    /** ID-porten's level, when the identification came from an ID-porten sign-in. */
+    level: z.enum(ID_PORTEN_LEVELS).nullable(),
+    recordedAt: DateTime,
+    /** Who recorded it; null when it recorded itself from the patient's ID-porten sign-in. */
+    recordedBy: z.object({ userId: Uuid, name: z.string().nullable() }).nullable(),
+  })
+  .meta({ id: 'Identification' });
+export type Identification = z.infer<typeof Identification>;
+
+/**
+ * The identification of one consultation, and whether the practitioner must be asked for it
+ * before ending (a patient signed in by code who has none recorded at the clinic).
+ */
+export const IdentificationStatus = z
+  .object({ identification: Identification.nullable(), needed: z.boolean() })
+  .meta({ id: 'IdentificationStatus' });
+export type IdentificationStatus = z.infer<typeof IdentificationStatus>;
+
+/** The practitioner records (or corrects) how the patient was identified. */
+export const IdentificationBody = z
+  .strictObject({ method: IdentificationMethod })
+  .meta({ id: 'IdentificationBody' });
+export type IdentificationBody = z.infer<typeof IdentificationBody>;

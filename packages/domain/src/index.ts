@@ -89,6 +89,17 @@ export {
 } from './video/room';
 export type { EnterRefusal, Presence, RoomEvent, RoomRole, RoomState } from './video/room';
 export { timeWaited } from './video/waiting';
+export {
+  ID_PORTEN_LEVELS,
+  IDENTIFICATION_METHODS,
+  idPortenLevel,
+  mustAskIdentification,
+} from './video/identification';
+export type {
+  IdentificationFacts,
+  IdentificationMethod,
+  IdPortenLevel,
+} from './video/identification';
 export { canJoinRoom, canStartRoom, canStayInRoom, canWatch, roomRoleOf } from './video/access';
 export type {
   JoinRefusal,

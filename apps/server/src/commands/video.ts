@@ -9,6 +9,7 @@ import {
   type RoomRole,
 } from '@visitt/domain';
 import { writeAudit } from '../db/audit';
+import { identifyFromSignIn } from './identification';
 import { findUserChannels, insertPlanned } from '../db/notifications';
 import { withTransaction } from '../db/pool';
 import { isStrongAuthMethod } from '../db/sessions';
@@ -140,6 +141,8 @@ export async function startVideo(ctx: SignedInContext, id: string): Promise<Vide
       state: nextRoomState(locked.state, { type: 'joined', role: 'patient' }),
     };
     await saveRoom(tx, next, now);
+    // Signed in through ID-porten: that is how the patient was identified.
+    await identifyFromSignIn(tx, ctx, appointment.id, now);
     await writeAudit(tx, {
       at: now,
       actorUserId: ctx.actor.userId,

@@ -9,6 +9,8 @@ export interface Actor {
   readonly signedInAt: Instant;
   /** Signed in as staff must (password and TOTP, or HelseID): only then do staff rights apply. */
   readonly staff: boolean;
+  /** The identity provider's `acr` of an OpenID Connect sign-in (the ID-porten level); else null. */
+  readonly acr: string | null;
 }
 
 /** What a command gets: the application's dependencies, who is asking, and from where. */

@@ -23,6 +23,21 @@ export interface ListAuditEntry extends Omit<AuditEntry, 'entityIds' | 'clinicId
   entityIds: readonly string[];
 }
 
+// A NUL, or half of a surrogate pair, cannot be stored in a JSON column.
+// eslint-disable-next-line no-control-regex -- the NUL is what is looked for
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The details as JSON PostgreSQL stores: characters it cannot hold (see UNSTORABLE) become
+ * U+FFFD, as the text columns beside them get them from the UTF-8 encoding. The change recorded
+ * went through; its trail must not fail on what the input held.
+ */
+export function storableDetails(details: Record<string, unknown>): string {
+  return JSON.stringify(details, (_key, value: unknown) =>
+    typeof value === 'string' ? value.replace(UNSTORABLE, '\uFFFD') : value,
+  );
+}
+
 /**
  * Writes one audit row per entity. Called inside the transaction of the change it records, so
  * a change is never without its trail; reads are recorded before the data is returned.
@@ -42,7 +57,7 @@ export async function writeAudit(db: Queryable, entry: AuditEntry): Promise<void
       entry.entityIds,
       entry.clinicIds ?? entry.entityIds.map(() => null),
       entry.ip,
-      entry.details ?? {},
+      storableDetails(entry.details ?? {}),
     ],
   );
 }
@@ -65,7 +80,7 @@ export async function writeListAudit(db: Queryable, entry: ListAuditEntry): Prom
       entry.entityIds,
       entry.clinicId,
       entry.ip,
-      entry.details ?? {},
+      storableDetails(entry.details ?? {}),
     ],
   );
 }

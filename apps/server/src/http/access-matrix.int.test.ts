@@ -46,6 +46,8 @@ const practitionerOnly = (ok = 200): Expected => ({
   otherStaff: 404,
   signedOut: 401,
 });
+/** What only the practitioner who met the patient records; the clinic's administrator sees it exists. */
+const practitionerNotAdmin = (ok = 200): Expected => ({ ...practitionerOnly(ok), admin: 403 });
 /** The practitioner's own lists: anyone who practises somewhere sees their own. */
 const ownWorkspace: Expected = {
   patient: 403,
@@ -279,6 +281,19 @@ const rows: Row[] = [
     path: '/api/v1/staff/appointments/{id}/video/join',
     params: () => ({ id: f.live }),
     expected: practitionerOnly(),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/staff/appointments/{id}/identification',
+    params: () => ({ id: f.live }),
+    expected: practitionerNotAdmin(),
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/staff/appointments/{id}/identification',
+    params: () => ({ id: f.live }),
+    body: () => ({ method: 'known_patient' }),
+    expected: practitionerNotAdmin(),
   },
   {
     method: 'POST',

@@ -54,6 +54,7 @@ export const sessionPlugin = fp(
               authMethod: session.authMethod,
               signedInAt: session.createdAt,
               staff: session.staff,
+              acr: session.acr,
             }
           : null,
         ip: request.ip,

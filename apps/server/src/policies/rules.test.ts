@@ -8,6 +8,7 @@ const actor = (staff: boolean): Actor => ({
   authMethod: staff ? 'password' : 'code_email',
   signedInAt: 0 as Instant,
   staff,
+  acr: null,
 });
 const staffSession = actor(true);
 const codeSession = actor(false);
@@ -62,6 +63,31 @@ describe('decide', () => {
       'its practitioner by one-time code',
       codeSession,
       'appointment.manage',
+      theirPractitioner,
+      'staff_sign_in_required',
+    ],
+    // How the patient was identified: the practitioner who met them, nobody else.
+    [
+      'identify: its practitioner',
+      staffSession,
+      'appointment.identify',
+      theirPractitioner,
+      'practitioner',
+    ],
+    ['identify: an administrator', staffSession, 'appointment.identify', admin, 'forbidden'],
+    [
+      'identify: admin and its practitioner',
+      staffSession,
+      'appointment.identify',
+      adminAndPractitioner,
+      'practitioner',
+    ],
+    ['identify: a colleague', staffSession, 'appointment.identify', otherStaff, 'not_found'],
+    ['identify: outside the clinic', staffSession, 'appointment.identify', null, 'not_found'],
+    [
+      'identify: by one-time code',
+      codeSession,
+      'appointment.identify',
       theirPractitioner,
       'staff_sign_in_required',
     ],

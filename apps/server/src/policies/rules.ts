@@ -26,13 +26,19 @@ export type PolicyRefusal = 'not_found' | 'forbidden' | 'staff_sign_in_required'
  * - `clinic.read_audit`: the audit log (administrators);
  * - `appointment.manage`: read the details, mark, cancel or move one of the clinic's
  *   appointments (its practitioner, or an administrator of its clinic);
+ * - `appointment.identify`: record how the patient was identified for the consultation (its
+ *   practitioner only: the one who saw them);
  * - `workspace.read`: one's own workspace and calendar, across the clinics where one practises.
  *
  * A patient's own appointments are not asked here: their queries are scoped to the patient
  * (`patient_id = actor`), so another patient's appointment is never loaded at all.
  */
 export type Action =
-  'clinic.administer' | 'clinic.read_audit' | 'appointment.manage' | 'workspace.read';
+  | 'clinic.administer'
+  | 'clinic.read_audit'
+  | 'appointment.manage'
+  | 'appointment.identify'
+  | 'workspace.read';
 
 /** The role the actor acts in when a policy says yes (written to the audit log). */
 export type ActingRole = 'practitioner' | 'admin';
@@ -73,5 +79,9 @@ export function decide(
       // the appointment: as if it did not exist.
       if (standing.isTheirPractitioner) return ok('practitioner');
       return standing.isAdmin ? ok('admin') : refuse('not_found');
+    case 'appointment.identify':
+      // An administrator sees the appointment but did not meet the patient.
+      if (standing.isTheirPractitioner) return ok('practitioner');
+      return standing.isAdmin ? refuse('forbidden') : refuse('not_found');
   }
 }

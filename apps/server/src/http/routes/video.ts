@@ -6,6 +6,8 @@ import {
   StaffAppointmentList,
   StaffAppointmentsQuery,
   StatusMessageBody,
+  IdentificationBody,
+  IdentificationStatus,
   VideoConnection,
   VideoJoin,
 } from '@visitt/contracts';
@@ -13,6 +15,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { moveAppointment } from '../../commands/move-appointment';
 import { joinVideo, prepareVideo, sendStatusMessage, startVideo } from '../../commands/video';
+import { readIdentification, recordIdentification } from '../../commands/identification';
 import { writeAppointmentListRead } from '../../db/audit';
 import { listPractitionerDay } from '../../db/staff';
 import { authorizeWorkspace } from '../../policies/authorize';
@@ -119,6 +122,42 @@ export const videoRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => prepareVideo(signedIn(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/staff/appointments/:id/identification',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['staff', 'video'],
+        summary: 'How the patient was identified for the consultation, and whether to ask',
+        description:
+          "The appointment's practitioner only. `needed`: a patient signed in by a one-time code " +
+          'with no identification recorded at the clinic; ask before ending. Audited as a read.',
+        params: IdParams,
+        response: { 200: IdentificationStatus, ...errors, 409: ApiError },
+      },
+    },
+    async (request) => readIdentification(signedIn(request), request.params.id),
+  );
+
+  app.put(
+    '/api/v1/staff/appointments/:id/identification',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['staff', 'video'],
+        summary: 'Record how the patient was identified: ID-porten, ID shown on camera, known',
+        description:
+          "The appointment's practitioner only (an administrator gets 403); a video " +
+          'appointment that is not cancelled. A later answer corrects an earlier one. Audited.',
+        params: IdParams,
+        body: IdentificationBody,
+        response: { 200: IdentificationStatus, ...errors, 409: ApiError },
+      },
+    },
+    async (request) =>
+      recordIdentification(signedIn(request), request.params.id, request.body.method),
   );
 
   app.post(

@@ -1,0 +1,51 @@
+/**
+ * How the patient was identified for a video consultation. A patient not known to the clinic
+ * must be identified unambiguously at their first video consultation: by ID-porten at a high
+ * enough level, or by showing valid ID on camera. A one-time code to an e-mail address or a
+ * phone is not identification.
+ * - `id_porten`: signed in through ID-porten (recorded by itself, with the level);
+ * - `id_document`: showed valid ID on camera;
+ * - `known_patient`: known to the practitioner.
+ */
+export const IDENTIFICATION_METHODS = ['id_porten', 'id_document', 'known_patient'] as const;
+export type IdentificationMethod = (typeof IDENTIFICATION_METHODS)[number];
+
+/** ID-porten's assurance levels, as the identification records them. */
+export const ID_PORTEN_LEVELS = ['substantial', 'high'] as const;
+export type IdPortenLevel = (typeof ID_PORTEN_LEVELS)[number];
+
+/**
+ * The level of an ID-porten sign-in from its `acr` (`idporten-loa-high`, `idporten-loa-substantial`,
+ * or the older `Level4` / `Level3`); null for any other value.
+ */
+export function idPortenLevel(acr: string | null): IdPortenLevel | null {
+  switch (acr ?? '') {
+    case 'idporten-loa-high':
+    case 'Level4':
+      return 'high';
+    case 'idporten-loa-substantial':
+    case 'Level3':
+      return 'substantial';
+    default:
+      return null;
+  }
+}
+
+/** What deciding whether the practitioner must be asked needs to know. */
+export interface IdentificationFacts {
+  /** What is recorded for this consultation, if anything. */
+  readonly recorded: IdentificationMethod | null;
+  /** The patient's session for this consultation came from ID-porten. */
+  readonly patientSignedInStrongly: boolean;
+  /** Some earlier consultation of the patient's at this clinic has an identification recorded. */
+  readonly identifiedBefore: boolean;
+}
+
+/**
+ * Whether the practitioner is asked how the patient was identified before ending the
+ * consultation: nothing recorded for it, the patient signed in by a one-time code (ID-porten
+ * records itself), and no identification recorded for any earlier consultation at this clinic.
+ */
+export function mustAskIdentification(facts: IdentificationFacts): boolean {
+  return facts.recorded === null && !facts.patientSignedInStrongly && !facts.identifiedBefore;
+}
