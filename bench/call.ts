@@ -96,6 +96,12 @@ async function measureVisitt(): Promise<{ times: number[]; previews: number[] }>
          FROM generate_series(0, $6 - 1) k ORDER BY k RETURNING id`,
       [clinicId, p[0]!.id, pt[0]!.id, t[0]!.id, first, CALLS],
     );
+    // The patient is known to the practitioner (recorded once), so Avslutt does not ask.
+    await db.query(
+      `INSERT INTO appointment_identifications (appointment_id, method, recorded_by, recorded_at)
+       VALUES ($1, 'known_patient', $2, now())`,
+      [appointments[0]!.id, doctorId],
+    );
     // The practitioner signed in as staff (password and TOTP), the patient with a code.
     const session = async (userId: string, staff: boolean) =>
       createSession(db, {
@@ -168,7 +174,7 @@ async function measureVisitt(): Promise<{ times: number[]; previews: number[] }>
       })();
       const [a, b] = await Promise.all([patientFrame, doctorFrame]);
       times.push(Math.max(a, b) - t0);
-      await doctor.getByRole('button', { name: 'Avslutt' }).click();
+      await doctor.getByRole('button', { name: 'Avslutt', exact: true }).click();
       await patient.getByText('Legen avsluttet samtalen.').waitFor();
       await doctor.goto('/arbeidsflate');
     }

@@ -252,13 +252,29 @@ describe('a video consultation between two browsers on two test hosts', () => {
     await expectFramesFlowing(patient, 'after a reload', 30_000);
     await expectFramesFlowing(doctor, 'practitioner after the patient reloaded', 30_000);
 
+    // The patient signed in with a one-time code and is new to the clinic: the red phone first
+    // asks the practitioner how the patient was identified.
+    await doctor.getByRole('button', { name: 'Avslutt', exact: true }).click();
+    const asked = doctor.getByRole('dialog', { name: 'Identifisering' });
+    await asked.getByText('En engangskode er ikke identifisering.', { exact: false }).waitFor();
+    await expectAccessible(doctor, 'identification asked before ending');
+    await asked.getByRole('button', { name: 'Lagre og avslutt' }).click();
+    await asked.getByText('Velg hvordan pasienten ble identifisert.').waitFor();
+    await asked.getByLabel('Viste gyldig legitimasjon på video').check();
     // The red phone ends it for both.
-    await doctor.getByRole('button', { name: 'Avslutt' }).click();
+    await asked.getByRole('button', { name: 'Lagre og avslutt' }).click();
     await heading(doctor, 'Videokonsultasjonen er avsluttet').catch(() =>
       doctor.getByText('Videokonsultasjonen er avsluttet').first().waitFor(),
     );
     await patient.getByText('Legen avsluttet samtalen.').waitFor();
     await expectAccessible(patient, 'ended');
+    const identified = await doctor.request.get(
+      `/api/v1/staff/appointments/${appointmentId}/identification`,
+    );
+    expect(await identified.json()).toMatchObject({
+      identification: { method: 'id_document', recordedBy: { name: expect.any(String) } },
+      needed: false,
+    });
     expect(appointmentId).toMatch(/^[0-9a-f-]{36}$/);
     // The clinic frees the on-call slot again, so later journeys can start a call within 15 minutes.
     await freeSlot(doctor, appointmentId);

@@ -823,4 +823,30 @@ export const enStaff: StaffCatalogue = {
       notBookable: 'Patients cannot book this appointment type with this practitioner.',
     },
   },
+  identification: {
+    title: 'Identification',
+    question: 'How was the patient identified?',
+    askBeforeEnding:
+      'The patient signed in with a one-time code and has not been identified at the clinic before. A one-time code is not identification.',
+    methods: {
+      id_porten: 'ID-porten',
+      id_document: 'Showed valid ID on video',
+      known_patient: 'Known patient',
+    },
+    levels: {
+      substantial: 'level substantial',
+      high: 'level high',
+    },
+    byIdPorten: 'Signed in with ID-porten ({level}).',
+    recorded: '{method}, recorded by {name} at {time}.',
+    recordedAutomatically: '{method}, recorded at sign-in at {time}.',
+    notRecorded: 'Not recorded yet.',
+    save: 'Save',
+    saving: 'Saving …',
+    saveAndEnd: 'Save and end',
+    endWithout: 'End without recording',
+    cancel: 'Cancel',
+    chooseOne: 'Choose how the patient was identified.',
+    open: 'Identification',
+  },
 };

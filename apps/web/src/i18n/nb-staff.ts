@@ -818,4 +818,30 @@ export const nbStaff = {
       notBookable: 'Pasientene kan ikke bestille denne timetypen hos denne behandleren.',
     },
   },
+  identification: {
+    title: 'Identifisering',
+    question: 'Hvordan ble pasienten identifisert?',
+    askBeforeEnding:
+      'Pasienten logget inn med engangskode og er ikke identifisert hos klinikken før. En engangskode er ikke identifisering.',
+    methods: {
+      id_porten: 'ID-porten',
+      id_document: 'Viste gyldig legitimasjon på video',
+      known_patient: 'Kjent pasient',
+    },
+    levels: {
+      substantial: 'nivå betydelig',
+      high: 'nivå høyt',
+    },
+    byIdPorten: 'Logget inn med ID-porten ({level}).',
+    recorded: '{method}, registrert av {name} kl. {time}.',
+    recordedAutomatically: '{method}, registrert ved innloggingen kl. {time}.',
+    notRecorded: 'Ikke registrert ennå.',
+    save: 'Lagre',
+    saving: 'Lagrer …',
+    saveAndEnd: 'Lagre og avslutt',
+    endWithout: 'Avslutt uten å registrere',
+    cancel: 'Avbryt',
+    chooseOne: 'Velg hvordan pasienten ble identifisert.',
+    open: 'Identifisering',
+  },
 } as const;

@@ -5,16 +5,20 @@ import type { CallSnapshot } from '../call/types';
 
 /**
  * The bar at the bottom: microphone and camera on/off (toggle buttons, `aria-pressed` is "on"),
- * switch camera where there is more than one, and the red phone, **Avslutt**.
+ * switch camera where there is more than one, **Identifisering** for the practitioner, and the
+ * red phone, **Avslutt**.
  */
 export function CallControls({
   snapshot,
   session,
   onHangUp,
+  onIdentify,
 }: {
   snapshot: CallSnapshot | null;
   session: CallSession | null;
   onHangUp: () => void;
+  /** The practitioner's side: records how the patient was identified. */
+  onIdentify?: () => void;
 }) {
   const t = useT();
   const mic = snapshot?.mic ?? false;
@@ -66,6 +70,14 @@ export function CallControls({
             <Icon name="switchCamera" size={24} />
           </span>
           <span className="control__label">{t('videoRoom.switchCamera')}</span>
+        </button>
+      ) : null}
+      {onIdentify ? (
+        <button type="button" className="control" onClick={onIdentify}>
+          <span className="control__icon">
+            <Icon name="check" size={24} />
+          </span>
+          <span className="control__label">{t('identification.open')}</span>
         </button>
       ) : null}
       <button

@@ -1,5 +1,5 @@
 import type { ErrorCode, RoomRole, SignalingErrorCode, VideoJoin } from '@visitt/contracts';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, ButtonLink } from '../../../components/ui/button';
 import { Icon } from '../../../components/ui/icon';
 import { LoadingState } from '../../../components/ui/spinner';
@@ -11,7 +11,9 @@ import { canRejoin } from '../rejoin';
 import { roomView } from '../video-labels';
 import { CallControls } from './call-controls';
 import { CallFrame } from './call-frame';
+import { useIdentification } from '../api/identification-api';
 import { CallStage } from './call-stage';
+import { IdentificationDialog } from './identification-dialog';
 import { WaitingStage } from './waiting-stage';
 
 interface VideoRoomProps {
@@ -32,6 +34,14 @@ export function VideoRoom({ join, backTo, onEnded }: VideoRoomProps) {
   const phase = snapshot?.phase ?? 'preparing';
   const view = roomView(phase);
   const endedBy = snapshot?.endedBy ?? null;
+  const isPractitioner = join.role === 'practitioner';
+  // The practitioner records how the patient was identified; asked at Avslutt when it is needed.
+  const identification = useIdentification(join.appointmentId, isPractitioner);
+  const [dialog, setDialog] = useState<'closed' | 'open' | 'ending'>('closed');
+  const hangUp = () => {
+    if (isPractitioner && identification.data?.needed && view === 'call') setDialog('ending');
+    else session?.hangUp();
+  };
 
   useEffect(() => {
     if (phase === 'ended' && endedBy) onEnded(endedBy, join.start);
@@ -52,7 +62,26 @@ export function VideoRoom({ join, backTo, onEnded }: VideoRoomProps) {
         ) : (
           <WaitingStage join={join} snapshot={snapshot} session={session} />
         )}
-        <CallControls snapshot={snapshot} session={session} onHangUp={() => session?.hangUp()} />
+        <CallControls
+          snapshot={snapshot}
+          session={session}
+          onHangUp={hangUp}
+          onIdentify={isPractitioner ? () => setDialog('open') : undefined}
+        />
+        {isPractitioner ? (
+          <IdentificationDialog
+            appointmentId={join.appointmentId}
+            timeZone={join.timeZone}
+            status={identification.data}
+            isOpen={dialog !== 'closed'}
+            isEnding={dialog === 'ending'}
+            onClose={() => setDialog('closed')}
+            onEnd={() => {
+              setDialog('closed');
+              session?.hangUp();
+            }}
+          />
+        ) : null}
       </div>
     </CallFrame>
   );
