@@ -92,6 +92,7 @@ export { timeWaited } from './video/waiting';
 export {
   ID_PORTEN_LEVELS,
   IDENTIFICATION_METHODS,
+  identifies,
   idPortenLevel,
   mustAskIdentification,
 } from './video/identification';

@@ -1,5 +1,10 @@
 import type { IdentificationMethod as Method, IdentificationStatus } from '@visitt/contracts';
-import { idPortenLevel, mustAskIdentification, type Instant } from '@visitt/domain';
+import {
+  idPortenLevel,
+  mustAskIdentification,
+  type IdPortenLevel,
+  type Instant,
+} from '@visitt/domain';
 import { writeAudit } from '../db/audit';
 import {
   findIdentification,
@@ -39,7 +44,7 @@ async function statusOf(
   const identifiedBefore = await wasIdentifiedBefore(db, {
     clinicId: appointment.clinicId,
     patientId: appointment.patientId,
-    exceptAppointmentId: appointment.id,
+    before: appointment.start,
   });
   return {
     identification: identification && {
@@ -48,9 +53,10 @@ async function statusOf(
       recordedAt: formatZoned(identification.recordedAt, appointment.timeZone),
       recordedBy: identification.recordedBy,
     },
-    // An ID-porten sign-in records itself at the start, so "signed in strongly" is in `recorded`.
+    // An ID-porten sign-in records itself whenever the patient opens the room (each visit of
+    // the room page starts it), so "signed in strongly" is in `recorded`, with its level.
     needed: mustAskIdentification({
-      recorded: identification?.method ?? null,
+      recorded: identification && { method: identification.method, level: identification.level },
       patientSignedInStrongly: false,
       identifiedBefore,
     }),
@@ -84,7 +90,10 @@ export async function recordIdentification(
   method: Method,
 ): Promise<IdentificationStatus> {
   const appointment = await appointmentToIdentify(ctx, id);
+  // Identified in a consultation that took place: not before the patient has started it.
+  if (!appointment.room) throw fail('not_started');
   const now = ctx.clock.now();
+  const previous = await findIdentification(ctx.db, id);
   await withTransaction(ctx.db, async (tx) => {
     await saveIdentification(tx, {
       appointmentId: appointment.id,
@@ -102,6 +111,7 @@ export async function recordIdentification(
       entityIds: [appointment.id],
       clinicIds: [appointment.clinicId],
       ip: ctx.ip,
+      details: { method, previous: previous?.method ?? null },
     });
   });
   return statusOf(ctx.db, appointment, await findIdentification(ctx.db, id));
@@ -109,21 +119,25 @@ export async function recordIdentification(
 
 /**
  * A patient who starts the consultation from an ID-porten sign-in is identified by it, with its
- * level; recorded by itself, and never over what the practitioner recorded.
+ * level; recorded by itself, and never over what the practitioner recorded. A sign-in whose
+ * `acr` is not ID-porten's (another provider) records nothing. Returns the level recorded.
  */
 export async function identifyFromSignIn(
   db: Queryable,
   ctx: Pick<RequestContext, 'actor'>,
   appointmentId: string,
   now: Instant,
-): Promise<void> {
+): Promise<IdPortenLevel | null> {
   const actor = ctx.actor;
-  if (!actor || actor.authMethod !== 'oidc' || actor.staff) return;
+  if (!actor || actor.authMethod !== 'oidc' || actor.staff) return null;
+  const level = idPortenLevel(actor.acr);
+  if (!level) return null;
   await saveIdentification(db, {
     appointmentId,
     method: 'id_porten',
-    level: idPortenLevel(actor.acr),
+    level,
     recordedBy: null,
     now,
   });
+  return level;
 }

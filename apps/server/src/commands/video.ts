@@ -142,7 +142,7 @@ export async function startVideo(ctx: SignedInContext, id: string): Promise<Vide
     };
     await saveRoom(tx, next, now);
     // Signed in through ID-porten: that is how the patient was identified.
-    await identifyFromSignIn(tx, ctx, appointment.id, now);
+    const idPorten = await identifyFromSignIn(tx, ctx, appointment.id, now);
     await writeAudit(tx, {
       at: now,
       actorUserId: ctx.actor.userId,
@@ -152,6 +152,7 @@ export async function startVideo(ctx: SignedInContext, id: string): Promise<Vide
       entityIds: [appointment.id],
       clinicIds: [appointment.clinicId],
       ip: ctx.ip,
+      ...(idPorten ? { details: { identification: 'id_porten', level: idPorten } } : {}),
     });
     return next;
   });

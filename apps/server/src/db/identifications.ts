@@ -59,27 +59,32 @@ export async function saveIdentification(
      VALUES ($1, $2, $3, $4, to_timestamp($5 / 1000.0))
      ON CONFLICT (appointment_id) DO UPDATE
         SET method = EXCLUDED.method, level = EXCLUDED.level,
-            recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at
+            recorded_by = EXCLUDED.recorded_by,
+            -- the sign-in's record keeps its first time when the patient starts again
+            recorded_at = CASE WHEN EXCLUDED.recorded_by IS NULL AND i.recorded_by IS NULL
+                               THEN i.recorded_at ELSE EXCLUDED.recorded_at END
       WHERE EXCLUDED.recorded_by IS NOT NULL OR i.recorded_by IS NULL`,
     [input.appointmentId, input.method, input.level, input.recordedBy, input.now],
   );
 }
 
 /**
- * Whether the patient has an identification recorded for any other consultation at the clinic
- * (then the practitioner is not asked again).
+ * Whether an earlier consultation of the patient's at the clinic (one that started before
+ * `before`) identified them, as the domain's `identifies` reads it: then the practitioner is not
+ * asked again.
  */
 export async function wasIdentifiedBefore(
   db: Queryable,
-  input: { clinicId: string; patientId: string; exceptAppointmentId: string },
+  input: { clinicId: string; patientId: string; before: Instant },
 ): Promise<boolean> {
   const { rows } = await db.query(
     `SELECT 1
        FROM appointments a
        JOIN appointment_identifications i ON i.appointment_id = a.id
-      WHERE a.clinic_id = $1 AND a.patient_id = $2 AND a.id <> $3
+      WHERE a.clinic_id = $1 AND a.patient_id = $2 AND a.starts_at < to_timestamp($3 / 1000.0)
+        AND (i.method <> 'id_porten' OR i.level = 'high')
       LIMIT 1`,
-    [input.clinicId, input.patientId, input.exceptAppointmentId],
+    [input.clinicId, input.patientId, input.before],
   );
   return rows.length > 0;
 }

@@ -837,7 +837,6 @@ export const enStaff: StaffCatalogue = {
       substantial: 'level substantial',
       high: 'level high',
     },
-    byIdPorten: 'Signed in with ID-porten ({level}).',
     recorded: '{method}, recorded by {name} at {time}.',
     recordedAutomatically: '{method}, recorded at sign-in at {time}.',
     notRecorded: 'Not recorded yet.',
@@ -848,5 +847,9 @@ export const enStaff: StaffCatalogue = {
     cancel: 'Cancel',
     chooseOne: 'Choose how the patient was identified.',
     open: 'Identification',
+    backToCall: 'Back to the call',
+    afterCall:
+      'The patient signed in with a one-time code and has not been identified at the clinic before. Record how the patient was identified.',
+    saved: 'Saved: {method}.',
   },
 };

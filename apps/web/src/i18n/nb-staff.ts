@@ -832,7 +832,6 @@ export const nbStaff = {
       substantial: 'nivå betydelig',
       high: 'nivå høyt',
     },
-    byIdPorten: 'Logget inn med ID-porten ({level}).',
     recorded: '{method}, registrert av {name} kl. {time}.',
     recordedAutomatically: '{method}, registrert ved innloggingen kl. {time}.',
     notRecorded: 'Ikke registrert ennå.',
@@ -843,5 +842,9 @@ export const nbStaff = {
     cancel: 'Avbryt',
     chooseOne: 'Velg hvordan pasienten ble identifisert.',
     open: 'Identifisering',
+    backToCall: 'Tilbake til samtalen',
+    afterCall:
+      'Pasienten logget inn med engangskode og er ikke identifisert hos klinikken før. Registrer hvordan pasienten ble identifisert.',
+    saved: 'Lagret: {method}.',
   },
 } as const;

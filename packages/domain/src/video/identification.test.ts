@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { idPortenLevel, mustAskIdentification, type IdentificationFacts } from './identification';
+import {
+  identifies,
+  idPortenLevel,
+  mustAskIdentification,
+  type IdentificationFacts,
+} from './identification';
 
 describe('idPortenLevel', () => {
   it.each([
@@ -23,11 +28,34 @@ describe('mustAskIdentification', () => {
   };
   it.each<[string, Partial<IdentificationFacts>, boolean]>([
     ['a patient signed in by code, never identified at the clinic', {}, true],
-    ['…once identified for this consultation', { recorded: 'id_document' }, false],
-    ['…known to the practitioner', { recorded: 'known_patient' }, false],
+    [
+      '…once identified for this consultation',
+      { recorded: { method: 'id_document', level: null } },
+      false,
+    ],
+    ['…known to the practitioner', { recorded: { method: 'known_patient', level: null } }, false],
+    ['…ID-porten at level high', { recorded: { method: 'id_porten', level: 'high' } }, false],
+    [
+      '…ID-porten at level substantial is not enough',
+      { recorded: { method: 'id_porten', level: 'substantial' } },
+      true,
+    ],
     ['…identified at an earlier consultation', { identifiedBefore: true }, false],
     ['a patient signed in through ID-porten', { patientSignedInStrongly: true }, false],
   ])('%s', (_name, change, asked) => {
     expect(mustAskIdentification({ ...firstTimeByCode, ...change })).toBe(asked);
+  });
+});
+
+describe('identifies', () => {
+  it.each([
+    [null, false],
+    [{ method: 'id_document', level: null }, true],
+    [{ method: 'known_patient', level: null }, true],
+    [{ method: 'id_porten', level: 'high' }, true],
+    [{ method: 'id_porten', level: 'substantial' }, false],
+    [{ method: 'id_porten', level: null }, false],
+  ] as const)('%o → %s', (recorded, expected) => {
+    expect(identifies(recorded)).toBe(expected);
   });
 });

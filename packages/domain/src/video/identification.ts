@@ -31,21 +31,35 @@ export function idPortenLevel(acr: string | null): IdPortenLevel | null {
   }
 }
 
+/**
+ * Whether a recorded identification identifies the patient: ID shown on camera, a patient known
+ * to the practitioner, or ID-porten at level high (`substantial`, or no level, does not).
+ */
+export function identifies(
+  recorded: { readonly method: IdentificationMethod; readonly level: IdPortenLevel | null } | null,
+): boolean {
+  if (!recorded) return false;
+  return recorded.method !== 'id_porten' || recorded.level === 'high';
+}
+
 /** What deciding whether the practitioner must be asked needs to know. */
 export interface IdentificationFacts {
   /** What is recorded for this consultation, if anything. */
-  readonly recorded: IdentificationMethod | null;
+  readonly recorded: {
+    readonly method: IdentificationMethod;
+    readonly level: IdPortenLevel | null;
+  } | null;
   /** The patient's session for this consultation came from ID-porten. */
   readonly patientSignedInStrongly: boolean;
-  /** Some earlier consultation of the patient's at this clinic has an identification recorded. */
+  /** An earlier consultation of the patient's at this clinic has one that {@link identifies}. */
   readonly identifiedBefore: boolean;
 }
 
 /**
  * Whether the practitioner is asked how the patient was identified before ending the
- * consultation: nothing recorded for it, the patient signed in by a one-time code (ID-porten
- * records itself), and no identification recorded for any earlier consultation at this clinic.
+ * consultation: nothing recorded for it that {@link identifies} the patient, the patient signed
+ * in by a one-time code, and no earlier consultation at this clinic identified them.
  */
 export function mustAskIdentification(facts: IdentificationFacts): boolean {
-  return facts.recorded === null && !facts.patientSignedInStrongly && !facts.identifiedBefore;
+  return !identifies(facts.recorded) && !facts.patientSignedInStrongly && !facts.identifiedBefore;
 }

@@ -86,6 +86,11 @@ describe('how the patient was identified', () => {
     for (const body of [{ method: 'passport' }, { method: 'id_document', level: 'high' }, {}])
       expect((await doctor.put(identification(first), body)).status).toBe(400);
     expect((await doctor.get(identification(first))).body.identification).toBeNull();
+    // Only for a consultation that took place: not before the patient has started it.
+    expect((await doctor.put(identification(first), { method: 'id_document' })).body.error).toBe(
+      'not_started',
+    );
+    expect((await patient.post(`/api/v1/appointments/${first}/video/start`)).status).toBe(200);
 
     const recorded = await doctor.put(identification(first), { method: 'id_document' });
     expect(recorded.status).toBe(200);
@@ -108,13 +113,13 @@ describe('how the patient was identified', () => {
     });
 
     const audit = await app.db.query(
-      `SELECT action, actor_role FROM audit_log
-        WHERE entity_id = $1 AND action IN ('appointment.identify', 'appointment.read') ORDER BY id`,
+      `SELECT actor_role, details FROM audit_log
+        WHERE entity_id = $1 AND action = 'appointment.identify' ORDER BY id`,
       [first],
     );
-    expect(audit.rows.filter((r) => r.action === 'appointment.identify')).toEqual([
-      { action: 'appointment.identify', actor_role: 'practitioner' },
-      { action: 'appointment.identify', actor_role: 'practitioner' },
+    expect(audit.rows).toEqual([
+      { actor_role: 'practitioner', details: { method: 'id_document', previous: null } },
+      { actor_role: 'practitioner', details: { method: 'known_patient', previous: 'id_document' } },
     ]);
 
     // Not for an in-person appointment, nor a cancelled one.
@@ -137,17 +142,28 @@ describe('how the patient was identified', () => {
     await signInWithCode(byCode, app.db, email);
     const appointmentId = await book(byCode, '2026-11-30T10:00:00+01:00');
     const { rows } = await app.db.query('SELECT id FROM users WHERE email = $1', [email]);
-    const token = await createSession(app.db, {
-      userId: rows[0].id,
-      authMethod: 'oidc',
-      acr: 'idporten-loa-high',
-      staff: false,
-      now: app.clock.now(),
-      absoluteMs: app.config.sessionAbsoluteMs,
+    const signedInWith = async (acr: string) =>
+      new Browser(app, {
+        cookie: `${sessionCookieName(app.config.publicUrl)}=${await createSession(app.db, {
+          userId: rows[0].id,
+          authMethod: 'oidc',
+          acr,
+          staff: false,
+          now: app.clock.now(),
+          absoluteMs: app.config.sessionAbsoluteMs,
+        })}`,
+      });
+    // Another provider's sign-in is no ID-porten: nothing is recorded by itself, and the
+    // practitioner is asked.
+    const other = await signedInWith('urn:example:loa:2');
+    expect((await other.post(`/api/v1/appointments/${appointmentId}/video/start`)).status).toBe(
+      200,
+    );
+    expect((await doctor.get(identification(appointmentId))).body).toEqual({
+      identification: null,
+      needed: true,
     });
-    const strong = new Browser(app, {
-      cookie: `${sessionCookieName(app.config.publicUrl)}=${token}`,
-    });
+    const strong = await signedInWith('idporten-loa-high');
     expect((await strong.post(`/api/v1/appointments/${appointmentId}/video/start`)).status).toBe(
       200,
     );

@@ -58,6 +58,7 @@ function VideoRoomPage({ role, backTo }: { role: RoomRole; backTo: string }) {
         start={endedStartFrom(location.state)}
         backTo={backTo}
         onRejoin={handleRejoin}
+        appointmentId={id}
       />
     );
   if (join.isError)

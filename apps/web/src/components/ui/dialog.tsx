@@ -7,13 +7,15 @@ interface DialogProps {
   children: ReactNode;
   /** The buttons, at the bottom right. */
   actions: ReactNode;
+  /** The id of what explains the dialog, read out with its title when it opens. */
+  describedBy?: string;
 }
 
 /**
  * A modal dialog on the native `<dialog>`: the browser keeps focus inside, makes the rest inert
  * and closes on Escape. Focus returns to where it was when the dialog closes.
  */
-export function Dialog({ isOpen, title, onClose, children, actions }: DialogProps) {
+export function Dialog({ isOpen, title, onClose, children, actions, describedBy }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -36,6 +38,7 @@ export function Dialog({ isOpen, title, onClose, children, actions }: DialogProp
       ref={ref}
       className="dialog"
       aria-labelledby={titleId}
+      aria-describedby={describedBy}
       onCancel={(event) => {
         event.preventDefault();
         onClose();

@@ -1,10 +1,10 @@
 import type { IdentificationMethod, IdentificationStatus } from '@visitt/contracts';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useErrorMessage } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { useFormat, useT } from '../../../i18n';
-import { useRecordIdentification } from '../api/identification-api';
+import { useIdentification, useRecordIdentification } from '../api/identification-api';
 
 /** What the practitioner can choose; ID-porten records itself from the patient's sign-in. */
 const CHOICES = ['id_document', 'known_patient'] as const satisfies readonly IdentificationMethod[];
@@ -36,9 +36,72 @@ export function IdentificationSummary({
 }
 
 /**
+ * The choice and its saving, for the dialog and the end screen: a radio group, the error said
+ * where it is (and the focus taken back to the choices when none was made).
+ */
+function useIdentificationChoice(appointmentId: string, initial: IdentificationMethod | null) {
+  const record = useRecordIdentification(appointmentId);
+  const [choice, setChoice] = useState<IdentificationMethod | null>(initial);
+  const [isMissing, setIsMissing] = useState(false);
+  const firstChoice = useRef<HTMLInputElement>(null);
+  const save = (onSaved: () => void) => {
+    if (record.isPending) return;
+    if (!choice) {
+      setIsMissing(true);
+      firstChoice.current?.focus();
+      return;
+    }
+    record.mutate(choice, { onSuccess: onSaved });
+  };
+  const reset = (next: IdentificationMethod | null) => {
+    setChoice(next);
+    setIsMissing(false);
+    record.reset();
+  };
+  return { record, choice, setChoice, isMissing, setIsMissing, firstChoice, save, reset };
+}
+
+function ChoiceFields({ state }: { state: ReturnType<typeof useIdentificationChoice> }) {
+  const t = useT();
+  const errorMessage = useErrorMessage();
+  const name = useId();
+  const errorId = useId();
+  const hasError = state.isMissing || state.record.isError;
+  return (
+    <>
+      <fieldset className="choice-list" aria-describedby={hasError ? errorId : undefined}>
+        <legend>{t('identification.question')}</legend>
+        {CHOICES.map((method, index) => (
+          <label key={method} className="choice">
+            <input
+              ref={index === 0 ? state.firstChoice : undefined}
+              type="radio"
+              name={name}
+              value={method}
+              checked={state.choice === method}
+              onChange={() => {
+                state.setChoice(method);
+                state.setIsMissing(false);
+              }}
+            />
+            <span>{t(`identification.methods.${method}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      {hasError ? (
+        <p id={errorId} className="field__error" role="alert">
+          {state.isMissing ? t('identification.chooseOne') : errorMessage(state.record.error)}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/**
  * **Identifisering**: the practitioner records how the patient was identified for this
  * consultation. Opened from the call's controls, or by **Avslutt** when it must be asked
- * (`isEnding`): then **Lagre og avslutt** and **Avslutt uten å registrere** end the call.
+ * (`isEnding`): then **Lagre og avslutt** and **Avslutt uten å registrere** end the call, and
+ * **Tilbake til samtalen** goes back to it (to ask for ID first).
  */
 export function IdentificationDialog({
   appointmentId,
@@ -58,48 +121,40 @@ export function IdentificationDialog({
   onEnd: () => void;
 }) {
   const t = useT();
-  const errorMessage = useErrorMessage();
-  const record = useRecordIdentification(appointmentId);
   const current = status?.identification?.method;
-  const [choice, setChoice] = useState<IdentificationMethod | null>(null);
-  const [isMissing, setIsMissing] = useState(false);
-  const name = useId();
-  const errorId = useId();
+  const state = useIdentificationChoice(
+    appointmentId,
+    current && current !== 'id_porten' ? current : null,
+  );
+  const explanationId = useId();
+  const { reset } = state;
   useEffect(() => {
-    if (isOpen) {
-      setChoice(current && current !== 'id_porten' ? current : null);
-      setIsMissing(false);
-      record.reset();
-    }
-    // Only when opened: what was recorded then is the starting point.
+    // What was recorded when it opened is the starting point.
+    if (isOpen) reset(current && current !== 'id_porten' ? current : null);
   }, [isOpen]);
-
-  const save = () => {
-    if (!choice) {
-      setIsMissing(true);
-      return;
-    }
-    record.mutate(choice, { onSuccess: () => (isEnding ? onEnd() : onClose()) });
-  };
 
   return (
     <Dialog
       isOpen={isOpen}
       title={t('identification.title')}
       onClose={onClose}
+      describedBy={explanationId}
       actions={
         <>
+          <Button variant="secondary" onClick={onClose}>
+            {isEnding ? t('identification.backToCall') : t('identification.cancel')}
+          </Button>
           {isEnding ? (
             <Button variant="secondary" onClick={onEnd}>
               {t('identification.endWithout')}
             </Button>
-          ) : (
-            <Button variant="secondary" onClick={onClose}>
-              {t('identification.cancel')}
-            </Button>
-          )}
-          <Button onClick={save} isBusy={record.isPending}>
-            {record.isPending
+          ) : null}
+          <Button
+            onClick={() => state.save(isEnding ? onEnd : onClose)}
+            isBusy={state.record.isPending}
+            aria-disabled={state.record.isPending || undefined}
+          >
+            {state.record.isPending
               ? t('identification.saving')
               : isEnding
                 ? t('identification.saveAndEnd')
@@ -108,34 +163,44 @@ export function IdentificationDialog({
         </>
       }
     >
-      {isEnding ? <p>{t('identification.askBeforeEnding')}</p> : null}
-      {status ? <IdentificationSummary status={status} timeZone={timeZone} /> : null}
-      <fieldset
-        className="choice-list"
-        aria-describedby={isMissing || record.isError ? errorId : undefined}
-      >
-        <legend>{t('identification.question')}</legend>
-        {CHOICES.map((method) => (
-          <label key={method} className="choice">
-            <input
-              type="radio"
-              name={name}
-              value={method}
-              checked={choice === method}
-              onChange={() => {
-                setChoice(method);
-                setIsMissing(false);
-              }}
-            />
-            <span>{t(`identification.methods.${method}`)}</span>
-          </label>
-        ))}
-      </fieldset>
-      {isMissing || record.isError ? (
-        <p id={errorId} className="field__error" role="alert">
-          {isMissing ? t('identification.chooseOne') : errorMessage(record.error)}
-        </p>
-      ) : null}
+      <div id={explanationId}>
+        {isEnding ? <p>{t('identification.askBeforeEnding')}</p> : null}
+        {status ? <IdentificationSummary status={status} timeZone={timeZone} /> : null}
+      </div>
+      <ChoiceFields state={state} />
     </Dialog>
+  );
+}
+
+/**
+ * On the practitioner's end screen when the call ended without the question (the patient hung
+ * up, the connection dropped): still asked, as long as it is needed.
+ */
+export function IdentificationAfterCall({ appointmentId }: { appointmentId: string }) {
+  const t = useT();
+  const status = useIdentification(appointmentId);
+  const state = useIdentificationChoice(appointmentId, null);
+  const headingId = useId();
+  const [saved, setSaved] = useState<IdentificationMethod | null>(null);
+  if (saved)
+    return (
+      <p role="status">
+        {t('identification.saved', { method: t(`identification.methods.${saved}`) })}
+      </p>
+    );
+  if (!status.data?.needed) return null;
+  return (
+    <section className="call-end__identify" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('identification.title')}</h2>
+      <p>{t('identification.afterCall')}</p>
+      <ChoiceFields state={state} />
+      <Button
+        onClick={() => state.save(() => setSaved(state.choice))}
+        isBusy={state.record.isPending}
+        aria-disabled={state.record.isPending || undefined}
+      >
+        {state.record.isPending ? t('identification.saving') : t('identification.save')}
+      </Button>
+    </section>
   );
 }

@@ -13,7 +13,7 @@ import { CallControls } from './call-controls';
 import { CallFrame } from './call-frame';
 import { useIdentification } from '../api/identification-api';
 import { CallStage } from './call-stage';
-import { IdentificationDialog } from './identification-dialog';
+import { IdentificationAfterCall, IdentificationDialog } from './identification-dialog';
 import { WaitingStage } from './waiting-stage';
 
 interface VideoRoomProps {
@@ -39,7 +39,9 @@ export function VideoRoom({ join, backTo, onEnded }: VideoRoomProps) {
   const identification = useIdentification(join.appointmentId, isPractitioner);
   const [dialog, setDialog] = useState<'closed' | 'open' | 'ending'>('closed');
   const hangUp = () => {
-    if (isPractitioner && identification.data?.needed && view === 'call') setDialog('ending');
+    // Asked unless known not to be needed (also while the answer is on its way, or failed).
+    if (isPractitioner && identification.data?.needed !== false && view === 'call')
+      setDialog('ending');
     else session?.hangUp();
   };
 
@@ -51,7 +53,13 @@ export function VideoRoom({ join, backTo, onEnded }: VideoRoomProps) {
     return <CallFailure code={snapshot?.error ?? 'network'} role={join.role} backTo={backTo} />;
   if (view === 'ended')
     return (
-      <EndedScreen by={endedBy ?? join.role} role={join.role} start={join.start} backTo={backTo} />
+      <EndedScreen
+        by={endedBy ?? join.role}
+        role={join.role}
+        start={join.start}
+        backTo={backTo}
+        appointmentId={join.appointmentId}
+      />
     );
 
   return (
@@ -109,6 +117,7 @@ export function EndedScreen({
   start,
   backTo,
   onRejoin,
+  appointmentId,
 }: {
   by: RoomRole;
   role: RoomRole;
@@ -117,6 +126,8 @@ export function EndedScreen({
   backTo: string;
   /** Goes back into the call; without it no way back in is offered. */
   onRejoin?: () => void;
+  /** The appointment: the practitioner is asked how the patient was identified, if needed. */
+  appointmentId?: string;
 }) {
   const t = useT();
   const now = useNow(15_000);
@@ -135,6 +146,10 @@ export function EndedScreen({
           <span>{who}</span>
         </p>
         {isRejoinOpen ? <p className="muted">{t('videoRoom.rejoinNote')}</p> : null}
+        {/* Ended by the other side (or a drop): the question at Avslutt never came. */}
+        {role === 'practitioner' && by !== role && appointmentId ? (
+          <IdentificationAfterCall appointmentId={appointmentId} />
+        ) : null}
         <div className="action-row">
           {isRejoinOpen ? (
             <Button icon="video" onClick={onRejoin}>
