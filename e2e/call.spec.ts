@@ -275,6 +275,23 @@ describe('a video consultation between two browsers on two test hosts', () => {
       identification: { method: 'id_document', recordedBy: { name: expect.any(String) } },
       needed: false,
     });
+    // The appointment's details show it, and it can be corrected there after the call.
+    await doctor.goto(`/arbeidsflate/kalender/${appointmentId}`);
+    const identification = doctor.getByRole('region', { name: 'Identifisering' });
+    // (`first`: the closed dialog inside holds the same sentence, hidden.)
+    await identification
+      .getByText('Viste gyldig legitimasjon på video, registrert av', { exact: false })
+      .first()
+      .waitFor();
+    await identification.getByRole('button', { name: 'Endre identifisering' }).click();
+    const change = doctor.getByRole('dialog', { name: 'Identifisering' });
+    await change.getByLabel('Kjent pasient').check();
+    await change.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await identification
+      .getByText('Kjent pasient, registrert av', { exact: false })
+      .first()
+      .waitFor();
+    await expectAccessible(doctor, 'appointment details with the identification');
     expect(appointmentId).toMatch(/^[0-9a-f-]{36}$/);
     // The clinic frees the on-call slot again, so later journeys can start a call within 15 minutes.
     await freeSlot(doctor, appointmentId);

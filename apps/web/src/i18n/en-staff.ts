@@ -851,5 +851,7 @@ export const enStaff: StaffCatalogue = {
     afterCall:
       'The patient signed in with a one-time code and has not been identified at the clinic before. Record how the patient was identified.',
     saved: 'Saved: {method}.',
+    record: 'Record identification',
+    change: 'Change identification',
   },
 };

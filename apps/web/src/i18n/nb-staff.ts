@@ -846,5 +846,7 @@ export const nbStaff = {
     afterCall:
       'Pasienten logget inn med engangskode og er ikke identifisert hos klinikken før. Registrer hvordan pasienten ble identifisert.',
     saved: 'Lagret: {method}.',
+    record: 'Registrer identifisering',
+    change: 'Endre identifisering',
   },
 } as const;

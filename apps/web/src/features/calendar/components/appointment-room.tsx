@@ -2,13 +2,15 @@ import type { StaffAppointmentDetail } from '@visitt/contracts';
 import { hasVideoRoom } from '@visitt/domain';
 import { useId } from 'react';
 import { useT } from '../../../i18n';
+import { IdentificationSection } from '../../video/components/identification-dialog';
 import { JoinRoomButton } from '../../workspace/components/join-room-button';
 import { RoomBadge } from '../../workspace/components/room-badge';
 import { canJoin, roomState } from '../../workspace/room-state';
 
 /**
  * The video room of a video appointment, live: its state ("Venter i videorommet", "Åpner kl.
- * 08:45" …) and, once the patient has started, **Gå inn i videorommet** as in the workspace.
+ * 08:45" …) and, once the patient has started, **Gå inn i videorommet** as in the workspace, and
+ * how the patient was identified.
  */
 export function AppointmentRoom({
   appointment,
@@ -37,6 +39,10 @@ export function AppointmentRoom({
         <JoinRoomButton appointmentId={appointment.id} describedBy={ids.state} />
       ) : state === 'opens' || state === 'open' ? (
         <p className="note">{t('calendar.room.noJoinYet')}</p>
+      ) : null}
+      {/* Once the patient has started: how they were identified, recorded or corrected. */}
+      {appointment.video.room.startedAt != null && appointment.status !== 'cancelled' ? (
+        <IdentificationSection appointmentId={appointment.id} timeZone={appointment.timeZone} />
       ) : null}
     </section>
   );

@@ -204,3 +204,42 @@ export function IdentificationAfterCall({ appointmentId }: { appointmentId: stri
     </section>
   );
 }
+
+/**
+ * In the appointment's details (the calendar): how the patient was identified, and a way to
+ * record or correct it after the call. Only the appointment's practitioner may (anyone else is
+ * refused by the server, and sees nothing here).
+ */
+export function IdentificationSection({
+  appointmentId,
+  timeZone,
+}: {
+  appointmentId: string;
+  timeZone: string;
+}) {
+  const t = useT();
+  const status = useIdentification(appointmentId);
+  const [isOpen, setIsOpen] = useState(false);
+  const headingId = useId();
+  if (!status.data) return null;
+  return (
+    <section className="identification" aria-labelledby={headingId}>
+      <h3 id={headingId} className="identification__title">
+        {t('identification.title')}
+      </h3>
+      <IdentificationSummary status={status.data} timeZone={timeZone} />
+      <Button variant="secondary" onClick={() => setIsOpen(true)}>
+        {status.data.identification ? t('identification.change') : t('identification.record')}
+      </Button>
+      <IdentificationDialog
+        appointmentId={appointmentId}
+        timeZone={timeZone}
+        status={status.data}
+        isOpen={isOpen}
+        isEnding={false}
+        onClose={() => setIsOpen(false)}
+        onEnd={() => setIsOpen(false)}
+      />
+    </section>
+  );
+}
