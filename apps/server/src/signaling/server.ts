@@ -268,6 +268,37 @@ export function attachSignaling(
       },
     );
 
+  /**
+   * Puts the socket in the room it joined (or readied), tells it where the other side stands and
+   * tells the other side it came; a page of the practitioner's it `replaced` as the one in the
+   * room is told so. A readied page gets no status message: that is for the waiting patient.
+   */
+  async function admit(
+    conn: Connection,
+    membership: Membership,
+    room: RoomRow,
+    replaced: string | null,
+  ): Promise<void> {
+    const { appointment, role, sessionId } = membership;
+    if (replaced && replaced !== sessionId) await replacedReadied(appointment.id, replaced);
+    conn.rooms.set(appointment.id, membership);
+    add(byRoom, appointment.id, conn);
+    send(conn, {
+      type: 'joined',
+      appointmentId: appointment.id,
+      role,
+      peer: peerState(room, other(role)),
+      statusMessage:
+        room.status && !membership.standby
+          ? { text: room.status.text, at: new Date(room.status.at).toISOString() }
+          : null,
+    });
+    await publish(
+      { room: appointment.id, role: other(role) },
+      { type: 'peer', appointmentId: appointment.id, peer: peerState(room, role) },
+    );
+  }
+
   const roomFacts = (appointment: VideoAppointment) => ({
     ...appointment,
     startedAt: appointment.room?.startedAt ?? null,
@@ -323,23 +354,7 @@ export function attachSignaling(
         };
       });
       if (!room) throw new Refusal('not_started');
-      if (replaced && replaced !== message.sessionId)
-        await replacedReadied(appointment.id, replaced);
-      conn.rooms.set(appointment.id, membership);
-      add(byRoom, appointment.id, conn);
-      send(conn, {
-        type: 'joined',
-        appointmentId: appointment.id,
-        role,
-        peer: peerState(room, other(role)),
-        statusMessage: room.status
-          ? { text: room.status.text, at: new Date(room.status.at).toISOString() }
-          : null,
-      });
-      await publish(
-        { room: appointment.id, role: other(role) },
-        { type: 'peer', appointmentId: appointment.id, peer: peerState(room, role) },
-      );
+      await admit(conn, membership, room, replaced);
     },
 
     async stand_by(conn, message) {
@@ -364,21 +379,7 @@ export function attachSignaling(
       if (!room) throw new Refusal('not_started');
       if (room.state.practitioner !== 'ready' || room.sessions.practitioner !== message.sessionId)
         throw new Refusal('not_waiting');
-      if (replaced && replaced !== message.sessionId)
-        await replacedReadied(appointment.id, replaced);
-      conn.rooms.set(appointment.id, membership);
-      add(byRoom, appointment.id, conn);
-      send(conn, {
-        type: 'joined',
-        appointmentId: appointment.id,
-        role,
-        peer: peerState(room, 'patient'),
-        statusMessage: null,
-      });
-      await publish(
-        { room: appointment.id, role: 'patient' },
-        { type: 'peer', appointmentId: appointment.id, peer: peerState(room, role) },
-      );
+      await admit(conn, membership, room, replaced);
     },
 
     async signal(conn, message) {

@@ -46,7 +46,6 @@ const other = (role: RoomRole): RoomRole => (role === 'patient' ? 'practitioner'
 /** Whether someone with this presence is in the room (a `ready` practitioner has not entered). */
 export const isInRoom = (p: Presence): boolean =>
   p === 'waiting' || p === 'in_call' || p === 'reconnecting';
-const isHere = isInRoom;
 
 /**
  * Whether the practitioner's workspace may ready a connection to the room (presence `ready`): the
@@ -80,13 +79,13 @@ export function nextRoomState(state: RoomState, event: RoomEvent): RoomState {
   switch (event.type) {
     case 'joined': {
       const theirs = state[peer];
-      if (isHere(theirs))
+      if (isInRoom(theirs))
         return with2('in_call', theirs === 'reconnecting' ? 'reconnecting' : 'in_call');
       return with2('waiting', theirs);
     }
     case 'disconnected': {
       if (state[me] === 'ready') return with2('absent', state[peer]);
-      if (!isHere(state[me])) return state;
+      if (!isInRoom(state[me])) return state;
       return with2('reconnecting', state[peer]);
     }
     case 'hung_up':

@@ -5,8 +5,8 @@ import {
   type SignalingErrorCode,
   type VideoConnection,
 } from '@visitt/contracts';
-import { releasesMedia } from '@visitt/domain';
-import type { CallPhase, CallSnapshot, MediaProblem, PeerView } from './types';
+import { isInRoom, releasesMedia } from '@visitt/domain';
+import type { CallPhase, CallSnapshot, MediaProblem } from './types';
 
 export interface CallOptions {
   /** The signaling socket's address; by default the page's origin and `join.signalingPath`. */
@@ -77,9 +77,6 @@ function deliversFrames(track: MediaStreamTrack, ms = 2000): Promise<boolean> {
     video.play().catch(() => finish(false));
   });
 }
-
-const isHere = (presence: PeerView['presence']) =>
-  presence === 'waiting' || presence === 'in_call' || presence === 'reconnecting';
 
 const KINDS = ['audio', 'video'] as const;
 /**
@@ -181,7 +178,7 @@ export class CallSession {
     if (s.endedBy) return 'ended';
     if (s.error) return 'failed';
     if (!this.joinedOnce) return 'preparing';
-    if (!isHere(s.peer.presence)) return 'waiting';
+    if (!isInRoom(s.peer.presence)) return 'waiting';
     const ice = this.pc?.iceConnectionState;
     if (s.peer.presence === 'reconnecting' || ice === 'disconnected' || ice === 'failed')
       return 'reconnecting';

@@ -121,16 +121,14 @@ export function IdentificationDialog({
   onEnd: () => void;
 }) {
   const t = useT();
+  // What was recorded is the starting point (ID-porten records itself: not a choice here).
   const current = status?.identification?.method;
-  const state = useIdentificationChoice(
-    appointmentId,
-    current && current !== 'id_porten' ? current : null,
-  );
+  const initial = current && current !== 'id_porten' ? current : null;
+  const state = useIdentificationChoice(appointmentId, initial);
   const explanationId = useId();
   const { reset } = state;
   useEffect(() => {
-    // What was recorded when it opened is the starting point.
-    if (isOpen) reset(current && current !== 'id_porten' ? current : null);
+    if (isOpen) reset(initial);
   }, [isOpen]);
 
   return (
