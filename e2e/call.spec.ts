@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -12,6 +13,7 @@ import {
   staffSignIn,
 } from './flows';
 import { setOnline, type CallHost } from './net';
+import { readPdf } from '../apps/server/test/pdf-text';
 
 const calls = inject('calls');
 
@@ -292,6 +294,21 @@ describe('a video consultation between two browsers on two test hosts', () => {
       .first()
       .waitFor();
     await expectAccessible(doctor, 'appointment details with the identification');
+    // The consultation record for the journal, downloaded as the practitioner would: one page,
+    // with the correction in it.
+    const record = doctor.getByRole('group', { name: 'Konsultasjonsnotat' });
+    const [download] = await Promise.all([
+      doctor.waitForEvent('download'),
+      record.getByRole('link', { name: 'Last ned PDF' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^konsultasjon-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.pdf$/,
+    );
+    const { pages } = await readPdf(await readFile(await download.path()));
+    expect(pages).toHaveLength(1);
+    const recordText = pages[0]!.replace(/\s+/g, ' ');
+    for (const line of ['Status Gjennomført', 'Identifisering Kjent pasient', 'Avsluttet'])
+      expect(recordText).toContain(line);
     expect(appointmentId).toMatch(/^[0-9a-f-]{36}$/);
     // The clinic frees the on-call slot again, so later journeys can start a call within 15 minutes.
     await freeSlot(doctor, appointmentId);

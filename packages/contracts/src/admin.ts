@@ -4,7 +4,16 @@ import { ACTOR_ROLES, MAX_HORIZON_DAYS, isNorwegianHoliday, type LocalDate } fro
 import { z } from 'zod';
 import { StaffRole } from './auth';
 import { ApiError } from './errors';
-import { DateTime, Email, LocalDateString, Modality, PlainText, SingleLine, Uuid } from './common';
+import {
+  DateTime,
+  Email,
+  Locale,
+  LocalDateString,
+  Modality,
+  PlainText,
+  SingleLine,
+  Uuid,
+} from './common';
 import { Slot } from './clinics';
 
 const Name = PlainText(120).pipe(z.string().min(1));
@@ -57,6 +66,8 @@ export const AdminClinic = z
     listed: z.boolean(),
     /** Patients must have signed in strongly (OpenID Connect, e.g. ID-porten) to start a video consultation. */
     requireStrongAuthForVideo: z.boolean(),
+    /** The language of the clinic's own documents, such as the consultation record's PDF. */
+    language: Locale,
   })
   .meta({ id: 'AdminClinic' });
 export type AdminClinic = z.infer<typeof AdminClinic>;
@@ -73,6 +84,8 @@ export const UpdateClinicBody = z
     timeZone: TimeZoneName,
     listed: z.boolean(),
     requireStrongAuthForVideo: z.boolean(),
+    /** The language of the clinic's documents; left as it is when not given. */
+    language: Locale.optional(),
     /** Save even though booked appointments end up outside the hours (they stay booked). */
     confirm: z.boolean().optional(),
   })

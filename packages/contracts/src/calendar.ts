@@ -1,9 +1,9 @@
 // Contracts of the practitioner's calendar: day and week views, an appointment's details,
 // marking it completed or no-show, and cancelling it with a message to the patient.
 import { z } from 'zod';
-import { ID_PORTEN_LEVELS, IDENTIFICATION_METHODS } from '@visitt/domain';
+import { ID_PORTEN_LEVELS, IDENTIFICATION_METHODS, PARTICIPANT_ROLES } from '@visitt/domain';
 import { AppointmentStatus } from './appointments';
-import { DateTime, LocalDateString, PlainText, Uuid } from './common';
+import { DateTime, Locale, LocalDateString, PlainText, Uuid } from './common';
 import { StaffAppointment } from './video';
 
 /** At most this many days per calendar request. */
@@ -88,3 +88,62 @@ export const IdentificationBody = z
   .strictObject({ method: IdentificationMethod })
   .meta({ id: 'IdentificationBody' });
 export type IdentificationBody = z.infer<typeof IdentificationBody>;
+
+/** One person in a consultation, with their role and when they were in it. */
+export const ConsultationParticipant = z
+  .object({
+    role: z.enum(PARTICIPANT_ROLES),
+    name: z.string(),
+    /** When they came in (the patient: when they started and began to wait). */
+    joinedAt: DateTime,
+    /** When they left; null while they are in. */
+    leftAt: DateTime.nullable(),
+  })
+  .meta({ id: 'ConsultationParticipant' });
+export type ConsultationParticipant = z.infer<typeof ConsultationParticipant>;
+
+/**
+ * The record of one video consultation for the patient journal: times, who took part, how the
+ * patient was identified, whether an interpreter took part, and how long it lasted. Nothing of
+ * the media and no message content. Times are in the clinic's zone.
+ */
+export const ConsultationRecord = z
+  .object({
+    appointmentId: Uuid,
+    clinic: z.object({ id: Uuid, name: z.string() }),
+    timeZone: z.string(),
+    /** The language of the clinic's documents (the PDF). */
+    language: Locale,
+    appointmentType: z.string(),
+    scheduled: z.object({ start: DateTime, end: DateTime }),
+    patient: z.object({ id: Uuid, name: z.string(), birthDate: LocalDateString.nullable() }),
+    practitioner: z.object({ id: Uuid, name: z.string() }),
+    /**
+     * `waiting`: the patient waits and the practitioner has not entered; `in_progress`; `finished`;
+     * `not_held`: ended before the practitioner entered.
+     */
+    state: z.enum(['waiting', 'in_progress', 'finished', 'not_held']),
+    /** How the consultation was held: by video (the only form there is so far). */
+    modality: z.enum(['video']),
+    /** When the patient started the consultation and began to wait. */
+    waitingFrom: DateTime,
+    /** When the practitioner first entered. */
+    practitionerEnteredAt: DateTime.nullable(),
+    endedAt: DateTime.nullable(),
+    /** Who ended it. */
+    endedBy: z.enum(['patient', 'practitioner']).nullable(),
+    /** From the patient starting until the practitioner entered, in whole seconds. */
+    waitedSeconds: z.number().int().nonnegative().nullable(),
+    /** From the practitioner entering until the end, in whole seconds. */
+    durationSeconds: z.number().int().nonnegative().nullable(),
+    /** The same in whole minutes, a started minute counted. */
+    durationMinutes: z.number().int().positive().nullable(),
+    participants: z.array(ConsultationParticipant),
+    identification: Identification.nullable(),
+    /** An interpreter took part. */
+    interpreter: z.boolean(),
+    /** When this record was made. */
+    madeAt: DateTime,
+  })
+  .meta({ id: 'ConsultationRecord' });
+export type ConsultationRecord = z.infer<typeof ConsultationRecord>;

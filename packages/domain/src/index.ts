@@ -90,6 +90,15 @@ export {
 export type { EnterRefusal, Presence, RoomEvent, RoomRole, RoomState } from './video/room';
 export { timeWaited } from './video/waiting';
 export {
+  consultationMinutes,
+  consultationSeconds,
+  consultationState,
+  waitedSeconds,
+} from './video/consultation';
+export type { ConsultationState, ConsultationTimes } from './video/consultation';
+export { GUEST_ROLES, PARTICIPANT_ROLES } from './video/participants';
+export type { GuestRole, ParticipantRole } from './video/participants';
+export {
   ID_PORTEN_LEVELS,
   IDENTIFICATION_METHODS,
   identifies,

@@ -1,3 +1,4 @@
+import type { Locale } from '@visitt/contracts';
 import type { ClinicId, Instant, TimeZoneId } from '@visitt/domain';
 import type { Queryable } from './pool';
 
@@ -9,6 +10,8 @@ export interface AdminClinicRow {
   timeZone: TimeZoneId;
   listed: boolean;
   requireStrongAuthForVideo: boolean;
+  /** The language of the clinic's own documents (the consultation record). */
+  language: Locale;
 }
 
 /**
@@ -29,8 +32,9 @@ export async function findAdminClinic(
     time_zone: string;
     listed: boolean;
     require_strong_auth_for_video: boolean;
+    language: Locale;
   }>(
-    `SELECT id, name, address, town, time_zone, listed, require_strong_auth_for_video
+    `SELECT id, name, address, town, time_zone, listed, require_strong_auth_for_video, language
        FROM clinics WHERE id = $1${options.lock ? ' FOR NO KEY UPDATE' : ''}`,
     [id],
   );
@@ -44,6 +48,7 @@ export async function findAdminClinic(
         timeZone: r.time_zone as TimeZoneId,
         listed: r.listed,
         requireStrongAuthForVideo: r.require_strong_auth_for_video,
+        language: r.language,
       }
     : null;
 }
@@ -56,7 +61,8 @@ export async function updateClinicProfile(
 ): Promise<void> {
   await db.query(
     `UPDATE clinics SET name = $2, address = $3, town = $4, time_zone = $5, listed = $6,
-            require_strong_auth_for_video = $7, search_text = $8, updated_at = to_timestamp($9 / 1000.0)
+            require_strong_auth_for_video = $7, search_text = $8, updated_at = to_timestamp($9 / 1000.0),
+            language = $10
       WHERE id = $1`,
     [
       clinic.id,
@@ -68,6 +74,7 @@ export async function updateClinicProfile(
       clinic.requireStrongAuthForVideo,
       clinic.searchText,
       now,
+      clinic.language,
     ],
   );
 }

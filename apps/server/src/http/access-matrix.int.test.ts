@@ -295,6 +295,12 @@ const rows: Row[] = [
     body: () => ({ method: 'known_patient' }),
     expected: practitionerNotAdmin(),
   },
+  ...['', '.pdf', '.fhir.json'].map((form) => ({
+    method: 'GET' as const,
+    path: `/api/v1/staff/appointments/{id}/record${form}`,
+    params: () => ({ id: f.live }),
+    expected: practitionerOrAdmin(),
+  })),
   {
     method: 'POST',
     path: '/api/v1/staff/appointments/{id}/video/prepare',

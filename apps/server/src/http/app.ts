@@ -33,6 +33,7 @@ import { adminStaffRoutes } from './routes/admin-staff';
 import { adminTypeRoutes } from './routes/admin-types';
 import { calendarRoutes } from './routes/calendar';
 import { oidcRoutes } from './routes/oidc';
+import { recordRoutes } from './routes/records';
 import { staffAuthRoutes } from './routes/staff-auth';
 import { attachSignaling } from '../signaling/server';
 import { sessionCookieName, sessionPlugin } from './session';
@@ -233,6 +234,7 @@ export async function buildApp(
   await app.register(adminTypeRoutes);
   await app.register(adminHoursRoutes);
   await app.register(calendarRoutes);
+  await app.register(recordRoutes);
   if (!deps.config.isProduction) await app.register(devRoutes);
 
   const signaling = attachSignaling(app.server, deps, {

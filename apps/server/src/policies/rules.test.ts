@@ -91,6 +91,24 @@ describe('decide', () => {
       theirPractitioner,
       'staff_sign_in_required',
     ],
+    // The consultation record: its practitioner, or an administrator who files it.
+    [
+      'record: its practitioner',
+      staffSession,
+      'appointment.record',
+      theirPractitioner,
+      'practitioner',
+    ],
+    ['record: an administrator', staffSession, 'appointment.record', admin, 'admin'],
+    ['record: a colleague', staffSession, 'appointment.record', otherStaff, 'not_found'],
+    ['record: outside the clinic', staffSession, 'appointment.record', null, 'not_found'],
+    [
+      'record: by one-time code',
+      codeSession,
+      'appointment.record',
+      admin,
+      'staff_sign_in_required',
+    ],
   ])('%s', (_name, who, action, standing, outcome) => {
     const decision = decide(who, action, { standing });
     expect(decision.ok ? decision.value : decision.reason).toBe(outcome);

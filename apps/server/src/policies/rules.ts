@@ -28,6 +28,8 @@ export type PolicyRefusal = 'not_found' | 'forbidden' | 'staff_sign_in_required'
  *   appointments (its practitioner, or an administrator of its clinic);
  * - `appointment.identify`: record how the patient was identified for the consultation (its
  *   practitioner only: the one who saw them);
+ * - `appointment.record`: read the consultation record for the patient journal (its
+ *   practitioner, or an administrator of its clinic, who files it);
  * - `workspace.read`: one's own workspace and calendar, across the clinics where one practises.
  *
  * A patient's own appointments are not asked here: their queries are scoped to the patient
@@ -38,6 +40,7 @@ export type Action =
   | 'clinic.read_audit'
   | 'appointment.manage'
   | 'appointment.identify'
+  | 'appointment.record'
   | 'workspace.read';
 
 /** The role the actor acts in when a policy says yes (written to the audit log). */
@@ -75,6 +78,7 @@ export function decide(
     case 'clinic.read_audit':
       return standing.isAdmin ? ok('admin') : refuse('forbidden');
     case 'appointment.manage':
+    case 'appointment.record':
       // Staff of the clinic who are neither its practitioner nor an administrator see nothing of
       // the appointment: as if it did not exist.
       if (standing.isTheirPractitioner) return ok('practitioner');

@@ -31,6 +31,7 @@ export const presentAdminClinic = (c: AdminClinicRow): AdminClinic => ({
   timeZone: c.timeZone,
   listed: c.listed,
   requireStrongAuthForVideo: c.requireStrongAuthForVideo,
+  language: c.language,
 });
 
 export function presentStaffMember(m: MemberRow, timeZone: TimeZoneId): StaffMember {

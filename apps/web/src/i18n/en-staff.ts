@@ -171,6 +171,13 @@ export const enStaff: StaffCatalogue = {
       markedBySystem: 'Marked “{status}” {when} automatically.',
       someStaff: 'a staff member',
     },
+    record: {
+      heading: 'Consultation record',
+      explanation:
+        'For the patient journal: when the patient started, when you came in, when you ended, who took part, identification and duration. No sound, picture or messages.',
+      pdf: 'Download PDF',
+      fhir: 'Download FHIR (JSON)',
+    },
     room: {
       heading: 'Video consultation',
       noJoinYet:
@@ -291,6 +298,10 @@ export const enStaff: StaffCatalogue = {
       timeZone: 'Time zone',
       timeZoneHint:
         'If you change the time zone, the working hours keep the same clock times in the new zone. Booked appointments that would then fall outside the working hours are shown before anything is saved.',
+      language: 'Language of the clinic’s documents',
+      languageHint:
+        'The consultation record for the patient journal is made in this language. Messages to patients follow the language they have chosen.',
+      languages: { nb: 'Norwegian bokmål', en: 'English' },
       visibility: 'Visibility and sign-in',
       listed: 'Show the clinic in the patients’ search',
       listedHint: 'Patients who have had an appointment here find the clinic regardless.',

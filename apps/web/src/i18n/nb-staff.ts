@@ -173,6 +173,13 @@ export const nbStaff = {
       markedBySystem: 'Markert som «{status}» {when} automatisk.',
       someStaff: 'en ansatt',
     },
+    record: {
+      heading: 'Konsultasjonsnotat',
+      explanation:
+        'Til journalen: når pasienten startet, når du kom inn, når dere avsluttet, hvem som deltok, identifisering og varighet. Ingen lyd, bilde eller meldinger.',
+      pdf: 'Last ned PDF',
+      fhir: 'Last ned FHIR (JSON)',
+    },
     room: {
       heading: 'Videokonsultasjon',
       noJoinYet:
@@ -293,6 +300,10 @@ export const nbStaff = {
       timeZone: 'Tidssone',
       timeZoneHint:
         'Bytter du tidssone, gjelder arbeidstiden de samme klokkeslettene i den nye tidssonen. Bestilte timer som da havner utenfor arbeidstiden, blir vist før noe lagres.',
+      language: 'Språk i klinikkens dokumenter',
+      languageHint:
+        'Konsultasjonsnotatet til journalen lages på dette språket. Meldinger til pasientene følger språket de selv har valgt.',
+      languages: { nb: 'Norsk bokmål', en: 'Engelsk' },
       visibility: 'Synlighet og innlogging',
       listed: 'Vis klinikken i pasientenes søk',
       listedHint: 'Pasienter som har hatt time her før, finner klinikken uansett.',

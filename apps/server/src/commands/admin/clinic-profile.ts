@@ -47,6 +47,7 @@ export async function saveClinicProfile(
       timeZone,
       listed: body.listed,
       requireStrongAuthForVideo: body.requireStrongAuthForVideo,
+      language: body.language ?? current.language,
     };
     const outside =
       timeZone === current.timeZone ? [] : await outsideAfterChange(tx, current, { timeZone }, now);

@@ -46,6 +46,7 @@ describe('the clinic profile', () => {
       timeZone: 'Europe/Oslo',
       listed: true,
       requireStrongAuthForVideo: false,
+      language: 'nb',
     });
 
     const saved = await browser.request('PUT', `/api/v1/admin/clinics/${clinic.id}`, {
@@ -54,6 +55,7 @@ describe('the clinic profile', () => {
       town: 'Åsane',
       timeZone: 'europe/oslo',
       requireStrongAuthForVideo: true,
+      language: 'en',
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect(saved.body).toMatchObject({
@@ -61,14 +63,17 @@ describe('the clinic profile', () => {
       town: 'Åsane',
       timeZone: 'Europe/Oslo',
       requireStrongAuthForVideo: true,
+      language: 'en',
     });
     const search = await new Browser(app).get(`/api/v1/clinics?q=${encodeURIComponent('åsane')}`);
     expect(search.body.map((c: any) => c.id)).toContain(clinic.id);
 
+    // Without a language, the one saved stays.
     await browser.request('PUT', `/api/v1/admin/clinics/${clinic.id}`, {
       ...profile,
       listed: false,
     });
+    expect((await browser.get(`/api/v1/admin/clinics/${clinic.id}`)).body.language).toBe('en');
     const hidden = await new Browser(app).get('/api/v1/clinics?q=bryggen');
     expect(hidden.body.map((c: any) => c.id)).not.toContain(clinic.id);
 
@@ -93,6 +98,7 @@ describe('the clinic profile', () => {
       { ...profile, name: '' },
       { ...profile, name: 'x'.repeat(121) },
       { ...profile, listed: 'yes' },
+      { ...profile, language: 'nn-NO' },
       { ...profile, owner: 'me' },
       { name: 'Bare navn' },
     ]) {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import {
   buildAppointmentType,
   buildClinic,
@@ -9,6 +8,12 @@ import {
 } from '../../../test/factories';
 import { Browser, signInWithCode, startTestApp, type TestApp } from '../../../test/harness';
 import { signInStaff } from '../../auth/testing/staff';
+import { Socket as SignalingSocket } from '../../../test/signaling-socket';
+
+/** A signaling socket of `browser` on this file's app. */
+const Socket = {
+  open: (browser: Browser, origin?: string) => SignalingSocket.open(app, browser, origin),
+};
 
 let app: TestApp;
 // Monday 30 November 2026, 10:00 in Oslo.
@@ -237,54 +242,6 @@ describe("the practitioner's side", () => {
 });
 
 /** A signaling socket as a browser opens it: same origin, the session cookie. */
-class Socket {
-  readonly received: any[] = [];
-  private waiters: { match: (m: any) => boolean; resolve: (m: any) => void }[] = [];
-  constructor(readonly ws: WebSocket) {
-    ws.on('message', (data) => {
-      const message = JSON.parse((data as Buffer).toString('utf8'));
-      this.received.push(message);
-      this.waiters = this.waiters.filter((w) =>
-        w.match(message) ? (w.resolve(message), false) : true,
-      );
-    });
-  }
-  static open(browser: Browser, origin = app.origin): Promise<Socket> {
-    return new Promise((resolve, reject) => {
-      const ws = new WebSocket(`${app.baseUrl.replace('http', 'ws')}/api/v1/signaling`, {
-        headers: { origin, ...(browser.cookieHeader ? { cookie: browser.cookieHeader } : {}) },
-      });
-      ws.once('open', () => resolve(new Socket(ws)));
-      ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-      ws.once('error', reject);
-    });
-  }
-  send(message: unknown) {
-    this.ws.send(JSON.stringify(message));
-  }
-  next(match: (m: any) => boolean, timeoutMs = 3000): Promise<any> {
-    const seen = this.received.find(match);
-    if (seen) {
-      this.received.splice(this.received.indexOf(seen), 1);
-      return Promise.resolve(seen);
-    }
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no such message')), timeoutMs);
-      this.waiters.push({
-        match,
-        resolve: (m) => {
-          clearTimeout(timer);
-          this.received.splice(this.received.indexOf(m), 1);
-          resolve(m);
-        },
-      });
-    });
-  }
-  close() {
-    this.ws.close();
-  }
-}
-
 describe('signaling', () => {
   it('refuses sockets without a session or from another site', async () => {
     await expect(Socket.open(new Browser(app))).rejects.toThrow('HTTP 401');

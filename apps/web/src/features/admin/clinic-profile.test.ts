@@ -8,6 +8,7 @@ const draft: ClinicDraft = {
   timeZone: 'Europe/Oslo',
   listed: true,
   requireStrongAuthForVideo: false,
+  language: 'en',
 };
 
 describe('checkClinicDraft', () => {
@@ -21,6 +22,7 @@ describe('checkClinicDraft', () => {
         timeZone: 'Europe/Oslo',
         listed: true,
         requireStrongAuthForVideo: false,
+        language: 'en',
       },
     });
   });
@@ -44,6 +46,7 @@ describe('toClinicDraft', () => {
         timeZone: 'Europe/Oslo',
         listed: false,
         requireStrongAuthForVideo: true,
+        language: 'nb',
       }),
     ).toEqual({
       name: 'A',
@@ -52,6 +55,7 @@ describe('toClinicDraft', () => {
       timeZone: 'Europe/Oslo',
       listed: false,
       requireStrongAuthForVideo: true,
+      language: 'nb',
     });
   });
 });

@@ -8,6 +8,7 @@ export interface ClinicDraft {
   timeZone: string;
   listed: boolean;
   requireStrongAuthForVideo: boolean;
+  language: AdminClinic['language'];
 }
 
 export type ClinicTextField = 'name' | 'address' | 'town';
@@ -29,6 +30,7 @@ export function toClinicDraft(clinic: AdminClinic): ClinicDraft {
     timeZone: clinic.timeZone,
     listed: clinic.listed,
     requireStrongAuthForVideo: clinic.requireStrongAuthForVideo,
+    language: clinic.language,
   };
 }
 
@@ -62,6 +64,7 @@ export function checkClinicDraft(
       timeZone: draft.timeZone,
       listed: draft.listed,
       requireStrongAuthForVideo: draft.requireStrongAuthForVideo,
+      language: draft.language,
     },
   };
 }

@@ -42,6 +42,7 @@ export function ClinicProfileForm({ clinic }: { clinic: AdminClinic }) {
     town: useRef<HTMLInputElement>(null),
   };
   const timeZoneId = useId();
+  const languageId = useId();
   const zones = useMemo(
     () => timeZoneOptions(clinic.timeZone, supportedTimeZones()),
     [clinic.timeZone],
@@ -142,6 +143,24 @@ export function ClinicProfileForm({ clinic }: { clinic: AdminClinic }) {
                 {timeZoneLabel(zone)}
               </option>
             ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={languageId} className="field__label">
+            {t('admin.profile.language')}
+          </label>
+          <p id={`${languageId}-hint`} className="field__hint">
+            {t('admin.profile.languageHint')}
+          </p>
+          <select
+            id={languageId}
+            className="input select"
+            value={draft.language}
+            aria-describedby={`${languageId}-hint`}
+            onChange={(event) => change('language', event.target.value === 'en' ? 'en' : 'nb')}
+          >
+            <option value="nb">{t('admin.profile.languages.nb')}</option>
+            <option value="en">{t('admin.profile.languages.en')}</option>
           </select>
         </div>
         <fieldset className="choice-group admin-form__group">

@@ -3,6 +3,7 @@ import { hasVideoRoom } from '@visitt/domain';
 import { useId } from 'react';
 import { useT } from '../../../i18n';
 import { IdentificationSection } from '../../video/components/identification-dialog';
+import { ConsultationRecordLinks } from './consultation-record-links';
 import { JoinRoomButton } from '../../workspace/components/join-room-button';
 import { RoomBadge } from '../../workspace/components/room-badge';
 import { canJoin, roomState } from '../../workspace/room-state';
@@ -10,7 +11,7 @@ import { canJoin, roomState } from '../../workspace/room-state';
 /**
  * The video room of a video appointment, live: its state ("Venter i videorommet", "Åpner kl.
  * 08:45" …) and, once the patient has started, **Gå inn i videorommet** as in the workspace, and
- * how the patient was identified.
+ * how the patient was identified, and the consultation record for the journal.
  */
 export function AppointmentRoom({
   appointment,
@@ -43,6 +44,9 @@ export function AppointmentRoom({
       {/* Once the patient has started: how they were identified, recorded or corrected. */}
       {appointment.video.room.startedAt != null && appointment.status !== 'cancelled' ? (
         <IdentificationSection appointmentId={appointment.id} timeZone={appointment.timeZone} />
+      ) : null}
+      {appointment.video.room.startedAt != null ? (
+        <ConsultationRecordLinks appointmentId={appointment.id} />
       ) : null}
     </section>
   );

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { ConsultationRecord } from '@visitt/contracts';
+import { readPdf } from '../../test/pdf-text';
+import { renderConsultationPdf } from './consultation-pdf';
+
+const record: ConsultationRecord = {
+  appointmentId: '6f1c7a52-3c1e-4a8e-9a43-0c2d6f1e9b10',
+  clinic: { id: '0a5e3b9d-7f0e-4a63-8d25-3b1f4c6a2e11', name: 'Bryggen legesenter' },
+  timeZone: 'Europe/Oslo',
+  language: 'nb',
+  appointmentType: 'Videokonsultasjon',
+  scheduled: { start: '2026-11-30T10:00:00+01:00', end: '2026-11-30T10:20:00+01:00' },
+  // Sámi and Serbian letters: outside the PDF's standard fonts, kept by the embedded one.
+  patient: {
+    id: '3d6e2f4a-9b1c-4e7d-8a5f-2c1b0e9d8f12',
+    name: 'Áile Ŋuolja Đorđević',
+    birthDate: '1984-03-07',
+  },
+  practitioner: { id: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c13', name: 'Dr. Øyvind Lie' },
+  state: 'finished',
+  modality: 'video',
+  waitingFrom: '2026-11-30T10:00:00+01:00',
+  practitionerEnteredAt: '2026-11-30T10:02:30+01:00',
+  endedAt: '2026-11-30T10:14:40+01:00',
+  endedBy: 'practitioner',
+  waitedSeconds: 150,
+  durationSeconds: 730,
+  durationMinutes: 13,
+  participants: [
+    {
+      role: 'patient',
+      name: 'Áile Ŋuolja Đorđević',
+      joinedAt: '2026-11-30T10:00:00+01:00',
+      leftAt: '2026-11-30T10:14:40+01:00',
+    },
+    {
+      role: 'practitioner',
+      name: 'Dr. Øyvind Lie',
+      joinedAt: '2026-11-30T10:02:30+01:00',
+      leftAt: '2026-11-30T10:14:40+01:00',
+    },
+  ],
+  identification: {
+    method: 'id_document',
+    level: null,
+    recordedAt: '2026-11-30T10:14:35+01:00',
+    recordedBy: { userId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c14', name: 'Dr. Øyvind Lie' },
+  },
+  interpreter: false,
+  madeAt: '2026-11-30T10:15:00+01:00',
+};
+
+/** The page's text with PDF.js's line and item breaks as single spaces. */
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('the consultation record as a PDF', () => {
+  it('is one page in the clinic’s language with every time in its zone, names as written', async () => {
+    const { pages, info } = await readPdf(await renderConsultationPdf(record));
+    expect(pages).toHaveLength(1);
+    const text = flat(pages[0]!);
+    for (const expected of [
+      'Videokonsultasjon',
+      'Bryggen legesenter',
+      'Pasient Áile Ŋuolja Đorđević',
+      'Fødselsdato 7. mars 1984',
+      'Behandler Dr. Øyvind Lie',
+      'Avtalt tid 30. november 2026, 10:00–10:20',
+      'Status Gjennomført',
+      'Pasienten startet 10:00:00',
+      'Behandleren kom inn 10:02:30',
+      'Avsluttet 10:14:40 av behandleren',
+      'Ventetid 2 min 30 s',
+      'Varighet 12 min 10 s (13 min)',
+      'Identifisering Gyldig legitimasjon vist på video Registrert av Dr. Øyvind Lie 10:14:35',
+      'Tolk Nei',
+      'Rolle Navn Inn Ut',
+      'Behandler Dr. Øyvind Lie 10:02:30 10:14:40',
+      'tidssonen Europe/Oslo',
+      'ikke lyd, bilde eller meldinger',
+    ])
+      expect(text).toContain(expected);
+    expect(info).toMatchObject({
+      Title: 'Videokonsultasjon: Áile Ŋuolja Đorđević, 30. november 2026',
+      Author: 'Bryggen legesenter',
+    });
+  });
+
+  it('in English for an English-speaking clinic; a consultation still going says so', async () => {
+    const { pages } = await readPdf(
+      await renderConsultationPdf({
+        ...record,
+        language: 'en',
+        state: 'in_progress',
+        endedAt: null,
+        endedBy: null,
+        durationSeconds: null,
+        durationMinutes: null,
+        participants: record.participants.map((p) => ({ ...p, leftAt: null })),
+        identification: null,
+      }),
+    );
+    const text = flat(pages[0]!);
+    for (const expected of [
+      'Video consultation',
+      'Scheduled 30 November 2026, 10:00–10:20',
+      'Status In progress',
+      'Identification Not recorded',
+      'Practitioner Dr. Øyvind Lie 10:02:30 Still in',
+    ])
+      expect(text).toContain(expected);
+    expect(text).not.toContain('Duration');
+  });
+
+  it('stays one page with four participants and long names', async () => {
+    const long = 'Maria Magdalena Ingeborg Kristine Haraldsdatter-Søndre Gjerdrum';
+    const { pages } = await readPdf(
+      await renderConsultationPdf({
+        ...record,
+        patient: { ...record.patient, name: long },
+        participants: [
+          ...record.participants,
+          { ...record.participants[1]!, role: 'interpreter', name: long },
+          { ...record.participants[1]!, role: 'relative', name: long },
+        ],
+        interpreter: true,
+      }),
+    );
+    expect(pages).toHaveLength(1);
+    expect(flat(pages[0]!)).toContain('Tolk Ja');
+  });
+});

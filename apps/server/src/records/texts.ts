@@ -1,0 +1,162 @@
+import type { ConsultationRecord, Locale } from '@visitt/contracts';
+
+type State = ConsultationRecord['state'];
+type Method = NonNullable<ConsultationRecord['identification']>['method'];
+type Level = NonNullable<ConsultationRecord['identification']>['level'];
+type Role = ConsultationRecord['participants'][number]['role'];
+
+/** What the consultation record's PDF says, in the clinic's language. */
+export interface RecordTexts {
+  readonly intlLocale: string;
+  readonly title: string;
+  readonly subject: string;
+  readonly patient: string;
+  readonly birthDate: string;
+  readonly notGiven: string;
+  readonly practitioner: string;
+  readonly appointmentType: string;
+  readonly scheduled: string;
+  readonly modality: string;
+  readonly video: string;
+  readonly state: string;
+  readonly states: Record<State, string>;
+  readonly waitingFrom: string;
+  readonly practitionerEntered: string;
+  readonly ended: string;
+  readonly endedBy: Record<'patient' | 'practitioner', string>;
+  readonly waited: string;
+  readonly duration: string;
+  readonly identification: string;
+  readonly methods: Record<Method, string>;
+  readonly levels: Record<NonNullable<Level>, string>;
+  readonly notRecorded: string;
+  readonly recordedBy: (who: string, when: string) => string;
+  readonly recordedBySignIn: (when: string) => string;
+  readonly interpreter: string;
+  readonly yes: string;
+  readonly no: string;
+  readonly participants: string;
+  readonly columns: { role: string; name: string; joined: string; left: string };
+  readonly roles: Record<Role, string>;
+  readonly stillIn: string;
+  readonly minutes: (seconds: number, minutes: number) => string;
+  readonly span: (seconds: number) => string;
+  readonly footer: (madeAt: string, timeZone: string) => string;
+}
+
+const span = (seconds: number, [min, sec]: [string, string]) => {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return m === 0 ? `${s} ${sec}` : `${m} ${min} ${s} ${sec}`;
+};
+
+export const recordTexts: Record<Locale, RecordTexts> = {
+  nb: {
+    intlLocale: 'nb-NO',
+    title: 'Videokonsultasjon',
+    subject: 'Konsultasjonsnotat til journalen',
+    patient: 'Pasient',
+    birthDate: 'Fødselsdato',
+    notGiven: 'Ikke oppgitt',
+    practitioner: 'Behandler',
+    appointmentType: 'Timetype',
+    scheduled: 'Avtalt tid',
+    modality: 'Form',
+    video: 'Video',
+    state: 'Status',
+    states: {
+      waiting: 'Pasienten venter',
+      in_progress: 'Pågår',
+      finished: 'Gjennomført',
+      not_held: 'Ikke gjennomført: avsluttet før behandleren kom inn',
+    },
+    waitingFrom: 'Pasienten startet',
+    practitionerEntered: 'Behandleren kom inn',
+    ended: 'Avsluttet',
+    endedBy: { patient: 'av pasienten', practitioner: 'av behandleren' },
+    waited: 'Ventetid',
+    duration: 'Varighet',
+    identification: 'Identifisering',
+    methods: {
+      id_porten: 'ID-porten',
+      id_document: 'Gyldig legitimasjon vist på video',
+      known_patient: 'Kjent pasient',
+    },
+    levels: { high: 'høyt nivå', substantial: 'betydelig nivå' },
+    notRecorded: 'Ikke registrert',
+    recordedBy: (who, when) => `Registrert av ${who} ${when}`,
+    recordedBySignIn: (when) => `Registrert ved pålogging ${when}`,
+    interpreter: 'Tolk',
+    yes: 'Ja',
+    no: 'Nei',
+    participants: 'Deltakere',
+    columns: { role: 'Rolle', name: 'Navn', joined: 'Inn', left: 'Ut' },
+    roles: {
+      patient: 'Pasient',
+      practitioner: 'Behandler',
+      interpreter: 'Tolk',
+      relative: 'Pårørende',
+      clinician: 'Helsepersonell',
+    },
+    stillIn: 'Fortsatt inne',
+    minutes: (seconds, minutes) => `${span(seconds, ['min', 's'])} (${minutes} min)`,
+    span: (seconds) => span(seconds, ['min', 's']),
+    footer: (madeAt, timeZone) =>
+      `Laget i Visitt ${madeAt}. Tidene er i tidssonen ${timeZone}. Notatet inneholder ` +
+      'ikke lyd, bilde eller meldinger fra konsultasjonen.',
+  },
+  en: {
+    intlLocale: 'en-GB',
+    title: 'Video consultation',
+    subject: 'Consultation record for the patient journal',
+    patient: 'Patient',
+    birthDate: 'Date of birth',
+    notGiven: 'Not given',
+    practitioner: 'Practitioner',
+    appointmentType: 'Appointment type',
+    scheduled: 'Scheduled',
+    modality: 'Form',
+    video: 'Video',
+    state: 'Status',
+    states: {
+      waiting: 'The patient is waiting',
+      in_progress: 'In progress',
+      finished: 'Held',
+      not_held: 'Not held: ended before the practitioner came in',
+    },
+    waitingFrom: 'Patient started',
+    practitionerEntered: 'Practitioner came in',
+    ended: 'Ended',
+    endedBy: { patient: 'by the patient', practitioner: 'by the practitioner' },
+    waited: 'Waiting time',
+    duration: 'Duration',
+    identification: 'Identification',
+    methods: {
+      id_porten: 'ID-porten',
+      id_document: 'Valid ID shown on camera',
+      known_patient: 'Known patient',
+    },
+    levels: { high: 'level high', substantial: 'level substantial' },
+    notRecorded: 'Not recorded',
+    recordedBy: (who, when) => `Recorded by ${who} ${when}`,
+    recordedBySignIn: (when) => `Recorded at sign-in ${when}`,
+    interpreter: 'Interpreter',
+    yes: 'Yes',
+    no: 'No',
+    participants: 'Participants',
+    columns: { role: 'Role', name: 'Name', joined: 'In', left: 'Out' },
+    roles: {
+      patient: 'Patient',
+      practitioner: 'Practitioner',
+      interpreter: 'Interpreter',
+      relative: 'Relative',
+      clinician: 'Clinician',
+    },
+    stillIn: 'Still in',
+    minutes: (seconds, minutes) => `${span(seconds, ['min', 's'])} (${minutes} min)`,
+    span: (seconds) => span(seconds, ['min', 's']),
+    footer: (madeAt, timeZone) =>
+      `Made in Visitt ${madeAt}. Times are in the time zone ${timeZone}. The record holds no ` +
+      'sound, picture or messages from the consultation.',
+  },
+};
