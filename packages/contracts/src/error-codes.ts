@@ -129,6 +129,20 @@ export const errorStatus = {
   unknown_practitioner: 422,
   /** Completed or no-show can be marked once the appointment has begun. */
   status_too_early: 422,
+  /** The consultation has the most guests it may have (two besides patient and practitioner). */
+  too_many_guests: 409,
+  /** The guest link is open in another browser. Close it there, or wait a minute and try again. */
+  link_in_use: 409,
+  /** A guest is let in only while the practitioner is in the call. Enter the video room first. */
+  not_in_call: 409,
+  /** The guest is not waiting to be let in: not in the room, or in the call already. */
+  guest_not_waiting: 409,
+  /** The practitioner withdrew this guest link. Ask them for a new one. */
+  guest_link_revoked: 410,
+  /** The practitioner took this guest out of the consultation; the link no longer works. */
+  guest_removed: 410,
+  /** No guest link is open in this browser (or it stopped working). Open the link again. */
+  guest_link_required: 401,
   /** A bug or an outage on our side. */
   internal: 500,
 } as const satisfies Record<string, number>;

@@ -11,3 +11,4 @@ export * from './notifications';
 export * from './strong-auth';
 export * from './admin';
 export * from './calendar';
+export * from './guests';

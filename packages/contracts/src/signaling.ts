@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PARTICIPANT_ROLES } from '@visitt/domain';
 import { DateTime, RawText, SingleLine, Uuid } from './common';
 import { Presence, RoomRole, StatusMessage } from './video';
 
@@ -10,6 +11,13 @@ import { Presence, RoomRole, StatusMessage } from './video';
 
 /** Random per page load: tells a reconnecting socket from a reloaded page (which needs a new call). */
 export const SessionId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+/**
+ * A place in the call: the patient's, the practitioner's, or a guest's (their id). Signals of a
+ * call with guests are addressed by seat: each pair of participants has a connection of its own.
+ */
+export const Seat = z.union([z.enum(['patient', 'practitioner']), Uuid]);
+export type Seat = z.infer<typeof Seat>;
 
 export const SessionDescription = z.object({
   type: z.enum(['offer', 'answer', 'rollback']),
@@ -47,6 +55,8 @@ export const ClientMessage = z.discriminatedUnion('type', [
     appointmentId: Uuid,
     /** The page of the other side it is for (its `sessionId`); pages of theirs still open ignore it. */
     to: SessionId.optional(),
+    /** The participant it is for; without it, the other of patient and practitioner. */
+    seat: Seat.optional(),
     description: SessionDescription.optional(),
     /** `null` is the end of candidates. */
     candidate: IceCandidate.nullable().optional(),
@@ -58,7 +68,7 @@ export const ClientMessage = z.discriminatedUnion('type', [
     mic: z.boolean(),
     camera: z.boolean(),
   }),
-  /** The red phone: ends the consultation for both. */
+  /** The red phone: ends the consultation for everyone; a guest's leaves it. */
   z.strictObject({ type: z.literal('hang_up'), appointmentId: Uuid }),
   /** The practitioner's workspace asks for live updates of its appointments' rooms. */
   z.strictObject({ type: z.literal('watch') }),
@@ -74,6 +84,20 @@ export const PeerState = z.object({
   camera: z.boolean(),
 });
 export type PeerState = z.infer<typeof PeerState>;
+
+/** One person in the call as everyone in it sees them: who, in which role, and how they are. */
+export const Participant = z.object({
+  seat: Seat,
+  role: z.enum(PARTICIPANT_ROLES),
+  name: z.string(),
+  presence: Presence,
+  sessionId: SessionId.nullable(),
+  mic: z.boolean(),
+  camera: z.boolean(),
+  /** A guest let in by the practitioner (the patient and the practitioner always are). */
+  admitted: z.boolean(),
+});
+export type Participant = z.infer<typeof Participant>;
 
 export const SignalingErrorCode = z.enum([
   'bad_message',
@@ -103,8 +127,31 @@ export const ServerMessage = z.discriminatedUnion('type', [
     appointmentId: Uuid,
     /** The page (`sessionId`) of the other side it comes from (absent from older servers). */
     from: SessionId.optional(),
+    /** The participant it comes from. */
+    fromSeat: Seat.optional(),
     description: SessionDescription.optional(),
     candidate: IceCandidate.nullable().optional(),
+  }),
+  /**
+   * Everyone in the call (and the guests waiting to be let in), after any change: to the
+   * patient, the practitioner and the guests let in; never to a guest still waiting.
+   */
+  z.object({
+    type: z.literal('participants'),
+    appointmentId: Uuid,
+    participants: z.array(Participant),
+  }),
+  /** To a guest: you are in the room and wait for the practitioner to let you in. */
+  z.object({ type: z.literal('lobby'), appointmentId: Uuid, seat: Uuid }),
+  /**
+   * A guest's link was revoked (`removed`: they were taken out of the call): their page leaves,
+   * and every instance lets their sockets go.
+   */
+  z.object({
+    type: z.literal('guest_revoked'),
+    appointmentId: Uuid,
+    guestId: Uuid,
+    removed: z.boolean(),
   }),
   /** A status from the practitioner to the waiting patient. */
   z.object({ type: z.literal('status'), appointmentId: Uuid, statusMessage: StatusMessage }),

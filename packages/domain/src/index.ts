@@ -97,6 +97,23 @@ export {
 } from './video/consultation';
 export type { ConsultationState, ConsultationTimes } from './video/consultation';
 export { GUEST_ROLES, PARTICIPANT_ROLES } from './video/participants';
+export {
+  canAdmitGuest,
+  canInviteGuest,
+  canTakeGuestLink,
+  canUseGuestLink,
+  GUEST_BROWSER_IDLE,
+  isPolite,
+  MAX_GUESTS,
+  MAX_PARTICIPANTS,
+} from './video/guests';
+export type {
+  AdmitGuestRefusal,
+  GuestBrowser,
+  GuestLinkRefusal,
+  GuestLinkState,
+  InviteGuestRefusal,
+} from './video/guests';
 export type { GuestRole, ParticipantRole } from './video/participants';
 export {
   ID_PORTEN_LEVELS,

@@ -1,4 +1,5 @@
 import type { Instant, UserId } from '@visitt/domain';
+import type { GuestLinkRow } from '../db/guests';
 import type { AuthMethod } from '../db/sessions';
 import type { AppDeps } from '../deps';
 
@@ -20,6 +21,8 @@ export interface RequestContext extends AppDeps {
   readonly acceptLanguage: string | undefined;
   /** The session cookie's token, when one came with the request (rotated at sign-in). */
   readonly sessionToken: string | null;
+  /** On `guest` routes: the guest whose link this browser holds (checked before the handler). */
+  readonly guest?: GuestLinkRow;
 }
 
 export interface SignedInContext extends RequestContext {

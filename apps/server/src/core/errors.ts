@@ -75,6 +75,13 @@ export const defaultMessages: Record<ErrorCode, string> = {
   already_member: 'This person is already staff of the clinic.',
   unknown_practitioner: 'A practitioner given does not belong to this clinic.',
   status_too_early: 'The appointment can be marked once it has begun.',
+  too_many_guests: 'The consultation has the most guests it may have.',
+  link_in_use: 'This guest link is open in another browser. Close it there or wait a minute.',
+  not_in_call: 'Enter the video room first: guests are let in only while you are in the call.',
+  guest_not_waiting: 'The guest is not waiting to be let in.',
+  guest_link_revoked: 'The practitioner withdrew this guest link.',
+  guest_removed: 'The practitioner took you out of the consultation.',
+  guest_link_required: 'Open your guest link first.',
   internal: 'Something went wrong on our side.',
 };
 

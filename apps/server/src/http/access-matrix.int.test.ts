@@ -74,6 +74,8 @@ interface Fixture {
   /** An in-person appointment that began an hour ago. */
   past: string;
   invitationId: string;
+  /** A guest invited to the live appointment. */
+  guestId: string;
   browsers: Record<Role, Browser>;
   /** What must never reach anyone outside the clinic. */
   secrets: string[];
@@ -295,6 +297,33 @@ const rows: Row[] = [
     body: () => ({ method: 'known_patient' }),
     expected: practitionerNotAdmin(),
   },
+  {
+    method: 'GET',
+    path: '/api/v1/staff/appointments/{id}/guests',
+    params: () => ({ id: f.live }),
+    expected: practitionerNotAdmin(),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/staff/appointments/{id}/guests',
+    params: async () => ({ id: (await freshAppointment()).id }),
+    body: () => ({ name: 'Matrisetolk', role: 'interpreter' }),
+    expected: practitionerNotAdmin(201),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/staff/appointments/{id}/guests/{guestId}/admit',
+    params: () => ({ id: f.live, guestId: f.guestId }),
+    // Let in only while the practitioner is in the call, and the guest waits.
+    expected: practitionerNotAdmin(409),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/staff/appointments/{id}/guests/{guestId}',
+    params: () => ({ id: f.live, guestId: f.guestId }),
+    // Revokes it: after the admit row, which needs it.
+    expected: practitionerNotAdmin(),
+  },
   ...['', '.pdf', '.fhir.json'].map((form) => ({
     method: 'GET' as const,
     path: `/api/v1/staff/appointments/{id}/record${form}`,
@@ -363,6 +392,13 @@ beforeAll(async () => {
     [clinic.id, randomBytes(32)],
   );
 
+  const guest = await app.db.query<{ id: string }>(
+    `INSERT INTO appointment_guests
+       (appointment_id, name, role, delivery, token_hash, invited_by, created_at, updated_at)
+     VALUES ($1, 'Matrisegjest', 'relative', 'link', $2, $3, now(), now()) RETURNING id`,
+    [live.id, randomBytes(32), doctor.userId],
+  );
+
   // Staff of another clinic: administrator and practitioner there, with work of their own.
   const otherClinic = await buildClinic(app.db, { name: 'Naboklinikken' });
   const other = await buildStaff(app.db, otherClinic.id, { roles: ['admin', 'practitioner'] });
@@ -385,6 +421,7 @@ beforeAll(async () => {
     live: live.id,
     past: past.id,
     invitationId: invitation.rows[0]!.id,
+    guestId: guest.rows[0]!.id,
     browsers: {
       patient: await signInAs(app, patient.id, 'code_email'),
       practitioner: await signInAs(app, doctor.userId),
@@ -407,6 +444,7 @@ beforeAll(async () => {
       'Hemmelig kommentar',
       live.id,
       past.id,
+      'Matrisegjest',
     ],
   };
 });

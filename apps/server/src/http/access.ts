@@ -5,6 +5,9 @@ import type { Counter } from 'prom-client';
 import type { SignedInContext } from '../core/context';
 import { fail } from '../core/errors';
 import { authorize } from '../policies/authorize';
+import { guestOfBrowser } from '../commands/guests/visit';
+import { touchGuestBrowser, type GuestLinkRow } from '../db/guests';
+import { guestCookieName } from './guest-cookie';
 
 /**
  * Who may call a route. Every route declares it (`config: { access }`), and it is decided on the
@@ -15,10 +18,20 @@ import { authorize } from '../policies/authorize';
  *   401 without a session, 403 `staff_sign_in_required` for any other session;
  * - `clinic_admin`: a staff sign-in of an active administrator of the route's `:clinicId`: 403 for
  *   other staff of the clinic, 404 for everyone else (after the parameters are validated);
+ * - `guest`: a browser holding a guest link that works now (its guest cookie): 401
+ *   `guest_link_required` without one, the link's refusal (revoked, removed, outside the window)
+ *   otherwise; the handler gets the guest in `request.ctx.guest`;
  * - `operator`: the metrics scraper, with `Authorization: Bearer $METRICS_TOKEN`; without a token
  *   configured, open in the demo only. Anything else gets 404, as if there were nothing here.
  */
-export const ACCESS_LEVELS = ['public', 'user', 'staff', 'clinic_admin', 'operator'] as const;
+export const ACCESS_LEVELS = [
+  'public',
+  'user',
+  'staff',
+  'clinic_admin',
+  'guest',
+  'operator',
+] as const;
 export type Access = (typeof ACCESS_LEVELS)[number];
 
 declare module 'fastify' {
@@ -106,6 +119,15 @@ export const accessPlugin = fp(
         if (!allowed) throw refuse(request, 'operator', 'not_found');
         return;
       }
+      if (access === 'guest') {
+        const cookie = request.cookies[guestCookieName(request.ctx.config.publicUrl)] ?? null;
+        const now = request.ctx.clock.now();
+        const guest = await guestOfBrowser(request.ctx.db, cookie, now);
+        if (!guest) throw refuse(request, 'no_guest_link', 'guest_link_required');
+        await touchGuestBrowser(request.ctx.db, guest.id, now);
+        request.ctx = { ...request.ctx, guest };
+        return;
+      }
       const actor = request.ctx.actor;
       if (access === 'user') {
         if (!actor) throw fail('unauthorized');
@@ -142,4 +164,10 @@ export const accessPlugin = fp(
 export function signedIn(request: FastifyRequest): SignedInContext {
   if (!request.ctx.actor) throw fail('unauthorized');
   return request.ctx as SignedInContext;
+}
+
+/** The guest of a route declared `guest` (the access hook has found and checked them). */
+export function asGuest(request: FastifyRequest): GuestLinkRow {
+  if (!request.ctx.guest) throw fail('guest_link_required');
+  return request.ctx.guest;
 }

@@ -34,6 +34,7 @@ import { adminTypeRoutes } from './routes/admin-types';
 import { calendarRoutes } from './routes/calendar';
 import { oidcRoutes } from './routes/oidc';
 import { recordRoutes } from './routes/records';
+import { guestRoutes } from './routes/guests';
 import { staffAuthRoutes } from './routes/staff-auth';
 import { attachSignaling } from '../signaling/server';
 import { sessionCookieName, sessionPlugin } from './session';
@@ -235,6 +236,7 @@ export async function buildApp(
   await app.register(adminHoursRoutes);
   await app.register(calendarRoutes);
   await app.register(recordRoutes);
+  await app.register(guestRoutes);
   if (!deps.config.isProduction) await app.register(devRoutes);
 
   const signaling = attachSignaling(app.server, deps, {

@@ -91,6 +91,23 @@ describe('decide', () => {
       theirPractitioner,
       'staff_sign_in_required',
     ],
+    // Guests: the practitioner who lets them in, nobody else.
+    [
+      'guests: its practitioner',
+      staffSession,
+      'appointment.invite_guest',
+      theirPractitioner,
+      'practitioner',
+    ],
+    ['guests: an administrator', staffSession, 'appointment.invite_guest', admin, 'forbidden'],
+    ['guests: a colleague', staffSession, 'appointment.invite_guest', otherStaff, 'not_found'],
+    [
+      'guests: by one-time code',
+      codeSession,
+      'appointment.invite_guest',
+      theirPractitioner,
+      'staff_sign_in_required',
+    ],
     // The consultation record: its practitioner, or an administrator who files it.
     [
       'record: its practitioner',

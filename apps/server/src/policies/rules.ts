@@ -28,6 +28,8 @@ export type PolicyRefusal = 'not_found' | 'forbidden' | 'staff_sign_in_required'
  *   appointments (its practitioner, or an administrator of its clinic);
  * - `appointment.identify`: record how the patient was identified for the consultation (its
  *   practitioner only: the one who saw them);
+ * - `appointment.invite_guest`: invite, list and revoke the guests of the consultation (its
+ *   practitioner only: the one who lets them in);
  * - `appointment.record`: read the consultation record for the patient journal (its
  *   practitioner, or an administrator of its clinic, who files it);
  * - `workspace.read`: one's own workspace and calendar, across the clinics where one practises.
@@ -40,6 +42,7 @@ export type Action =
   | 'clinic.read_audit'
   | 'appointment.manage'
   | 'appointment.identify'
+  | 'appointment.invite_guest'
   | 'appointment.record'
   | 'workspace.read';
 
@@ -84,7 +87,8 @@ export function decide(
       if (standing.isTheirPractitioner) return ok('practitioner');
       return standing.isAdmin ? ok('admin') : refuse('not_found');
     case 'appointment.identify':
-      // An administrator sees the appointment but did not meet the patient.
+    case 'appointment.invite_guest':
+      // An administrator sees the appointment but did not meet the patient, nor lets anyone in.
       if (standing.isTheirPractitioner) return ok('practitioner');
       return standing.isAdmin ? refuse('forbidden') : refuse('not_found');
   }

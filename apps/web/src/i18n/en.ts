@@ -667,6 +667,16 @@ export const en: CoreCatalogue = {
     invitation_used:
       'The invitation has already been used. Sign in, or ask the clinic if you lack access.',
     invitation_revoked: 'The clinic has withdrawn this invitation.',
+    too_many_guests:
+      'The consultation has as many guests as it can have. Withdraw an invitation first.',
+    link_in_use:
+      'The link is open in another browser. Close it there, or wait a minute and try again.',
+    not_in_call: 'Enter the video room first. Guests are let in only while you are in the call.',
+    guest_not_waiting: 'The guest is not waiting to be let in.',
+    guest_link_revoked: 'The practitioner has withdrawn the link. Ask for a new one.',
+    guest_removed:
+      'The practitioner has taken you out of the consultation. The link no longer works.',
+    guest_link_required: 'Open the link from your invitation.',
     invitation_email_mismatch:
       'The invitation was sent to another e-mail address. Sign in with that address.',
     already_member: 'This person is already staff of the clinic. Change their roles instead.',

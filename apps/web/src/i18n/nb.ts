@@ -671,6 +671,15 @@ export const nb = {
     invitation_used:
       'Invitasjonen er allerede brukt. Logg inn, eller spør klinikken om du mangler tilgang.',
     invitation_revoked: 'Klinikken har trukket tilbake invitasjonen.',
+    too_many_guests:
+      'Konsultasjonen har så mange gjester den kan ha. Trekk tilbake en invitasjon først.',
+    link_in_use:
+      'Lenken er åpen i en annen nettleser. Lukk den der, eller vent et minutt og prøv igjen.',
+    not_in_call: 'Gå inn i videorommet først. Gjester slippes inn bare mens du er i samtalen.',
+    guest_not_waiting: 'Gjesten venter ikke på å bli sluppet inn.',
+    guest_link_revoked: 'Behandleren har trukket tilbake lenken. Be om en ny.',
+    guest_removed: 'Behandleren har tatt deg ut av konsultasjonen. Lenken virker ikke lenger.',
+    guest_link_required: 'Åpne lenken du fikk i invitasjonen.',
     invitation_email_mismatch:
       'Invitasjonen ble sendt til en annen e-postadresse. Logg inn med den adressen.',
     already_member: 'Denne personen er allerede ansatt ved klinikken. Endre rollene i stedet.',
