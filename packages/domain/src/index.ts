@@ -106,10 +106,12 @@ export {
   isPolite,
   MAX_GUESTS,
   MAX_PARTICIPANTS,
+  nextGuestPresence,
 } from './video/guests';
 export type {
   AdmitGuestRefusal,
   GuestBrowser,
+  GuestEvent,
   GuestLinkRefusal,
   GuestLinkState,
   InviteGuestRefusal,

@@ -1,5 +1,6 @@
 import type { ConsultationRecord } from '@visitt/contracts';
 import { findConsultation } from '../db/consultation-records';
+import { listGuests } from '../db/guests';
 import { findIdentification } from '../db/identifications';
 import { writeAudit } from '../db/audit';
 import type { SignedInContext } from '../core/context';
@@ -42,5 +43,10 @@ export async function readConsultationRecord(
     ip: ctx.ip,
     details: { via: 'record', format },
   });
-  return presentConsultationRecord({ ...row, room }, await findIdentification(ctx.db, id), now);
+  return presentConsultationRecord(
+    { ...row, room },
+    await findIdentification(ctx.db, id),
+    await listGuests(ctx.db, id),
+    now,
+  );
 }

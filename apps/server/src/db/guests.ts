@@ -290,3 +290,59 @@ export async function markGuestAdmitted(db: Queryable, guestId: string, now: Ins
     [guestId, now],
   );
 }
+
+/**
+ * A guest's presence in the room changes (their page joined, dropped, left; their microphone or
+ * camera). With `onlyIfSession`, only while that page is the one in the room (a dropped socket
+ * of a reloaded page must not mark the new one). Leaving the call sets its time; `clearAdmission`
+ * means they must be let in again. Returns false when nothing changed (revoked, another page).
+ */
+export async function updateGuestInRoom(
+  db: Queryable,
+  guestId: string,
+  change: {
+    presence: Presence;
+    session?: string | null;
+    mic?: boolean;
+    camera?: boolean;
+    clearAdmission?: boolean;
+    onlyIfSession?: string;
+  },
+  now: Instant,
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE appointment_guests SET
+        left_at = CASE WHEN $2 IN ('left', 'absent') AND presence IN ('in_call', 'reconnecting')
+                       THEN to_timestamp($9 / 1000.0) ELSE left_at END,
+        presence = $2,
+        session = CASE WHEN $3 THEN $4 ELSE session END,
+        mic = coalesce($5, mic), camera = coalesce($6, camera),
+        admitted_at = CASE WHEN $7 THEN NULL ELSE admitted_at END,
+        updated_at = to_timestamp($9 / 1000.0)
+      WHERE id = $1 AND revoked_at IS NULL AND ($8::text IS NULL OR session = $8)`,
+    [
+      guestId,
+      change.presence,
+      change.session !== undefined,
+      change.session ?? null,
+      change.mic ?? null,
+      change.camera ?? null,
+      change.clearAdmission ?? false,
+      change.onlyIfSession ?? null,
+      now,
+    ],
+  );
+  return (rowCount ?? 0) > 0;
+}
+
+/** The consultation ended: every guest in the room has left it, and is let in anew next time. */
+export async function endGuestsOf(db: Queryable, appointmentId: string, now: Instant) {
+  await db.query(
+    `UPDATE appointment_guests SET
+        left_at = CASE WHEN presence IN ('in_call', 'reconnecting') THEN to_timestamp($2 / 1000.0)
+                       ELSE left_at END,
+        presence = 'left', admitted_at = NULL, updated_at = to_timestamp($2 / 1000.0)
+      WHERE appointment_id = $1 AND presence IN ('waiting', 'in_call', 'reconnecting')`,
+    [appointmentId, now],
+  );
+}

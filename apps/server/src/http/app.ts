@@ -17,6 +17,7 @@ import type { AppDeps } from '../deps';
 import { fail } from '../core/errors';
 import { handleClientError, handleError } from './errors';
 import { accessPlugin } from './access';
+import { guestCookieName } from './guest-cookie';
 import { createMetrics, registerMetrics } from './metrics';
 import { appointmentRoutes } from './routes/appointments';
 import { authRoutes } from './routes/auth';
@@ -242,6 +243,7 @@ export async function buildApp(
   const signaling = attachSignaling(app.server, deps, {
     parseCookie: (header) => app.parseCookie(header),
     cookieName: sessionCookieName(deps.config.publicUrl),
+    guestCookieName: guestCookieName(deps.config.publicUrl),
     log: app.log,
     ...(options.signalingSweepMs ? { sweepMs: options.signalingSweepMs } : {}),
   });

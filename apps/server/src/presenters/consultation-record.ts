@@ -7,6 +7,7 @@ import {
   type Instant,
 } from '@visitt/domain';
 import type { ConsultationRow } from '../db/consultation-records';
+import type { GuestRow } from '../db/guests';
 import type { IdentificationRow } from '../db/identifications';
 import { zonedFormatter } from '../lib/zoned-format';
 
@@ -14,12 +15,13 @@ type StartedConsultation = ConsultationRow & { room: NonNullable<ConsultationRow
 
 /**
  * The record of a consultation the patient has started, for the journal: its times in the
- * clinic's zone, who took part, the identification and how long it lasted. Nothing of the media
+ * clinic's zone, who took part (guests once let in), the identification and how long it lasted. Nothing of the media
  * and no message content (the patient's comment and the status messages stay out).
  */
 export function presentConsultationRecord(
   row: StartedConsultation,
   identification: IdentificationRow | null,
+  guests: readonly GuestRow[],
   now: Instant,
 ): ConsultationRecord {
   const at = zonedFormatter(row.clinic.timeZone);
@@ -43,6 +45,16 @@ export function presentConsultationRecord(
       name: row.practitioner.name,
       joinedAt: at(room.practitionerEnteredAt),
       leftAt: room.endedAt === null ? null : at(room.endedAt),
+    });
+  }
+  // Guests who were let into the call, with their first time in and their last time out.
+  for (const guest of guests) {
+    if (guest.joinedAt === null) continue;
+    participants.push({
+      role: guest.role,
+      name: guest.name,
+      joinedAt: at(guest.joinedAt),
+      leftAt: guest.leftAt === null ? null : at(guest.leftAt),
     });
   }
   return {

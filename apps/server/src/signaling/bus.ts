@@ -4,11 +4,17 @@ import pg from 'pg';
 import type { Db } from '../db/pool';
 
 /**
- * Who a message is for: one side of a room (or only that side's page `session`), both sides, or
- * a practitioner's workspaces.
+ * Who a message is for: everyone in a room, one side of it (`role`), one participant (`seat`:
+ * `patient`, `practitioner` or a guest's id), and of them only the page `session`; or a
+ * practitioner's workspaces.
  */
 export type Audience =
-  | { readonly room: string; readonly role?: RoomRole; readonly session?: string }
+  | {
+      readonly room: string;
+      readonly role?: RoomRole;
+      readonly seat?: string;
+      readonly session?: string;
+    }
   | { readonly practitioner: string };
 
 export type Delivery = (to: Audience, message: ServerMessage) => void;

@@ -3,21 +3,33 @@ import type { Duplex } from 'node:stream';
 import { ClientMessage, type ServerMessage, type SignalingErrorCode } from '@visitt/contracts';
 import {
   canJoinRoom,
+  canUseGuestLink,
   canWarmUp,
   canStayInRoom,
   canWatch,
+  nextGuestPresence,
   nextRoomState,
+  type GuestEvent,
   type PractitionerId,
   type JoinRefusal,
   type StayRefusal,
   type RoomEvent,
   type WatchRefusal,
+  type Instant,
   type RoomRole,
   type UserId,
 } from '@visitt/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import { WebSocket, WebSocketServer } from 'ws';
 import { writeAudit } from '../db/audit';
+import {
+  endGuestsOf,
+  findGuest,
+  findGuestByBrowser,
+  touchGuestBrowser,
+  updateGuestInRoom,
+} from '../db/guests';
+import { sha256 } from '../lib/crypto';
 import { withTransaction } from '../db/pool';
 import {
   findSession,
@@ -40,6 +52,7 @@ import {
 import type { AppDeps } from '../deps';
 import type { Audience } from './bus';
 import { peerState, roomMessage } from './messages';
+import { announceParticipants } from './participants';
 
 export const SIGNALING_PATH = '/api/v1/signaling';
 
@@ -56,8 +69,12 @@ export const MAX_SOCKETS_PER_USER = 16;
 /** The close code for a socket whose session has ended: the client is signed out. */
 export const SESSION_ENDED_CLOSE = 4401;
 
-interface Membership {
+/** The patient's or the practitioner's place in a room. */
+interface PartyMembership {
   role: RoomRole;
+  /** Whom signals of the call are addressed to: the role itself. */
+  seat: RoomRole;
+  guest: null;
   sessionId: string;
   appointment: VideoAppointment;
   /**
@@ -66,6 +83,20 @@ interface Membership {
    */
   standby: boolean;
 }
+
+/** A guest's place in a room: waiting until the practitioner lets them in. */
+interface GuestMembership {
+  role: null;
+  /** The guest's id. */
+  seat: string;
+  /** Let in by the practitioner: kept in step by the `participants` list on every instance. */
+  guest: { admitted: boolean };
+  sessionId: string;
+  appointmentId: string;
+  standby: false;
+}
+
+type Membership = PartyMembership | GuestMembership;
 
 interface Connection {
   readonly id: number;
@@ -80,6 +111,11 @@ interface Connection {
   readonly staff: boolean;
   readonly rooms: Map<string, Membership>;
   readonly watching: Set<PractitionerId>;
+  /**
+   * A guest's socket (their browser holds a guest link; no account): it may only join that
+   * link's room. `userId` is then `guest:{id}`, for the per-user socket bound.
+   */
+  readonly guest: { readonly id: string; readonly appointmentId: string } | null;
   tokens: number;
   lastRefill: number;
   alive: boolean;
@@ -144,6 +180,8 @@ export function attachSignaling(
   options: {
     parseCookie: (header: string) => Record<string, string | undefined>;
     cookieName: string;
+    /** The cookie of a browser that holds a guest link (a guest has no session). */
+    guestCookieName: string;
     log: FastifyBaseLogger;
     /** How often the sweep runs (default every 5 s). */
     sweepMs?: number;
@@ -187,13 +225,52 @@ export function attachSignaling(
       for (const conn of byPractitioner.get(to.practitioner) ?? []) send(conn, message);
       return;
     }
-    for (const conn of byRoom.get(to.room) ?? []) {
+    for (const conn of [...(byRoom.get(to.room) ?? [])]) {
       const membership = conn.rooms.get(to.room);
-      if (to.role && membership?.role !== to.role) continue;
-      if (to.session && membership?.sessionId !== to.session) continue;
-      send(conn, message);
+      if (!membership) continue;
+      if (to.role && (membership.guest || membership.role !== to.role)) continue;
+      if (to.seat && membership.seat !== to.seat) continue;
+      if (to.session && membership.sessionId !== to.session) continue;
+      if (mayReceive(conn, to.room, membership, message)) send(conn, message);
     }
   });
+
+  /**
+   * What a member of a room gets of what is published to it. A guest not let in gets nothing of
+   * the call (no list, no signals): only that it ended, or that their link was revoked. The list
+   * also tells a guest's socket, on whichever instance, that they were let in. A readied
+   * practitioner's page talks to the patient only.
+   */
+  function mayReceive(
+    conn: Connection,
+    appointmentId: string,
+    membership: Membership,
+    message: ServerMessage,
+  ): boolean {
+    if (message.type === 'guest_revoked') {
+      if (message.guestId !== membership.seat) return true;
+      // Their link stopped working: out of the room, and told so.
+      conn.rooms.delete(appointmentId);
+      remove(byRoom, appointmentId, conn);
+      send(conn, message);
+      return false;
+    }
+    if (membership.guest) {
+      if (message.type === 'participants') {
+        const me = message.participants.find((p) => p.seat === membership.seat);
+        membership.guest.admitted = me?.admitted ?? false;
+      }
+      if (!membership.guest.admitted) return message.type === 'ended';
+    }
+    if (membership.standby)
+      return (
+        message.type !== 'participants' &&
+        (message.type !== 'signal' ||
+          message.fromSeat === 'patient' ||
+          message.fromSeat === undefined)
+      );
+    return true;
+  }
 
   /** Closes the sockets of ended sessions; their messages still queued are not handled. */
   const endSessions = (hashes: Iterable<string>) => {
@@ -214,7 +291,7 @@ export function attachSignaling(
 
   /** Applies a room event under the row lock and tells the other side and the workspace. */
   async function changeRoom(
-    membership: Membership,
+    membership: PartyMembership,
     event: RoomEvent,
     change: (room: RoomRow, before: RoomRow) => RoomRow = (room) => room,
     onlyIfSession?: string,
@@ -232,6 +309,8 @@ export function attachSignaling(
         practitionerEntered: event.type === 'joined' && role === 'practitioner',
       });
       if (event.type === 'hung_up') {
+        // Ended for everyone: the guests have left it too.
+        await endGuestsOf(tx, appointment.id, now);
         await writeAudit(tx, {
           at: now,
           actorUserId: role === 'patient' ? appointment.patientId : appointment.practitionerUserId,
@@ -250,7 +329,43 @@ export function attachSignaling(
       { practitioner: appointment.practitionerId },
       roomMessage(room, appointment.timeZone),
     );
+    await announceParticipants(deps.db, deps.bus, appointment.id);
     return room;
+  }
+
+  /**
+   * Applies a guest's event to their presence (the domain's `nextGuestPresence`), under the row
+   * locks of the room and then the guest (the order every change of guests takes), and tells
+   * everyone in the call who is in it now. Returns whether they are let in.
+   */
+  async function changeGuest(
+    appointmentId: string,
+    guestId: string,
+    event: GuestEvent,
+    change: { session?: string; mic?: boolean; camera?: boolean; onlyIfSession?: string } = {},
+  ): Promise<boolean | null> {
+    const now = deps.clock.now();
+    const admitted = await withTransaction(deps.db, async (tx) => {
+      await lockRoom(tx, appointmentId);
+      const guest = await findGuest(tx, appointmentId, guestId, { lock: true });
+      if (!guest || guest.revokedAt !== null) return null;
+      const admitted = guest.admittedAt !== null && event !== 'left';
+      const changed = await updateGuestInRoom(
+        tx,
+        guestId,
+        {
+          presence: nextGuestPresence(guest.presence, admitted, event),
+          ...(change.session !== undefined ? { session: change.session } : {}),
+          ...(change.mic !== undefined ? { mic: change.mic, camera: change.camera } : {}),
+          clearAdmission: event === 'left',
+          ...(change.onlyIfSession !== undefined ? { onlyIfSession: change.onlyIfSession } : {}),
+        },
+        now,
+      );
+      return changed ? admitted : null;
+    });
+    if (admitted !== null) await announceParticipants(deps.db, deps.bus, appointmentId);
+    return admitted;
   }
 
   /**
@@ -275,7 +390,7 @@ export function attachSignaling(
    */
   async function admit(
     conn: Connection,
-    membership: Membership,
+    membership: PartyMembership,
     room: RoomRow,
     replaced: string | null,
   ): Promise<void> {
@@ -329,6 +444,56 @@ export function attachSignaling(
     return { role: decision.value, appointment };
   }
 
+  /**
+   * Whether the guest link of a guest's socket still works now and is held by its browser (not
+   * revoked, not taken by another browser, the room's window open).
+   */
+  async function guestLinkHeld(conn: Connection, now: Instant): Promise<boolean> {
+    if (!conn.guest) return false;
+    const guest = await findGuestByBrowser(deps.db, sha256(conn.token));
+    return (
+      guest !== null &&
+      guest.id === conn.guest.id &&
+      canUseGuestLink(guest.appointment, guest, now).ok
+    );
+  }
+
+  /**
+   * A guest's page comes into the room of their link: they wait there until the practitioner
+   * lets them in (or, let in before from this browser and dropped, are back in the call).
+   */
+  async function joinAsGuest(
+    conn: Connection,
+    message: Extract<ClientMessage, { type: 'join' }>,
+  ): Promise<void> {
+    const guest = conn.guest!;
+    if (message.appointmentId !== guest.appointmentId) throw new Refusal('not_found');
+    if (!(await guestLinkHeld(conn, deps.clock.now()))) throw new Refusal('not_allowed');
+    const membership: GuestMembership = {
+      role: null,
+      seat: guest.id,
+      guest: { admitted: false },
+      sessionId: message.sessionId,
+      appointmentId: guest.appointmentId,
+      standby: false,
+    };
+    // In the room before the change is announced, so the list reaches this socket too.
+    conn.rooms.set(guest.appointmentId, membership);
+    add(byRoom, guest.appointmentId, conn);
+    const admitted = await changeGuest(guest.appointmentId, guest.id, 'joined', {
+      session: message.sessionId,
+      mic: message.mic,
+      camera: message.camera,
+    });
+    if (admitted === null) {
+      conn.rooms.delete(guest.appointmentId);
+      remove(byRoom, guest.appointmentId, conn);
+      throw new Refusal('not_allowed');
+    }
+    if (!admitted)
+      send(conn, { type: 'lobby', appointmentId: guest.appointmentId, seat: guest.id });
+  }
+
   const handlers: {
     [T in ClientMessage['type']]: (
       conn: Connection,
@@ -336,9 +501,12 @@ export function attachSignaling(
     ) => Promise<void>;
   } = {
     async join(conn, message) {
+      if (conn.guest) return joinAsGuest(conn, message);
       const { role, appointment } = await authorizeJoin(conn, message.appointmentId);
-      const membership: Membership = {
+      const membership: PartyMembership = {
         role,
+        seat: role,
+        guest: null,
         appointment,
         sessionId: message.sessionId,
         standby: false,
@@ -358,11 +526,14 @@ export function attachSignaling(
     },
 
     async stand_by(conn, message) {
+      if (conn.guest) throw new Refusal('not_allowed');
       const { role, appointment } = await authorizeJoin(conn, message.appointmentId);
       // Only the practitioner readies a connection; the patient's start is their joining.
       if (role !== 'practitioner') throw new Refusal('not_allowed');
-      const membership: Membership = {
+      const membership: PartyMembership = {
         role,
+        seat: role,
+        guest: null,
         appointment,
         sessionId: message.sessionId,
         standby: true,
@@ -384,17 +555,38 @@ export function attachSignaling(
 
     async signal(conn, message) {
       const membership = conn.rooms.get(message.appointmentId);
-      if (!membership) throw new Refusal('not_found');
-      const { type: _type, appointmentId, to, ...payload } = message;
+      // A guest not let in talks to nobody.
+      if (!membership || (membership.guest && !membership.guest.admitted))
+        throw new Refusal('not_found');
+      const { type: _type, appointmentId, to, seat, ...payload } = message;
+      // Without a seat, the other of patient and practitioner (as before there were guests).
+      const target = seat ?? (membership.guest ? null : other(membership.role));
+      if (!target || target === membership.seat) throw new Refusal('bad_message');
+      // A readied practitioner's page talks to the patient only.
+      if (membership.standby && target !== 'patient') throw new Refusal('not_found');
       await publish(
-        { room: appointmentId, role: other(membership.role), ...(to ? { session: to } : {}) },
-        { type: 'signal', appointmentId, from: membership.sessionId, ...payload },
+        { room: appointmentId, seat: target, ...(to ? { session: to } : {}) },
+        {
+          type: 'signal',
+          appointmentId,
+          from: membership.sessionId,
+          fromSeat: membership.seat,
+          ...payload,
+        },
       );
     },
 
     async media(conn, message) {
       const membership = conn.rooms.get(message.appointmentId);
       if (!membership || membership.standby) throw new Refusal('not_found');
+      if (membership.guest) {
+        await changeGuest(message.appointmentId, membership.seat, 'joined', {
+          mic: message.mic,
+          camera: message.camera,
+          onlyIfSession: membership.sessionId,
+        });
+        return;
+      }
       const role = membership.role;
       const now = deps.clock.now();
       const room = await withTransaction(deps.db, async (tx) => {
@@ -412,6 +604,7 @@ export function attachSignaling(
           { room: message.appointmentId, role: other(role) },
           { type: 'peer', appointmentId: message.appointmentId, peer: peerState(room, role) },
         );
+        await announceParticipants(deps.db, deps.bus, message.appointmentId);
       }
     },
 
@@ -420,6 +613,13 @@ export function attachSignaling(
       if (!membership || membership.standby) throw new Refusal('not_found');
       conn.rooms.delete(message.appointmentId);
       remove(byRoom, message.appointmentId, conn);
+      // A guest leaves; the call goes on for the others. Coming back, they are let in anew.
+      if (membership.guest) {
+        await changeGuest(message.appointmentId, membership.seat, 'left', {
+          onlyIfSession: membership.sessionId,
+        });
+        return;
+      }
       await changeRoom(membership, { type: 'hung_up', role: membership.role });
       await publish(
         { room: message.appointmentId },
@@ -428,6 +628,7 @@ export function attachSignaling(
     },
 
     async watch(conn) {
+      if (conn.guest) throw new Refusal('not_allowed');
       const decision = canWatch({
         isStaff: conn.staff,
         practitionerIds: await findUserPractitionerIds(deps.db, conn.userId),
@@ -441,8 +642,15 @@ export function attachSignaling(
     },
 
     async ping(conn) {
-      // The call keeps the session alive, and a session ended elsewhere ends the socket.
       const now = deps.clock.now();
+      // A guest's link must still work and be held by this browser.
+      if (conn.guest) {
+        if (!(await guestLinkHeld(conn, now)))
+          return conn.ws.close(SESSION_ENDED_CLOSE, 'guest link ended');
+        await touchGuestBrowser(deps.db, conn.guest.id, now);
+        return send(conn, { type: 'pong' });
+      }
+      // The call keeps the session alive, and a session ended elsewhere ends the socket.
       const session = await findSession(deps.db, conn.token, now, deps.config.sessionIdleMs);
       if (!session) return conn.ws.close(SESSION_ENDED_CLOSE, 'session ended');
       await touchSession(deps.db, session, now);
@@ -503,6 +711,19 @@ export function attachSignaling(
   ) {
     conn.rooms.delete(appointmentId);
     remove(byRoom, appointmentId, conn);
+    if (membership.guest) {
+      await changeGuest(
+        appointmentId,
+        membership.seat,
+        how === 'removed' ? 'left' : 'disconnected',
+        {
+          onlyIfSession: membership.sessionId,
+        },
+      ).catch((error: unknown) =>
+        options.log.error({ err: { message: String(error) } }, 'signaling disconnect failed'),
+      );
+      return;
+    }
     try {
       const room = await changeRoom(
         membership,
@@ -542,25 +763,51 @@ export function attachSignaling(
     const origin = request.headers.origin;
     if (!origin || !deps.config.allowedOrigins.includes(origin))
       return reject(socket, '403 Forbidden');
-    const token = options.parseCookie(request.headers.cookie ?? '')[options.cookieName];
-    if (!token) return reject(socket, '401 Unauthorized');
+    const cookies = options.parseCookie(request.headers.cookie ?? '');
+    const token = cookies[options.cookieName];
+    const guestToken = cookies[options.guestCookieName];
+    if (!token && !guestToken) return reject(socket, '401 Unauthorized');
     const now = deps.clock.now();
-    findSession(deps.db, token, now, deps.config.sessionIdleMs)
-      .then((session) => {
-        if (!session) return reject(socket, '401 Unauthorized');
+    /**
+     * Who the socket is: the session's user; else, without a session, the guest whose link the
+     * browser holds (a link that works now).
+     */
+    const identify = async () => {
+      const session = token
+        ? await findSession(deps.db, token, now, deps.config.sessionIdleMs)
+        : null;
+      if (session)
+        return {
+          userId: session.userId,
+          authMethod: session.authMethod,
+          token: token!,
+          sessionHash: sessionTokenHash(token!),
+          staff: session.staff,
+          guest: null,
+        };
+      const guest = guestToken ? await findGuestByBrowser(deps.db, sha256(guestToken)) : null;
+      if (!guest || !canUseGuestLink(guest.appointment, guest, now).ok) return null;
+      return {
+        userId: `guest:${guest.id}` as UserId,
+        authMethod: 'code_email' as const,
+        token: guestToken!,
+        sessionHash: `guest:${sha256(guestToken!).toString('hex')}`,
+        staff: false,
+        guest: { id: guest.id, appointmentId: guest.appointmentId },
+      };
+    };
+    identify()
+      .then((who) => {
+        if (!who) return reject(socket, '401 Unauthorized');
         // Checked and counted in the same tick (the upgrade below completes synchronously), so
         // simultaneous upgrades cannot slip past the bound together.
-        if ((byUser.get(session.userId)?.size ?? 0) >= MAX_SOCKETS_PER_USER)
+        if ((byUser.get(who.userId)?.size ?? 0) >= MAX_SOCKETS_PER_USER)
           return reject(socket, '429 Too Many Requests');
         wss.handleUpgrade(request, socket, head, (ws) => {
           const conn: Connection = {
             id: nextId++,
             ws,
-            userId: session.userId,
-            authMethod: session.authMethod,
-            token,
-            sessionHash: sessionTokenHash(token),
-            staff: session.staff,
+            ...who,
             rooms: new Map(),
             watching: new Set(),
             tokens: BUCKET_SIZE,
@@ -611,7 +858,8 @@ export function attachSignaling(
   // Expiry is not announced when it happens (a session simply gets too old), and announcements
   // missed while the bus reconnected are lost: the sweep catches both.
   async function sweepOnce(): Promise<void> {
-    const hashes = [...bySession.keys()];
+    await sweepGuests();
+    const hashes = [...bySession.keys()].filter((hash) => !hash.startsWith('guest:'));
     if (hashes.length === 0) return;
     try {
       const live = await keepLiveSessions(
@@ -623,7 +871,7 @@ export function attachSignaling(
       endSessions(hashes.filter((hash) => !live.has(hash)));
       // Whom each user practises as, read once for both checks below.
       const users = [...connections]
-        .filter((conn) => conn.watching.size > 0 || conn.rooms.size > 0)
+        .filter((conn) => !conn.guest && (conn.watching.size > 0 || conn.rooms.size > 0))
         .map((conn) => conn.userId);
       if (users.length === 0) return;
       const practitioners = await findPractitionerIdsOfUsers(deps.db, [...new Set(users)]);
@@ -633,6 +881,24 @@ export function attachSignaling(
       options.log.warn({ err: { message: String(error) } }, 'signaling session sweep failed');
     }
   }
+  /**
+   * A guest's socket lasts only while its browser holds a link that works: revoked, taken by
+   * another browser, or the room's window closed, it is closed (4401) and the guest leaves the
+   * room.
+   */
+  async function sweepGuests(): Promise<void> {
+    const now = deps.clock.now();
+    for (const conn of connections) {
+      if (!conn.guest || conn.ws.readyState !== WebSocket.OPEN) continue;
+      try {
+        if (!(await guestLinkHeld(conn, now)))
+          conn.ws.close(SESSION_ENDED_CLOSE, 'guest link ended');
+      } catch (error) {
+        options.log.warn({ err: { message: String(error) } }, 'signaling guest sweep failed');
+      }
+    }
+  }
+
   /**
    * A workspace keeps watching only the practitioners its user still is: a member who lost the
    * practitioner role, or a practitioner row made inactive, stops getting their rooms' alerts
@@ -665,13 +931,12 @@ export function attachSignaling(
   async function reauthorizeRooms(
     practitioners: ReadonlyMap<UserId, readonly PractitionerId[]>,
   ): Promise<void> {
+    // Guests' sockets are checked by their links (`sweepGuests`).
     const members = [...connections].flatMap((conn) =>
       conn.ws.readyState === WebSocket.OPEN
-        ? [...conn.rooms].map(([appointmentId, membership]) => ({
-            conn,
-            appointmentId,
-            membership,
-          }))
+        ? [...conn.rooms].flatMap(([appointmentId, membership]) =>
+            membership.guest ? [] : [{ conn, appointmentId, membership }],
+          )
         : [],
     );
     if (members.length === 0) return;

@@ -10,6 +10,8 @@ import {
   GUEST_BROWSER_IDLE,
   isPolite,
   MAX_GUESTS,
+  nextGuestPresence,
+  type GuestEvent,
   type GuestLinkState,
 } from './guests';
 
@@ -124,5 +126,23 @@ describe('isPolite', () => {
     expect(isPolite(me, them)).toBe(polite);
     // Exactly one end of every pair yields.
     expect(isPolite(them, me)).toBe(!polite);
+  });
+});
+
+describe('nextGuestPresence', () => {
+  it.each<[Presence, boolean, GuestEvent, Presence]>([
+    ['absent', false, 'joined', 'waiting'],
+    ['left', false, 'joined', 'waiting'],
+    ['reconnecting', true, 'joined', 'in_call'],
+    ['absent', true, 'joined', 'in_call'],
+    ['waiting', false, 'admitted', 'in_call'],
+    ['in_call', true, 'disconnected', 'reconnecting'],
+    ['waiting', false, 'disconnected', 'absent'],
+    ['left', false, 'disconnected', 'left'],
+    ['in_call', true, 'left', 'left'],
+    ['waiting', false, 'left', 'left'],
+    ['absent', false, 'left', 'absent'],
+  ])('%s (let in: %s) + %s → %s', (presence, admitted, event, next) => {
+    expect(nextGuestPresence(presence, admitted, event)).toBe(next);
   });
 });

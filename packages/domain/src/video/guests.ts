@@ -117,3 +117,36 @@ export function isPolite(me: string, them: string): boolean {
   if (rank(me) !== rank(them)) return rank(me) > rank(them);
   return me > them;
 }
+
+/**
+ * What happens to a guest in the room:
+ * - `joined`: their page came in (again);
+ * - `disconnected`: their socket dropped;
+ * - `admitted`: the practitioner let them in;
+ * - `left`: they left, or the consultation ended, or they were removed.
+ */
+export type GuestEvent = 'joined' | 'disconnected' | 'admitted' | 'left';
+
+/**
+ * A guest's presence after `event`. A guest the practitioner has let in (from this browser) is
+ * in the call whenever their page is in the room; one not let in waits. A dropped socket of a
+ * guest in the call is `reconnecting` (they come back without being let in again); of a waiting
+ * guest, `absent`.
+ */
+export function nextGuestPresence(
+  presence: Presence,
+  admitted: boolean,
+  event: GuestEvent,
+): Presence {
+  switch (event) {
+    case 'joined':
+      return admitted ? 'in_call' : 'waiting';
+    case 'admitted':
+      return 'in_call';
+    case 'disconnected':
+      if (presence === 'in_call') return 'reconnecting';
+      return presence === 'waiting' ? 'absent' : presence;
+    case 'left':
+      return presence === 'absent' ? 'absent' : 'left';
+  }
+}

@@ -93,7 +93,10 @@ async function roomEnded(id: string): Promise<void> {
 }
 const record = (id: string, form = '') => `/api/v1/staff/appointments/${id}/record${form}`;
 
-/** The patient starts at 10:00; the practitioner enters at 10:02:30 and ends at 10:14:40. */
+/**
+ * The patient starts at 10:00; the practitioner enters at 10:02:30, lets an interpreter in at
+ * 10:03:10, and ends it at 10:14:40.
+ */
 async function holdConsultation(
   people: Awaited<ReturnType<typeof clinicWithConsultation>>,
   id: string,
@@ -112,11 +115,26 @@ async function holdConsultation(
   const d = await Socket.open(app, doctor);
   d.send({ type: 'join', appointmentId: id, sessionId: `doctor-${id}`, mic: true, camera: true });
   await d.next((m) => m.type === 'joined');
+  const invited = await doctor.post(`/api/v1/staff/appointments/${id}/guests`, {
+    name: 'Amir Tolk',
+    role: 'interpreter',
+  });
+  const interpreter = new Browser(app);
+  const token = (invited.body.link as string).split('#')[1];
+  expect((await interpreter.post('/api/v1/guest/link', { token })).status).toBe(200);
+  const g = await Socket.open(app, interpreter);
+  g.send({ type: 'join', appointmentId: id, sessionId: `guest-${id}`, mic: true, camera: true });
+  await g.next((m) => m.type === 'lobby');
+  at('2026-11-30T09:03:10Z');
+  const guestId = invited.body.id as string;
+  expect(
+    (await doctor.post(`/api/v1/staff/appointments/${id}/guests/${guestId}/admit`)).status,
+  ).toBe(200);
   at('2026-11-30T09:14:40Z');
   d.send({ type: 'hang_up', appointmentId: id });
   await p.next((m) => m.type === 'ended');
-  p.close();
-  d.close();
+  await g.next((m) => m.type === 'ended');
+  for (const socket of [p, d, g]) socket.close();
 }
 
 describe('the consultation record', () => {
@@ -173,6 +191,12 @@ describe('the consultation record', () => {
           joinedAt: '2026-11-30T10:02:30+01:00',
           leftAt: '2026-11-30T10:14:40+01:00',
         },
+        {
+          role: 'interpreter',
+          name: 'Amir Tolk',
+          joinedAt: '2026-11-30T10:03:10+01:00',
+          leftAt: '2026-11-30T10:14:40+01:00',
+        },
       ],
       identification: {
         method: 'id_document',
@@ -180,7 +204,7 @@ describe('the consultation record', () => {
         recordedAt: '2026-11-30T10:15:00+01:00',
         recordedBy: { userId: expect.any(String), name: 'Øyvind Lie' },
       },
-      interpreter: false,
+      interpreter: true,
       madeAt: '2026-11-30T10:15:00+01:00',
     });
 
@@ -203,6 +227,8 @@ describe('the consultation record', () => {
     expect(text).toContain(`Pasient ${json.body.patient.name}`);
     expect(text).toContain('Varighet 12 min 10 s (13 min)');
     expect(text).toContain('Identifisering Gyldig legitimasjon vist på video');
+    expect(text).toContain('Tolk Ja');
+    expect(text).toContain('Tolk Amir Tolk 10:03:10 10:14:40');
 
     const fhir = await doctor.get(record(id, '.fhir.json'));
     expect(fhir.headers.get('content-type')).toBe('application/fhir+json; charset=utf-8');
@@ -213,7 +239,10 @@ describe('the consultation record', () => {
       status: 'finished',
       class: { code: 'VR' },
       period: { start: '2026-11-30T10:02:30+01:00', end: '2026-11-30T10:14:40+01:00' },
-      participant: [{ individual: { reference: `Practitioner/${practitioner.id}` } }],
+      participant: [
+        { individual: { reference: `Practitioner/${practitioner.id}` } },
+        { type: [{ coding: [{ code: 'TRANS' }] }], individual: { display: 'Amir Tolk' } },
+      ],
       appointment: [{ reference: `Appointment/${id}` }],
     });
 

@@ -313,6 +313,7 @@ describe('signaling', () => {
       type: 'signal',
       appointmentId,
       from: 'doctor-session-1',
+      fromSeat: 'practitioner',
       description: { type: 'offer', sdp },
     });
     p.send({
