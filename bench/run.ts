@@ -1,6 +1,7 @@
 import { benchBookingRace } from './booking-race';
 import { benchBookingThroughput } from './booking-throughput';
 import { benchCall } from './call';
+import { benchGroup } from './group';
 import { benchLoad } from './load';
 import { benchReminders } from './reminders';
 import { benchSlots } from './slots';
@@ -13,6 +14,7 @@ const all = {
   throughput: benchBookingThroughput,
   waiting: benchWaitingRoom,
   call: benchCall,
+  group: benchGroup,
   load: benchLoad,
   reminders: benchReminders,
 };

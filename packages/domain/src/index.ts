@@ -107,6 +107,7 @@ export {
   MAX_GUESTS,
   MAX_PARTICIPANTS,
   nextGuestPresence,
+  videoBitrateCap,
 } from './video/guests';
 export type {
   AdmitGuestRefusal,

@@ -31,9 +31,12 @@ const staffPage = <Name extends string>(
 
 /**
  * Every page has its own path, so back and forward work and any step can be linked to. The
- * video room fills the screen: it is outside the shell (no header, footer or tabs).
+ * video room and the guest's page fill the screen: they are outside the shell (no header,
+ * footer or tabs).
  */
 export const router = createBrowserRouter([
+  // A guest of a video consultation: no account, the link's token in the fragment.
+  { path: '/gjest', lazy: page(() => import('./routes/guest'), 'GuestPage') },
   {
     element: <RequireAuth />,
     children: [

@@ -11,6 +11,7 @@ import {
   isPolite,
   MAX_GUESTS,
   nextGuestPresence,
+  videoBitrateCap,
   type GuestEvent,
   type GuestLinkState,
 } from './guests';
@@ -144,5 +145,16 @@ describe('nextGuestPresence', () => {
     ['absent', false, 'left', 'absent'],
   ])('%s (let in: %s) + %s → %s', (presence, admitted, event, next) => {
     expect(nextGuestPresence(presence, admitted, event)).toBe(next);
+  });
+});
+
+describe('videoBitrateCap', () => {
+  it.each<[number, number | null]>([
+    [1, null],
+    [2, null],
+    [3, 900_000],
+    [4, 600_000],
+  ])('%i in the call → %s', (participants, cap) => {
+    expect(videoBitrateCap(participants)).toBe(cap);
   });
 });

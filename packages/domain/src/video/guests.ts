@@ -150,3 +150,14 @@ export function nextGuestPresence(
       return presence === 'absent' ? 'absent' : 'left';
   }
 }
+
+/**
+ * What each of a participant's video senders may use in a call of `participants` people (bits
+ * per second): in a full mesh everyone sends one stream to each of the others, so from three on
+ * the streams share a phone's uplink, about 2 Mbit/s at most for video. Two people: no cap
+ * (null), the connection finds its own rate.
+ */
+export function videoBitrateCap(participants: number): number | null {
+  if (participants <= 2) return null;
+  return Math.floor(1_800_000 / (participants - 1) / 50_000) * 50_000;
+}

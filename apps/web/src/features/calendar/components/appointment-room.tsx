@@ -1,7 +1,8 @@
 import type { StaffAppointmentDetail } from '@visitt/contracts';
-import { hasVideoRoom } from '@visitt/domain';
+import { canInviteGuest, hasVideoRoom, instant } from '@visitt/domain';
 import { useId } from 'react';
 import { useT } from '../../../i18n';
+import { GuestsSection } from '../../guests/components/guests-section';
 import { IdentificationSection } from '../../video/components/identification-dialog';
 import { ConsultationRecordLinks } from './consultation-record-links';
 import { JoinRoomButton } from '../../workspace/components/join-room-button';
@@ -11,7 +12,8 @@ import { canJoin, roomState } from '../../workspace/room-state';
 /**
  * The video room of a video appointment, live: its state ("Venter i videorommet", "Åpner kl.
  * 08:45" …) and, once the patient has started, **Gå inn i videorommet** as in the workspace, and
- * how the patient was identified, and the consultation record for the journal.
+ * how the patient was identified, and the consultation record for the journal. Its guests at any
+ * time (they may be invited days ahead), until the room has closed.
  */
 export function AppointmentRoom({
   appointment,
@@ -24,6 +26,16 @@ export function AppointmentRoom({
   const ids = { heading: useId(), state: useId() };
   if (!appointment.video || !hasVideoRoom(appointment).ok) return null;
   const state = roomState(appointment, now);
+  // Whether the window still allows inviting; how many guests there are is the section's part.
+  const canInvite = canInviteGuest(
+    {
+      status: appointment.status,
+      modality: appointment.modality,
+      start: instant(Date.parse(appointment.start)),
+    },
+    0,
+    instant(now),
+  ).ok;
 
   return (
     <section className="card video-panel" aria-labelledby={ids.heading}>
@@ -47,6 +59,9 @@ export function AppointmentRoom({
       ) : null}
       {appointment.video.room.startedAt != null ? (
         <ConsultationRecordLinks appointmentId={appointment.id} />
+      ) : null}
+      {appointment.status !== 'cancelled' ? (
+        <GuestsSection appointmentId={appointment.id} canInvite={canInvite} />
       ) : null}
     </section>
   );

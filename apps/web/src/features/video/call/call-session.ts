@@ -1,12 +1,24 @@
 import {
   ServerMessage,
   type ClientMessage,
+  type GuestConnection,
+  type Participant,
   type PeerState,
   type SignalingErrorCode,
   type VideoConnection,
 } from '@visitt/contracts';
-import { isInRoom, releasesMedia } from '@visitt/domain';
+import { isInRoom, isPolite, releasesMedia, videoBitrateCap } from '@visitt/domain';
+import { PeerLink } from './peer-link';
 import type { CallPhase, CallSnapshot, MediaProblem } from './types';
+
+/** The way into a call: the patient's or the practitioner's, or a guest's. */
+export type CallJoin = VideoConnection | GuestConnection;
+const isGuestJoin = (join: CallJoin): join is GuestConnection => 'guestId' in join;
+/** The patient's and the practitioner's seats; every other seat is a guest's. */
+const isPartySeat = (seat: string) => seat === 'patient' || seat === 'practitioner';
+/** In the call (let in, page there or coming back). */
+const isInCall = (p: Participant) =>
+  p.admitted && (p.presence === 'in_call' || p.presence === 'reconnecting');
 
 export interface CallOptions {
   /** The signaling socket's address; by default the page's origin and `join.signalingPath`. */
@@ -15,7 +27,7 @@ export interface CallOptions {
    * Asks the server for a fresh way in (new TURN credentials) before the current ones run out,
    * so a long call can still restart ICE through TURN.
    */
-  renew?: () => Promise<VideoConnection>;
+  renew?: () => Promise<CallJoin>;
 }
 
 /** Renew this long before the TURN credentials expire. */
@@ -104,6 +116,11 @@ export class CallSession {
   private readonly listeners = new Set<() => void>();
   private readonly sessionId = newSessionId();
   private readonly polite: boolean;
+  /** Our seat: `patient`, `practitioner`, or the guest's id. */
+  private readonly seat: string;
+  private readonly isGuest: boolean;
+  /** A connection of its own to each participant in a pair with a guest in it, by seat. */
+  private readonly links = new Map<string, PeerLink>();
   private ws: WebSocket | null = null;
   private pc: RTCPeerConnection | null = null;
   private peerSessionId: string | null = null;
@@ -136,13 +153,19 @@ export class CallSession {
   private renewTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    private join: VideoConnection,
+    private join: CallJoin,
     private readonly options: CallOptions = {},
   ) {
-    this.polite = join.role === 'patient';
+    this.isGuest = isGuestJoin(join);
+    this.seat = isGuestJoin(join) ? join.guestId : join.role;
+    this.polite = this.seat === 'patient';
     this.snapshot = {
       phase: 'preparing',
-      role: join.role,
+      role: isGuestJoin(join) ? 'guest' : join.role,
+      seat: this.seat,
+      participants: [],
+      admitted: !this.isGuest,
+      remoteStreams: {},
       peer: { presence: 'absent', mic: true, camera: true },
       localStream: null,
       remoteStream: null,
@@ -178,6 +201,15 @@ export class CallSession {
     if (s.endedBy) return 'ended';
     if (s.error) return 'failed';
     if (!this.joinedOnce) return 'preparing';
+    // A guest: waiting until let in, then in the call once connected to anyone in it.
+    if (this.isGuest) {
+      if (!s.admitted) return 'waiting';
+      const links = [...this.links.values()];
+      if (links.some((l) => l.isConnected)) return 'in_call';
+      if (links.some((l) => l.isReconnecting) || s.signaling === 'reconnecting')
+        return 'reconnecting';
+      return 'connecting';
+    }
     if (!isInRoom(s.peer.presence)) return 'waiting';
     const ice = this.pc?.iceConnectionState;
     if (s.peer.presence === 'reconnecting' || ice === 'disconnected' || ice === 'failed')
@@ -204,7 +236,7 @@ export class CallSession {
    * neither has entered; no camera or microphone is even asked for. {@link enter} goes in.
    */
   standBy(): void {
-    if (this.join.role !== 'practitioner' || this.joinedOnce || this.finished) return;
+    if (this.seat !== 'practitioner' || this.joinedOnce || this.finished) return;
     this.standby = true;
     this.mediaReady = true;
     this.connect();
@@ -266,6 +298,8 @@ export class CallSession {
             iceServers: fresh.iceServers,
             iceTransportPolicy: fresh.iceTransportPolicy,
           });
+          for (const link of this.links.values())
+            link.setIceServers(fresh.iceServers, fresh.iceTransportPolicy);
           this.scheduleRenewal();
         })
         .catch(() => {
@@ -341,8 +375,12 @@ export class CallSession {
    * `releasesMedia` (nothing before the practitioner has entered).
    */
   private async syncSenders(): Promise<void> {
+    // Every connection to a guest (or, on a guest's page, to anyone) is made in the call only:
+    // what we have goes on it.
+    const tracks = this.snapshot.localStream?.getTracks() ?? [];
+    await Promise.all([...this.links.values()].map((link) => link.sync(tracks)));
     const pc = this.pc;
-    if (!pc) return;
+    if (!pc || isGuestJoin(this.join)) return;
     const release = releasesMedia(
       this.join.role,
       this.standby ? 'ready' : 'entered',
@@ -628,6 +666,11 @@ export class CallSession {
         this.onPeer(message.peer);
         return;
       case 'signal':
+        // A pair with a guest in it has a connection of its own.
+        if (message.fromSeat && !(isPartySeat(message.fromSeat) && isPartySeat(this.seat))) {
+          await this.onLinkSignal(message);
+          return;
+        }
         // Only from the page of theirs we are connected with (another tab of theirs may talk too).
         if (this.peerSessionId !== null && message.from && message.from !== this.peerSessionId)
           return;
@@ -660,11 +703,132 @@ export class CallSession {
         )
           this.fail(message.code);
         return;
+      case 'lobby':
+        // A guest in the room, waiting to be let in.
+        this.joinedOnce = true;
+        this.update({ admitted: false });
+        return;
+      case 'participants':
+        this.joinedOnce ||= this.isGuest;
+        this.update({
+          participants: message.participants,
+          admitted:
+            !this.isGuest || message.participants.some((p) => p.seat === this.seat && p.admitted),
+        });
+        await this.syncLinks();
+        return;
+      case 'guest_revoked':
+        if (message.guestId === this.seat) {
+          this.fail(message.removed ? 'guest_removed' : 'guest_link_revoked');
+          return;
+        }
+        this.closeLink(message.guestId);
+        return;
       case 'room':
       case 'appointments_changed':
       case 'watching':
       case 'pong':
         return;
+    }
+  }
+
+  // ---------------------------------------------------------------- guests
+
+  /** Whether we are in the call ourselves, as the server lists us. */
+  private isInCallNow(): boolean {
+    if (this.standby || this.finished) return false;
+    const me = this.snapshot.participants.find((p) => p.seat === this.seat);
+    return me !== undefined && isInCall(me);
+  }
+
+  /**
+   * Keeps one connection to each participant in the call that we pair with through a link of
+   * its own (everyone, on a guest's page; the guests, on the patient's and the practitioner's):
+   * made when they are in, replaced when their page is a new one, closed when they are gone.
+   * With three or four in the call, every video sender is capped (the domain's
+   * `videoBitrateCap`) so that a phone's uplink holds all its streams.
+   */
+  private async syncLinks(): Promise<void> {
+    const inCall = this.snapshot.participants.filter(isInCall);
+    const wanted = this.isInCallNow()
+      ? inCall.filter(
+          (p) => p.seat !== this.seat && !(isPartySeat(p.seat) && isPartySeat(this.seat)),
+        )
+      : [];
+    for (const seat of [...this.links.keys()])
+      if (!wanted.some((p) => p.seat === seat)) this.closeLink(seat);
+    const tracks = this.snapshot.localStream?.getTracks() ?? [];
+    for (const participant of wanted) {
+      const existing = this.links.get(participant.seat);
+      if (
+        existing &&
+        (participant.sessionId === null || existing.sessionId === participant.sessionId)
+      )
+        continue;
+      if (existing) this.closeLink(participant.seat);
+      this.openLink(participant.seat, participant.sessionId).start(tracks);
+    }
+    const cap = videoBitrateCap(inCall.length);
+    await Promise.all([...this.links.values()].map((link) => link.capVideo(cap)));
+    await this.capMainVideo(cap);
+    this.publishLinks();
+  }
+
+  private openLink(seat: string, sessionId: string | null): PeerLink {
+    const link = new PeerLink({
+      seat,
+      sessionId,
+      polite: isPolite(this.seat, seat),
+      iceServers: this.join.iceServers,
+      iceTransportPolicy: this.join.iceTransportPolicy,
+      send: (signal) =>
+        this.send({ type: 'signal', appointmentId: this.join.appointmentId, ...signal }),
+      onChange: () => this.publishLinks(),
+    });
+    this.links.set(seat, link);
+    return link;
+  }
+
+  private closeLink(seat: string): void {
+    this.links.get(seat)?.close();
+    this.links.delete(seat);
+    this.publishLinks();
+  }
+
+  private publishLinks(): void {
+    const remoteStreams: Record<string, MediaStream> = {};
+    for (const [seat, link] of this.links) remoteStreams[seat] = link.stream;
+    this.update({ remoteStreams });
+  }
+
+  /** A signal of a pair with a guest in it, for that pair's connection. */
+  private async onLinkSignal(message: Extract<ServerMessage, { type: 'signal' }>): Promise<void> {
+    const seat = message.fromSeat!;
+    let link = this.links.get(seat);
+    // Their offer may come before the list that shows them in: we are in, they are let in.
+    if (!link && message.description?.type === 'offer' && this.isInCallNow())
+      link = this.openLink(seat, message.from ?? null);
+    if (!link || (link.sessionId && message.from && message.from !== link.sessionId)) return;
+    if (message.description) {
+      await link.onDescription(message.description);
+      await link.sync(this.snapshot.localStream?.getTracks() ?? []);
+    }
+    if (message.candidate) await link.onCandidate(message.candidate);
+  }
+
+  /** The same cap on the patient–practitioner connection's video sender. */
+  private async capMainVideo(maxBitrate: number | null): Promise<void> {
+    const sender = this.sender('video');
+    if (!sender) return;
+    const parameters = sender.getParameters();
+    const [encoding] = parameters.encodings;
+    if (!encoding || (encoding.maxBitrate ?? null) === maxBitrate) return;
+    if (maxBitrate === null) delete encoding.maxBitrate;
+    else encoding.maxBitrate = maxBitrate;
+    try {
+      await sender.setParameters(parameters);
+    } catch {
+      // not negotiated yet
     }
   }
 
@@ -839,15 +1003,15 @@ export class CallSession {
 
   // ---------------------------------------------------------------- ending
 
-  /** The red phone: ends the consultation for both sides. */
+  /** The red phone: ends the consultation for everyone; a guest's page leaves it. */
   hangUp(): void {
     this.send({ type: 'hang_up', appointmentId: this.join.appointmentId });
-    this.finish(this.join.role);
+    this.finish(isGuestJoin(this.join) ? 'guest' : this.join.role);
   }
 
   private finish(by: CallSnapshot['endedBy']): void {
     this.teardown();
-    this.update({ endedBy: by, remoteStream: null });
+    this.update({ endedBy: by, remoteStream: null, remoteStreams: {} });
   }
 
   private fail(error: CallSnapshot['error']): void {
@@ -861,6 +1025,8 @@ export class CallSession {
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     if (this.pingTimer) clearInterval(this.pingTimer);
     this.closePeerConnection();
+    for (const link of this.links.values()) link.close();
+    this.links.clear();
     const ws = this.ws;
     this.ws = null;
     // Let a just-sent hang-up leave before closing.

@@ -1,4 +1,10 @@
-import type { Presence, RoomRole, SignalingErrorCode, StatusMessage } from '@visitt/contracts';
+import type {
+  Participant,
+  Presence,
+  RoomRole,
+  SignalingErrorCode,
+  StatusMessage,
+} from '@visitt/contracts';
 
 /**
  * Where the call stands from this side:
@@ -25,7 +31,22 @@ export interface PeerView {
 /** Everything the video room shows; a new object on every change (for useSyncExternalStore). */
 export interface CallSnapshot {
   phase: CallPhase;
-  role: RoomRole;
+  /** The patient's or the practitioner's side; `guest` for a guest's page. */
+  role: RoomRole | 'guest';
+  /** Our place in the call: the role, or the guest's id. */
+  seat: string;
+  /**
+   * Everyone in the call (and guests waiting to be let in) as the server last listed them, with
+   * names and roles; empty until the first list.
+   */
+  participants: Participant[];
+  /** A guest's page: let in by the practitioner (always true for the patient and practitioner). */
+  admitted: boolean;
+  /**
+   * What each participant connected through a connection of its own sends (every pair with a
+   * guest in it), by seat; the other of patient and practitioner is `remoteStream`.
+   */
+  remoteStreams: Record<string, MediaStream>;
   /** The other side as the server last reported it. */
   peer: PeerView;
   localStream: MediaStream | null;
@@ -43,7 +64,9 @@ export interface CallSnapshot {
   signaling: 'connecting' | 'open' | 'reconnecting';
   /** Set when the camera or microphone could not be had; the call goes on without them. */
   mediaProblem: MediaProblem | null;
-  endedBy: RoomRole | null;
-  /** Set with phase `failed`. */
-  error: SignalingErrorCode | 'network' | 'unauthorized' | null;
+  /** Who ended it; `guest` when this guest's page left. */
+  endedBy: RoomRole | 'guest' | null;
+  /** Set with phase `failed`; for a guest, also their link revoked or them removed. */
+  error:
+    SignalingErrorCode | 'network' | 'unauthorized' | 'guest_removed' | 'guest_link_revoked' | null;
 }

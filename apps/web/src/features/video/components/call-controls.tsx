@@ -5,20 +5,26 @@ import type { CallSnapshot } from '../call/types';
 
 /**
  * The bar at the bottom: microphone and camera on/off (toggle buttons, `aria-pressed` is "on"),
- * switch camera where there is more than one, **Identifisering** for the practitioner, and the
- * red phone, **Avslutt**.
+ * switch camera where there is more than one, **Identifisering** and **Legg til** (a guest) for
+ * the practitioner, and the red phone, **Avslutt** (a guest's **Forlat**).
  */
 export function CallControls({
   snapshot,
   session,
   onHangUp,
   onIdentify,
+  onInvite,
+  hangUpLabel,
 }: {
   snapshot: CallSnapshot | null;
   session: CallSession | null;
   onHangUp: () => void;
   /** The practitioner's side: records how the patient was identified. */
   onIdentify?: () => void;
+  /** The practitioner's side: invites an interpreter, a relative or a second clinician. */
+  onInvite?: () => void;
+  /** What the red phone says (a guest's leaves: **Forlat**); **Avslutt** by default. */
+  hangUpLabel?: string;
 }) {
   const t = useT();
   const mic = snapshot?.mic ?? false;
@@ -80,6 +86,14 @@ export function CallControls({
           <span className="control__label">{t('identification.open')}</span>
         </button>
       ) : null}
+      {onInvite ? (
+        <button type="button" className="control" onClick={onInvite}>
+          <span className="control__icon">
+            <Icon name="plus" size={24} />
+          </span>
+          <span className="control__label">{t('videoRoom.invite')}</span>
+        </button>
+      ) : null}
       <button
         type="button"
         className="control control--hang-up"
@@ -91,7 +105,7 @@ export function CallControls({
         <span className="control__icon">
           <Icon name="callEnd" size={30} fill="currentColor" stroke="none" />
         </span>
-        <span className="control__label">{t('video.hangUp')}</span>
+        <span className="control__label">{hangUpLabel ?? t('video.hangUp')}</span>
       </button>
     </div>
   );

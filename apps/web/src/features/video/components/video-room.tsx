@@ -13,6 +13,10 @@ import { CallControls } from './call-controls';
 import { CallFrame } from './call-frame';
 import { useIdentification } from '../api/identification-api';
 import { CallStage } from './call-stage';
+import { GuestCallTools } from './guest-call-tools';
+import { MeshStage } from './mesh-stage';
+import { ParticipantAnnouncement } from './participant-announcement';
+import { useParticipantChanges } from '../hooks/use-participant-chime';
 import { IdentificationAfterCall, IdentificationDialog } from './identification-dialog';
 import { WaitingStage } from './waiting-stage';
 
@@ -33,11 +37,23 @@ export function VideoRoom({ join, backTo, onEnded }: VideoRoomProps) {
   const { snapshot, session } = useCallSession(join);
   const phase = snapshot?.phase ?? 'preparing';
   const view = roomView(phase);
-  const endedBy = snapshot?.endedBy ?? null;
+  // Only a guest's own page is ended by `guest`; this is the patient's or the practitioner's.
+  const endedBy = snapshot?.endedBy === 'guest' ? null : (snapshot?.endedBy ?? null);
   const isPractitioner = join.role === 'practitioner';
   // The practitioner records how the patient was identified; asked at Avslutt when it is needed.
   const identification = useIdentification(join.appointmentId, isPractitioner);
   const [dialog, setDialog] = useState<'closed' | 'open' | 'ending'>('closed');
+  const [isInviting, setIsInviting] = useState(false);
+  const participants = snapshot?.participants ?? [];
+  // Guests in the call: everyone in a picture of their own (a full mesh of connections).
+  const hasGuests = participants.some(
+    (p) =>
+      p.seat !== 'patient' &&
+      p.seat !== 'practitioner' &&
+      p.admitted &&
+      (p.presence === 'in_call' || p.presence === 'reconnecting'),
+  );
+  const change = useParticipantChanges(participants, join.role, isPractitioner);
   const hangUp = () => {
     // Asked unless known not to be needed (also while the answer is on its way, or failed).
     if (isPractitioner && identification.data?.needed !== false && view === 'call')
@@ -66,15 +82,31 @@ export function VideoRoom({ join, backTo, onEnded }: VideoRoomProps) {
     <CallFrame title={t('videoRoom.title')} isTitleHidden>
       <div className={`room room--${view}`}>
         {view === 'call' && snapshot ? (
-          <CallStage join={join} snapshot={snapshot} />
+          hasGuests ? (
+            <MeshStage snapshot={snapshot} />
+          ) : (
+            <CallStage join={join} snapshot={snapshot} />
+          )
         ) : (
           <WaitingStage join={join} snapshot={snapshot} session={session} />
         )}
+        {view === 'call' && snapshot ? (
+          <GuestCallTools
+            appointmentId={join.appointmentId}
+            participants={participants}
+            mySeat={join.role}
+            isPractitioner={isPractitioner}
+            isInviting={isInviting}
+            onInviteClose={() => setIsInviting(false)}
+          />
+        ) : null}
+        <ParticipantAnnouncement change={change} />
         <CallControls
           snapshot={snapshot}
           session={session}
           onHangUp={hangUp}
           onIdentify={isPractitioner ? () => setDialog('open') : undefined}
+          onInvite={isPractitioner && view === 'call' ? () => setIsInviting(true) : undefined}
         />
         {isPractitioner ? (
           <IdentificationDialog
