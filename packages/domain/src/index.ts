@@ -100,6 +100,7 @@ export { GUEST_ROLES, PARTICIPANT_ROLES } from './video/participants';
 export {
   canAdmitGuest,
   canInviteGuest,
+  canOpenGuestLink,
   canTakeGuestLink,
   canUseGuestLink,
   GUEST_BROWSER_IDLE,

@@ -18,9 +18,10 @@ import { guestCookieName } from './guest-cookie';
  *   401 without a session, 403 `staff_sign_in_required` for any other session;
  * - `clinic_admin`: a staff sign-in of an active administrator of the route's `:clinicId`: 403 for
  *   other staff of the clinic, 404 for everyone else (after the parameters are validated);
- * - `guest`: a browser holding a guest link that works now (its guest cookie): 401
- *   `guest_link_required` without one, the link's refusal (revoked, removed, outside the window)
- *   otherwise; the handler gets the guest in `request.ctx.guest`;
+ * - `guest`: a browser holding a guest link that may be opened now (its guest cookie): 401
+ *   `guest_link_required` without one, the link's refusal (revoked, removed, the room closed)
+ *   otherwise; the handler gets the guest in `request.ctx.guest` (entering also needs the room's
+ *   window);
  * - `operator`: the metrics scraper, with `Authorization: Bearer $METRICS_TOKEN`; without a token
  *   configured, open in the demo only. Anything else gets 404, as if there were nothing here.
  */

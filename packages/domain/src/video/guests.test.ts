@@ -5,6 +5,7 @@ import type { Presence } from './room';
 import {
   canAdmitGuest,
   canInviteGuest,
+  canOpenGuestLink,
   canTakeGuestLink,
   canUseGuestLink,
   GUEST_BROWSER_IDLE,
@@ -44,6 +45,24 @@ describe('canUseGuestLink', () => {
     ],
   ])('%s', (_name, a, link, now, expected) => {
     const decision = canUseGuestLink(a, link, at(now));
+    expect(decision.ok ? true : decision.reason).toBe(expected);
+  });
+});
+
+describe('canOpenGuestLink', () => {
+  it.each<[string, ReturnType<typeof appointment>, GuestLinkState, string, string | true]>([
+    [
+      'the day before: what it is for, not yet the room',
+      appointment(),
+      open,
+      '2026-11-29T12:00:00Z',
+      true,
+    ],
+    ['a second after the room closed', appointment(), open, '2026-11-30T11:00:01Z', 'too_late'],
+    ['revoked', appointment(), { ...open, revokedAt: START }, '2026-11-29T12:00:00Z', 'revoked'],
+    ['cancelled', appointment('cancelled'), open, '2026-11-29T12:00:00Z', 'cancelled'],
+  ])('%s', (_name, a, link, now, expected) => {
+    const decision = canOpenGuestLink(a, link, at(now));
     expect(decision.ok ? true : decision.reason).toBe(expected);
   });
 });

@@ -38,6 +38,23 @@ export interface GuestLinkState {
  */
 export type GuestLinkRefusal = 'revoked' | 'removed' | NoRoomRefusal | WindowRefusal;
 
+/**
+ * Whether the link may be opened to see what it is for (the clinic and the time) and be taken
+ * by a browser: from the invitation until the room closes, unless revoked, removed or cancelled.
+ * Entering the room takes {@link canUseGuestLink}.
+ */
+export function canOpenGuestLink(
+  appointment: VideoStartAppointment,
+  link: GuestLinkState,
+  now: Instant,
+): Decision<Exclude<GuestLinkRefusal, 'too_early'>> {
+  if (link.removedAt !== null) return refuse('removed');
+  if (link.revokedAt !== null) return refuse('revoked');
+  const room = hasVideoRoom(appointment);
+  if (!room.ok) return room;
+  return now > videoWindow(appointment.start).closesAt ? refuse('too_late') : ok();
+}
+
 export function canUseGuestLink(
   appointment: VideoStartAppointment,
   link: GuestLinkState,

@@ -1,5 +1,6 @@
 import type { GuestConnection, GuestVisit } from '@visitt/contracts';
 import {
+  canOpenGuestLink,
   canTakeGuestLink,
   canUseGuestLink,
   videoWindow,
@@ -33,9 +34,16 @@ export const guestLinkError = {
 
 const appointmentFacts = (guest: GuestLinkRow) => guest.appointment;
 
-/** The guest of a link that works now; throws the link's refusal otherwise. */
-function usable(guest: GuestLinkRow, now: Instant): GuestLinkRow {
-  const decision = canUseGuestLink(appointmentFacts(guest), guest, now);
+/**
+ * The guest of a link that may be opened now (`see`: from the invitation until the room closes)
+ * or used to enter (`enter`: the room's window); throws the link's refusal otherwise.
+ */
+function usable(guest: GuestLinkRow, now: Instant, purpose: 'see' | 'enter'): GuestLinkRow {
+  const decision = (purpose === 'see' ? canOpenGuestLink : canUseGuestLink)(
+    appointmentFacts(guest),
+    guest,
+    now,
+  );
   if (!decision.ok) throw fail(guestLinkError[decision.reason]);
   return guest;
 }
@@ -60,8 +68,9 @@ export function presentVisit(guest: GuestLinkRow): GuestVisit {
 }
 
 /**
- * A browser opens a guest link: the link must work now (revoked, removed, outside the room's
- * window, a cancelled appointment: refused) and no other browser may hold it
+ * A browser opens a guest link: the link must not be revoked, removed, for a cancelled
+ * appointment or past the room's closing (before the room opens it shows what it is for, and
+ * entering waits for the window), and no other browser may hold it
  * (`canTakeGuestLink`; 409 `link_in_use`). A browser new to the link gets a guest cookie of its
  * own (`cookie`), of which only a hash is stored; it is admitted anew by the practitioner. A
  * token that matches no link is 404, as a tampered one.
@@ -75,7 +84,7 @@ export async function openGuestLink(
   return withTransaction(ctx.db, async (tx) => {
     const guest = await findGuestByToken(tx, sha256(token), { lock: true });
     if (!guest) throw fail('not_found');
-    usable(guest, now);
+    usable(guest, now, 'see');
     const browser = browserCookie ? sha256(browserCookie).toString('hex') : null;
     const taken = canTakeGuestLink(
       { holder: guest.browser, seenAt: guest.browserSeenAt },
@@ -91,10 +100,10 @@ export async function openGuestLink(
 }
 
 /**
- * The guest whose link the browser with `cookie` holds, if the link works now: the guest's
- * identity for the `guest` routes and the signaling socket. Null for no cookie, or one that
- * holds no link any more (revoked, taken by another browser); a link that exists but does not
- * work now throws its refusal.
+ * The guest whose link the browser with `cookie` holds, if the link may be opened now: the
+ * guest's identity for the `guest` routes. Null for no cookie, or one that holds no link any
+ * more (revoked, taken by another browser); a link that exists but may not be opened now throws
+ * its refusal.
  */
 export async function guestOfBrowser(
   db: Queryable,
@@ -103,12 +112,16 @@ export async function guestOfBrowser(
 ): Promise<GuestLinkRow | null> {
   if (!cookie) return null;
   const guest = await findGuestByBrowser(db, sha256(cookie));
-  return guest && usable(guest, now);
+  return guest && usable(guest, now, 'see');
 }
 
-/** What the guest's page connects with: ICE servers (TURN credentials of their own). */
+/**
+ * What the guest's page connects with: ICE servers (TURN credentials of their own); only in the
+ * room's window (403 `too_early` before it).
+ */
 export function connectGuest(ctx: RequestContext, guest: GuestLinkRow): GuestConnection {
   const now = ctx.clock.now();
+  usable(guest, now, 'enter');
   const { iceServers, expiresAt } = iceServersFor(ctx.config.ice, `guest-${guest.id}`, now);
   return {
     guestId: guest.id,

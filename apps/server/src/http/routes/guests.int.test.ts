@@ -9,6 +9,7 @@ import {
 } from '../../../test/factories';
 import { Browser, signInWithCode, startTestApp, type TestApp } from '../../../test/harness';
 import { signInStaff } from '../../auth/testing/staff';
+import { Socket } from '../../../test/signaling-socket';
 
 let app: TestApp;
 // Monday 30 November 2026, 10:00 in Oslo: the appointment's start.
@@ -181,12 +182,18 @@ describe('a guest link', () => {
     const token = tokenOf(guest.link);
     const open = (browser: Browser, t = token) => browser.post('/api/v1/guest/link', { token: t });
 
-    // Before the room opens (15 minutes before the start), and after it closes.
+    // Before the room opens (15 minutes before the start) the link says what it is for, and
+    // entering waits; after the room closes it does neither.
     app.clock.set('2026-11-30T08:44:59Z');
-    expect((await open(new Browser(app))).body.error).toBe('too_early');
+    const early = new Browser(app);
+    expect((await open(early)).body).toMatchObject({ opensAt: '2026-11-30T09:45:00+01:00' });
+    expect((await early.post('/api/v1/guest/video/connect')).body.error).toBe('too_early');
+    await expect(Socket.open(app, early)).rejects.toThrow('HTTP 401');
     app.clock.set('2026-11-30T11:00:01Z');
     expect((await open(new Browser(app))).body.error).toBe('too_late');
-    app.clock.set('2026-11-30T08:45:00Z');
+    expect((await early.get('/api/v1/guest/visit')).body.error).toBe('too_late');
+    // The early browser has been silent long enough for another to take the link.
+    app.clock.set('2026-11-30T08:46:00Z');
 
     // A tampered token is as a missing one; a malformed one is a 400.
     const tampered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
@@ -235,7 +242,7 @@ describe('a guest link', () => {
     expect((await new Browser(app).get('/api/v1/guest/visit')).body.error).toBe(
       'guest_link_required',
     );
-    app.clock.set('2026-11-30T08:46:00Z');
+    app.clock.set('2026-11-30T08:47:00Z');
     expect((await open(second)).status).toBe(200);
     expect((await first.get('/api/v1/guest/visit')).body.error).toBe('guest_link_required');
     expect((await second.get('/api/v1/guest/visit')).status).toBe(200);

@@ -106,9 +106,11 @@ export const guestRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: guestTags,
         summary: 'A browser opens a guest link (the token from the link’s fragment)',
         description:
-          'Gives the browser its guest cookie. 404 for a token that matches no link; 403 ' +
-          '`too_early`/`too_late` outside the room’s window; 410 `guest_link_revoked` or ' +
-          '`guest_removed`; 409 `link_in_use` while another browser holds the link.',
+          'Gives the browser its guest cookie, from the invitation until the room closes (entering ' +
+          'waits for the window: `opensAt`). 404 for a token that matches no link; 403 ' +
+          '`too_late` after the room closed, `not_allowed` for a cancelled appointment; 410 ' +
+          '`guest_link_revoked` or `guest_removed`; 409 `link_in_use` while another browser holds ' +
+          'the link.',
         body: GuestLinkBody,
         response: { 200: GuestVisit, ...errors, 409: ApiError, 410: ApiError },
       },
@@ -147,6 +149,7 @@ export const guestRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: guestTags,
         summary: 'ICE servers and the signaling path for the guest’s page',
+        description: '403 `too_early` before the room opens (15 minutes before the start).',
         response: { 200: GuestConnection, ...errors, 410: ApiError },
       },
     },
