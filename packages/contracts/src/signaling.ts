@@ -140,6 +140,11 @@ export const ServerMessage = z.discriminatedUnion('type', [
     type: z.literal('participants'),
     appointmentId: Uuid,
     participants: z.array(Participant),
+    /**
+     * When the list was true (the latest change it includes, epoch ms): lists may arrive out of
+     * order, and an older one never replaces a newer one.
+     */
+    version: z.number().int().nonnegative(),
   }),
   /** To a guest: you are in the room and wait for the practitioner to let you in. */
   z.object({ type: z.literal('lobby'), appointmentId: Uuid, seat: Uuid }),

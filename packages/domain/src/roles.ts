@@ -11,5 +11,5 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
  * Who did something, as the audit log records it: a patient, staff in one of their roles, or the
  * system (a job). The room's two roles are among them, so a room event audits as its role.
  */
-export const ACTOR_ROLES = [...ROOM_ROLES, 'admin', 'system'] as const;
+export const ACTOR_ROLES = [...ROOM_ROLES, 'admin', 'system', 'guest'] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];

@@ -297,3 +297,93 @@ describe('guests in the call', () => {
     await expect(Socket.open(app, guest.browser)).rejects.toThrow('HTTP 401');
   });
 });
+
+describe('guest links and browsers (what an attacker would try)', () => {
+  it('a browser taking the link over puts the one that held it out of the call at once', async () => {
+    const { id, d, guestArrives, admit } = await callInProgress();
+    const guest = await guestArrives('Amir Tolk', 'interpreter');
+    await guest.socket.next((m) => m.type === 'lobby');
+    await admit(guest.id);
+    await listOf(d, (l) => l.some((x) => x.seat === guest.id && x.admitted));
+    // A minute without a word from the first browser (its heartbeat neither): another takes it.
+    app.clock.set('2026-11-30T09:01:01Z');
+    const thief = new Browser(app);
+    expect((await thief.post('/api/v1/guest/link', { token: guest.token })).status).toBe(200);
+    // Everyone's list at once: the guest is not in the call any more.
+    await listOf(d, (l) => l.every((x) => x.seat !== guest.id));
+    // The old page is no longer let in: it signals nobody and hears nothing more of the call.
+    guest.socket.send({ type: 'signal', appointmentId: id, seat: 'patient', candidate: null });
+    expect(await guest.socket.next((m) => m.type === 'error')).toMatchObject({ code: 'not_found' });
+    // The new browser waits to be let in like a newcomer.
+    const socket = await open(thief);
+    socket.send({
+      type: 'join',
+      appointmentId: id,
+      sessionId: 'thief-page-1',
+      mic: true,
+      camera: true,
+    });
+    await socket.next((m) => m.type === 'lobby');
+    const audit = await app.db.query(
+      `SELECT actor_role, actor_user_id, details FROM audit_log
+        WHERE entity_id = $1 AND action = 'guest.open' ORDER BY id`,
+      [id],
+    );
+    expect(audit.rows).toEqual([
+      { actor_role: 'guest', actor_user_id: null, details: { guestId: guest.id, browser: 'new' } },
+      {
+        actor_role: 'guest',
+        actor_user_id: null,
+        details: { guestId: guest.id, browser: 'new', replaced: true },
+      },
+    ]);
+  });
+
+  it('when the room closes, a guest in the call leaves it for everyone', async () => {
+    const { d, guestArrives, admit } = await callInProgress();
+    const guest = await guestArrives('Amir Tolk', 'interpreter');
+    await guest.socket.next((m) => m.type === 'lobby');
+    await admit(guest.id);
+    await listOf(d, (l) => l.some((x) => x.seat === guest.id && x.admitted));
+    app.clock.set('2026-11-30T11:00:01Z');
+    await listOf(d, (l) => l.every((x) => x.seat !== guest.id));
+    await new Promise<void>((resolve) => {
+      if (guest.socket.ws.readyState === guest.socket.ws.CLOSED) resolve();
+      else guest.socket.ws.once('close', () => resolve());
+    });
+  });
+
+  it('a browser signed in (staff elsewhere) and holding a guest link joins as the guest', async () => {
+    const { id, doctor: otherDoctor } = await callInProgress();
+    const { id: theirs, d, doctor, guestArrives } = await callInProgress();
+    void id;
+    const invited = await doctor.post(`/api/v1/staff/appointments/${theirs}/guests`, {
+      name: 'Dr. Kollega',
+      role: 'clinician',
+    });
+    const guestBrowser = new Browser(app);
+    const token = (invited.body.link as string).split('#')[1];
+    expect((await guestBrowser.post('/api/v1/guest/link', { token })).status).toBe(200);
+    // One browser with both cookies: the colleague's staff session and the guest link.
+    const both = {
+      cookieHeader: `${otherDoctor.cookieHeader}; ${guestBrowser.cookieHeader}`,
+    } as Browser;
+    const socket = await open(both);
+    socket.send({
+      type: 'join',
+      appointmentId: theirs,
+      sessionId: 'colleague-page',
+      mic: true,
+      camera: true,
+    });
+    expect(await socket.next((m) => m.type === 'lobby')).toMatchObject({ seat: invited.body.id });
+    await listOf(d, (l) => l.some((x) => x.name === 'Dr. Kollega' && x.presence === 'waiting'));
+    // A waiting guest hears nothing of another guest being taken out.
+    const other = await guestArrives('Kari', 'relative');
+    await other.socket.next((m) => m.type === 'lobby');
+    await doctor.request('DELETE', `/api/v1/staff/appointments/${theirs}/guests/${other.id}`);
+    await other.socket.next((m) => m.type === 'guest_revoked');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(socket.received.filter((m) => m.type === 'guest_revoked')).toEqual([]);
+  });
+});

@@ -19,6 +19,7 @@ const isListed = (guest: GuestRow) =>
 export function participantsMessage(
   appointment: VideoAppointment & { room: NonNullable<VideoAppointment['room']> },
   guests: readonly GuestRow[],
+  version: number,
 ): Extract<ServerMessage, { type: 'participants' }> {
   const { room } = appointment;
   const side = (role: 'patient' | 'practitioner', name: string): Participant => ({
@@ -34,6 +35,7 @@ export function participantsMessage(
   return {
     type: 'participants',
     appointmentId: appointment.id,
+    version,
     participants: [
       side('patient', appointment.patientName),
       side('practitioner', appointment.practitionerName),
@@ -63,9 +65,16 @@ export async function announceParticipants(
 ): Promise<void> {
   const appointment = await findVideoAppointment(db, appointmentId);
   if (!appointment?.room) return;
+  const { rows } = await db.query<{ version: number }>(
+    `SELECT floor(extract(epoch FROM greatest(r.updated_at, max(g.updated_at))) * 1000)::float8 AS version
+       FROM video_rooms r LEFT JOIN appointment_guests g ON g.appointment_id = r.appointment_id
+      WHERE r.appointment_id = $1 GROUP BY r.updated_at`,
+    [appointmentId],
+  );
   const message = participantsMessage(
     { ...appointment, room: appointment.room },
     await listGuests(db, appointmentId),
+    rows[0]?.version ?? 0,
   );
   await bus.publish({ room: appointmentId }, message).catch(() => undefined);
 }

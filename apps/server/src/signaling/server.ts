@@ -90,7 +90,7 @@ interface GuestMembership {
   /** The guest's id. */
   seat: string;
   /** Let in by the practitioner: kept in step by the `participants` list on every instance. */
-  guest: { admitted: boolean };
+  guest: { admitted: boolean; listVersion: number };
   sessionId: string;
   appointmentId: string;
   standby: false;
@@ -112,10 +112,21 @@ interface Connection {
   readonly rooms: Map<string, Membership>;
   readonly watching: Set<PractitionerId>;
   /**
-   * A guest's socket (their browser holds a guest link; no account): it may only join that
-   * link's room. `userId` is then `guest:{id}`, for the per-user socket bound.
+   * The guest link this browser holds, if any: the socket may join that link's room as the
+   * guest. A browser may hold one beside a session (a clinician invited to a colleague's
+   * consultation, a patient invited as a relative).
    */
-  readonly guest: { readonly id: string; readonly appointmentId: string } | null;
+  readonly guest: {
+    readonly id: string;
+    readonly appointmentId: string;
+    /** The guest cookie (only its hash is stored). */
+    readonly cookie: string;
+  } | null;
+  /**
+   * The socket came with a session. Without one it is a guest's only (`userId` is then
+   * `guest:{id}`, for the per-user socket bound), and may do nothing but be that guest.
+   */
+  readonly hasSession: boolean;
   tokens: number;
   lastRefill: number;
   alive: boolean;
@@ -248,20 +259,26 @@ export function attachSignaling(
     message: ServerMessage,
   ): boolean {
     if (message.type === 'guest_revoked') {
-      if (message.guestId !== membership.seat) return true;
+      // Another guest's news is the call's: not for a guest still waiting.
+      if (message.guestId !== membership.seat)
+        return !membership.guest || membership.guest.admitted;
       // Their link stopped working: out of the room, and told so.
       conn.rooms.delete(appointmentId);
       remove(byRoom, appointmentId, conn);
       send(conn, message);
       return false;
     }
-    if (membership.guest) {
-      if (message.type === 'participants') {
-        const me = message.participants.find((p) => p.seat === membership.seat);
-        membership.guest.admitted = me?.admitted ?? false;
-      }
-      if (!membership.guest.admitted) return message.type === 'ended';
+    if (membership.guest && message.type === 'participants') {
+      // An older list (published late) does not undo a newer one.
+      if (message.version < membership.guest.listVersion) return false;
+      membership.guest.listVersion = message.version;
+      // Let in is this page of the browser holding the link: not a page of a browser that held
+      // it before, nor an older page.
+      const me = message.participants.find((p) => p.seat === membership.seat);
+      membership.guest.admitted =
+        me !== undefined && me.admitted && me.sessionId === membership.sessionId;
     }
+    if (membership.guest && !membership.guest.admitted) return message.type === 'ended';
     if (membership.standby)
       return (
         message.type !== 'participants' &&
@@ -450,7 +467,7 @@ export function attachSignaling(
    */
   async function guestLinkHeld(conn: Connection, now: Instant): Promise<boolean> {
     if (!conn.guest) return false;
-    const guest = await findGuestByBrowser(deps.db, sha256(conn.token));
+    const guest = await findGuestByBrowser(deps.db, sha256(conn.guest.cookie));
     return (
       guest !== null &&
       guest.id === conn.guest.id &&
@@ -472,7 +489,7 @@ export function attachSignaling(
     const membership: GuestMembership = {
       role: null,
       seat: guest.id,
-      guest: { admitted: false },
+      guest: { admitted: false, listVersion: 0 },
       sessionId: message.sessionId,
       appointmentId: guest.appointmentId,
       standby: false,
@@ -501,7 +518,16 @@ export function attachSignaling(
     ) => Promise<void>;
   } = {
     async join(conn, message) {
-      if (conn.guest) return joinAsGuest(conn, message);
+      // As the guest of the link this browser holds, unless the session is the patient's or the
+      // practitioner's of that appointment.
+      // A socket without a session is only its guest: another room is as one that is not there.
+      if (!conn.hasSession) return joinAsGuest(conn, message);
+      if (conn.guest?.appointmentId === message.appointmentId) {
+        const asParty = conn.hasSession
+          ? await authorizeJoin(conn, message.appointmentId).catch(() => null)
+          : null;
+        if (!asParty) return joinAsGuest(conn, message);
+      }
       const { role, appointment } = await authorizeJoin(conn, message.appointmentId);
       const membership: PartyMembership = {
         role,
@@ -526,7 +552,7 @@ export function attachSignaling(
     },
 
     async stand_by(conn, message) {
-      if (conn.guest) throw new Refusal('not_allowed');
+      if (!conn.hasSession) throw new Refusal('not_allowed');
       const { role, appointment } = await authorizeJoin(conn, message.appointmentId);
       // Only the practitioner readies a connection; the patient's start is their joining.
       if (role !== 'practitioner') throw new Refusal('not_allowed');
@@ -628,7 +654,7 @@ export function attachSignaling(
     },
 
     async watch(conn) {
-      if (conn.guest) throw new Refusal('not_allowed');
+      if (!conn.hasSession) throw new Refusal('not_allowed');
       const decision = canWatch({
         isStaff: conn.staff,
         practitionerIds: await findUserPractitionerIds(deps.db, conn.userId),
@@ -644,10 +670,10 @@ export function attachSignaling(
     async ping(conn) {
       const now = deps.clock.now();
       // A guest's link must still work and be held by this browser.
-      if (conn.guest) {
+      if (!conn.hasSession) {
         if (!(await guestLinkHeld(conn, now)))
           return conn.ws.close(SESSION_ENDED_CLOSE, 'guest link ended');
-        await touchGuestBrowser(deps.db, conn.guest.id, now);
+        await touchGuestBrowser(deps.db, conn.guest!.id, now);
         return send(conn, { type: 'pong' });
       }
       // The call keeps the session alive, and a session ended elsewhere ends the socket.
@@ -769,13 +795,18 @@ export function attachSignaling(
     if (!token && !guestToken) return reject(socket, '401 Unauthorized');
     const now = deps.clock.now();
     /**
-     * Who the socket is: the session's user; else, without a session, the guest whose link the
-     * browser holds (a link that works now).
+     * Who the socket is: the session's user, and the guest whose link the browser holds (a link
+     * that works now), either or both. Without a session, only the guest.
      */
     const identify = async () => {
       const session = token
         ? await findSession(deps.db, token, now, deps.config.sessionIdleMs)
         : null;
+      const held = guestToken ? await findGuestByBrowser(deps.db, sha256(guestToken)) : null;
+      const guest =
+        held && canUseGuestLink(held.appointment, held, now).ok
+          ? { id: held.id, appointmentId: held.appointmentId, cookie: guestToken! }
+          : null;
       if (session)
         return {
           userId: session.userId,
@@ -783,17 +814,18 @@ export function attachSignaling(
           token: token!,
           sessionHash: sessionTokenHash(token!),
           staff: session.staff,
-          guest: null,
+          guest,
+          hasSession: true,
         };
-      const guest = guestToken ? await findGuestByBrowser(deps.db, sha256(guestToken)) : null;
-      if (!guest || !canUseGuestLink(guest.appointment, guest, now).ok) return null;
+      if (!guest) return null;
       return {
         userId: `guest:${guest.id}` as UserId,
         authMethod: 'code_email' as const,
         token: guestToken!,
         sessionHash: `guest:${sha256(guestToken!).toString('hex')}`,
         staff: false,
-        guest: { id: guest.id, appointmentId: guest.appointmentId },
+        guest,
+        hasSession: false,
       };
     };
     identify()
@@ -826,7 +858,14 @@ export function attachSignaling(
             ).toString('utf8');
             queue = queue.then(() => handle(conn, raw));
           });
-          ws.on('pong', () => (conn.alive = true));
+          ws.on('pong', () => {
+            conn.alive = true;
+            // A guest's open socket is the browser holding its link being heard from.
+            if (conn.guest && [...conn.rooms.values()].some((m) => m.guest))
+              void touchGuestBrowser(deps.db, conn.guest.id, deps.clock.now()).catch(
+                () => undefined,
+              );
+          });
           ws.on('close', () => {
             // At once, not behind queued messages: a reconnect must find the slot free.
             remove(bySession, conn.sessionHash, conn);
@@ -859,6 +898,7 @@ export function attachSignaling(
   // missed while the bus reconnected are lost: the sweep catches both.
   async function sweepOnce(): Promise<void> {
     await sweepGuests();
+    // Sockets without a session are the guests' (checked above by their links).
     const hashes = [...bySession.keys()].filter((hash) => !hash.startsWith('guest:'));
     if (hashes.length === 0) return;
     try {
@@ -871,7 +911,7 @@ export function attachSignaling(
       endSessions(hashes.filter((hash) => !live.has(hash)));
       // Whom each user practises as, read once for both checks below.
       const users = [...connections]
-        .filter((conn) => !conn.guest && (conn.watching.size > 0 || conn.rooms.size > 0))
+        .filter((conn) => conn.hasSession && (conn.watching.size > 0 || conn.rooms.size > 0))
         .map((conn) => conn.userId);
       if (users.length === 0) return;
       const practitioners = await findPractitionerIdsOfUsers(deps.db, [...new Set(users)]);
@@ -882,17 +922,20 @@ export function attachSignaling(
     }
   }
   /**
-   * A guest's socket lasts only while its browser holds a link that works: revoked, taken by
-   * another browser, or the room's window closed, it is closed (4401) and the guest leaves the
-   * room.
+   * A guest stays in the room only while their browser holds a link that works: revoked, taken
+   * by another browser, or the room's window closed, they leave the call (everyone's list says
+   * so, and nobody's media goes to them any more) and a socket that was only the guest's is
+   * closed (4401).
    */
   async function sweepGuests(): Promise<void> {
     const now = deps.clock.now();
     for (const conn of connections) {
       if (!conn.guest || conn.ws.readyState !== WebSocket.OPEN) continue;
       try {
-        if (!(await guestLinkHeld(conn, now)))
-          conn.ws.close(SESSION_ENDED_CLOSE, 'guest link ended');
+        if (await guestLinkHeld(conn, now)) continue;
+        for (const [appointmentId, membership] of [...conn.rooms])
+          if (membership.guest) await leaveRoom(conn, appointmentId, membership, 'removed');
+        if (!conn.hasSession) conn.ws.close(SESSION_ENDED_CLOSE, 'guest link ended');
       } catch (error) {
         options.log.warn({ err: { message: String(error) } }, 'signaling guest sweep failed');
       }

@@ -178,7 +178,7 @@ export async function revokeGuestLink(
 ): Promise<Guest> {
   const appointment = await appointmentOfGuests(ctx, id);
   const now = ctx.clock.now();
-  const removed = await withTransaction(ctx.db, async (tx) => {
+  const { removed, seat } = await withTransaction(ctx.db, async (tx) => {
     await lockRoom(tx, id);
     const guest = await findGuest(tx, id, guestId, { lock: true });
     if (!guest) throw fail('not_found');
@@ -189,10 +189,11 @@ export async function revokeGuestLink(
         guestId,
         ...(removed ? { removed: true } : {}),
       });
-    return removed;
+    // The id as stored (the seat the signaling knows), not as the URL spelled it.
+    return { removed, seat: guest.id };
   });
   await ctx.bus
-    .publish({ room: id }, { type: 'guest_revoked', appointmentId: id, guestId, removed })
+    .publish({ room: id }, { type: 'guest_revoked', appointmentId: id, guestId: seat, removed })
     .catch(() => undefined);
   await announceParticipants(ctx.db, ctx.bus, id);
   const guest = await findGuest(ctx.db, id, guestId);

@@ -13,7 +13,9 @@ import {
   holdGuestLink,
   type GuestLinkRow,
 } from '../../db/guests';
+import { writeAudit } from '../../db/audit';
 import { withTransaction, type Queryable } from '../../db/pool';
+import { announceParticipants } from '../../signaling/participants';
 import type { RequestContext } from '../../core/context';
 import type { ErrorCode } from '@visitt/contracts';
 import { fail } from '../../core/errors';
@@ -81,7 +83,7 @@ export async function openGuestLink(
   browserCookie: string | null,
 ): Promise<{ visit: GuestVisit; cookie: string | null }> {
   const now = ctx.clock.now();
-  return withTransaction(ctx.db, async (tx) => {
+  const opened = await withTransaction(ctx.db, async (tx) => {
     const guest = await findGuestByToken(tx, sha256(token), { lock: true });
     if (!guest) throw fail('not_found');
     usable(guest, now, 'see');
@@ -94,9 +96,27 @@ export async function openGuestLink(
     if (!taken.ok) throw fail('link_in_use');
     const cookie = taken.value === 'new' ? newToken() : null;
     await holdGuestLink(tx, guest.id, sha256(cookie ?? browserCookie!), now, cookie !== null);
+    const replaced = taken.value === 'new' && guest.browser !== null;
+    // Who opened which guest link, from where, and whether it left another browser: never the
+    // token or the cookie.
+    await writeAudit(tx, {
+      at: now,
+      actorUserId: null,
+      actorRole: 'guest',
+      action: 'guest.open',
+      entityType: 'appointment',
+      entityIds: [guest.appointmentId],
+      clinicIds: [guest.appointment.clinicId],
+      ip: ctx.ip,
+      details: { guestId: guest.id, browser: taken.value, ...(replaced ? { replaced } : {}) },
+    });
     const held = await findGuestByToken(tx, sha256(token));
-    return { visit: presentVisit(held!), cookie };
+    return { visit: presentVisit(held!), cookie, replaced };
   });
+  // The browser that held it before is out of the call at once: everyone's list says so, and
+  // nobody's media goes to it any more.
+  if (opened.replaced) await announceParticipants(ctx.db, ctx.bus, opened.visit.appointmentId);
+  return { visit: opened.visit, cookie: opened.cookie };
 }
 
 /**

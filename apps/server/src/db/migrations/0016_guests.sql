@@ -37,3 +37,9 @@ CREATE TABLE appointment_guests (
 );
 
 CREATE INDEX appointment_guests_appointment ON appointment_guests (appointment_id);
+
+-- A guest's browser opening their link is audited in the guest's name (no account): the role
+-- `guest`, with the guest's id in the details.
+ALTER TABLE audit_log DROP CONSTRAINT audit_log_actor_role_check;
+ALTER TABLE audit_log ADD CONSTRAINT audit_log_actor_role_check
+  CHECK (actor_role IN ('patient', 'practitioner', 'admin', 'system', 'guest'));

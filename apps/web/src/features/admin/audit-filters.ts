@@ -34,6 +34,11 @@ export const KNOWN_AUDIT_ACTIONS = [
   'appointment_type.delete',
   'appointment_type.deactivate',
   'contact.verify',
+  'appointment.identify',
+  'guest.invite',
+  'guest.open',
+  'guest.admit',
+  'guest.revoke',
 ] as const;
 export type KnownAuditAction = (typeof KNOWN_AUDIT_ACTIONS)[number];
 

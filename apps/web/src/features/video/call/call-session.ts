@@ -121,6 +121,8 @@ export class CallSession {
   private readonly isGuest: boolean;
   /** A connection of its own to each participant in a pair with a guest in it, by seat. */
   private readonly links = new Map<string, PeerLink>();
+  /** The version of the newest participants list taken. */
+  private listVersion = 0;
   private ws: WebSocket | null = null;
   private pc: RTCPeerConnection | null = null;
   private peerSessionId: string | null = null;
@@ -709,11 +711,18 @@ export class CallSession {
         this.update({ admitted: false });
         return;
       case 'participants':
+        // Lists may arrive out of order: an older one never replaces a newer one.
+        if (message.version < this.listVersion) return;
+        this.listVersion = message.version;
         this.joinedOnce ||= this.isGuest;
         this.update({
           participants: message.participants,
+          // Let in is this page: not an older page of this browser.
           admitted:
-            !this.isGuest || message.participants.some((p) => p.seat === this.seat && p.admitted),
+            !this.isGuest ||
+            message.participants.some(
+              (p) => p.seat === this.seat && p.admitted && p.sessionId === this.sessionId,
+            ),
         });
         await this.syncLinks();
         return;
@@ -738,7 +747,7 @@ export class CallSession {
   private isInCallNow(): boolean {
     if (this.standby || this.finished) return false;
     const me = this.snapshot.participants.find((p) => p.seat === this.seat);
-    return me !== undefined && isInCall(me);
+    return me !== undefined && isInCall(me) && (!this.isGuest || me.sessionId === this.sessionId);
   }
 
   /**
@@ -805,8 +814,16 @@ export class CallSession {
   private async onLinkSignal(message: Extract<ServerMessage, { type: 'signal' }>): Promise<void> {
     const seat = message.fromSeat!;
     let link = this.links.get(seat);
-    // Their offer may come before the list that shows them in: we are in, they are let in.
-    if (!link && message.description?.type === 'offer' && this.isInCallNow())
+    // Their offer may come before our list shows them in the call: only from someone the list
+    // has let in, and while we are in ourselves.
+    const listed = this.snapshot.participants.find((p) => p.seat === seat);
+    if (
+      !link &&
+      message.description?.type === 'offer' &&
+      listed !== undefined &&
+      isInCall(listed) &&
+      this.isInCallNow()
+    )
       link = this.openLink(seat, message.from ?? null);
     if (!link || (link.sessionId && message.from && message.from !== link.sessionId)) return;
     if (message.description) {
