@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { WebSocketServer } from 'ws';
@@ -9,7 +7,14 @@ import type { Instant, UserId } from '@visitt/domain';
 import { embeddedDatabaseUrl } from '../apps/server/src/db/embedded';
 import { createPool } from '../apps/server/src/db/pool';
 import { createSession } from '../apps/server/src/db/sessions';
-import { fmt, percentile, startServerProcess } from './lib';
+import {
+  CALL_BROWSER_ARGS,
+  CAPTURE_PEER_CONNECTIONS,
+  fmt,
+  percentile,
+  runInOwnNetwork,
+  startServerProcess,
+} from './lib';
 
 const CALLS = 10;
 /** Practitioner enters → both decode: at most this many times the two bare pages' median. */
@@ -20,24 +25,11 @@ const FIRST_FRAME_RATIO_TARGET = 1.0;
  * that time (decision 0027); the bare pages have nothing to ready.
  */
 const REACTION_MS = 1000;
-const root = path.resolve(import.meta.dirname, '..');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  '--autoplay-policy=no-user-gesture-required',
-];
-
 const launch = (): Promise<Browser> =>
-  chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS });
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: CALL_BROWSER_ARGS,
+  });
 
 /** In the page: resolves with Date.now() when the live connection has decoded a remote video frame. */
 const FIRST_FRAME = `new Promise((resolve) => {
@@ -50,13 +42,6 @@ const FIRST_FRAME = `new Promise((resolve) => {
   };
   poll();
 })`;
-
-const CAPTURE = `(() => {
-  const Native = window.RTCPeerConnection;
-  window.__pcs = [];
-  window.RTCPeerConnection = function (...args) { const pc = new Native(...args); window.__pcs.push(pc); return pc; };
-  window.RTCPeerConnection.prototype = Native.prototype;
-})();`;
 
 /** Visitt: the practitioner presses "Gå inn i videorommet" with the patient waiting; until both decode. */
 async function measureVisitt(): Promise<{ times: number[]; previews: number[] }> {
@@ -126,7 +111,7 @@ async function measureVisitt(): Promise<{ times: number[]; previews: number[] }>
         viewport: { width: 1280, height: 800 },
       });
       await context.addCookies([{ name: 'visitt_session', value: token, url: baseUrl }]);
-      await context.addInitScript(CAPTURE);
+      await context.addInitScript(CAPTURE_PEER_CONNECTIONS);
       return context.newPage();
     };
     const patient = await open(patientToken);
@@ -254,20 +239,7 @@ async function measureBare(): Promise<number[]> {
  * loopback, so WebRTC stays on this machine.
  */
 export async function benchCall(): Promise<boolean> {
-  if (process.env.VISITT_BENCH_NETNS !== '1') {
-    const script = fileURLToPath(import.meta.url);
-    const result = spawnSync(
-      'unshare',
-      [
-        '--net',
-        'sh',
-        '-c',
-        `ip link set lo up && exec "${process.execPath}" --import tsx "${script}"`,
-      ],
-      { cwd: root, stdio: 'inherit', env: { ...process.env, VISITT_BENCH_NETNS: '1' } },
-    );
-    return result.status === 0;
-  }
+  if (process.env.VISITT_BENCH_NETNS !== '1') return runInOwnNetwork(import.meta.url);
   const { times: visitt, previews } = await measureVisitt();
   const bare = await measureBare();
   const v50 = percentile(visitt, 50);

@@ -1,13 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Instant, UserId } from '@visitt/domain';
 import { embeddedDatabaseUrl } from '../apps/server/src/db/embedded';
 import { createPool } from '../apps/server/src/db/pool';
 import { createSession } from '../apps/server/src/db/sessions';
-import { startServerProcess } from './lib';
+import {
+  CALL_BROWSER_ARGS,
+  CAPTURE_PEER_CONNECTIONS,
+  runInOwnNetwork,
+  startServerProcess,
+} from './lib';
 
 /** How long each size of call is measured once everyone decodes everyone. */
 const MEASURE_MS = 10_000;
@@ -17,28 +21,6 @@ const MEASURE_MS = 10_000;
  * (the domain's `videoBitrateCap` shares about 1.8 Mbit/s of video between the streams).
  */
 const UPLINK_TARGET_KBPS = 2500;
-const root = path.resolve(import.meta.dirname, '..');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  '--autoplay-policy=no-user-gesture-required',
-];
-
-const CAPTURE = `(() => {
-  const Native = window.RTCPeerConnection;
-  window.__pcs = [];
-  window.RTCPeerConnection = function (...args) { const pc = new Native(...args); window.__pcs.push(pc); return pc; };
-  window.RTCPeerConnection.prototype = Native.prototype;
-})();`;
-
 interface Counters {
   sent: number;
   received: number;
@@ -167,7 +149,7 @@ async function measureGroup(): Promise<Figures[]> {
       const browser = await chromium.launch({
         executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
         // Unknown to Chromium and ignored by it; names the browser's process for `ps`.
-        args: [...ARGS, `--visitt-bench=${marker}`],
+        args: [...CALL_BROWSER_ARGS, `--visitt-bench=${marker}`],
       });
       browsers.push(browser);
       const context = await browser.newContext({
@@ -176,7 +158,7 @@ async function measureGroup(): Promise<Figures[]> {
         viewport: { width: 1280, height: 800 },
       });
       if (token) await context.addCookies([{ name: 'visitt_session', value: token, url: baseUrl }]);
-      await context.addInitScript(CAPTURE);
+      await context.addInitScript(CAPTURE_PEER_CONNECTIONS);
       return context.newPage();
     };
     const patient = await open('patient', patientToken);
@@ -269,20 +251,7 @@ async function measureGroup(): Promise<Figures[]> {
 }
 
 export async function benchGroup(): Promise<boolean> {
-  if (process.env.VISITT_BENCH_NETNS !== '1') {
-    const script = fileURLToPath(import.meta.url);
-    const result = spawnSync(
-      'unshare',
-      [
-        '--net',
-        'sh',
-        '-c',
-        `ip link set lo up && exec "${process.execPath}" --import tsx "${script}"`,
-      ],
-      { cwd: root, stdio: 'inherit', env: { ...process.env, VISITT_BENCH_NETNS: '1' } },
-    );
-    return result.status === 0;
-  }
+  if (process.env.VISITT_BENCH_NETNS !== '1') return runInOwnNetwork(import.meta.url);
   const figures = await measureGroup();
   const names = ['patient', 'practitioner', 'interpreter', 'relative'];
   console.log(

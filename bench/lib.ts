@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Instant } from '@visitt/domain';
 import { loadConfig } from '../apps/server/src/config/config';
 import { findFreePort, startEmbeddedPostgres } from '../apps/server/src/db/embedded';
@@ -218,4 +219,52 @@ export async function startServerProcess(name: string): Promise<ServerProcess> {
     await new Promise((r) => setTimeout(r, 200));
   }
   return { baseUrl, dataDir, process: child, stop };
+}
+
+/** Chromium for the call benches: headless, fake camera and microphone, calls on loopback. */
+export const CALL_BROWSER_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+/** Keeps every RTCPeerConnection a page makes in `window.__pcs`, to read its statistics. */
+export const CAPTURE_PEER_CONNECTIONS = `(() => {
+  const Native = window.RTCPeerConnection;
+  window.__pcs = [];
+  window.RTCPeerConnection = function (...args) { const pc = new Native(...args); window.__pcs.push(pc); return pc; };
+  window.RTCPeerConnection.prototype = Native.prototype;
+})();`;
+
+/**
+ * Runs the bench script at `scriptUrl` (its `import.meta.url`) again in a network namespace of
+ * its own with only loopback, so that calls stay off the machine's network; its exit status
+ * says whether the bench passed. Inside, `VISITT_BENCH_NETNS` is `1`.
+ */
+export function runInOwnNetwork(scriptUrl: string): boolean {
+  const script = fileURLToPath(scriptUrl);
+  const result = spawnSync(
+    'unshare',
+    [
+      '--net',
+      'sh',
+      '-c',
+      `ip link set lo up && exec "${process.execPath}" --import tsx "${script}"`,
+    ],
+    {
+      cwd: path.resolve(import.meta.dirname, '..'),
+      stdio: 'inherit',
+      env: { ...process.env, VISITT_BENCH_NETNS: '1' },
+    },
+  );
+  return result.status === 0;
 }
