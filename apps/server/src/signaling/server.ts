@@ -518,16 +518,15 @@ export function attachSignaling(
     ) => Promise<void>;
   } = {
     async join(conn, message) {
-      // As the guest of the link this browser holds, unless the session is the patient's or the
-      // practitioner's of that appointment.
       // A socket without a session is only its guest: another room is as one that is not there.
       if (!conn.hasSession) return joinAsGuest(conn, message);
-      if (conn.guest?.appointmentId === message.appointmentId) {
-        const asParty = conn.hasSession
-          ? await authorizeJoin(conn, message.appointmentId).catch(() => null)
-          : null;
-        if (!asParty) return joinAsGuest(conn, message);
-      }
+      // A signed-in browser joins as the guest of the link it holds, unless its session is the
+      // patient's or the practitioner's of that appointment.
+      if (
+        conn.guest?.appointmentId === message.appointmentId &&
+        !(await authorizeJoin(conn, message.appointmentId).catch(() => null))
+      )
+        return joinAsGuest(conn, message);
       const { role, appointment } = await authorizeJoin(conn, message.appointmentId);
       const membership: PartyMembership = {
         role,
@@ -606,6 +605,7 @@ export function attachSignaling(
       const membership = conn.rooms.get(message.appointmentId);
       if (!membership || membership.standby) throw new Refusal('not_found');
       if (membership.guest) {
+        // Still in the room as they were (`joined` keeps a guest's presence): only the media.
         await changeGuest(message.appointmentId, membership.seat, 'joined', {
           mic: message.mic,
           camera: message.camera,
@@ -820,6 +820,7 @@ export function attachSignaling(
       if (!guest) return null;
       return {
         userId: `guest:${guest.id}` as UserId,
+        // Never asked: a socket without a session joins only as its guest.
         authMethod: 'code_email' as const,
         token: guestToken!,
         sessionHash: `guest:${sha256(guestToken!).toString('hex')}`,
