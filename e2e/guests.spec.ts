@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { DESKTOP, PHONE } from './browser';
 import { closeSides, freeSlot, openSide, patientStarts, type Side } from './call-pages';
-import { expectAccessible, heading, screenshotsOnFailure, staffSignIn } from './flows';
+import { expectAccessible, screenshotsOnFailure, staffSignIn } from './flows';
 
 const calls = inject('calls');
 afterAll(closeSides);
@@ -163,21 +163,30 @@ describe('a video consultation with guests', () => {
     await patient.getByRole('region', { name: 'Deltakere (3)' }).waitFor();
     await expectSeesEveryone(patient, 2, 'patient after the removal');
 
-    // The red phone ends it for everyone, the interpreter too.
-    await doctor.getByRole('button', { name: 'Avslutt', exact: true }).click();
-    const asked = doctor.getByRole('dialog', { name: 'Identifisering' });
-    await asked.getByLabel('Kjent pasient').check();
-    await asked.getByRole('button', { name: 'Lagre og avslutt' }).click();
+    // The patient's red phone ends it for everyone, the interpreter too. The practitioner was
+    // not asked at Avslutt, so the end screen asks how the patient (new to the clinic, signed in
+    // by a code) was identified.
+    await patient.getByRole('button', { name: 'Avslutt', exact: true }).click();
     await interpreter.getByText('Videokonsultasjonen er avsluttet.').waitFor();
-    await heading(doctor, 'Videokonsultasjonen er avsluttet').catch(() =>
-      doctor.getByText('Videokonsultasjonen er avsluttet').first().waitFor(),
-    );
+    await doctor.getByText('Pasienten avsluttet samtalen.').waitFor();
+    const question = doctor.getByRole('region', { name: 'Identifisering' });
+    await question
+      .getByText('Registrer hvordan pasienten ble identifisert.', { exact: false })
+      .waitFor();
+    await expectAccessible(doctor, 'the end screen asks how the patient was identified');
+    await question.getByLabel('Kjent pasient').check();
+    await question.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await doctor.getByText('Lagret: Kjent pasient.').waitFor();
 
     // The record for the journal says an interpreter took part.
     const record = await (
       await doctor.request.get(`/api/v1/staff/appointments/${appointmentId}/record`)
     ).json();
-    expect(record).toMatchObject({ interpreter: true });
+    expect(record).toMatchObject({
+      interpreter: true,
+      endedBy: 'patient',
+      identification: { method: 'known_patient' },
+    });
     expect(record.participants.map((p: { role: string }) => p.role)).toEqual([
       'patient',
       'practitioner',

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { useT } from '../../../i18n';
+import { isApiError } from '../../../lib/api';
 import { useAdmitGuest, useRevokeGuest } from '../../guests/api/guests-api';
 import { InviteGuestDialog } from '../../guests/components/invite-guest-dialog';
 import { ParticipantsBar } from './participants-bar';
@@ -31,6 +32,9 @@ export function GuestCallTools({
   const admit = useAdmitGuest(appointmentId);
   const revoke = useRevokeGuest(appointmentId);
   const [removing, setRemoving] = useState<Participant | null>(null);
+  // A guest who left just before **Slipp inn**, or the practitioner out of the call: said, not
+  // swallowed.
+  const failure = admit.error ?? revoke.error;
   const busySeat = admit.isPending
     ? (admit.variables ?? null)
     : revoke.isPending
@@ -50,6 +54,11 @@ export function GuestCallTools({
             }
           : {})}
       />
+      {failure ? (
+        <p role="alert" className="participants__error">
+          {t(`errors.${isApiError(failure) ? failure.code : 'unexpected'}`)}
+        </p>
+      ) : null}
       {isPractitioner ? (
         <>
           <InviteGuestDialog
