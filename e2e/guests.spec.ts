@@ -151,6 +151,17 @@ describe('a video consultation with guests', () => {
       .waitFor();
     await expectAccessible(relative, 'guest on a phone in a call of four');
 
+    // The interpreter's page reloads: back in the call from the same browser without being let
+    // in again, and every connection to them made anew.
+    await interpreter.reload();
+    await interpreter.getByRole('button', { name: 'Gå inn i videorommet' }).click();
+    for (const [page, label] of [
+      [interpreter, 'interpreter after a reload'],
+      [relative, 'relative after the interpreter reloaded'],
+      [patient, 'patient after the interpreter reloaded'],
+    ] as const)
+      await expectSeesEveryone(page, 3, label);
+
     // The practitioner takes the relative out: out at once, for good; the others go on.
     await bar.getByRole('button', { name: 'Fjern Kari Nordmann' }).click();
     await doctor

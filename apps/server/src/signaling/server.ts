@@ -275,8 +275,12 @@ export function attachSignaling(
       // Let in is this page of the browser holding the link: not a page of a browser that held
       // it before, nor an older page.
       const me = message.participants.find((p) => p.seat === membership.seat);
+      const was = membership.guest.admitted;
       membership.guest.admitted =
         me !== undefined && me.admitted && me.sessionId === membership.sessionId;
+      // Out of the call now (another page of the link's holds it): this list, once, tells the
+      // page so.
+      if (was && !membership.guest.admitted) return true;
     }
     if (membership.guest && !membership.guest.admitted) return message.type === 'ended';
     if (membership.standby)
@@ -548,6 +552,8 @@ export function attachSignaling(
       });
       if (!room) throw new Refusal('not_started');
       await admit(conn, membership, room, replaced);
+      // The list went out as the room changed, before this socket was in it: again, for it too.
+      await announceParticipants(deps.db, deps.bus, appointment.id);
     },
 
     async stand_by(conn, message) {

@@ -123,6 +123,8 @@ export class CallSession {
   private readonly links = new Map<string, PeerLink>();
   /** The version of the newest participants list taken. */
   private listVersion = 0;
+  /** What each video sender may use now (`videoBitrateCap`); null with two in the call. */
+  private videoCap: number | null = null;
   private ws: WebSocket | null = null;
   private pc: RTCPeerConnection | null = null;
   private peerSessionId: string | null = null;
@@ -655,6 +657,8 @@ export class CallSession {
         this.onPeer(message.peer);
         // Back on signaling after a drop: if media is not flowing, start ICE over. (Not when
         // entering from a readied connection on the same socket: its ICE may still be forming.)
+        // The connections to guests too: an offer made while the socket was away was lost.
+        if (this.socketReopened) for (const link of this.links.values()) void link.renegotiate();
         if (
           this.socketReopened &&
           this.pc &&
@@ -715,6 +719,15 @@ export class CallSession {
         if (message.version < this.listVersion) return;
         this.listVersion = message.version;
         this.joinedOnce ||= this.isGuest;
+        if (this.isGuest) {
+          const me = message.participants.find((p) => p.seat === this.seat);
+          // Let in before, and now another page (another tab or browser) holds the link: this
+          // one is out.
+          if (this.snapshot.admitted && me?.admitted && me.sessionId !== this.sessionId) {
+            this.fail('link_in_use');
+            return;
+          }
+        }
         this.update({
           participants: message.participants,
           // Let in is this page: not an older page of this browser.
@@ -724,13 +737,43 @@ export class CallSession {
               (p) => p.seat === this.seat && p.admitted && p.sessionId === this.sessionId,
             ),
         });
+        // The list is the room as it stands (versioned): where the other side's last `peer`
+        // went missing or came late, it sets it right.
+        if (!this.isGuest && !this.standby) {
+          const them = message.participants.find(
+            (p) => p.seat !== this.seat && (p.seat === 'patient' || p.seat === 'practitioner'),
+          );
+          const { peer } = this.snapshot;
+          if (
+            them &&
+            (them.presence !== peer.presence ||
+              them.mic !== peer.mic ||
+              them.camera !== peer.camera)
+          )
+            this.onPeer({
+              role: them.seat === 'patient' ? 'patient' : 'practitioner',
+              presence: them.presence,
+              sessionId: them.sessionId,
+              mic: them.mic,
+              camera: them.camera,
+            });
+        }
         await this.syncLinks();
+        // A guest's socket came back: connections whose offer was lost meanwhile start over.
+        if (this.isGuest && this.socketReopened) {
+          this.socketReopened = false;
+          for (const link of this.links.values()) void link.renegotiate();
+        }
         return;
       case 'guest_revoked':
         if (message.guestId === this.seat) {
           this.fail(message.removed ? 'guest_removed' : 'guest_link_revoked');
           return;
         }
+        // Out of the call at once: off the list (so a late offer of theirs opens nothing).
+        this.update({
+          participants: this.snapshot.participants.filter((p) => p.seat !== message.guestId),
+        });
         this.closeLink(message.guestId);
         return;
       case 'room':
@@ -747,7 +790,8 @@ export class CallSession {
   private isInCallNow(): boolean {
     if (this.standby || this.finished) return false;
     const me = this.snapshot.participants.find((p) => p.seat === this.seat);
-    return me !== undefined && isInCall(me) && (!this.isGuest || me.sessionId === this.sessionId);
+    // This page, not an older one of ours still open.
+    return me !== undefined && isInCall(me) && me.sessionId === this.sessionId;
   }
 
   /**
@@ -769,15 +813,20 @@ export class CallSession {
     const tracks = this.snapshot.localStream?.getTracks() ?? [];
     for (const participant of wanted) {
       const existing = this.links.get(participant.seat);
+      // Replaced only for another page of theirs (a reload); a link made before their page was
+      // known stays.
       if (
         existing &&
-        (participant.sessionId === null || existing.sessionId === participant.sessionId)
+        (participant.sessionId === null ||
+          existing.sessionId === null ||
+          existing.sessionId === participant.sessionId)
       )
         continue;
       if (existing) this.closeLink(participant.seat);
       this.openLink(participant.seat, participant.sessionId).start(tracks);
     }
     const cap = videoBitrateCap(inCall.length);
+    this.videoCap = cap;
     await Promise.all([...this.links.values()].map((link) => link.capVideo(cap)));
     await this.capMainVideo(cap);
     this.publishLinks();
@@ -890,7 +939,14 @@ export class CallSession {
         pc.addTransceiver(kind, {
           direction: 'sendrecv',
           ...(kind === 'video'
-            ? { sendEncodings: [{ scaleResolutionDownBy: QUICK_START_SCALE }] }
+            ? {
+                sendEncodings: [
+                  {
+                    scaleResolutionDownBy: QUICK_START_SCALE,
+                    ...(this.videoCap !== null ? { maxBitrate: this.videoCap } : {}),
+                  },
+                ],
+              }
             : {}),
         });
       void this.syncSenders();
@@ -986,6 +1042,8 @@ export class CallSession {
           !this.startedSenders.has(transceiver.sender)
         )
           await this.scaleVideo(transceiver.sender, QUICK_START_SCALE);
+      // A connection made anew (a reload) in a call of three or four: capped as the others.
+      await this.capMainVideo(this.videoCap);
       await this.syncSenders();
     }
     // Candidates that came before their description can be used now.

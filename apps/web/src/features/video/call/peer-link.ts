@@ -5,6 +5,11 @@ const ICE_GRACE_MS = 2500;
 /** As the main connection: first video frames at half size, then full size (decision 0027). */
 const QUICK_START_SCALE = 2;
 const FULL_SIZE_AFTER_MS = 1500;
+/**
+ * An offer unanswered this long was lost (sent while the signaling socket was away, or to a page
+ * that has since gone): it is taken back and made again, with ICE started over.
+ */
+const OFFER_ANSWER_MS = 10_000;
 
 type Signal = Omit<Extract<ClientMessage, { type: 'signal' }>, 'type' | 'appointmentId'>;
 
@@ -38,6 +43,7 @@ export class PeerLink {
   private ignoreOffer = false;
   private earlyCandidates: RTCIceCandidateInit[] = [];
   private iceTimer: ReturnType<typeof setTimeout> | null = null;
+  private offerTimer: ReturnType<typeof setTimeout> | null = null;
   private fullSizeTimer: ReturnType<typeof setTimeout> | null = null;
   private started = false;
   private closed = false;
@@ -73,6 +79,11 @@ export class PeerLink {
       } finally {
         this.makingOffer = false;
       }
+    };
+    pc.onsignalingstatechange = () => {
+      if (this.offerTimer) clearTimeout(this.offerTimer);
+      if (pc.signalingState === 'have-local-offer')
+        this.offerTimer = setTimeout(() => void this.renegotiate(), OFFER_ANSWER_MS);
     };
     pc.oniceconnectionstatechange = () => {
       const state = pc.iceConnectionState;
@@ -190,6 +201,23 @@ export class PeerLink {
     }
   }
 
+  /**
+   * Gets a link that is not connected going again: an offer still unanswered is taken back (it
+   * was lost), and ICE starts over with a new offer from the side that offers. For when the
+   * signaling socket comes back, or an offer goes unanswered.
+   */
+  async renegotiate(): Promise<void> {
+    if (this.closed || this.isConnected) return;
+    if (this.pc.signalingState === 'have-local-offer') {
+      try {
+        await this.pc.setLocalDescription({ type: 'rollback' });
+      } catch {
+        // answered meanwhile
+      }
+    }
+    this.pc.restartIce();
+  }
+
   /** Fresh ICE servers (renewed TURN credentials) for the next ICE restart. */
   setIceServers(iceServers: RTCIceServer[], iceTransportPolicy: RTCIceTransportPolicy): void {
     this.pc.setConfiguration({ iceServers, iceTransportPolicy });
@@ -200,8 +228,10 @@ export class PeerLink {
     this.closed = true;
     if (this.iceTimer) clearTimeout(this.iceTimer);
     if (this.fullSizeTimer) clearTimeout(this.fullSizeTimer);
+    if (this.offerTimer) clearTimeout(this.offerTimer);
     const pc = this.pc;
     pc.ontrack = pc.onicecandidate = pc.onnegotiationneeded = pc.oniceconnectionstatechange = null;
+    pc.onsignalingstatechange = null;
     pc.close();
   }
 

@@ -66,7 +66,16 @@ export interface CallSnapshot {
   mediaProblem: MediaProblem | null;
   /** Who ended it; `guest` when this guest's page left. */
   endedBy: RoomRole | 'guest' | null;
-  /** Set with phase `failed`; for a guest, also their link revoked or them removed. */
+  /**
+   * Set with phase `failed`; for a guest, also their link revoked, them removed, or the link
+   * taken by another page (`link_in_use`).
+   */
   error:
-    SignalingErrorCode | 'network' | 'unauthorized' | 'guest_removed' | 'guest_link_revoked' | null;
+    | SignalingErrorCode
+    | 'network'
+    | 'unauthorized'
+    | 'guest_removed'
+    | 'guest_link_revoked'
+    | 'link_in_use'
+    | null;
 }

@@ -1,5 +1,5 @@
 import type { Participant } from '@visitt/contracts';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { useT } from '../../../i18n';
@@ -32,6 +32,9 @@ export function GuestCallTools({
   const admit = useAdmitGuest(appointmentId);
   const revoke = useRevokeGuest(appointmentId);
   const [removing, setRemoving] = useState<Participant | null>(null);
+  // **Slipp inn** and **Fjern** go with the guest they were for: focus stays in the list.
+  const bar = useRef<HTMLElement>(null);
+  const refocus = () => requestAnimationFrame(() => bar.current?.focus());
   // A guest who left just before **Slipp inn**, or the practitioner out of the call: said, not
   // swallowed.
   const failure = admit.error ?? revoke.error;
@@ -44,12 +47,13 @@ export function GuestCallTools({
   return (
     <>
       <ParticipantsBar
+        ref={bar}
         participants={participants}
         mySeat={mySeat}
         busySeat={busySeat}
         {...(isPractitioner
           ? {
-              onAdmit: (p: Participant) => admit.mutate(p.seat),
+              onAdmit: (p: Participant) => admit.mutate(p.seat, { onSuccess: refocus }),
               onRemove: (p: Participant) => setRemoving(p),
             }
           : {})}
@@ -78,7 +82,7 @@ export function GuestCallTools({
                 <Button
                   variant="danger"
                   onClick={() => {
-                    if (removing) revoke.mutate(removing.seat);
+                    if (removing) revoke.mutate(removing.seat, { onSuccess: refocus });
                     setRemoving(null);
                   }}
                 >

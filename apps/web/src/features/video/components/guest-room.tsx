@@ -40,7 +40,9 @@ export function GuestRoom({
               <Icon name="alert" className="alert__icon" />
               <div className="alert__body">
                 <p>
-                  {snapshot?.error === 'guest_removed' || snapshot?.error === 'guest_link_revoked'
+                  {snapshot?.error === 'guest_removed' ||
+                  snapshot?.error === 'guest_link_revoked' ||
+                  snapshot?.error === 'link_in_use'
                     ? t(`errors.${snapshot.error}`)
                     : t('guestRoom.failed')}
                 </p>

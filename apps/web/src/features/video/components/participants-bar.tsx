@@ -1,4 +1,5 @@
 import type { Participant } from '@visitt/contracts';
+import type { Ref } from 'react';
 import { Icon } from '../../../components/ui/icon';
 import { useT } from '../../../i18n';
 
@@ -16,6 +17,7 @@ export function ParticipantsBar({
   onAdmit,
   onRemove,
   busySeat,
+  ref,
 }: {
   participants: readonly Participant[];
   mySeat: string;
@@ -25,6 +27,8 @@ export function ParticipantsBar({
   onRemove?: (participant: Participant) => void;
   /** A guest being let in or taken out just now. */
   busySeat?: string | null;
+  /** The list itself, for focus to land on when the button pressed goes with the guest. */
+  ref?: Ref<HTMLElement>;
 }) {
   const t = useT();
   const shown = participants.filter(
@@ -32,7 +36,12 @@ export function ParticipantsBar({
   );
   const count = shown.filter(inCall).length;
   return (
-    <section className="participants" aria-label={t('participants.title', { count })}>
+    <section
+      ref={ref}
+      tabIndex={-1}
+      className="participants"
+      aria-label={t('participants.title', { count })}
+    >
       <h2 className="visually-hidden">{t('participants.title', { count })}</h2>
       <ul className="participants__list">
         {shown.map((p) => {

@@ -23,6 +23,8 @@ export function useActiveSpeaker(
     const AudioContextClass = window.AudioContext as typeof AudioContext | undefined;
     if (!AudioContextClass) return;
     const context = new AudioContextClass();
+    // Started suspended after a reload without a click: measuring needs it running.
+    void context.resume().catch(() => undefined);
     const meters = Object.entries(streams).flatMap(([seat, stream]) => {
       const track = stream?.getAudioTracks()[0];
       if (!track) return [];
