@@ -14,6 +14,15 @@ function followed(value: string): { origin: string; path: string } {
   return { origin: url.origin, path: url.href.slice(url.origin.length) };
 }
 
+/** `decodeURIComponent`, or null where the escapes are no UTF-8 (it throws then). */
+function decodedOrNull(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
 /** The characters attacks are made of, so generated strings hit the interesting cases often. */
 const pieces = fc.constantFrom(
   '/',
@@ -60,12 +69,16 @@ describe('safeReturnPath', () => {
         expect(result[0]).toBe('/');
         expect(['/', '\\']).not.toContain(result[1]);
         expect(followed(result)).toEqual({ origin: ORIGIN, path: result });
-        // Decoded again (as a second layer might), the path still has no way off the site.
+        // Decoded again (as a second layer might), the path still has no way off the site. An
+        // escape that is no UTF-8 (`/%A0`) cannot be decoded at all: such a layer goes nowhere.
         const path = new URL(result, ORIGIN).pathname;
-        expect(followed(decodeURIComponent(path)).origin).toBe(ORIGIN);
-        expect(decodeURIComponent(path)).not.toMatch(/\/\/|\\|(^|\/)\.\.?(\/|$)/);
+        const decoded = decodedOrNull(path);
+        if (decoded === null) return;
+        expect(followed(decoded).origin).toBe(ORIGIN);
+        expect(decoded).not.toMatch(/\/\/|\\|(^|\/)\.\.?(\/|$)/);
       }),
-      { numRuns: 20_000 },
+      // An escape that is no UTF-8, once found by a random run.
+      { numRuns: 20_000, examples: [['/%A0']] },
     );
   });
 
