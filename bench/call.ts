@@ -3,16 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { WebSocketServer } from 'ws';
-import type { Instant, UserId } from '@visitt/domain';
 import { embeddedDatabaseUrl } from '../apps/server/src/db/embedded';
-import { createPool } from '../apps/server/src/db/pool';
-import { createSession } from '../apps/server/src/db/sessions';
 import {
   CALL_BROWSER_ARGS,
   CAPTURE_PEER_CONNECTIONS,
   fmt,
   percentile,
   runInOwnNetwork,
+  seedVideoConsultations,
   startServerProcess,
 } from './lib';
 
@@ -49,58 +47,16 @@ async function measureVisitt(): Promise<{ times: number[]; previews: number[] }>
   const { baseUrl, dataDir } = server;
   const browsers: Browser[] = [];
   try {
-    const db = createPool(await embeddedDatabaseUrl(dataDir), 4);
     // One practitioner with ten five-minute video appointments, all inside the start window.
-    const { rows: c } = await db.query<{ id: string }>(
-      "INSERT INTO clinics (name, search_text) VALUES ('Samtale', 'samtale') RETURNING id",
+    const { appointmentIds, doctorToken, patientToken } = await seedVideoConsultations(
+      await embeddedDatabaseUrl(dataDir),
+      {
+        name: 'Samtale',
+        count: CALLS,
+        minutes: 5,
+        firstStart: Math.floor(Date.now() / 60_000) * 60_000 - 100 * 60_000,
+      },
     );
-    const clinicId = c[0]!.id;
-    const { rows: u } = await db.query<{ id: string }>(
-      "INSERT INTO users (email, name) VALUES ('bench-call-doctor@example.com', 'Lege') RETURNING id",
-    );
-    const doctorId = u[0]!.id;
-    await db.query(
-      "INSERT INTO clinic_memberships (clinic_id, user_id, roles) VALUES ($1, $2, '{practitioner}')",
-      [clinicId, doctorId],
-    );
-    const { rows: p } = await db.query<{ id: string }>(
-      "INSERT INTO practitioners (clinic_id, user_id, name) VALUES ($1, $2, 'Dr. Samtale') RETURNING id",
-      [clinicId, doctorId],
-    );
-    const { rows: t } = await db.query<{ id: string }>(
-      "INSERT INTO appointment_types (clinic_id, name, duration_minutes, modality) VALUES ($1, 'Video 5 min', 5, 'video') RETURNING id",
-      [clinicId],
-    );
-    const { rows: pt } = await db.query<{ id: string }>(
-      "INSERT INTO users (email, name) VALUES ('bench-call-patient@example.com', 'Pasient') RETURNING id",
-    );
-    const first = Math.floor(Date.now() / 60_000) * 60_000 - 100 * 60_000;
-    const { rows: appointments } = await db.query<{ id: string }>(
-      `INSERT INTO appointments (clinic_id, practitioner_id, patient_id, appointment_type_id, modality, starts_at, ends_at, cancellation_deadline_minutes)
-       SELECT $1, $2, $3, $4, 'video', to_timestamp(($5::float8 + k * 300000) / 1000.0), to_timestamp(($5::float8 + k * 300000 + 300000) / 1000.0), 0
-         FROM generate_series(0, $6 - 1) k ORDER BY k RETURNING id`,
-      [clinicId, p[0]!.id, pt[0]!.id, t[0]!.id, first, CALLS],
-    );
-    // The patient is known to the practitioner (recorded once), so Avslutt does not ask.
-    await db.query(
-      `INSERT INTO appointment_identifications (appointment_id, method, recorded_by, recorded_at)
-       VALUES ($1, 'known_patient', $2, now())`,
-      [appointments[0]!.id, doctorId],
-    );
-    // The practitioner signed in as staff (password and TOTP), the patient with a code.
-    const session = async (userId: string, staff: boolean) =>
-      createSession(db, {
-        userId: userId as UserId,
-        authMethod: staff ? 'password' : 'code_email',
-        staff,
-        now: Date.now() as Instant,
-        absoluteMs: 3_600_000,
-      });
-    const [patientToken, doctorToken] = [
-      await session(pt[0]!.id, false),
-      await session(doctorId, true),
-    ];
-    await db.end();
 
     const open = async (token: string): Promise<Page> => {
       const browser = await launch();
@@ -120,7 +76,7 @@ async function measureVisitt(): Promise<{ times: number[]; previews: number[] }>
     const previews: number[] = [];
     // The practitioner's workspace is open before the patient arrives, as in a clinic's day.
     await doctor.goto('/arbeidsflate');
-    for (const { id } of appointments) {
+    for (const id of appointmentIds) {
       await doctor.getByRole('heading', { level: 1 }).waitFor();
       await patient.goto(`/timer/${id}`);
       // The patient presses Start videokonsultasjon: until their own camera shows a frame.

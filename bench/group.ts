@@ -2,14 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { Instant, UserId } from '@visitt/domain';
 import { embeddedDatabaseUrl } from '../apps/server/src/db/embedded';
-import { createPool } from '../apps/server/src/db/pool';
-import { createSession } from '../apps/server/src/db/sessions';
 import {
   CALL_BROWSER_ARGS,
   CAPTURE_PEER_CONNECTIONS,
   runInOwnNetwork,
+  seedVideoConsultations,
   startServerProcess,
 } from './lib';
 
@@ -96,54 +94,17 @@ async function measureGroup(): Promise<Figures[]> {
   const { baseUrl, dataDir } = server;
   const browsers: Browser[] = [];
   try {
-    const db = createPool(await embeddedDatabaseUrl(dataDir), 4);
-    const { rows: c } = await db.query<{ id: string }>(
-      "INSERT INTO clinics (name, search_text) VALUES ('Gruppe', 'gruppe') RETURNING id",
-    );
-    const clinicId = c[0]!.id;
-    const { rows: u } = await db.query<{ id: string }>(
-      "INSERT INTO users (email, name) VALUES ('bench-group-doctor@example.com', 'Lege') RETURNING id",
-    );
-    const doctorId = u[0]!.id;
-    await db.query(
-      "INSERT INTO clinic_memberships (clinic_id, user_id, roles) VALUES ($1, $2, '{practitioner}')",
-      [clinicId, doctorId],
-    );
-    const { rows: p } = await db.query<{ id: string }>(
-      "INSERT INTO practitioners (clinic_id, user_id, name) VALUES ($1, $2, 'Dr. Gruppe') RETURNING id",
-      [clinicId, doctorId],
-    );
-    const { rows: t } = await db.query<{ id: string }>(
-      "INSERT INTO appointment_types (clinic_id, name, duration_minutes, modality) VALUES ($1, 'Video 60 min', 60, 'video') RETURNING id",
-      [clinicId],
-    );
-    const { rows: pt } = await db.query<{ id: string }>(
-      "INSERT INTO users (email, name) VALUES ('bench-group-patient@example.com', 'Pasient Gruppe') RETURNING id",
-    );
-    const start = Math.floor(Date.now() / 60_000) * 60_000 - 5 * 60_000;
-    const { rows: a } = await db.query<{ id: string }>(
-      `INSERT INTO appointments (clinic_id, practitioner_id, patient_id, appointment_type_id, modality, starts_at, ends_at, cancellation_deadline_minutes)
-       VALUES ($1, $2, $3, $4, 'video', to_timestamp($5 / 1000.0), to_timestamp(($5 + 3600000) / 1000.0), 0) RETURNING id`,
-      [clinicId, p[0]!.id, pt[0]!.id, t[0]!.id, start],
-    );
-    const appointmentId = a[0]!.id;
-    // Known to the practitioner: ending does not ask how the patient was identified.
-    await db.query(
-      `INSERT INTO appointment_identifications (appointment_id, method, recorded_by, recorded_at)
-       VALUES ($1, 'known_patient', $2, now())`,
-      [appointmentId, doctorId],
-    );
-    const session = (userId: string, staff: boolean) =>
-      createSession(db, {
-        userId: userId as UserId,
-        authMethod: staff ? 'password' : 'code_email',
-        staff,
-        now: Date.now() as Instant,
-        absoluteMs: 3_600_000,
-      });
-    const patientToken = await session(pt[0]!.id, false);
-    const doctorToken = await session(doctorId, true);
-    await db.end();
+    // One hour-long consultation that began five minutes ago.
+    const {
+      appointmentIds: [appointmentId],
+      doctorToken,
+      patientToken,
+    } = await seedVideoConsultations(await embeddedDatabaseUrl(dataDir), {
+      name: 'Gruppe',
+      count: 1,
+      minutes: 60,
+      firstStart: Math.floor(Date.now() / 60_000) * 60_000 - 5 * 60_000,
+    });
 
     const open = async (marker: string, token: string | null): Promise<Page> => {
       const browser = await chromium.launch({

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Instant } from '@visitt/domain';
+import type { Instant, UserId } from '@visitt/domain';
 import { loadConfig } from '../apps/server/src/config/config';
 import { findFreePort, startEmbeddedPostgres } from '../apps/server/src/db/embedded';
 import { migrate } from '../apps/server/src/db/migrate';
@@ -267,4 +267,82 @@ export function runInOwnNetwork(scriptUrl: string): boolean {
     },
   );
   return result.status === 0;
+}
+
+/** A practitioner's video consultations with one patient, and a session of each to open them. */
+export interface VideoConsultations {
+  appointmentIds: string[];
+  /** A staff session (password and authenticator code) of the practitioner. */
+  doctorToken: string;
+  /** A session of the patient, signed in with a code. */
+  patientToken: string;
+}
+
+/**
+ * On the server's database at `databaseUrl`: a clinic, a practitioner and a patient, with
+ * `count` back-to-back video consultations of `minutes` each from `firstStart` (epoch ms). The
+ * patient is known to the practitioner (recorded on the first), so ending a call never stops to
+ * ask how they were identified.
+ */
+export async function seedVideoConsultations(
+  databaseUrl: string,
+  options: { name: string; count: number; minutes: number; firstStart: number },
+): Promise<VideoConsultations> {
+  const db = createPool(databaseUrl, 4);
+  try {
+    const { name, count, minutes, firstStart } = options;
+    const { rows: c } = await db.query<{ id: string }>(
+      'INSERT INTO clinics (name, search_text) VALUES ($1, lower($1)) RETURNING id',
+      [name],
+    );
+    const clinicId = c[0]!.id;
+    const { rows: u } = await db.query<{ id: string }>(
+      "INSERT INTO users (email, name) VALUES ($1, 'Lege') RETURNING id",
+      [`bench-${name.toLowerCase()}-doctor@example.com`],
+    );
+    const doctorId = u[0]!.id;
+    await db.query(
+      "INSERT INTO clinic_memberships (clinic_id, user_id, roles) VALUES ($1, $2, '{practitioner}')",
+      [clinicId, doctorId],
+    );
+    const { rows: p } = await db.query<{ id: string }>(
+      'INSERT INTO practitioners (clinic_id, user_id, name) VALUES ($1, $2, $3) RETURNING id',
+      [clinicId, doctorId, `Dr. ${name}`],
+    );
+    const { rows: t } = await db.query<{ id: string }>(
+      `INSERT INTO appointment_types (clinic_id, name, duration_minutes, modality)
+       VALUES ($1, $2, $3, 'video') RETURNING id`,
+      [clinicId, `Video ${minutes} min`, minutes],
+    );
+    const { rows: pt } = await db.query<{ id: string }>(
+      'INSERT INTO users (email, name) VALUES ($1, $2) RETURNING id',
+      [`bench-${name.toLowerCase()}-patient@example.com`, `Pasient ${name}`],
+    );
+    const { rows: appointments } = await db.query<{ id: string }>(
+      `INSERT INTO appointments (clinic_id, practitioner_id, patient_id, appointment_type_id, modality, starts_at, ends_at, cancellation_deadline_minutes)
+       SELECT $1, $2, $3, $4, 'video', to_timestamp(($5::float8 + k * $7) / 1000.0), to_timestamp(($5::float8 + (k + 1) * $7) / 1000.0), 0
+         FROM generate_series(0, $6 - 1) k ORDER BY k RETURNING id`,
+      [clinicId, p[0]!.id, pt[0]!.id, t[0]!.id, firstStart, count, minutes * 60_000],
+    );
+    await db.query(
+      `INSERT INTO appointment_identifications (appointment_id, method, recorded_by, recorded_at)
+       VALUES ($1, 'known_patient', $2, now())`,
+      [appointments[0]!.id, doctorId],
+    );
+    const session = (userId: string, staff: boolean) =>
+      createSession(db, {
+        userId: userId as UserId,
+        authMethod: staff ? 'password' : 'code_email',
+        staff,
+        now: Date.now() as Instant,
+        absoluteMs: 3_600_000,
+      });
+    return {
+      appointmentIds: appointments.map((a) => a.id),
+      doctorToken: await session(doctorId, true),
+      patientToken: await session(pt[0]!.id, false),
+    };
+  } finally {
+    await db.end();
+  }
 }

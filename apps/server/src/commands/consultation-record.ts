@@ -2,7 +2,7 @@ import type { ConsultationRecord } from '@visitt/contracts';
 import { findConsultation } from '../db/consultation-records';
 import { listGuests } from '../db/guests';
 import { findIdentification } from '../db/identifications';
-import { writeAudit } from '../db/audit';
+import { writeAppointmentRead } from '../db/audit';
 import type { SignedInContext } from '../core/context';
 import { fail } from '../core/errors';
 import { authorize } from '../policies/authorize';
@@ -32,15 +32,12 @@ export async function readConsultationRecord(
   const room = row.room;
   if (!room) throw fail('not_started');
   const now = ctx.clock.now();
-  await writeAudit(ctx.db, {
+  await writeAppointmentRead(ctx.db, {
     at: now,
     actorUserId: ctx.actor.userId,
     actorRole: role,
-    action: 'appointment.read',
-    entityType: 'appointment',
-    entityIds: [row.id],
-    clinicIds: [row.clinic.id],
     ip: ctx.ip,
+    appointment: { id: row.id, clinicId: row.clinic.id },
     details: { via: 'record', format },
   });
   return presentConsultationRecord(

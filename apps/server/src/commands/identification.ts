@@ -5,7 +5,7 @@ import {
   type IdPortenLevel,
   type Instant,
 } from '@visitt/domain';
-import { writeAudit } from '../db/audit';
+import { writeAppointmentRead, writeAudit } from '../db/audit';
 import {
   findIdentification,
   saveIdentification,
@@ -70,15 +70,12 @@ export async function readIdentification(
 ): Promise<IdentificationStatus> {
   const appointment = await appointmentToIdentify(ctx, id);
   const status = await statusOf(ctx.db, appointment, await findIdentification(ctx.db, id));
-  await writeAudit(ctx.db, {
+  await writeAppointmentRead(ctx.db, {
     at: ctx.clock.now(),
     actorUserId: ctx.actor.userId,
     actorRole: 'practitioner',
-    action: 'appointment.read',
-    entityType: 'appointment',
-    entityIds: [appointment.id],
-    clinicIds: [appointment.clinicId],
     ip: ctx.ip,
+    appointment,
   });
   return status;
 }

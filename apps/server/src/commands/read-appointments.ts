@@ -4,7 +4,7 @@ import {
   listPatientAppointments,
   type AppointmentView,
 } from '../db/appointments';
-import { writeAppointmentListRead, writeAudit } from '../db/audit';
+import { writeAppointmentListRead, writeAppointmentRead } from '../db/audit';
 import type { SignedInContext } from '../core/context';
 import { fail } from '../core/errors';
 
@@ -13,15 +13,12 @@ async function auditRead(
   appointment: AppointmentView,
   how: string,
 ): Promise<void> {
-  await writeAudit(ctx.db, {
+  await writeAppointmentRead(ctx.db, {
     at: ctx.clock.now(),
     actorUserId: ctx.actor.userId,
     actorRole: 'patient',
-    action: 'appointment.read',
-    entityType: 'appointment',
-    entityIds: [appointment.id],
-    clinicIds: [appointment.clinic.id],
     ip: ctx.ip,
+    appointment: { id: appointment.id, clinicId: appointment.clinic.id },
     details: { via: how },
   });
 }

@@ -110,3 +110,32 @@ export async function writeAppointmentListRead(
       entityIds,
     });
 }
+
+/**
+ * One row for a read of one appointment by a signed-in actor (`appointment.read`), with how it
+ * was read in `details` (`{ via: 'record', format: 'pdf' }`). Recorded before the data is
+ * returned: a read that fails to be audited does not happen.
+ */
+export async function writeAppointmentRead(
+  db: Queryable,
+  read: {
+    at: Instant;
+    actorUserId: string;
+    actorRole: ActorRole;
+    ip: string | null;
+    appointment: { id: string; clinicId: string };
+    details?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await writeAudit(db, {
+    at: read.at,
+    actorUserId: read.actorUserId,
+    actorRole: read.actorRole,
+    action: 'appointment.read',
+    entityType: 'appointment',
+    entityIds: [read.appointment.id],
+    clinicIds: [read.appointment.clinicId],
+    ip: read.ip,
+    ...(read.details ? { details: read.details } : {}),
+  });
+}

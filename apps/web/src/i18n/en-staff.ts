@@ -879,11 +879,6 @@ export const enStaff: StaffCatalogue = {
     invite: 'Invite guest',
     full: 'The consultation has as many guests as it can have ({max}). Revoke an invitation to invite someone else.',
     closed: 'The video room has closed, so you cannot invite more guests.',
-    roles: {
-      interpreter: 'interpreter',
-      relative: 'relative',
-      clinician: 'clinician',
-    },
     roleLabels: {
       interpreter: 'Interpreter',
       relative: 'Relative',

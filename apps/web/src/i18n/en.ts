@@ -741,11 +741,6 @@ export const en: CoreCatalogue = {
     opening: 'Opening the invitation …',
     when: '{date}, {start}–{end}',
     invitedAs: 'You are invited as {role}: {name}',
-    roles: {
-      interpreter: 'interpreter',
-      relative: 'relative',
-      clinician: 'health professional',
-    },
     admittedBy: 'The practitioner lets you in when the consultation begins.',
     seenByAll: 'Everyone in the call sees your name and your role.',
     notRecorded: 'Nothing is recorded.',

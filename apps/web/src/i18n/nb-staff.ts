@@ -874,11 +874,6 @@ export const nbStaff = {
     invite: 'Inviter gjest',
     full: 'Konsultasjonen har så mange gjester den kan ha ({max}). Trekk tilbake en invitasjon for å invitere en annen.',
     closed: 'Videorommet er stengt, så du kan ikke invitere flere gjester.',
-    roles: {
-      interpreter: 'tolk',
-      relative: 'pårørende',
-      clinician: 'helsepersonell',
-    },
     roleLabels: {
       interpreter: 'Tolk',
       relative: 'Pårørende',

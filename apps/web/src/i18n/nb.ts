@@ -745,11 +745,6 @@ export const nb = {
     opening: 'Åpner invitasjonen …',
     when: '{date}, kl. {start}–{end}',
     invitedAs: 'Du er invitert som {role}: {name}',
-    roles: {
-      interpreter: 'tolk',
-      relative: 'pårørende',
-      clinician: 'helsepersonell',
-    },
     admittedBy: 'Behandleren slipper deg inn når konsultasjonen begynner.',
     seenByAll: 'Alle i samtalen ser navnet ditt og rollen din.',
     notRecorded: 'Ingenting tas opp.',

@@ -1,6 +1,6 @@
 import type { CalendarQuery, StaffAppointment, StaffAppointmentDetail } from '@visitt/contracts';
 import { canClinicCancel, canMark, planCancellation } from '@visitt/domain';
-import { writeAppointmentListRead, writeAudit } from '../../db/audit';
+import { writeAppointmentListRead, writeAppointmentRead, writeAudit } from '../../db/audit';
 import {
   findAppointmentHistory,
   lockAppointment,
@@ -84,15 +84,12 @@ export async function readAppointmentDetail(
 ): Promise<StaffAppointmentDetail> {
   const { appointment, role } = await appointmentForStaff(ctx, id);
   // Recorded before the data is returned: a read that fails to be audited does not happen.
-  await writeAudit(ctx.db, {
+  await writeAppointmentRead(ctx.db, {
     at: ctx.clock.now(),
     actorUserId: ctx.actor.userId,
     actorRole: role,
-    action: 'appointment.read',
-    entityType: 'appointment',
-    entityIds: [appointment.id],
-    clinicIds: [appointment.clinic.id],
     ip: ctx.ip,
+    appointment: { id: appointment.id, clinicId: appointment.clinic.id },
     details: { via: 'detail' },
   });
   return detailOf(ctx, id);

@@ -271,7 +271,7 @@ function VisitDetails({
         <Icon name="user" className="guest-visit__icon" />
         <span>
           {t('guestVisit.invitedAs', {
-            role: t(`guestVisit.roles.${visit.role}`),
+            role: t(`participants.roles.${visit.role}`),
             name: visit.name,
           })}
         </span>

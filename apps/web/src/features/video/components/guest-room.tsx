@@ -1,7 +1,6 @@
 import type { GuestConnection, GuestVisit } from '@visitt/contracts';
 import { useId } from 'react';
 import { Icon } from '../../../components/ui/icon';
-import { Spinner } from '../../../components/ui/spinner';
 import { useFormat, useT } from '../../../i18n';
 import { useGuestCallSession } from '../call/use-guest-call-session';
 import { useParticipantChanges } from '../hooks/use-participant-chime';
@@ -12,7 +11,7 @@ import { MediaProblemAlert } from './media-problem';
 import { MeshStage } from './mesh-stage';
 import { ParticipantAnnouncement } from './participant-announcement';
 import { ParticipantsBar } from './participants-bar';
-import { SelfView } from './self-view';
+import { WaitingPreview } from './waiting-stage';
 
 /**
  * A guest's video room: camera and microphone to check while they wait for the practitioner to
@@ -99,19 +98,7 @@ function GuestWaiting({
   const isPreparing = (snapshot?.phase ?? 'preparing') === 'preparing';
   return (
     <div className="waiting">
-      <div className="waiting__preview">
-        <SelfView
-          stream={snapshot?.localStream ?? null}
-          camera={snapshot?.camera ?? false}
-          variant="large"
-        />
-        {isPreparing && !snapshot?.localStream ? (
-          <p className="waiting__preparing">
-            <Spinner />
-            <span>{t('videoRoom.preparing')}</span>
-          </p>
-        ) : null}
-      </div>
+      <WaitingPreview snapshot={snapshot} />
       <section className="waiting__panel" aria-labelledby={headingId}>
         <h2 id={headingId} className="waiting__title">
           {t('guestRoom.waitingTitle')}

@@ -37,19 +37,7 @@ export function WaitingStage({
 
   return (
     <div className="waiting">
-      <div className="waiting__preview">
-        <SelfView
-          stream={snapshot?.localStream ?? null}
-          camera={snapshot?.camera ?? false}
-          variant="large"
-        />
-        {isPreparing && !snapshot?.localStream ? (
-          <p className="waiting__preparing">
-            <Spinner />
-            <span>{t('videoRoom.preparing')}</span>
-          </p>
-        ) : null}
-      </div>
+      <WaitingPreview snapshot={snapshot} />
       <section className="waiting__panel" aria-labelledby={headingId}>
         <h2 id={headingId} className="waiting__title">
           {heading}
@@ -108,6 +96,30 @@ function StatusMessageRegion({
             <p className="status-message__text">{message.text}</p>
           </div>
         </div>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * One's own camera large while waiting (to check it), with "Gjør klart …" until camera and
+ * microphone are there: the patient's, the practitioner's and a guest's waiting room.
+ */
+export function WaitingPreview({ snapshot }: { snapshot: CallSnapshot | null }) {
+  const t = useT();
+  const isPreparing = (snapshot?.phase ?? 'preparing') === 'preparing';
+  return (
+    <div className="waiting__preview">
+      <SelfView
+        stream={snapshot?.localStream ?? null}
+        camera={snapshot?.camera ?? false}
+        variant="large"
+      />
+      {isPreparing && !snapshot?.localStream ? (
+        <p className="waiting__preparing">
+          <Spinner />
+          <span>{t('videoRoom.preparing')}</span>
+        </p>
       ) : null}
     </div>
   );
