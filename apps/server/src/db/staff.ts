@@ -1,5 +1,12 @@
 import type { AppointmentStatus, Modality } from '@visitt/contracts';
-import type { AppointmentId, Instant, PractitionerId, TimeZoneId } from '@visitt/domain';
+import {
+  VIDEO_CLOSES_AFTER,
+  VIDEO_OPENS_BEFORE,
+  type AppointmentId,
+  type Instant,
+  type PractitionerId,
+  type TimeZoneId,
+} from '@visitt/domain';
 import type { Queryable } from './pool';
 import { toRoom, type RoomDbRow, type RoomRow } from './video';
 
@@ -87,8 +94,10 @@ const toStaffRow = (r: StaffDbRow): StaffAppointmentRow => ({
 });
 
 /**
- * The practitioners' appointments on one day of their clinic's calendar (the day holding `at`
- * when no date is given), cancelled ones included, in time order.
+ * The practitioners' appointments on one day of their clinic's calendar, cancelled ones included,
+ * in time order. Today's list (`at`) also holds every video appointment whose room is open at
+ * `at`, whatever its day ({@link isInVideoWindow}): a patient who waits before midnight for a
+ * consultation at 00:05 is on it, as is one still in a call that began before midnight.
  */
 export async function listPractitionerDay(
   db: Queryable,
@@ -96,12 +105,22 @@ export async function listPractitionerDay(
   day: { date: string } | { at: Instant },
 ): Promise<StaffAppointmentRow[]> {
   const { rows } = await db.query<StaffDbRow>(
-    `${STAFF_SELECT}
-      WHERE a.practitioner_id = ANY($1::uuid[])
-        AND (a.starts_at AT TIME ZONE c.time_zone)::date
-            = coalesce($2::date, (to_timestamp($3 / 1000.0) AT TIME ZONE c.time_zone)::date)
-      ORDER BY a.starts_at`,
-    [practitionerIds, 'date' in day ? day.date : null, 'at' in day ? day.at : null],
+    'date' in day
+      ? `${STAFF_SELECT}
+          WHERE a.practitioner_id = ANY($1::uuid[])
+            AND (a.starts_at AT TIME ZONE c.time_zone)::date = $2::date
+          ORDER BY a.starts_at`
+      : `${STAFF_SELECT}
+          WHERE a.practitioner_id = ANY($1::uuid[])
+            AND ((a.starts_at AT TIME ZONE c.time_zone)::date
+                   = (to_timestamp($2 / 1000.0) AT TIME ZONE c.time_zone)::date
+                 OR (a.modality = 'video' AND a.status <> 'cancelled'
+                     AND a.starts_at BETWEEN to_timestamp(($2 - $3) / 1000.0)
+                                         AND to_timestamp(($2 + $4) / 1000.0)))
+          ORDER BY a.starts_at`,
+    'date' in day
+      ? [practitionerIds, day.date]
+      : [practitionerIds, day.at, VIDEO_CLOSES_AFTER, VIDEO_OPENS_BEFORE],
   );
   return rows.map(toStaffRow);
 }

@@ -208,6 +208,56 @@ describe("the practitioner's side", () => {
     expect((await patient.get('/api/v1/staff/appointments')).status).toBe(403);
   });
 
+  it("holds on today's list every room open across midnight, and only those", async () => {
+    const ids = async (browser: Browser, query = '') =>
+      ((await browser.get(`/api/v1/staff/appointments${query}`)).body as { id: string }[]).map(
+        (a) => a.id,
+      );
+    // Booked at 23:20 on Monday (each clinic its own practitioner): 23:30 on Monday, 00:00 on
+    // Tuesday, 02:30 on Tuesday, and an in-person appointment at 00:00 on Tuesday. The clock then
+    // moves in steps shorter than a session's idle time.
+    app.clock.set('2026-11-30T22:20:00Z');
+    const evening = await scenario({ startsAt: '2026-11-30T23:30:00+01:00' });
+    const midnight = await scenario({ startsAt: '2026-12-01T00:00:00+01:00' });
+    const late = await scenario({ startsAt: '2026-12-01T02:30:00+01:00' });
+    const inPerson = await scenario({
+      startsAt: '2026-12-01T00:00:00+01:00',
+      modality: 'in_person',
+    });
+
+    // 23:45 on Monday: the patient of 00:00 waits, and is on the practitioner's today.
+    app.clock.set('2026-11-30T22:45:00Z');
+    const started = await midnight.patient.post(
+      `/api/v1/appointments/${midnight.appointmentId}/video/start`,
+    );
+    expect(started.status).toBe(200);
+    expect(await ids(midnight.doctor)).toEqual([midnight.appointmentId]);
+    // Asked for by date, each day holds only its own appointments.
+    expect(await ids(midnight.doctor, '?date=2026-11-30')).toEqual([]);
+    expect(await ids(midnight.doctor, '?date=2026-12-01')).toEqual([midnight.appointmentId]);
+    // Not yet open (02:30), or no room at all (in person): not on Monday's list.
+    expect(await ids(late.doctor)).toEqual([]);
+    expect(await ids(inPerson.doctor)).toEqual([]);
+    // A cancelled appointment has no room: it is gone from Monday's list.
+    expect(
+      (await midnight.patient.post(`/api/v1/appointments/${midnight.appointmentId}/cancel`)).status,
+    ).toBe(200);
+    expect(await ids(midnight.doctor)).toEqual([]);
+
+    // The call of 23:30 on Monday stays on today's list past midnight while its room is open (two
+    // hours after its start, 01:30), and is gone after.
+    for (const at of ['22:45', '23:10', '23:35']) {
+      app.clock.set(`2026-11-30T${at}:00Z`);
+      expect(await ids(evening.doctor)).toEqual([evening.appointmentId]);
+    }
+    for (const at of ['00:00', '00:25', '00:30']) {
+      app.clock.set(`2026-12-01T${at}:00Z`);
+      expect(await ids(evening.doctor), at).toEqual([evening.appointmentId]);
+    }
+    app.clock.set('2026-12-01T00:31:00Z');
+    expect(await ids(evening.doctor)).toEqual([]);
+  });
+
   it('sends a short status to the waiting patient', async () => {
     const { patient, doctor, appointmentId } = await scenario();
     const early = await doctor.post(`/api/v1/staff/appointments/${appointmentId}/video/status`, {

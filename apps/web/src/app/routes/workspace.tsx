@@ -122,7 +122,7 @@ export function WorkspacePage() {
             aria-label={t('workspace.listTitle', { date: dateText })}
           >
             {list.map((appointment) => (
-              <WorkspaceRow key={appointment.id} appointment={appointment} now={now} />
+              <WorkspaceRow key={appointment.id} appointment={appointment} day={day} now={now} />
             ))}
           </ul>
         </>

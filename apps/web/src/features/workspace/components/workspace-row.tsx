@@ -4,6 +4,7 @@ import { Icon } from '../../../components/ui/icon';
 import { StatusBadge } from '../../appointments/components/status-badge';
 import { BirthDate } from '../../profile/components/birth-date';
 import { useFormat, useT } from '../../../i18n';
+import { localDateOf } from '../../../lib/dates';
 import { canJoin, patientName, roomState } from '../room-state';
 import { isLongWait, minutesWaited } from '../waiting';
 import { JoinRoomButton } from './join-room-button';
@@ -18,7 +19,16 @@ export const rowId = (appointmentId: string) => `time-${appointmentId}`;
  * video the live room state — highlighted while the patient waits, more strongly after a long
  * wait ("Har ventet i 6 min"), with **Gå inn i videorommet** and the status messages.
  */
-export function WorkspaceRow({ appointment, now }: { appointment: StaffAppointment; now: number }) {
+export function WorkspaceRow({
+  appointment,
+  day,
+  now,
+}: {
+  appointment: StaffAppointment;
+  /** The list's day (`YYYY-MM-DD`): a room open across midnight shows its own date. */
+  day: string;
+  now: number;
+}) {
   const t = useT();
   const format = useFormat();
   const ids = { name: useId(), state: useId() };
@@ -39,6 +49,9 @@ export function WorkspaceRow({ appointment, now }: { appointment: StaffAppointme
     >
       <article className="ws-row__body" aria-labelledby={ids.name}>
         <p className="ws-row__time">
+          {localDateOf(appointment.start, zone) === day ? null : (
+            <span className="ws-row__date">{format.shortDate(appointment.start, zone)} </span>
+          )}
           {t('appointment.timeRange', {
             start: format.time(appointment.start, zone),
             end: format.time(appointment.end, zone),
