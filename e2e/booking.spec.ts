@@ -254,11 +254,7 @@ describe('booking in the Patient Portal (wide screen)', () => {
     await expectAccessible(page, 'portal list');
     expect(chosen).toMatch(/\+0[12]:00$/);
 
-    await page
-      .getByRole('button', { name: 'English' })
-      .or(page.getByRole('link', { name: 'English' }))
-      .first()
-      .click();
+    await page.getByRole('combobox', { name: 'Språk' }).first().selectOption('en');
     await page.getByRole('heading', { level: 1, name: 'My appointments' }).waitFor();
     expect(
       await page

@@ -139,7 +139,7 @@ describe('a video consultation between two browsers on two test hosts', () => {
     await heading(doctor, 'Videokonsultasjonen er avsluttet').catch(() =>
       doctor.getByText('Videokonsultasjonen er avsluttet').first().waitFor(),
     );
-    await patient.getByText('Legen avsluttet samtalen.').waitFor();
+    await patient.getByText('Behandleren avsluttet samtalen.').waitFor();
     await expectAccessible(patient, 'ended');
     const identified = await doctor.request.get(
       `/api/v1/staff/appointments/${appointmentId}/identification`,

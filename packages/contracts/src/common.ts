@@ -31,7 +31,8 @@ export const LocalDateString = z.iso
   .refine(isSaneYear, `A date in the years ${MIN_YEAR}–${MAX_YEAR}`);
 export const Modality = z.enum(MODALITIES);
 export type Modality = z.infer<typeof Modality>;
-export const Locale = z.enum(['nb', 'en']);
+/** Norwegian bokmål (the default), Norwegian nynorsk, English. */
+export const Locale = z.enum(['nb', 'nn', 'en']);
 export type Locale = z.infer<typeof Locale>;
 
 export const Email = z.email().max(254);

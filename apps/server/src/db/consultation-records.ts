@@ -1,3 +1,4 @@
+import type { Locale } from '@visitt/contracts';
 import type {
   AppointmentId,
   ClinicId,
@@ -22,7 +23,7 @@ export interface ConsultationRow {
     readonly id: ClinicId;
     readonly name: string;
     readonly timeZone: TimeZoneId;
-    readonly language: 'nb' | 'en';
+    readonly language: Locale;
   };
   readonly patient: {
     readonly id: UserId;
@@ -53,7 +54,7 @@ export async function findConsultation(db: Queryable, id: string): Promise<Consu
     clinic_id: string;
     clinic_name: string;
     time_zone: string;
-    language: 'nb' | 'en';
+    language: Locale;
     patient_id: string;
     patient_name: string;
     birth_date: string | null;

@@ -5,7 +5,7 @@ import type { AppointmentView } from '../db/appointments';
 import { anAppointmentView } from '../../test/appointment-view';
 import { GSM7_SEGMENT, gsm7Length } from './gsm7';
 import { renderMessage, type MessageContext } from './messages';
-import { signInCodeText } from './texts';
+import { localeFromAcceptLanguage, signInCodeText } from './texts';
 
 // The comment and the type name are there to prove that no message carries them.
 const appointment: AppointmentView = anAppointmentView({
@@ -37,7 +37,7 @@ const KINDS: NotificationKind[] = [
 ];
 const PATIENT_KINDS = ['confirmation', 'reminder', 'cancellation', 'moved'] as const;
 const CHANNELS: NotificationChannel[] = ['sms', 'push', 'email'];
-const LOCALES: Locale[] = ['nb', 'en'];
+const LOCALES: Locale[] = ['nb', 'nn', 'en'];
 
 /** Everything a message carries, attachments included, as one string. */
 const everything = (ctx: MessageContext) => JSON.stringify(renderMessage(ctx));
@@ -87,6 +87,9 @@ describe('renderMessage', () => {
       reference: 'n-1',
       text: 'Påminnelse: Videotime hos Demo legesenter ons. 2.12. kl. 10:00. Logg inn i appen eller portalen for å starte: https://visitt.example.no/timer',
     });
+    expect(smsText({ ...base, locale: 'nn' })).toBe(
+      'Påminning: Videotime hos Demo legesenter on. 2.12. kl. 10:00. Logg inn i appen eller portalen for å starte: https://visitt.example.no/timer',
+    );
     expect(smsText({ ...base, locale: 'en' })).toBe(
       'Reminder: video appointment at Demo legesenter on Wed 2 Dec at 10:00. Sign in to the app or portal to start: https://visitt.example.no/timer',
     );
@@ -100,6 +103,81 @@ describe('renderMessage', () => {
     expect(email.channel === 'email' && email.text).toMatch(
       /^Your appointment at Demo legesenter has been moved to Wednesday 2 December at 10:00\./,
     );
+  });
+
+  it('writes nynorsk for a patient who chose it, not bokmål', () => {
+    const nn = { ...base, locale: 'nn' as const };
+    // Nynorsk's own short weekday ("on.", not bokmål's "ons.").
+    expect(smsText({ ...nn, kind: 'moved' })).toBe(
+      'Timen din hos Demo legesenter er flytta til on. 2.12. kl. 10:00. Sjå timen: https://visitt.example.no/timer',
+    );
+    expect(smsText({ ...nn, kind: 'cancellation' })).toBe(
+      'Timen din hos Demo legesenter on. 2.12. kl. 10:00 er avbestilt. Sjå timane dine: https://visitt.example.no/timer',
+    );
+    expect(
+      smsText({ ...nn, kind: 'reminder', appointment: { ...appointment, modality: 'in_person' } }),
+    ).toBe(
+      'Påminning: Time hos Demo legesenter on. 2.12. kl. 10:00. Sjå timen: https://visitt.example.no/timer',
+    );
+    const email = renderMessage({ ...nn, channel: 'email', to: 'x@example.com', kind: 'moved' });
+    if (email.channel !== 'email') throw new Error('not an e-mail');
+    expect(email.subject).toBe('Timen din er flytta – Demo legesenter');
+    expect(email.text).toBe(
+      [
+        'Timen din hos Demo legesenter er flytta til onsdag 2. desember kl. 10:00.',
+        'Logg inn i Visitt-appen eller Pasientportalen for å starte videokonsultasjonen. Du kan starte frå 15 minutt før timen.',
+        '',
+        'Behandlar: Ingrid Berg',
+        'Stad: Video – du startar frå appen eller Pasientportalen',
+        '',
+        'Sjå timen: https://visitt.example.no/timer/7f1e1b4e-0000-4000-8000-000000000001',
+        '',
+        'Helsing Visitt på vegner av Demo legesenter',
+      ].join('\n'),
+    );
+    expect(email.html).toContain('<html lang="nn">');
+    const ics = email.attachments![0]!.content.replace(/\r\n /g, '');
+    expect(ics).toContain('SUMMARY:Videokonsultasjon hos Demo legesenter');
+    expect(ics).toContain('(frå 15 minutt før timen).\\nSjå timen: https://');
+    expect(
+      renderMessage({ ...nn, channel: 'push', to: 'u', kind: 'patient_started' }),
+    ).toMatchObject({
+      push: {
+        title: 'Pasient i videorommet',
+        body: 'Ein pasient har starta videokonsultasjonen (timen onsdag 2. desember kl. 10:00).',
+      },
+    });
+    // Words a bokmål text would give itself away by, in every kind, channel and form.
+    const bokmal =
+      /\b(ikke|noen|fra|hilsen|vegne|behandler|sted|se|påminnelse|flyttet|venter|startet|en|timene|minutter)\b/i;
+    for (const modality of ['video', 'in_person'] as const)
+      for (const kind of KINDS)
+        for (const channel of CHANNELS) {
+          const message = renderMessage({
+            ...nn,
+            kind,
+            channel,
+            clinicMessage: 'Ring oss.',
+            appointment: {
+              ...appointment,
+              modality,
+              status: kind === 'cancellation' ? 'cancelled' : 'booked',
+            },
+          });
+          const text =
+            message.channel === 'sms'
+              ? message.text
+              : message.channel === 'push'
+                ? `${message.push.title} ${message.push.body}`
+                : [
+                    message.subject,
+                    message.text,
+                    ...(message.attachments ?? []).map((a) =>
+                      a.content.replace(/\r\n /g, '').replace(/\\n/g, '\n'),
+                    ),
+                  ].join('\n');
+          expect(text, `${kind}/${channel}/${modality}`).not.toMatch(bokmal);
+        }
   });
 
   describe('SMS in one GSM-7 segment', () => {
@@ -155,6 +233,9 @@ describe('renderMessage', () => {
       expect(smsText({ ...longAddress, kind: 'reminder' })).toMatch(
         /^Påminnelse: videotime hos Legesenteret på Grünerløkka[^:]*\.\. ons\. 30\.9\. kl\. 12:45: https:/,
       );
+      expect(smsText({ ...long, locale: 'nn', kind: 'reminder' })).toMatch(
+        /^Påminning: Videotime hos Legesenteret på Grünerløkka[^ ]*( [^ ]+)*\.\. on\. 30\.9\. kl\. 12:45\./,
+      );
       // Printed for the record: the lengths with the long name.
       console.info(lengths);
     });
@@ -179,6 +260,9 @@ describe('renderMessage', () => {
       push: { title: 'Timen er avbestilt', url: '/timer/7f1e1b4e-0000-4000-8000-000000000001' },
     });
     expect(JSON.stringify(push)).not.toContain('Ingrid');
+    expect(
+      renderMessage({ ...base, channel: 'push', to: 'user-1', kind: 'cancellation', locale: 'nn' }),
+    ).toMatchObject({ push: { title: 'Timen er avbestilt' } });
   });
 
   it('gives the practitioner a push that leads to the workspace, without the patient', () => {
@@ -239,6 +323,11 @@ describe('renderMessage', () => {
       'Melding fra klinikken:\nLegen er syk. Ring oss for ny time.',
     );
     expect(smsText(context)).not.toContain('Legen er syk');
+    const nn = renderMessage({ ...context, locale: 'nn', channel: 'email', to: 'x@example.com' });
+    expect(nn.channel === 'email' && nn.text).toContain(
+      'Melding frå klinikken:\nLegen er syk. Ring oss for ny time.',
+    );
+    expect(smsText({ ...context, locale: 'nn' })).not.toContain('Legen er syk');
   });
 });
 
@@ -248,5 +337,39 @@ describe('signInCodeText', () => {
     expect(text.split('\n').at(-1)).toBe('@visitt.fjordhelse.no #123456');
     expect(gsm7Length(text)).toBeLessThanOrEqual(GSM7_SEGMENT);
     expect(gsm7Length(text)).not.toBeNull();
+  });
+
+  it('in nynorsk, no longer than in bokmål', () => {
+    const nb = signInCodeText.nb.sms('123456', 10, 'https://visitt.fjordhelse.no');
+    const nn = signInCodeText.nn.sms('123456', 10, 'https://visitt.fjordhelse.no');
+    expect(nn).toBe(
+      '123456 er Visitt-koden din. Gjeld i 10 min. Ikkje del den med nokon.\n\n@visitt.fjordhelse.no #123456',
+    );
+    expect(nn.length).toBeLessThanOrEqual(nb.length);
+    expect(signInCodeText.nn.subject).toBe('Innloggingskoden din til Visitt');
+    expect(signInCodeText.nn.text('123456', 10)).toBe(
+      'Koden din er 123456. Den gjeld i 10 minutt. Ikkje del den med nokon. Bad du ikkje om ein kode, kan du sjå bort frå denne meldinga.',
+    );
+  });
+});
+
+describe('localeFromAcceptLanguage', () => {
+  it.each([
+    ['nn-NO', 'nn'],
+    ['nn', 'nn'],
+    ['NN-no', 'nn'],
+    ['nn-NO,nn;q=0.9,nb;q=0.8,en;q=0.5', 'nn'],
+    ['de-DE,nn;q=0.8,en;q=0.5', 'nn'],
+    ['no', 'nb'],
+    ['no-NO', 'nb'],
+    ['nb', 'nb'],
+    ['nb-NO,nn;q=0.9', 'nb'],
+    ['en-GB,nn;q=0.9', 'en'],
+    ['en-US', 'en'],
+    ['de-DE', 'nb'],
+    ['', 'nb'],
+    [undefined, 'nb'],
+  ] as const)('%s gives %s', (header, locale) => {
+    expect(localeFromAcceptLanguage(header)).toBe(locale);
   });
 });

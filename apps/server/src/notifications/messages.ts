@@ -8,6 +8,7 @@ import {
 import type { AppointmentView } from '../db/appointments';
 import { presentIcs } from '../presenters/ics';
 import { GSM7_SEGMENT, gsm7Length, toGsm7 } from './gsm7';
+import { intlLocale } from './texts';
 import type { Attachment, OutgoingMessage } from './transport';
 
 /**
@@ -38,11 +39,11 @@ function formatter(style: 'long' | 'short', locale: Locale, timeZone: string) {
   const key = `${style}|${locale}|${timeZone}`;
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', {
+    format = new Intl.DateTimeFormat(intlLocale[locale], {
       timeZone,
       weekday: style,
       day: 'numeric',
-      month: style === 'long' ? 'long' : locale === 'nb' ? 'numeric' : 'short',
+      month: style === 'long' ? 'long' : locale === 'en' ? 'short' : 'numeric',
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
@@ -56,7 +57,10 @@ function formatter(style: 'long' | 'short', locale: Locale, timeZone: string) {
 const longWhen = (ctx: MessageContext) =>
   formatter('long', ctx.locale, ctx.appointment.clinic.timeZone).format(ctx.appointment.start);
 
-/** "ons. 2.12. kl. 10:00" / "Wed 2 Dec at 10:00": the SMS's date, short enough for one segment. */
+/**
+ * "ons. 2.12. kl. 10:00" / "on. 2.12. kl. 10:00" (nynorsk) / "Wed 2 Dec at 10:00": the SMS's
+ * date, short enough for one segment.
+ */
 function shortWhen(ctx: MessageContext) {
   const parts = Object.fromEntries(
     formatter('short', ctx.locale, ctx.appointment.clinic.timeZone)
@@ -64,9 +68,9 @@ function shortWhen(ctx: MessageContext) {
       .map((p) => [p.type, p.value]),
   );
   const { weekday, day, month, hour, minute } = parts;
-  return ctx.locale === 'nb'
-    ? `${weekday} ${day}.${month}. kl. ${hour}:${minute}`
-    : `${weekday} ${day} ${month} at ${hour}:${minute}`;
+  return ctx.locale === 'en'
+    ? `${weekday} ${day} ${month} at ${hour}:${minute}`
+    : `${weekday} ${day}.${month}. kl. ${hour}:${minute}`;
 }
 
 type Lines = (clinic: string, when: string, isVideo: boolean) => Record<NotificationKind, string>;
@@ -139,6 +143,54 @@ const words: Record<Locale, Words> = {
       reminder: 'Påminnelse om time',
       cancellation: 'Timen er avbestilt',
       moved: 'Timen er flyttet',
+      patient_started: 'Pasient i videorommet',
+    },
+  },
+  nn: {
+    subject: {
+      confirmation: 'Timen din er bestilt',
+      reminder: 'Påminning om timen din',
+      cancellation: 'Timen din er avbestilt',
+      moved: 'Timen din er flytta',
+      patient_started: 'Ein pasient ventar i videorommet',
+    },
+    line: (clinic, w, isVideo) => ({
+      confirmation: `Timen din hos ${clinic} ${w} er bestilt.`,
+      reminder: `Påminning: Du har ${isVideo ? 'videokonsultasjon' : 'time'} hos ${clinic} ${w}.`,
+      cancellation: `Timen din hos ${clinic} ${w} er avbestilt.`,
+      moved: `Timen din hos ${clinic} er flytta til ${w}.`,
+      patient_started: `Ein pasient har starta videokonsultasjonen (timen ${w}).`,
+    }),
+    sms: (clinic, w, isVideo) => ({
+      confirmation: `Timen din hos ${clinic} ${w} er bestilt. ${isVideo ? 'Start videotimen i appen eller portalen:' : 'Sjå timen:'}`,
+      reminder: isVideo
+        ? `Påminning: Videotime hos ${clinic} ${w}. Logg inn i appen eller portalen for å starte:`
+        : `Påminning: Time hos ${clinic} ${w}. Sjå timen:`,
+      cancellation: `Timen din hos ${clinic} ${w} er avbestilt. Sjå timane dine:`,
+      moved: `Timen din hos ${clinic} er flytta til ${w}. Sjå timen:`,
+      patient_started: `Ein pasient ventar i videorommet (timen ${w}):`,
+    }),
+    smsShort: (clinic, w, isVideo) => ({
+      confirmation: `Bestilt: ${isVideo ? 'videotime' : 'time'} hos ${clinic} ${w}:`,
+      reminder: `Påminning: ${isVideo ? 'videotime' : 'time'} hos ${clinic} ${w}:`,
+      cancellation: `Avbestilt: time hos ${clinic} ${w}:`,
+      moved: `Flytta: time hos ${clinic} til ${w}:`,
+      patient_started: `Pasient ventar (timen ${w}):`,
+    }),
+    videoHowTo:
+      'Logg inn i Visitt-appen eller Pasientportalen for å starte videokonsultasjonen. Du kan starte frå 15 minutt før timen.',
+    see: 'Sjå timen',
+    practitioner: 'Behandlar',
+    place: 'Stad',
+    videoPlace: 'Video – du startar frå appen eller Pasientportalen',
+    videoPlaceCancelled: 'Video',
+    signature: 'Helsing Visitt på vegner av',
+    clinicMessage: 'Melding frå klinikken:',
+    pushTitle: {
+      confirmation: 'Timen er bestilt',
+      reminder: 'Påminning om time',
+      cancellation: 'Timen er avbestilt',
+      moved: 'Timen er flytta',
       patient_started: 'Pasient i videorommet',
     },
   },

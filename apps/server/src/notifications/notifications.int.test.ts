@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Locale } from '@visitt/contracts';
 import {
   buildAppointmentType,
   buildClinic,
@@ -75,7 +76,7 @@ async function signIn(browser: Browser, email: string) {
 
 /** A clinic with a practitioner (who signs in) and a video type; a patient with e-mail and mobile verified. */
 async function setup(
-  options: { phone?: boolean; typeModality?: 'video' | 'in_person'; locale?: 'nb' | 'en' } = {},
+  options: { phone?: boolean; typeModality?: 'video' | 'in_person'; locale?: Locale } = {},
 ) {
   const clinic = await buildClinic(app.db, { name: `Fjordklinikken ${++n}` });
   const admin = await buildUser(app.db, {
@@ -371,7 +372,7 @@ describe('sending', () => {
 });
 
 describe('what messages say', () => {
-  it.each(['nb', 'en'] as const)(
+  it.each(['nb', 'nn', 'en'] as const)(
     '%s: no message of any kind or channel names the type, its description or the comment',
     async (locale) => {
       const secrets = ['Samtale om angst', 'angst', 'panikkanfall', 'Sensitiv'];
@@ -426,6 +427,13 @@ describe('what messages say', () => {
         collect();
       }
       expect(seen).toHaveLength(12);
+      // In the patient's own language: the seven e-mails (three, none, four) are signed in it.
+      const signature: Record<Locale, string> = {
+        nb: 'Hilsen Visitt på vegne av',
+        nn: 'Helsing Visitt på vegner av',
+        en: 'Regards, Visitt on behalf of',
+      };
+      expect(seen.filter((message) => message.includes(signature[locale]))).toHaveLength(7);
       for (const message of seen)
         for (const secret of secrets)
           expect(message.toLowerCase()).not.toContain(secret.toLowerCase());

@@ -53,4 +53,21 @@ describe('the calendar file of an appointment', () => {
     expect(uids).toEqual(new Set([`${booked.id}@visitt`]));
     expect(field(presentIcs(files[3]!, options), 'STATUS')).toEqual(['CANCELLED']);
   });
+
+  it('is written in the patient’s language, nynorsk too', () => {
+    const unfold = (ics: string) => ics.replace(/\r\n /g, '');
+    const nn = unfold(presentIcs(booked, { ...options, locale: 'nn' }));
+    expect(field(nn, 'SUMMARY')).toEqual(['Videokonsultasjon hos Demo legesenter']);
+    expect(field(nn, 'DESCRIPTION')).toEqual([
+      'Samtale – Ingrid Berg\\nLogg inn i Visitt-appen eller Pasientportalen for å starte ' +
+        'videokonsultasjonen (frå 15 minutt før timen).\\nSjå timen: ' +
+        `https://visitt.example.no/timer/${booked.id}`,
+    ]);
+    const inPerson = unfold(
+      presentIcs({ ...booked, modality: 'in_person' }, { ...options, locale: 'nn' }),
+    );
+    expect(field(inPerson, 'SUMMARY')).toEqual(['Time hos Demo legesenter']);
+    const en = unfold(presentIcs(booked, { ...options, locale: 'en' }));
+    expect(field(en, 'SUMMARY')).toEqual(['Video consultation at Demo legesenter']);
+  });
 });

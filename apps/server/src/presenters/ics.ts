@@ -11,6 +11,14 @@ const texts = {
       'Logg inn i Visitt-appen eller Pasientportalen for å starte videokonsultasjonen (fra 15 minutter før timen).',
     open: 'Se timen',
   },
+  nn: {
+    video: 'Videokonsultasjon',
+    inPerson: 'Time',
+    at: 'hos',
+    videoHowTo:
+      'Logg inn i Visitt-appen eller Pasientportalen for å starte videokonsultasjonen (frå 15 minutt før timen).',
+    open: 'Sjå timen',
+  },
   en: {
     video: 'Video consultation',
     inPerson: 'Appointment',

@@ -73,6 +73,41 @@ describe('the consultation record as a PDF', () => {
     expect(text).not.toContain('Duration');
   });
 
+  it('in nynorsk for a clinic that writes nynorsk', async () => {
+    const { pages, info } = await readPdf(
+      await renderConsultationPdf({ ...record, language: 'nn' }),
+    );
+    expect(pages).toHaveLength(1);
+    const text = flat(pages[0]!);
+    for (const expected of [
+      'Videokonsultasjon',
+      'Pasient Áile Ŋuolja Đorđević',
+      'Fødselsdato 7. mars 1984',
+      'Behandlar Dr. Øyvind Lie',
+      'Avtalt tid 30. november 2026, 10:00–10:20',
+      'Status Gjennomført',
+      'Pasienten starta 10:00:00',
+      'Behandlaren kom inn 10:02:30',
+      'Avslutta 10:14:40 av behandlaren',
+      'Ventetid 2 min 30 s',
+      'Varigheit 12 min 10 s (13 min)',
+      'Identifisering Gyldig legitimasjon vist på video Registrert av Dr. Øyvind Lie 10:14:35',
+      'Tolk Nei',
+      'Deltakarar',
+      'Rolle Namn Inn Ut',
+      'Behandlar Dr. Øyvind Lie 10:02:30 10:14:40',
+      'tidssona Europe/Oslo',
+      'ikkje lyd, bilete eller meldingar frå konsultasjonen',
+    ])
+      expect(text).toContain(expected);
+    expect(text).not.toMatch(
+      /\b(ikke|Behandler|behandleren|Varighet|Deltakere|Navn|startet|fra)\b/,
+    );
+    expect(info).toMatchObject({
+      Title: 'Videokonsultasjon: Áile Ŋuolja Đorđević, 30. november 2026',
+    });
+  });
+
   it('stays one page with four participants and long names', async () => {
     const long = 'Maria Magdalena Ingeborg Kristine Haraldsdatter-Søndre Gjerdrum';
     const { pages } = await readPdf(

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@visitt/contracts';
+import type { ErrorCode, Locale as ApiLocale } from '@visitt/contracts';
 import type { ClientErrorCode } from '../lib/api';
 import type { nb } from './nb';
 import type { nbStaff } from './nb-staff';
@@ -19,7 +19,8 @@ type Paths<T> = {
   [K in keyof T & string]: T[K] extends string ? K : `${K}.${Paths<T[K]>}`;
 }[keyof T & string];
 
-export type Locale = 'nb' | 'en';
+/** The client's languages: the API's (bokmål, nynorsk, English). */
+export type Locale = ApiLocale;
 
 export type Vars = Record<string, string | number>;
 

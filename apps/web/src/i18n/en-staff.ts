@@ -301,7 +301,7 @@ export const enStaff: StaffCatalogue = {
       language: 'Language of the clinic’s documents',
       languageHint:
         'The consultation record for the patient journal is made in this language. Messages to patients follow the language they have chosen.',
-      languages: { nb: 'Norwegian bokmål', en: 'English' },
+      languages: { nb: 'Norwegian bokmål', nn: 'Norwegian nynorsk', en: 'English' },
       visibility: 'Visibility and sign-in',
       listed: 'Show the clinic in the patients’ search',
       listedHint: 'Patients who have had an appointment here find the clinic regardless.',

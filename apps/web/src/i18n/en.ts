@@ -42,8 +42,7 @@ export const en: CoreCatalogue = {
     offline: 'You are offline. The page carries on by itself when the connection is back.',
   },
   language: {
-    switchTo: 'Norsk',
-    switchToLang: 'nb',
+    label: 'Language',
     changed: 'The language is now English.',
   },
   home: {
@@ -333,7 +332,7 @@ export const en: CoreCatalogue = {
     endedTitle: 'The video consultation has ended',
     endedBySelf: 'You ended the call.',
     endedByPatient: 'The patient ended the call.',
-    endedByPractitioner: 'The doctor ended the call.',
+    endedByPractitioner: 'The practitioner ended the call.',
     rejoinNote: 'You can go back into the call while the video room is open.',
     rejoin: 'Rejoin',
     backToCalendar: 'Back to My calendar',

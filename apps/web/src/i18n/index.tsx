@@ -40,10 +40,12 @@ const catalogues: Partial<Record<Locale, CoreCatalogue & Partial<StaffCatalogue>
 };
 const coreLoaders: Record<Locale, () => Promise<CoreCatalogue>> = {
   nb: () => Promise.resolve(nb),
+  nn: async () => (await import('./nn')).nn,
   en: async () => (await import('./en')).en,
 };
 const staffLoaders: Record<Locale, () => Promise<StaffCatalogue>> = {
   nb: async () => (await import('./nb-staff')).nbStaff,
+  nn: async () => (await import('./nn-staff')).nnStaff,
   en: async () => (await import('./en-staff')).enStaff,
 };
 const hasStaffTexts = new Set<Locale>();
@@ -87,7 +89,7 @@ export type TFunction = (key: TranslationKey, vars?: Vars) => string;
 
 interface I18nValue {
   locale: Locale;
-  /** `nb-NO` or `en-GB`, for `Intl`. */
+  /** `nb-NO`, `nn-NO` or `en-GB`, for `Intl`. */
   intlLocale: string;
   /** Shows `locale` now; `persist` also remembers it as the user's choice on this device. */
   setLocale: (locale: Locale, options?: { persist?: boolean }) => void;

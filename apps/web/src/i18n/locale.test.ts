@@ -5,7 +5,12 @@ describe('chooseLocale', () => {
   it.each([
     [null, ['en-US', 'nb-NO'], 'en'],
     [null, ['nb-NO', 'en-US'], 'nb'],
-    [null, ['de-DE', 'nn-NO', 'en'], 'nb'],
+    [null, ['de-DE', 'nn-NO', 'en'], 'nn'],
+    [null, ['nn'], 'nn'],
+    [null, ['NN-no', 'nb-NO'], 'nn'],
+    [null, ['nb-NO', 'nn-NO'], 'nb'],
+    ['nn', ['en-GB'], 'nn'],
+    ['nb', ['nn-NO'], 'nb'],
     [null, ['de-DE', 'en-GB', 'no'], 'en'],
     [null, ['no'], 'nb'],
     [null, ['sv-SE', 'de'], 'nb'],

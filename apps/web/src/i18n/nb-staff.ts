@@ -1,7 +1,7 @@
 /**
  * The Norwegian (bokmål) texts of the staff pages (workspace, calendar, administration,
  * invitations, the demo inbox): fetched with those pages, so a patient's first page does not
- * carry them. `en-staff.ts` must have the same keys.
+ * carry them. `nn-staff.ts` and `en-staff.ts` must have the same keys.
  */
 export const nbStaff = {
   invitation: {
@@ -303,7 +303,7 @@ export const nbStaff = {
       language: 'Språk i klinikkens dokumenter',
       languageHint:
         'Konsultasjonsnotatet til journalen lages på dette språket. Meldinger til pasientene følger språket de selv har valgt.',
-      languages: { nb: 'Norsk bokmål', en: 'Engelsk' },
+      languages: { nb: 'Norsk bokmål', nn: 'Norsk nynorsk', en: 'Engelsk' },
       visibility: 'Synlighet og innlogging',
       listed: 'Vis klinikken i pasientenes søk',
       listedHint: 'Pasienter som har hatt time her før, finner klinikken uansett.',

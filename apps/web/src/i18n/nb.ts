@@ -1,6 +1,6 @@
 /**
- * The Norwegian (bokmål) catalogue: the source of every user-visible string. `en.ts` must have
- * the same keys (TypeScript checks it). Placeholders are `{name}`. Labels from the seed
+ * The Norwegian (bokmål) catalogue: the source of every user-visible string. `nn.ts` and `en.ts`
+ * must have the same keys (TypeScript checks it, and the catalogue test both ways). Placeholders are `{name}`. Labels from the seed
  * ("Start", "Start helsehjelp", "Bestill videokonsultasjon", "Bestill", "Bekreft",
  * "Min kalender", "Start videokonsultasjon", "Avslutt") are exact.
  */
@@ -45,9 +45,8 @@ export const nb = {
     offline: 'Du er uten nett. Siden fortsetter av seg selv når forbindelsen er tilbake.',
   },
   language: {
-    switchTo: 'English',
-    switchToLang: 'en',
-    changed: 'Språket er endret til norsk.',
+    label: 'Språk',
+    changed: 'Språket er nå norsk bokmål.',
   },
   home: {
     title: 'Hjem',
@@ -337,7 +336,7 @@ export const nb = {
     endedTitle: 'Videokonsultasjonen er avsluttet',
     endedBySelf: 'Du avsluttet samtalen.',
     endedByPatient: 'Pasienten avsluttet samtalen.',
-    endedByPractitioner: 'Legen avsluttet samtalen.',
+    endedByPractitioner: 'Behandleren avsluttet samtalen.',
     rejoinNote: 'Du kan gå inn i samtalen igjen så lenge videorommet er åpent.',
     rejoin: 'Gå inn igjen',
     backToCalendar: 'Tilbake til Min kalender',

@@ -1,4 +1,5 @@
 import type { Locale, StaffRole } from '@visitt/contracts';
+import { intlLocale } from '../../notifications/texts';
 
 /** What an invitation e-mail says: who invites, to which clinic, as what, and until when. */
 export interface InvitationMessage {
@@ -13,6 +14,7 @@ export interface InvitationMessage {
 
 const roleNames: Record<Locale, Record<StaffRole, string>> = {
   nb: { admin: 'administrator', practitioner: 'behandler' },
+  nn: { admin: 'administrator', practitioner: 'behandlar' },
   en: { admin: 'administrator', practitioner: 'practitioner' },
 };
 
@@ -33,6 +35,20 @@ export const invitationText: Record<
         m.link,
         '',
         `Lenken kan brukes én gang og gjelder til ${m.expires}. Venter du ikke denne invitasjonen, kan du se bort fra meldingen.`,
+      ].join('\n'),
+  },
+  nn: {
+    subject: (m) => `Invitasjon til ${m.clinicName} i Visitt`,
+    text: (m) =>
+      [
+        `${m.inviterName ?? 'Ein administrator'} har invitert deg til ${m.clinicName} i Visitt som ${m.roles
+          .map((r) => roleNames.nn[r])
+          .join(' og ')}.`,
+        '',
+        `Logg inn eller opprett ein konto med denne e-postadressa (${m.email}), og opne lenka for å godta invitasjonen:`,
+        m.link,
+        '',
+        `Lenka kan brukast éin gong og gjeld til ${m.expires}. Ventar du ikkje denne invitasjonen, kan du sjå bort frå meldinga.`,
       ].join('\n'),
   },
   en: {
@@ -58,7 +74,7 @@ export function formatExpiry(at: number, locale: Locale, timeZone: string): stri
   const key = `${locale}|${timeZone}`;
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', {
+    format = new Intl.DateTimeFormat(intlLocale[locale], {
       timeZone,
       dateStyle: 'long',
       timeStyle: 'short',

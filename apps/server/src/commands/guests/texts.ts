@@ -1,4 +1,5 @@
 import type { GuestRole, Locale } from '@visitt/contracts';
+import { intlLocale } from '../../notifications/texts';
 
 /** What a guest invitation says: to what, where and when, and the link. Nothing about the patient. */
 export interface GuestInvitationMessage {
@@ -11,6 +12,7 @@ export interface GuestInvitationMessage {
 
 const roleNames: Record<Locale, Record<GuestRole, string>> = {
   nb: { interpreter: 'tolk', relative: 'pårørende', clinician: 'helsepersonell' },
+  nn: { interpreter: 'tolk', relative: 'pårørande', clinician: 'helsepersonell' },
   en: { interpreter: 'interpreter', relative: 'relative', clinician: 'clinician' },
 };
 
@@ -40,6 +42,20 @@ export const guestInvitationText: Record<
     sms: (m) =>
       `Du er invitert som ${roleNames.nb[m.role]} til videokonsultasjon hos ${m.clinicName} ${m.when}. Åpne fra 15 min før: ${m.link}`,
   },
+  nn: {
+    subject: (m) => `Invitasjon til videokonsultasjon hos ${m.clinicName}`,
+    text: (m) =>
+      [
+        `Du er invitert som ${roleNames.nn[m.role]} til ein videokonsultasjon hos ${m.clinicName} ${m.when}.`,
+        '',
+        'Opne lenka i nettlesaren frå 15 minutt før. Du treng ingen konto. Behandlaren slepp deg inn.',
+        m.link,
+        '',
+        'Lenka er personleg og verkar i éin nettlesar om gongen. Del den ikkje med andre.',
+      ].join('\n'),
+    sms: (m) =>
+      `Du er invitert som ${roleNames.nn[m.role]} til videokonsultasjon hos ${m.clinicName} ${m.when}. Opne frå 15 min før: ${m.link}`,
+  },
   en: {
     subject: (m) => `Invitation to a video consultation at ${m.clinicName}`,
     text: (m) =>
@@ -58,7 +74,7 @@ export const guestInvitationText: Record<
 
 /** The start as the invitation writes it: "mandag 30. november kl. 10:00". */
 export function formatGuestWhen(start: number, locale: Locale, timeZone: string): string {
-  const format = new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', {
+  const format = new Intl.DateTimeFormat(intlLocale[locale], {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -66,7 +82,7 @@ export function formatGuestWhen(start: number, locale: Locale, timeZone: string)
     minute: '2-digit',
     timeZone,
   });
-  // "mandag 30. november kl. 10:00", "Monday 30 November at 10:00"
+  // "mandag 30. november kl. 10:00", "måndag 30. november kl. 10:00", "Monday 30 November at 10:00"
   const text = format.format(start);
-  return locale === 'nb' ? text : `on ${text}`;
+  return locale === 'en' ? `on ${text}` : text;
 }

@@ -3,6 +3,7 @@ import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Alert, useErrorMessage } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { useT } from '../../../i18n';
+import { isLocale, LOCALES } from '../../../i18n/locale';
 import { useSaveClinic } from '../api/admin-api';
 import {
   checkClinicDraft,
@@ -157,10 +158,16 @@ export function ClinicProfileForm({ clinic }: { clinic: AdminClinic }) {
             className="input select"
             value={draft.language}
             aria-describedby={`${languageId}-hint`}
-            onChange={(event) => change('language', event.target.value === 'en' ? 'en' : 'nb')}
+            onChange={(event) => {
+              const language = event.target.value;
+              if (isLocale(language)) change('language', language);
+            }}
           >
-            <option value="nb">{t('admin.profile.languages.nb')}</option>
-            <option value="en">{t('admin.profile.languages.en')}</option>
+            {LOCALES.map((language) => (
+              <option key={language} value={language}>
+                {t(`admin.profile.languages.${language}`)}
+              </option>
+            ))}
           </select>
         </div>
         <fieldset className="choice-group admin-form__group">

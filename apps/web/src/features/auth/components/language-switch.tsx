@@ -1,38 +1,51 @@
-import { useState } from 'react';
-import { isLocale } from '../../../i18n/locale';
-import { useI18n } from '../../../i18n';
+import { useId, useState } from 'react';
 import { Icon } from '../../../components/ui/icon';
+import { useI18n, type Locale } from '../../../i18n';
+import { isLocale, LANGUAGE_NAMES, LOCALES } from '../../../i18n/locale';
 import { useChangeLocale } from '../hooks/use-change-locale';
 
 /**
- * "English" in Norwegian, "Norsk" in English: each shown in its own language (`lang`), so the
- * button reads correctly whatever language the page is in.
+ * The language chooser: a native select ("Språk"), each language named in itself with its own
+ * `lang`, so a reader finds theirs whatever language the page is in. The change is announced in
+ * the new language once its texts are here.
  */
 export function LanguageSwitch({ className }: { className?: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const changeLocale = useChangeLocale();
-  const [announcement, setAnnouncement] = useState('');
-  const target = t('language.switchToLang');
-
-  function handleClick() {
-    if (!isLocale(target)) return;
-    changeLocale(target);
-    setAnnouncement(target);
-  }
+  const id = useId();
+  // The choice shows at once; the page follows when the language's texts have come.
+  const [chosen, setChosen] = useState<Locale | null>(null);
+  const [hasChanged, setHasChanged] = useState(false);
 
   return (
     <>
-      <button
-        type="button"
-        className={`lang-switch${className ? ` ${className}` : ''}`}
-        lang={target}
-        onClick={handleClick}
-      >
+      <span className={`lang-switch${className ? ` ${className}` : ''}`}>
         <Icon name="globe" />
-        <span>{t('language.switchTo')}</span>
-      </button>
+        <label htmlFor={id} className="visually-hidden">
+          {t('language.label')}
+        </label>
+        <select
+          id={id}
+          className="lang-switch__select"
+          value={chosen ?? locale}
+          lang={chosen ?? locale}
+          onChange={(event) => {
+            const next = event.target.value;
+            if (!isLocale(next)) return;
+            setChosen(next);
+            setHasChanged(true);
+            changeLocale(next);
+          }}
+        >
+          {LOCALES.map((option) => (
+            <option key={option} value={option} lang={option}>
+              {LANGUAGE_NAMES[option]}
+            </option>
+          ))}
+        </select>
+      </span>
       <span className="visually-hidden" role="status">
-        {announcement ? t('language.changed') : ''}
+        {hasChanged && (chosen === null || chosen === locale) ? t('language.changed') : ''}
       </span>
     </>
   );
