@@ -101,7 +101,11 @@ export const errorStatus = {
   contact_not_verified: 422,
   /** Too many attempts. Wait for the time in `Retry-After`. */
   rate_limited: 429,
-  /** The channel (e-mail or SMS) cannot be used on this installation. */
+  /**
+   * The channel (e-mail or SMS) cannot be used on this installation. For an accessibility report:
+   * the operator has set no accessibility contact (`VISITT_ACCESSIBILITY_EMAIL`, see
+   * GET /api/v1/accessibility) or the e-mail could not be sent; contact the clinic instead.
+   */
   channel_unavailable: 503,
   /**
    * SMS goes only to the countries this installation allows (the Nordic countries by default):

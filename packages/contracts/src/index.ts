@@ -12,3 +12,4 @@ export * from './strong-auth';
 export * from './admin';
 export * from './calendar';
 export * from './guests';
+export * from './accessibility';

@@ -115,3 +115,19 @@ export const MoveAppointmentBody = z
   .strictObject({ start: DateTime })
   .meta({ id: 'MoveAppointmentBody' });
 export type MoveAppointmentBody = z.infer<typeof MoveAppointmentBody>;
+
+/**
+ * What the test page's connection test needs: ICE servers with TURN credentials that last a few
+ * minutes. With a relay (TURN) configured, the test sends everything through it (`relay`), the
+ * path a call takes when nothing better is open, so a test that passes means a call gets through.
+ */
+export const ConnectionTest = z
+  .object({
+    iceServers: z.array(IceServer),
+    iceTransportPolicy: z.enum(['all', 'relay']),
+    /** Whether a TURN relay is configured: without one the test cannot measure the network. */
+    hasRelay: z.boolean(),
+    credentialsExpireAt: DateTime.nullable(),
+  })
+  .meta({ id: 'ConnectionTest' });
+export type ConnectionTest = z.infer<typeof ConnectionTest>;

@@ -78,6 +78,12 @@ const Env = z.object({
     .string()
     .regex(/^(mailto:|https:)/)
     .default('mailto:drift@visitt.invalid'),
+  /**
+   * Where reports from the accessibility statement (/tilgjengelighet) are e-mailed, and the
+   * address the statement shows. Demo: an example address, so reports show in the demo outbox.
+   * Production without it: the statement says no address is set, and reports are refused (503).
+   */
+  VISITT_ACCESSIBILITY_EMAIL: z.email().max(254).optional(),
   /** `inline` runs the notification worker in the server process; `off` when it runs separately. */
   NOTIFICATION_WORKER: z.enum(['inline', 'off']).default('inline'),
   /** How long a worker holds a message it is sending; a crashed worker's messages wait this long. */
@@ -147,6 +153,9 @@ const Env = z.object({
   /** Static files of the web client; built by `npm run build`. */
   WEB_DIST_DIR: z.string().optional(),
 });
+
+/** The demo's accessibility contact: reports to it land in the demo outbox. */
+export const DEMO_ACCESSIBILITY_EMAIL = 'tilgjengelighet@visitt.invalid';
 
 const list = (value: string | undefined): string[] =>
   (value ?? '')
@@ -367,6 +376,8 @@ export interface Config {
     readonly allowedCountryCodes: readonly string[];
   };
   readonly vapidSubject: string;
+  /** The operator's accessibility contact (`VISITT_ACCESSIBILITY_EMAIL`); null when not set. */
+  readonly accessibilityEmail: string | null;
   readonly notificationWorker: 'inline' | 'off';
   readonly notificationLeaseMs: number;
   readonly ice: {
@@ -451,6 +462,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       allowedCountryCodes: list(e.SMS_ALLOWED_COUNTRY_CODES),
     },
     vapidSubject: e.VAPID_SUBJECT,
+    accessibilityEmail:
+      e.VISITT_ACCESSIBILITY_EMAIL ?? (mode === 'demo' ? DEMO_ACCESSIBILITY_EMAIL : null),
     notificationWorker: e.NOTIFICATION_WORKER,
     notificationLeaseMs: e.NOTIFICATION_LEASE_SECONDS * 1000,
     ice: {

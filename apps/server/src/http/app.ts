@@ -19,9 +19,11 @@ import { handleClientError, handleError } from './errors';
 import { accessPlugin } from './access';
 import { guestCookieName } from './guest-cookie';
 import { createMetrics, registerMetrics } from './metrics';
+import { accessibilityRoutes } from './routes/accessibility';
 import { appointmentRoutes } from './routes/appointments';
 import { authRoutes } from './routes/auth';
 import { clinicRoutes } from './routes/clinics';
+import { connectionTestRoutes } from './routes/connection-test';
 import { devRoutes } from './routes/dev';
 import { meRoutes } from './routes/me';
 import { videoRoutes } from './routes/video';
@@ -227,6 +229,7 @@ export async function buildApp(
   await app.register(clinicRoutes);
   await app.register(appointmentRoutes);
   await app.register(videoRoutes);
+  await app.register(connectionTestRoutes);
   await app.register(notificationRoutes);
   await app.register(smsReportRoutes);
   await app.register(staffAuthRoutes);
@@ -238,6 +241,7 @@ export async function buildApp(
   await app.register(calendarRoutes);
   await app.register(recordRoutes);
   await app.register(guestRoutes);
+  await app.register(accessibilityRoutes);
   if (!deps.config.isProduction) await app.register(devRoutes);
 
   const signaling = attachSignaling(app.server, deps, {

@@ -130,12 +130,16 @@ describe('renderMessage', () => {
         'Behandlar: Ingrid Berg',
         'Stad: Video – du startar frå appen eller Pasientportalen',
         '',
+        'Test kamera, lyd og nett på førehand: https://visitt.example.no/test',
         'Sjå timen: https://visitt.example.no/timer/7f1e1b4e-0000-4000-8000-000000000001',
         '',
         'Helsing Visitt på vegner av Demo legesenter',
       ].join('\n'),
     );
     expect(email.html).toContain('<html lang="nn">');
+    expect(email.html).toContain(
+      '<a href="https://visitt.example.no/test">Test kamera, lyd og nett på førehand</a>',
+    );
     const ics = email.attachments![0]!.content.replace(/\r\n /g, '');
     expect(ics).toContain('SUMMARY:Videokonsultasjon hos Demo legesenter');
     expect(ics).toContain('(frå 15 minutt før timen).\\nSjå timen: https://');
@@ -371,5 +375,30 @@ describe('localeFromAcceptLanguage', () => {
     [undefined, 'nb'],
   ] as const)('%s gives %s', (header, locale) => {
     expect(localeFromAcceptLanguage(header)).toBe(locale);
+  });
+});
+
+describe('the link to the test page', () => {
+  const email = (ctx: Partial<MessageContext>) => {
+    const message = renderMessage({ ...base, channel: 'email', ...ctx });
+    if (message.channel !== 'email') throw new Error('not an e-mail');
+    return message;
+  };
+
+  it.each(['confirmation', 'reminder', 'moved'] as const)(
+    "is in a video consultation's %s e-mail, as text and as a link",
+    (kind) => {
+      const message = email({ kind });
+      expect(message.text).toContain(
+        'Test kamera, lyd og nett på forhånd: https://visitt.example.no/test\n',
+      );
+      expect(message.html).toContain('<a href="https://visitt.example.no/test">');
+    },
+  );
+
+  it('is not in a cancellation, nor for an appointment at the clinic', () => {
+    expect(email({ kind: 'cancellation' }).text).not.toContain('/test');
+    const inPerson = { ...appointment, modality: 'in_person' as const };
+    expect(email({ kind: 'reminder', appointment: inPerson }).text).not.toContain('/test');
   });
 });

@@ -87,6 +87,8 @@ interface Words {
    */
   smsShort: Lines;
   videoHowTo: string;
+  /** Before a video consultation: the test page, with camera, sound and network. */
+  testLink: string;
   see: string;
   practitioner: string;
   place: string;
@@ -131,6 +133,7 @@ const words: Record<Locale, Words> = {
     }),
     videoHowTo:
       'Logg inn i Visitt-appen eller Pasientportalen for å starte videokonsultasjonen. Du kan starte fra 15 minutter før timen.',
+    testLink: 'Test kamera, lyd og nett på forhånd',
     see: 'Se timen',
     practitioner: 'Behandler',
     place: 'Sted',
@@ -179,6 +182,7 @@ const words: Record<Locale, Words> = {
     }),
     videoHowTo:
       'Logg inn i Visitt-appen eller Pasientportalen for å starte videokonsultasjonen. Du kan starte frå 15 minutt før timen.',
+    testLink: 'Test kamera, lyd og nett på førehand',
     see: 'Sjå timen',
     practitioner: 'Behandlar',
     place: 'Stad',
@@ -227,6 +231,7 @@ const words: Record<Locale, Words> = {
     }),
     videoHowTo:
       'Sign in to the Visitt app or the Patient Portal to start the video consultation. You can start from 15 minutes before.',
+    testLink: 'Test your camera, sound and network beforehand',
     see: 'See the appointment',
     practitioner: 'Practitioner',
     place: 'Where',
@@ -298,6 +303,7 @@ export function renderMessage(ctx: MessageContext): OutgoingMessage {
     isVideo && (ctx.kind === 'reminder' || ctx.kind === 'confirmation' || ctx.kind === 'moved');
   const path = ctx.kind === 'patient_started' ? '/arbeidsflate' : `/timer/${a.id}`;
   const link = `${ctx.publicUrl}${path}`;
+  const testLink = `${ctx.publicUrl}/test`;
 
   switch (ctx.channel) {
     case 'sms': {
@@ -355,6 +361,7 @@ export function renderMessage(ctx: MessageContext): OutgoingMessage {
         '',
         ...details.map(([k, v]) => `${k}: ${v}`),
         '',
+        ...(isVideoHowTo ? [`${w.testLink}: ${testLink}`] : []),
         `${w.see}: ${link}`,
         '',
         `${w.signature} ${a.clinic.name}`,
@@ -362,7 +369,7 @@ export function renderMessage(ctx: MessageContext): OutgoingMessage {
       const html = `<!doctype html><html lang="${ctx.locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b2430">
 ${paragraphs.map((p) => `<p style="white-space:pre-line">${escapeHtml(p)}</p>`).join('\n')}
 ${details.length ? `<table role="presentation">${details.map(([k, v]) => `<tr><th align="left" style="padding-right:1em">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>` : ''}
-<p><a href="${escapeHtml(link)}">${escapeHtml(w.see)}</a></p>
+${isVideoHowTo ? `<p><a href="${escapeHtml(testLink)}">${escapeHtml(w.testLink)}</a></p>\n` : ''}<p><a href="${escapeHtml(link)}">${escapeHtml(w.see)}</a></p>
 <p style="color:#555">${escapeHtml(`${w.signature} ${a.clinic.name}`)}</p>
 </body></html>`;
       const attachments: Attachment[] =

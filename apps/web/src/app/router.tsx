@@ -59,8 +59,15 @@ export const router = createBrowserRouter([
     element: <RootLayout />,
     children: [
       { path: '/', element: <HomePage /> },
+      // Camera, sound and network, tried any time: no sign-in.
+      { path: '/test', lazy: page(() => import('./routes/device-test'), 'DeviceTestPage') },
       { path: '/logg-inn', lazy: page(() => import('./routes/sign-in'), 'SignInPage') },
       { path: '/utboks', lazy: staffPage(() => import('./routes/outbox'), 'OutboxPage') },
+      // The accessibility statement, open to anyone; its texts come with it (decision 0031).
+      {
+        path: '/tilgjengelighet',
+        lazy: page(() => import('./routes/accessibility'), 'AccessibilityPage'),
+      },
       {
         path: '/ansatt/logg-inn',
         lazy: page(() => import('./routes/staff-sign-in'), 'StaffSignInPage'),

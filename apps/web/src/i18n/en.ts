@@ -29,6 +29,7 @@ export const en: CoreCatalogue = {
     account: 'Account and language',
     notifications: 'Notifications',
     admin: 'Administration',
+    accessibility: 'Accessibility statement',
   },
   shell: {
     workspace: 'Workspace',
@@ -40,6 +41,9 @@ export const en: CoreCatalogue = {
     toWorkspace: 'Staff view',
     toAdmin: 'Administration',
     offline: 'You are offline. The page carries on by itself when the connection is back.',
+  },
+  videoTest: {
+    link: 'Test camera, sound and network before the appointment',
   },
   language: {
     label: 'Language',

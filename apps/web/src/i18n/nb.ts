@@ -32,6 +32,7 @@ export const nb = {
     account: 'Konto og språk',
     notifications: 'Varsler',
     admin: 'Administrasjon',
+    accessibility: 'Tilgjengelighetserklæring',
   },
   shell: {
     workspace: 'Arbeidsflate',
@@ -43,6 +44,9 @@ export const nb = {
     toWorkspace: 'Til arbeidsflaten',
     toAdmin: 'Til administrasjonen',
     offline: 'Du er uten nett. Siden fortsetter av seg selv når forbindelsen er tilbake.',
+  },
+  videoTest: {
+    link: 'Test kamera, lyd og nett før timen',
   },
   language: {
     label: 'Språk',

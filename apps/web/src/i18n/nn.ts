@@ -29,6 +29,7 @@ export const nn: CoreCatalogue = {
     account: 'Konto og språk',
     notifications: 'Varsel',
     admin: 'Administrasjon',
+    accessibility: 'Tilgjengelegheitserklæring',
   },
   shell: {
     workspace: 'Arbeidsflate',
@@ -40,6 +41,9 @@ export const nn: CoreCatalogue = {
     toWorkspace: 'Til arbeidsflata',
     toAdmin: 'Til administrasjonen',
     offline: 'Du er utan nett. Sida held fram av seg sjølv når sambandet er tilbake.',
+  },
+  videoTest: {
+    link: 'Test kamera, lyd og nett før timen',
   },
   language: {
     label: 'Språk',

@@ -121,6 +121,19 @@ function SignInOrOut() {
   );
 }
 
+/**
+ * The accessibility statement, in every footer (the patient's and the staff's, both layouts), so
+ * it is one step from every page; marked as the current page there.
+ */
+function AccessibilityLink({ className }: { className: string }) {
+  const t = useT();
+  return (
+    <NavLink to="/tilgjengelighet" className={className}>
+      {t('nav.accessibility')}
+    </NavLink>
+  );
+}
+
 /** The discreet way in for clinic staff, for those signed out. */
 function StaffSignInLink({ className }: { className: string }) {
   const t = useT();
@@ -192,6 +205,7 @@ function PortalFooter({ isStaff }: { isStaff: boolean }) {
     <footer className="portal-footer">
       <div className="portal-footer__inner">
         <p>{t('nav.footer')}</p>
+        <AccessibilityLink className="portal-footer__link" />
         {isStaff ? null : <StaffSignInLink className="portal-footer__link" />}
         {hasOutbox ? (
           <Link to="/utboks" className="portal-footer__link">
@@ -224,6 +238,7 @@ function AppFooter({ isStaff }: { isStaff: boolean }) {
           <span>{t('nav.notifications')}</span>
         </NavLink>
       ) : null}
+      <AccessibilityLink className="app-footer__link" />
       {isStaff ? null : <StaffSignInLink className="app-footer__link" />}
       {isStaff ? null : <StaffSideLink className="app-footer__link" />}
       {hasOutbox ? (

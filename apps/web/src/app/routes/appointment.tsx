@@ -8,6 +8,7 @@ import { calendarFileUrl, useAppointment } from '../../features/appointments/api
 import { AppointmentDetails } from '../../features/appointments/components/appointment-details';
 import { CancelAppointment } from '../../features/appointments/components/cancel-appointment';
 import { StartVideoButton } from '../../features/appointments/components/start-video-button';
+import { DeviceTestLink } from '../../features/device-test/components/device-test-link';
 import { StrongAuthNotice } from '../../features/auth/components/strong-auth-notice';
 import { useFormat, useT } from '../../i18n';
 import { Page } from '../layouts/page';
@@ -57,6 +58,7 @@ export function AppointmentPage() {
                 </h2>
                 <StrongAuthNotice clinicId={data.clinic.id} />
                 <StartVideoButton appointment={data} variant="full" />
+                <DeviceTestLink />
               </section>
             ) : null}
             <section className="card" aria-labelledby="appointment-details">

@@ -1,6 +1,7 @@
 import { useParams } from '../../lib/router';
 import { ErrorState } from '../../components/ui/alert';
 import { ButtonLink } from '../../components/ui/button';
+import { DeviceTestLink } from '../../features/device-test/components/device-test-link';
 import { Icon } from '../../components/ui/icon';
 import { LoadingState } from '../../components/ui/spinner';
 import { calendarFileUrl, useAppointment } from '../../features/appointments/api/appointments-api';
@@ -36,7 +37,10 @@ export function BookedPage() {
             </div>
           </div>
           {appointment.data.modality === 'video' ? (
-            <StrongAuthNotice clinicId={appointment.data.clinic.id} />
+            <>
+              <StrongAuthNotice clinicId={appointment.data.clinic.id} />
+              <DeviceTestLink />
+            </>
           ) : null}
           <div className="card">
             <AppointmentDetails appointment={appointment.data} />

@@ -12,6 +12,7 @@ import { CallFrame } from '../../features/video/components/call-frame';
 import { GuestRoom } from '../../features/video/components/guest-room';
 import { useFormat, useT, type TFunction, type TranslationKey } from '../../i18n';
 import { apiRequest, isApiError, type ClientErrorCode } from '../../lib/api';
+import { Link } from '../../lib/router';
 import { readSession, writeSession } from '../../lib/session-storage';
 import {
   guestScreen,
@@ -223,12 +224,19 @@ function GuestScreenView({
   }
 }
 
-/** The light full-screen frame of every screen but the call: one h1, a card, the language. */
+/**
+ * The light full-screen frame of every screen but the call: one h1, a card, the language, and
+ * the accessibility statement (the guest page has no footer of its own).
+ */
 function GuestFrame({ title, children }: { title: string; children: ReactNode }) {
+  const t = useT();
   return (
     <CallFrame title={title} tone="light">
       <div className="guest-visit">{children}</div>
       <LanguageSwitch className="guest-visit__lang" />
+      <Link to="/tilgjengelighet" className="app-footer__link">
+        {t('nav.accessibility')}
+      </Link>
     </CallFrame>
   );
 }

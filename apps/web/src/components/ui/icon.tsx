@@ -42,6 +42,9 @@ const paths = {
   menu: 'M4 6h16M4 12h16M4 18h16',
   chevronDown: 'M5 9l7 7 7-7',
   sliders: 'M4 7h9M17 7h3M15 5v4M4 17h3M11 17h9M9 15v4',
+  volume: 'M4 9h4l5-4v14l-5-4H4zM16.5 9a4 4 0 0 1 0 6M19 6a8 8 0 0 1 0 12',
+  copy: 'M9 9h11v12H9zM5 15H4V3h11v1',
+  cross: 'M12 21a9 9 0 1 1 0-18 9 9 0 0 1 0 18zM9 9l6 6M15 9l-6 6',
 } as const;
 
 export type IconName = keyof typeof paths;
