@@ -129,6 +129,7 @@ async function measureGroup(): Promise<Figures[]> {
 
     await patient.goto(`/timer/${appointmentId}`);
     await patient.getByRole('button', { name: 'Start videokonsultasjon' }).click();
+    await patient.getByRole('button', { name: 'Gå til venterommet' }).click();
     await patient.getByText('Behandleren har fått beskjed om at du venter').waitFor();
     await doctor.goto('/arbeidsflate');
     await doctor

@@ -3,7 +3,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { launchChromium } from './browser';
-import { bookVideoWithinFifteenMinutes, freshEmail, heading, signIn } from './flows';
+import {
+  bookVideoWithinFifteenMinutes,
+  freshEmail,
+  heading,
+  signIn,
+  startVideoConsultation,
+} from './flows';
 import type { CallHost } from './net';
 
 // Every RTCPeerConnection a page makes, so the test can read its statistics as chrome://webrtc-internals
@@ -136,7 +142,7 @@ export async function patientStarts(
   await heading(patient, 'Finn klinikk');
   const appointmentId = await bookVideoWithinFifteenMinutes(patient, practitioner);
   await patient.goto(`/timer/${appointmentId}`);
-  await patient.getByRole('button', { name: 'Start videokonsultasjon' }).click();
+  await startVideoConsultation(patient);
   await patient.getByText('Behandleren har fått beskjed om at du venter').waitFor();
   return appointmentId;
 }

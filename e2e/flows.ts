@@ -208,3 +208,13 @@ export function screenshotsOnFailure(pages: Record<string, Page>): void {
     }
   });
 }
+
+/**
+ * **Start videokonsultasjon** on the appointment page, then, in the information step before the
+ * waiting room, **Gå til venterommet**.
+ */
+export async function startVideoConsultation(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Start videokonsultasjon' }).click();
+  const info = page.getByRole('dialog', { name: 'Før videokonsultasjonen' });
+  await info.getByRole('button', { name: 'Gå til venterommet' }).click();
+}

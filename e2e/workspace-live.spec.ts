@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, baseUrl, launchChromium, newContext } from './browser';
 import {
   bookVideoWithinFifteenMinutes,
+  startVideoConsultation,
   completeProfileIfAsked,
   expectAccessible,
   freshEmail,
@@ -132,7 +133,7 @@ describe('the workspace and calendar stay current without a reload', () => {
     const id = await bookVideoWithinFifteenMinutes(patient, 'Dr. Nils Vakt');
     toCancel.push({ staff: doctor.context().request, id });
     await patient.goto(`/timer/${id}`);
-    await patient.getByRole('button', { name: 'Start videokonsultasjon' }).click();
+    await startVideoConsultation(patient);
     await patient.getByText('Behandleren har fått beskjed om at du venter').waitFor();
 
     // A page opened afresh (a new tab, a restarted browser) has had no click or key press. Until

@@ -54,6 +54,9 @@ export const InvitationTokenParams = z.strictObject({
 // ---------------------------------------------------------------------------------------------
 // Clinic profile
 
+/** The most characters the clinic's own information before a video consultation may have. */
+export const VIDEO_INFO_MAX_LENGTH = 2000;
+
 export const AdminClinic = z
   .object({
     id: Uuid,
@@ -68,6 +71,11 @@ export const AdminClinic = z
     requireStrongAuthForVideo: z.boolean(),
     /** The language of the clinic's own documents, such as the consultation record's PDF. */
     language: Locale,
+    /**
+     * What the patient reads before a video consultation's waiting room, as plain text with line
+     * breaks; null for Visitt's standard text in the patient's language.
+     */
+    videoInfo: z.string().nullable(),
   })
   .meta({ id: 'AdminClinic' });
 export type AdminClinic = z.infer<typeof AdminClinic>;
@@ -86,6 +94,12 @@ export const UpdateClinicBody = z
     requireStrongAuthForVideo: z.boolean(),
     /** The language of the clinic's documents; left as it is when not given. */
     language: Locale.optional(),
+    /**
+     * What the patient reads before a video consultation's waiting room: plain text, line breaks
+     * allowed, at most {@link VIDEO_INFO_MAX_LENGTH} characters. Null or empty (after trimming)
+     * means Visitt's standard text; left as it is when not given.
+     */
+    videoInfo: PlainText(VIDEO_INFO_MAX_LENGTH).nullable().optional(),
     /** Save even though booked appointments end up outside the hours (they stay booked). */
     confirm: z.boolean().optional(),
   })

@@ -141,6 +141,10 @@ export const errorStatus = {
   not_in_call: 409,
   /** The guest is not waiting to be let in: not in the room, or in the call already. */
   guest_not_waiting: 409,
+  /** The patient has not asked for an in-person appointment instead (or asked and was answered). */
+  no_in_person_request: 409,
+  /** The clinic has answered the request already; the patient may ask again. */
+  already_answered: 409,
   /** The practitioner withdrew this guest link. Ask them for a new one. */
   guest_link_revoked: 410,
   /** The practitioner took this guest out of the consultation; the link no longer works. */

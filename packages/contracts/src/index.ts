@@ -13,3 +13,4 @@ export * from './admin';
 export * from './calendar';
 export * from './guests';
 export * from './accessibility';
+export * from './in-person';

@@ -1,7 +1,8 @@
-import { PRESENCES, ROOM_ROLES } from '@visitt/domain';
+import { PRACTITIONER_WHEREABOUTS, PRESENCES, ROOM_ROLES } from '@visitt/domain';
 import { z } from 'zod';
 import { DateTime, Email, LocalDateString, Modality, PlainText, Uuid } from './common';
 import { AppointmentStatus } from './appointments';
+import { InPersonRequest } from './in-person';
 
 export const RoomRole = z.enum(ROOM_ROLES);
 export type RoomRole = z.infer<typeof RoomRole>;
@@ -104,6 +105,8 @@ export const StaffAppointment = z
       phone: z.string().nullable(),
     }),
     video: z.object({ opensAt: DateTime, closesAt: DateTime, room: RoomStatus }).nullable(),
+    /** The patient's request for an in-person appointment instead, and the answer once given. */
+    inPersonRequest: InPersonRequest.nullable(),
   })
   .meta({ id: 'StaffAppointment' });
 export type StaffAppointment = z.infer<typeof StaffAppointment>;
@@ -131,3 +134,9 @@ export const ConnectionTest = z
   })
   .meta({ id: 'ConnectionTest' });
 export type ConnectionTest = z.infer<typeof ConnectionTest>;
+
+/** What the waiting patient is told of their practitioner (see the domain's rule). */
+export const PractitionerWhereaboutsAnswer = z
+  .object({ whereabouts: z.enum(PRACTITIONER_WHEREABOUTS) })
+  .meta({ id: 'PractitionerWhereabouts' });
+export type PractitionerWhereaboutsAnswer = z.infer<typeof PractitionerWhereaboutsAnswer>;

@@ -60,6 +60,13 @@ export type {
   CancellableAppointment,
   CancelRefusal,
 } from './booking/rules';
+export {
+  IN_PERSON_ANSWER_MAX_LENGTH,
+  IN_PERSON_REASON_MAX_LENGTH,
+  canAnswerInPersonRequest,
+  canRequestInPerson,
+} from './booking/in-person-request';
+export type { InPersonAnswerRefusal, InPersonRequestRefusal } from './booking/in-person-request';
 export { canClinicCancel, canClinicMove, canMark, markableFrom } from './booking/status';
 export type { ClinicCancelRefusal, ClinicSideAppointment, MarkRefusal } from './booking/status';
 
@@ -91,6 +98,8 @@ export {
 } from './video/room';
 export type { EnterRefusal, Presence, RoomEvent, RoomRole, RoomState } from './video/room';
 export { timeWaited } from './video/waiting';
+export { PRACTITIONER_WHEREABOUTS, practitionerWhereabouts } from './video/whereabouts';
+export type { PractitionerWhereabouts } from './video/whereabouts';
 export {
   consultationMinutes,
   consultationSeconds,
@@ -150,6 +159,7 @@ export {
   channelsFor,
   planBooking,
   planCancellation,
+  planInPersonAnswer,
   planMove,
   retryDelay,
 } from './notifications/plan';

@@ -1,7 +1,9 @@
-import type { VideoConnection, VideoJoin } from '@visitt/contracts';
+import type { PractitionerWhereaboutsAnswer, VideoConnection, VideoJoin } from '@visitt/contracts';
 import {
+  VIDEO_CLOSES_AFTER,
   canJoinRoom,
   canStartRoom,
+  practitionerWhereabouts,
   nextRoomState,
   videoWindow,
   type Instant,
@@ -16,6 +18,7 @@ import { isStrongAuthMethod } from '../db/sessions';
 import {
   findUserPractitionerIds,
   findVideoAppointment,
+  isPractitionerInAnotherCall,
   lockRoom,
   openRoom,
   saveRoom,
@@ -220,4 +223,31 @@ export async function sendStatusMessage(
       statusMessage: { text, at: formatZoned(now, appointment.timeZone) },
     },
   );
+}
+
+/**
+ * What the waiting patient is told of their practitioner (the domain's
+ * `practitionerWhereabouts`): only the appointment's patient, while they may be in its room
+ * (`canJoinRoom`; 404 for anyone else). It says where the practitioner is, nothing of the other
+ * patient, so it is not audited; the waiting room asks for it every so often.
+ */
+export async function readPractitionerWhereabouts(
+  ctx: SignedInContext,
+  id: string,
+): Promise<PractitionerWhereaboutsAnswer> {
+  const { appointment, room, session } = await loadRoomFacts(ctx, id);
+  const now = ctx.clock.now();
+  const decision = canJoinRoom(room, session, now, 'patient');
+  if (!decision.ok) throw fail(refusalCode[decision.reason]);
+  const isBusy = await isPractitionerInAnotherCall(
+    ctx.db,
+    appointment.practitionerId,
+    appointment.id,
+    // Two windows' length after its start (four hours), a call still marked as going is taken
+    // for one a lost instance left behind.
+    (now - 2 * VIDEO_CLOSES_AFTER) as Instant,
+  );
+  return {
+    whereabouts: practitionerWhereabouts(appointment.room?.state.practitioner ?? 'absent', isBusy),
+  };
 }

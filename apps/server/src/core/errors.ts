@@ -79,6 +79,8 @@ export const defaultMessages: Record<ErrorCode, string> = {
   link_in_use: 'This guest link is open in another browser. Close it there or wait a minute.',
   not_in_call: 'Enter the video room first: guests are let in only while you are in the call.',
   guest_not_waiting: 'The guest is not waiting to be let in.',
+  no_in_person_request: 'The patient has not asked for an in-person appointment instead.',
+  already_answered: 'The request has been answered; the patient may ask again.',
   guest_link_revoked: 'The practitioner withdrew this guest link.',
   guest_removed: 'The practitioner took you out of the consultation.',
   guest_link_required: 'Open your guest link first.',

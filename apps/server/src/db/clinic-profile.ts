@@ -12,6 +12,8 @@ export interface AdminClinicRow {
   requireStrongAuthForVideo: boolean;
   /** The language of the clinic's own documents (the consultation record). */
   language: Locale;
+  /** What the patient reads before a video consultation; null for Visitt's standard text. */
+  videoInfo: string | null;
 }
 
 /**
@@ -33,8 +35,10 @@ export async function findAdminClinic(
     listed: boolean;
     require_strong_auth_for_video: boolean;
     language: Locale;
+    video_info: string | null;
   }>(
-    `SELECT id, name, address, town, time_zone, listed, require_strong_auth_for_video, language
+    `SELECT id, name, address, town, time_zone, listed, require_strong_auth_for_video, language,
+            video_info
        FROM clinics WHERE id = $1${options.lock ? ' FOR NO KEY UPDATE' : ''}`,
     [id],
   );
@@ -49,6 +53,7 @@ export async function findAdminClinic(
         listed: r.listed,
         requireStrongAuthForVideo: r.require_strong_auth_for_video,
         language: r.language,
+        videoInfo: r.video_info,
       }
     : null;
 }
@@ -62,7 +67,7 @@ export async function updateClinicProfile(
   await db.query(
     `UPDATE clinics SET name = $2, address = $3, town = $4, time_zone = $5, listed = $6,
             require_strong_auth_for_video = $7, search_text = $8, updated_at = to_timestamp($9 / 1000.0),
-            language = $10
+            language = $10, video_info = $11
       WHERE id = $1`,
     [
       clinic.id,
@@ -75,6 +80,7 @@ export async function updateClinicProfile(
       clinic.searchText,
       now,
       clinic.language,
+      clinic.videoInfo,
     ],
   );
 }

@@ -7,30 +7,37 @@ import {
   type PractitionerId,
   type TimeZoneId,
 } from '@visitt/domain';
+import {
+  IN_PERSON_COLUMNS,
+  toInPersonRequest,
+  type InPersonDbColumns,
+  type InPersonRequestRow,
+} from './in-person-requests';
 import type { Queryable } from './pool';
 import { toRoom, type RoomDbRow, type RoomRow } from './video';
 
-type StaffDbRow = Omit<RoomDbRow, 'appointment_id'> & {
-  appointment_id: string | null;
-  id: string;
-  status: AppointmentStatus;
-  starts_at: Date;
-  ends_at: Date;
-  modality: Modality;
-  comment: string | null;
-  time_zone: string;
-  clinic_id: string;
-  clinic_name: string;
-  practitioner_id: string;
-  practitioner_name: string;
-  type_id: string;
-  type_name: string;
-  duration_minutes: number;
-  patient_name: string | null;
-  patient_birth_date: string | null;
-  patient_email: string | null;
-  patient_phone: string | null;
-};
+type StaffDbRow = Omit<RoomDbRow, 'appointment_id'> &
+  InPersonDbColumns & {
+    appointment_id: string | null;
+    id: string;
+    status: AppointmentStatus;
+    starts_at: Date;
+    ends_at: Date;
+    modality: Modality;
+    comment: string | null;
+    time_zone: string;
+    clinic_id: string;
+    clinic_name: string;
+    practitioner_id: string;
+    practitioner_name: string;
+    type_id: string;
+    type_name: string;
+    duration_minutes: number;
+    patient_name: string | null;
+    patient_birth_date: string | null;
+    patient_email: string | null;
+    patient_phone: string | null;
+  };
 
 /** An appointment as its practitioner's workspace shows it. */
 export interface StaffAppointmentRow {
@@ -52,6 +59,7 @@ export interface StaffAppointmentRow {
     phone: string | null;
   };
   room: RoomRow | null;
+  inPersonRequest: InPersonRequestRow | null;
 }
 
 const STAFF_SELECT = `
@@ -61,13 +69,14 @@ const STAFF_SELECT = `
          u.name AS patient_name, u.birth_date AS patient_birth_date, u.email AS patient_email, u.phone AS patient_phone,
          r.appointment_id, r.started_at, r.patient_presence, r.practitioner_presence, r.patient_session,
          r.practitioner_session, r.patient_mic, r.patient_camera, r.practitioner_mic, r.practitioner_camera,
-         r.status_text, r.status_at, r.ended_at
+         r.status_text, r.status_at, r.ended_at, ${IN_PERSON_COLUMNS}
     FROM appointments a
     JOIN clinics c ON c.id = a.clinic_id
     JOIN practitioners p ON p.id = a.practitioner_id
     JOIN appointment_types t ON t.id = a.appointment_type_id
     JOIN users u ON u.id = a.patient_id
-    LEFT JOIN video_rooms r ON r.appointment_id = a.id`;
+    LEFT JOIN video_rooms r ON r.appointment_id = a.id
+    LEFT JOIN in_person_requests ipr ON ipr.appointment_id = a.id`;
 
 const toStaffRow = (r: StaffDbRow): StaffAppointmentRow => ({
   id: r.id as AppointmentId,
@@ -91,6 +100,7 @@ const toStaffRow = (r: StaffDbRow): StaffAppointmentRow => ({
     phone: r.patient_phone,
   },
   room: r.appointment_id ? toRoom({ ...r, appointment_id: r.appointment_id }) : null,
+  inPersonRequest: toInPersonRequest(r),
 });
 
 /**

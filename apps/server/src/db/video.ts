@@ -248,3 +248,25 @@ export async function findPractitionerIdsOfUsers(
   }
   return byUser;
 }
+
+/**
+ * Whether the practitioner is in a call in another room now: their presence there `in_call` or
+ * `reconnecting`, the room not ended, and its appointment started at most `since` ago (a room
+ * a crash left behind does not keep them busy for ever).
+ */
+export async function isPractitionerInAnotherCall(
+  db: Queryable,
+  practitionerId: PractitionerId,
+  appointmentId: AppointmentId,
+  since: Instant,
+): Promise<boolean> {
+  const { rows } = await db.query<{ busy: boolean }>(
+    `SELECT EXISTS (
+       SELECT 1 FROM video_rooms r JOIN appointments a ON a.id = r.appointment_id
+        WHERE a.practitioner_id = $1 AND a.id <> $2 AND a.starts_at >= to_timestamp($3 / 1000.0)
+          AND r.practitioner_presence IN ('in_call', 'reconnecting') AND r.ended_at IS NULL
+     ) AS busy`,
+    [practitionerId, appointmentId, since],
+  );
+  return rows[0]?.busy ?? false;
+}

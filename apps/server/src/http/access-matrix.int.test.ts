@@ -280,6 +280,20 @@ const rows: Row[] = [
   },
   {
     method: 'POST',
+    path: '/api/v1/staff/appointments/{id}/in-person-request/answer',
+    params: async () => {
+      const { id } = await freshAppointment();
+      await app.db.query(
+        'INSERT INTO in_person_requests (appointment_id, requested_at) VALUES ($1, now())',
+        [id],
+      );
+      return { id };
+    },
+    body: () => ({ text: 'Kom gjerne til klinikken i stedet.' }),
+    expected: practitionerOrAdmin(),
+  },
+  {
+    method: 'POST',
     path: '/api/v1/staff/appointments/{id}/video/join',
     params: () => ({ id: f.live }),
     expected: practitionerOnly(),

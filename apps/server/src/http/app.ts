@@ -24,6 +24,7 @@ import { appointmentRoutes } from './routes/appointments';
 import { authRoutes } from './routes/auth';
 import { clinicRoutes } from './routes/clinics';
 import { connectionTestRoutes } from './routes/connection-test';
+import { inPersonRoutes } from './routes/in-person';
 import { devRoutes } from './routes/dev';
 import { meRoutes } from './routes/me';
 import { videoRoutes } from './routes/video';
@@ -230,6 +231,7 @@ export async function buildApp(
   await app.register(appointmentRoutes);
   await app.register(videoRoutes);
   await app.register(connectionTestRoutes);
+  await app.register(inPersonRoutes);
   await app.register(notificationRoutes);
   await app.register(smsReportRoutes);
   await app.register(staffAuthRoutes);

@@ -107,6 +107,7 @@ const words: Record<Locale, Words> = {
       cancellation: 'Timen din er avbestilt',
       moved: 'Timen din er flyttet',
       patient_started: 'En pasient venter i videorommet',
+      in_person_answer: 'Svar om oppmøte i stedet for video',
     },
     line: (clinic, w, isVideo) => ({
       confirmation: `Timen din hos ${clinic} ${w} er bestilt.`,
@@ -114,6 +115,7 @@ const words: Record<Locale, Words> = {
       cancellation: `Timen din hos ${clinic} ${w} er avbestilt.`,
       moved: `Timen din hos ${clinic} er flyttet til ${w}.`,
       patient_started: `En pasient har startet videokonsultasjonen (timen ${w}).`,
+      in_person_answer: `${clinic} har svart på spørsmålet ditt om oppmøte i stedet for videokonsultasjonen ${w}.`,
     }),
     sms: (clinic, w, isVideo) => ({
       confirmation: `Timen din hos ${clinic} ${w} er bestilt. ${isVideo ? 'Start videotimen i appen eller portalen:' : 'Se timen:'}`,
@@ -123,6 +125,7 @@ const words: Record<Locale, Words> = {
       cancellation: `Timen din hos ${clinic} ${w} er avbestilt. Se timene dine:`,
       moved: `Timen din hos ${clinic} er flyttet til ${w}. Se timen:`,
       patient_started: `En pasient venter i videorommet (timen ${w}):`,
+      in_person_answer: `${clinic} har svart på spørsmålet ditt om oppmøte ${w}. Se svaret:`,
     }),
     smsShort: (clinic, w, isVideo) => ({
       confirmation: `Bestilt: ${isVideo ? 'videotime' : 'time'} hos ${clinic} ${w}:`,
@@ -130,6 +133,7 @@ const words: Record<Locale, Words> = {
       cancellation: `Avbestilt: time hos ${clinic} ${w}:`,
       moved: `Flyttet: time hos ${clinic} til ${w}:`,
       patient_started: `Pasient venter (timen ${w}):`,
+      in_person_answer: `Svar om oppmøte: ${clinic} ${w}:`,
     }),
     videoHowTo:
       'Logg inn i Visitt-appen eller Pasientportalen for å starte videokonsultasjonen. Du kan starte fra 15 minutter før timen.',
@@ -147,6 +151,7 @@ const words: Record<Locale, Words> = {
       cancellation: 'Timen er avbestilt',
       moved: 'Timen er flyttet',
       patient_started: 'Pasient i videorommet',
+      in_person_answer: 'Svar fra klinikken',
     },
   },
   nn: {
@@ -156,6 +161,7 @@ const words: Record<Locale, Words> = {
       cancellation: 'Timen din er avbestilt',
       moved: 'Timen din er flytta',
       patient_started: 'Ein pasient ventar i videorommet',
+      in_person_answer: 'Svar om oppmøte i staden for video',
     },
     line: (clinic, w, isVideo) => ({
       confirmation: `Timen din hos ${clinic} ${w} er bestilt.`,
@@ -163,6 +169,7 @@ const words: Record<Locale, Words> = {
       cancellation: `Timen din hos ${clinic} ${w} er avbestilt.`,
       moved: `Timen din hos ${clinic} er flytta til ${w}.`,
       patient_started: `Ein pasient har starta videokonsultasjonen (timen ${w}).`,
+      in_person_answer: `${clinic} har svart på spørsmålet ditt om oppmøte i staden for videokonsultasjonen ${w}.`,
     }),
     sms: (clinic, w, isVideo) => ({
       confirmation: `Timen din hos ${clinic} ${w} er bestilt. ${isVideo ? 'Start videotimen i appen eller portalen:' : 'Sjå timen:'}`,
@@ -172,6 +179,7 @@ const words: Record<Locale, Words> = {
       cancellation: `Timen din hos ${clinic} ${w} er avbestilt. Sjå timane dine:`,
       moved: `Timen din hos ${clinic} er flytta til ${w}. Sjå timen:`,
       patient_started: `Ein pasient ventar i videorommet (timen ${w}):`,
+      in_person_answer: `${clinic} har svart på spørsmålet ditt om oppmøte ${w}. Sjå svaret:`,
     }),
     smsShort: (clinic, w, isVideo) => ({
       confirmation: `Bestilt: ${isVideo ? 'videotime' : 'time'} hos ${clinic} ${w}:`,
@@ -179,6 +187,7 @@ const words: Record<Locale, Words> = {
       cancellation: `Avbestilt: time hos ${clinic} ${w}:`,
       moved: `Flytta: time hos ${clinic} til ${w}:`,
       patient_started: `Pasient ventar (timen ${w}):`,
+      in_person_answer: `Svar om oppmøte: ${clinic} ${w}:`,
     }),
     videoHowTo:
       'Logg inn i Visitt-appen eller Pasientportalen for å starte videokonsultasjonen. Du kan starte frå 15 minutt før timen.',
@@ -196,6 +205,7 @@ const words: Record<Locale, Words> = {
       cancellation: 'Timen er avbestilt',
       moved: 'Timen er flytta',
       patient_started: 'Pasient i videorommet',
+      in_person_answer: 'Svar frå klinikken',
     },
   },
   en: {
@@ -205,6 +215,7 @@ const words: Record<Locale, Words> = {
       cancellation: 'Your appointment is cancelled',
       moved: 'Your appointment has been moved',
       patient_started: 'A patient is waiting in the video room',
+      in_person_answer: 'Answer about coming in instead of video',
     },
     line: (clinic, w, isVideo) => ({
       confirmation: `Your appointment at ${clinic} on ${w} is booked.`,
@@ -212,6 +223,7 @@ const words: Record<Locale, Words> = {
       cancellation: `Your appointment at ${clinic} on ${w} is cancelled.`,
       moved: `Your appointment at ${clinic} has been moved to ${w}.`,
       patient_started: `A patient has started the video consultation (appointment ${w}).`,
+      in_person_answer: `${clinic} has answered your request to come in instead of the video consultation on ${w}.`,
     }),
     sms: (clinic, w, isVideo) => ({
       confirmation: `Your appointment at ${clinic} on ${w} is booked. ${isVideo ? 'Start the video call in the app or portal:' : 'See it here:'}`,
@@ -221,6 +233,7 @@ const words: Record<Locale, Words> = {
       cancellation: `Your appointment at ${clinic} on ${w} is cancelled. Your appointments:`,
       moved: `Your appointment at ${clinic} is moved to ${w}. See it here:`,
       patient_started: `A patient is waiting in the video room (appointment ${w}):`,
+      in_person_answer: `${clinic} has answered your request to come in (${w}). See the answer:`,
     }),
     smsShort: (clinic, w, isVideo) => ({
       confirmation: `Booked: ${isVideo ? 'video appointment' : 'appointment'} at ${clinic} ${w}:`,
@@ -228,6 +241,7 @@ const words: Record<Locale, Words> = {
       cancellation: `Cancelled: appointment at ${clinic} ${w}:`,
       moved: `Moved: appointment at ${clinic} to ${w}:`,
       patient_started: `Patient waiting (appointment ${w}):`,
+      in_person_answer: `Answer about coming in: ${clinic} ${w}:`,
     }),
     videoHowTo:
       'Sign in to the Visitt app or the Patient Portal to start the video consultation. You can start from 15 minutes before.',
@@ -245,6 +259,7 @@ const words: Record<Locale, Words> = {
       cancellation: 'Appointment cancelled',
       moved: 'Appointment moved',
       patient_started: 'Patient in the video room',
+      in_person_answer: 'Answer from the clinic',
     },
   },
 };

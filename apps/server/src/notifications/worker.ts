@@ -74,6 +74,7 @@ interface AppointmentRow {
   created_at: Date;
   cancelled_at: Date | null;
   cancellation_message: string | null;
+  in_person_answer: string | null;
 }
 
 interface RecipientRow extends ChannelColumns {
@@ -158,6 +159,7 @@ export function createNotificationWorker(
       deps.db.query<AppointmentRow>(
         `SELECT a.id, a.version, a.status, a.starts_at, a.ends_at, a.modality, a.comment, a.patient_id,
                 a.cancellation_deadline_minutes, a.created_at, a.cancelled_at, a.cancellation_message,
+                ipr.answer AS in_person_answer,
                 c.id AS clinic_id, c.name AS clinic_name, c.address AS clinic_address, c.town AS clinic_town, c.time_zone,
                 p.id AS practitioner_id, p.name AS practitioner_name, p.title AS practitioner_title,
                 t.id AS type_id, t.name AS type_name, t.duration_minutes
@@ -165,6 +167,7 @@ export function createNotificationWorker(
            JOIN clinics c ON c.id = a.clinic_id
            JOIN practitioners p ON p.id = a.practitioner_id
            JOIN appointment_types t ON t.id = a.appointment_type_id
+           LEFT JOIN in_person_requests ipr ON ipr.appointment_id = a.id
           WHERE a.id = ANY($1::uuid[])`,
         [appointmentIds],
       ),
@@ -194,6 +197,10 @@ export function createNotificationWorker(
     ) {
       return { status: 'dropped', error: 'appointment changed' };
     }
+    // The patient asked again after the answer: the answer is withdrawn, and so is its message.
+    if (n.kind === 'in_person_answer' && appointment.in_person_answer === null) {
+      return { status: 'dropped', error: 'asked again since the answer' };
+    }
     // Only to a contact that is still verified and switched on: nothing is sent to anything else.
     const reachable = toChannels(user);
     const to =
@@ -221,7 +228,12 @@ export function createNotificationWorker(
       appointment: toView(appointment),
       publicUrl: deps.publicUrl,
       now,
-      clinicMessage: n.kind === 'cancellation' ? appointment.cancellation_message : null,
+      clinicMessage:
+        n.kind === 'cancellation'
+          ? appointment.cancellation_message
+          : n.kind === 'in_person_answer'
+            ? appointment.in_person_answer
+            : null,
     });
     try {
       const { reference } = await transport.send(message);

@@ -32,6 +32,7 @@ export const presentAdminClinic = (c: AdminClinicRow): AdminClinic => ({
   listed: c.listed,
   requireStrongAuthForVideo: c.requireStrongAuthForVideo,
   language: c.language,
+  videoInfo: c.videoInfo,
 });
 
 export function presentStaffMember(m: MemberRow, timeZone: TimeZoneId): StaffMember {

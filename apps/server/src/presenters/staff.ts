@@ -1,6 +1,12 @@
-import type { RoomStatus, StaffAppointment, StaffAppointmentDetail } from '@visitt/contracts';
-import { videoWindow } from '@visitt/domain';
+import type {
+  InPersonRequest,
+  RoomStatus,
+  StaffAppointment,
+  StaffAppointmentDetail,
+} from '@visitt/contracts';
+import { videoWindow, type Instant } from '@visitt/domain';
 import type { AppointmentHistory } from '../db/calendar';
+import type { InPersonRequestRow } from '../db/in-person-requests';
 import type { StaffAppointmentRow } from '../db/staff';
 import type { RoomRow } from '../db/video';
 import { zonedFormatter } from '../lib/zoned-format';
@@ -40,6 +46,20 @@ export function presentStaffAppointment(a: StaffAppointmentRow): StaffAppointmen
           room: presentRoomStatus(a.room, format),
         }
       : null,
+    inPersonRequest: a.inPersonRequest ? presentInPersonRequest(a.inPersonRequest, format) : null,
+  };
+}
+
+/** A request for an in-person appointment instead, times on the clinic's clock. */
+export function presentInPersonRequest(
+  r: InPersonRequestRow,
+  format: (at: Instant) => string,
+): InPersonRequest {
+  return {
+    requestedAt: format(r.requestedAt),
+    reason: r.reason,
+    answeredAt: r.answeredAt === null ? null : format(r.answeredAt),
+    answer: r.answer,
   };
 }
 

@@ -52,6 +52,16 @@ export const enStaff: StaffCatalogue = {
     goToWorkspace: 'Go to the workspace',
   },
   workspace: {
+    inPerson: {
+      title: 'Would rather come in',
+      asked: 'The patient asked to come in instead of video {when}.',
+      answered: 'Answered {when}:',
+      answerLabel: 'Answer to the patient',
+      answerHint:
+        'The patient gets the answer as a message and sees it on their appointment. Write no health information.',
+      answerMissing: 'Write an answer.',
+      send: 'Send answer',
+    },
     title: 'Workspace',
     nav: 'Workspace',
     onlyPractitionersTitle: 'For practitioners only',
@@ -310,6 +320,11 @@ export const enStaff: StaffCatalogue = {
         'Patients must have signed in with ID-porten (e.g. BankID) to start a video consultation. Signing in with a one-time code is not enough.',
       savedOutside:
         'The changes have been saved. Some booked appointments are now outside the working hours: move or cancel them.',
+      videoInfo: 'Information before the video consultation',
+      videoInfoHint:
+        'The patient reads this before the waiting room. If the field is empty, the patient gets Visitt’s standard text in their own language.',
+      videoInfoInvalid: 'The text contains characters that cannot be used. Write the text again.',
+      videoInfoDefault: 'See the standard text',
     },
     staff: {
       title: 'Staff',

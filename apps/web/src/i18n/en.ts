@@ -42,6 +42,23 @@ export const en: CoreCatalogue = {
     toAdmin: 'Administration',
     offline: 'You are offline. The page carries on by itself when the connection is back.',
   },
+  videoInfo: {
+    title: 'Before the video consultation',
+    fromClinic: 'From {clinic}:',
+    defaultText:
+      'A video consultation is an appointment with your practitioner over video instead of at the clinic. Find a place where you can talk undisturbed.\n\nNothing is recorded: not the picture, the sound or what you say. Picture and sound go encrypted between you and the practitioner.\n\nThe clinic handles the details of the appointment as for an ordinary visit, and the practitioner writes in your record as usual. The service keeps when you entered and left the video room, not what was said.\n\nYou may ask to come to the clinic instead.',
+    continue: 'Go to the waiting room',
+    askInPerson: 'Ask to come in instead',
+    reasonLabel: 'Would you like to say why? (optional)',
+    reasonHint:
+      'The clinic reads what you write. Write no more about your health than you need to.',
+    send: 'Send the request',
+    sent: 'The clinic has your request. The answer comes here, and as a message where you hear about your appointments.',
+    pending: 'You asked to come in instead {when}. The clinic has not answered yet.',
+    answered: 'Answer from the clinic {when}:',
+    askAgain: 'Ask to come in again',
+    requestTitle: 'Coming in instead of video',
+  },
   videoTest: {
     link: 'Test camera, sound and network before the appointment',
   },
@@ -288,6 +305,11 @@ export const en: CoreCatalogue = {
     waitingTitle: 'You are in the waiting room',
     appointmentWith: 'Appointment with {name} at {time}',
     practitionerNotified: 'The practitioner has been told that you are waiting',
+    whereabouts: {
+      not_in: 'The practitioner has not come in yet.',
+      in_another_consultation: 'The practitioner is in another consultation.',
+      on_the_way: 'The practitioner is free, and you are on their list of waiting patients.',
+    },
     waitingHint: 'The practitioner enters the video room when it is your turn. Stay on this page.',
     previewPrivate: 'Until the practitioner comes in, only you see and hear yourself.',
     patientAbsentTitle: 'Waiting for the patient',
@@ -488,7 +510,7 @@ export const en: CoreCatalogue = {
     rule: {
       title: 'Where messages go',
       keep: 'Confirmation, move and cancellation: {route}.',
-      reminder: 'Reminders: {route}.',
+      reminder: 'Reminders and answers from the clinic: {route}.',
       emailFirst: 'by e-mail when you have a verified e-mail address, otherwise by text message',
       smsFirst: 'by text message when you have a verified mobile number, otherwise by e-mail',
       one: 'Each message comes by e-mail or text message, not both.',
@@ -573,7 +595,7 @@ export const en: CoreCatalogue = {
     },
     summary: {
       keep: 'Confirmation, move and cancellation: {route}.',
-      reminder: 'Reminders: {route}.',
+      reminder: 'Reminders and answers from the clinic: {route}.',
       route: {
         emailThenSms: 'e-mail, or text message if your clinic does not send e-mail',
         smsThenEmail: 'text message, or e-mail if your clinic does not send text messages',
@@ -683,6 +705,8 @@ export const en: CoreCatalogue = {
       'The link is open in another browser. Close it there, or wait a minute and try again.',
     not_in_call: 'Enter the video room first. Guests are let in only while you are in the call.',
     guest_not_waiting: 'The guest is not waiting to be let in.',
+    no_in_person_request: 'The patient has not asked to come in instead.',
+    already_answered: 'The request has already been answered.',
     guest_link_revoked: 'The practitioner has withdrawn the link. Ask for a new one.',
     guest_removed:
       'The practitioner has taken you out of the consultation. The link no longer works.',

@@ -54,6 +54,16 @@ export const nbStaff = {
     goToWorkspace: 'Gå til arbeidsflaten',
   },
   workspace: {
+    inPerson: {
+      title: 'Ønsker oppmøte i stedet',
+      asked: 'Pasienten ba om oppmøte i stedet for video {when}.',
+      answered: 'Svart {when}:',
+      answerLabel: 'Svar til pasienten',
+      answerHint:
+        'Pasienten får svaret som melding og ser det på timen sin. Skriv ikke helseopplysninger.',
+      answerMissing: 'Skriv et svar.',
+      send: 'Send svar',
+    },
     title: 'Arbeidsflate',
     nav: 'Arbeidsflate',
     onlyPractitionersTitle: 'Bare for behandlere',
@@ -312,6 +322,11 @@ export const nbStaff = {
         'Pasientene må ha logget inn med ID-porten (f.eks. BankID) for å starte en videokonsultasjon. Innlogging med engangskode er ikke nok.',
       savedOutside:
         'Endringene er lagret. Noen bestilte timer ligger nå utenfor arbeidstiden: flytt eller avbestill dem.',
+      videoInfo: 'Informasjon før videokonsultasjonen',
+      videoInfoHint:
+        'Pasienten leser dette før venterommet. Står feltet tomt, får pasienten Visitts standardtekst på sitt eget språk.',
+      videoInfoInvalid: 'Teksten inneholder tegn som ikke kan brukes. Skriv teksten på nytt.',
+      videoInfoDefault: 'Se standardteksten',
     },
     staff: {
       title: 'Ansatte',

@@ -45,6 +45,22 @@ export const nb = {
     toAdmin: 'Til administrasjonen',
     offline: 'Du er uten nett. Siden fortsetter av seg selv når forbindelsen er tilbake.',
   },
+  videoInfo: {
+    title: 'Før videokonsultasjonen',
+    fromClinic: 'Fra {clinic}:',
+    defaultText:
+      'En videokonsultasjon er en time med behandleren din over video i stedet for på klinikken. Finn et sted der du kan snakke uforstyrret.\n\nIngenting blir tatt opp, verken bilde, lyd eller det dere sier. Bilde og lyd går kryptert mellom deg og behandleren.\n\nKlinikken behandler opplysningene om timen som ved et vanlig besøk, og behandleren skriver i journalen din som vanlig. Tjenesten lagrer når du gikk inn i og ut av videorommet, ikke hva som ble sagt.\n\nDu kan be om å møte på klinikken i stedet.',
+    continue: 'Gå til venterommet',
+    askInPerson: 'Be om oppmøte i stedet',
+    reasonLabel: 'Vil du si hvorfor? (valgfritt)',
+    reasonHint: 'Klinikken leser det du skriver. Skriv ikke mer om helsen din enn du må.',
+    send: 'Send forespørselen',
+    sent: 'Klinikken har fått forespørselen din. Svaret kommer her, og som melding der du får beskjed om timene dine.',
+    pending: 'Du ba om oppmøte i stedet {when}. Klinikken har ikke svart ennå.',
+    answered: 'Svar fra klinikken {when}:',
+    askAgain: 'Be om oppmøte på nytt',
+    requestTitle: 'Oppmøte i stedet for video',
+  },
   videoTest: {
     link: 'Test kamera, lyd og nett før timen',
   },
@@ -292,6 +308,11 @@ export const nb = {
     waitingTitle: 'Du er i venterommet',
     appointmentWith: 'Time hos {name} kl. {time}',
     practitionerNotified: 'Behandleren har fått beskjed om at du venter',
+    whereabouts: {
+      not_in: 'Behandleren har ikke kommet inn ennå.',
+      in_another_consultation: 'Behandleren er i en annen konsultasjon.',
+      on_the_way: 'Behandleren er ledig, og du står på listen over dem som venter.',
+    },
     waitingHint: 'Behandleren kommer inn i videorommet når det er din tur. Bli på denne siden.',
     previewPrivate: 'Til behandleren kommer inn, er det bare du som ser og hører deg selv.',
     patientAbsentTitle: 'Venter på pasienten',
@@ -491,7 +512,7 @@ export const nb = {
     rule: {
       title: 'Hvor meldingene kommer',
       keep: 'Bekreftelse, flytting og avbestilling: {route}.',
-      reminder: 'Påminnelser: {route}.',
+      reminder: 'Påminnelser og svar fra klinikken: {route}.',
       emailFirst: 'på e-post når du har en bekreftet e-postadresse, ellers på SMS',
       smsFirst: 'på SMS når du har et bekreftet mobilnummer, ellers på e-post',
       one: 'Hver melding kommer på e-post eller SMS, ikke begge.',
@@ -576,7 +597,7 @@ export const nb = {
     },
     summary: {
       keep: 'Bekreftelse, flytting og avbestilling: {route}.',
-      reminder: 'Påminnelser: {route}.',
+      reminder: 'Påminnelser og svar fra klinikken: {route}.',
       route: {
         emailThenSms: 'e-post, eller SMS hvis klinikken ikke sender e-post',
         smsThenEmail: 'SMS, eller e-post hvis klinikken ikke sender SMS',
@@ -687,6 +708,8 @@ export const nb = {
       'Lenken er åpen i en annen nettleser. Lukk den der, eller vent et minutt og prøv igjen.',
     not_in_call: 'Gå inn i videorommet først. Gjester slippes inn bare mens du er i samtalen.',
     guest_not_waiting: 'Gjesten venter ikke på å bli sluppet inn.',
+    no_in_person_request: 'Pasienten har ikke bedt om oppmøte i stedet.',
+    already_answered: 'Forespørselen er allerede besvart.',
     guest_link_revoked: 'Behandleren har trukket tilbake lenken. Be om en ny.',
     guest_removed: 'Behandleren har tatt deg ut av konsultasjonen. Lenken virker ikke lenger.',
     guest_link_required: 'Åpne lenken du fikk i invitasjonen.',

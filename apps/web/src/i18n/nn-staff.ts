@@ -52,6 +52,16 @@ export const nnStaff: StaffCatalogue = {
     goToWorkspace: 'Gå til arbeidsflata',
   },
   workspace: {
+    inPerson: {
+      title: 'Ønskjer oppmøte i staden',
+      asked: 'Pasienten bad om oppmøte i staden for video {when}.',
+      answered: 'Svart {when}:',
+      answerLabel: 'Svar til pasienten',
+      answerHint:
+        'Pasienten får svaret som melding og ser det på timen sin. Skriv ikkje helseopplysningar.',
+      answerMissing: 'Skriv eit svar.',
+      send: 'Send svar',
+    },
     title: 'Arbeidsflate',
     nav: 'Arbeidsflate',
     onlyPractitionersTitle: 'Berre for behandlarar',
@@ -309,6 +319,11 @@ export const nnStaff: StaffCatalogue = {
         'Pasientane må ha logga inn med ID-porten (t.d. BankID) for å starte ein videokonsultasjon. Innlogging med eingongskode er ikkje nok.',
       savedOutside:
         'Endringane er lagra. Nokre bestilte timar ligg no utanfor arbeidstida: flytt eller avbestill dei.',
+      videoInfo: 'Informasjon før videokonsultasjonen',
+      videoInfoHint:
+        'Pasienten les dette før venterommet. Står feltet tomt, får pasienten standardteksten til Visitt på sitt eige språk.',
+      videoInfoInvalid: 'Teksten inneheld teikn som ikkje kan brukast. Skriv teksten på nytt.',
+      videoInfoDefault: 'Sjå standardteksten',
     },
     staff: {
       title: 'Tilsette',

@@ -42,6 +42,22 @@ export const nn: CoreCatalogue = {
     toAdmin: 'Til administrasjonen',
     offline: 'Du er utan nett. Sida held fram av seg sjølv når sambandet er tilbake.',
   },
+  videoInfo: {
+    title: 'Før videokonsultasjonen',
+    fromClinic: 'Frå {clinic}:',
+    defaultText:
+      'Ein videokonsultasjon er ein time med behandlaren din over video i staden for på klinikken. Finn ein stad der du kan snakke uforstyrra.\n\nIngenting blir teke opp, verken bilete, lyd eller det de seier. Bilete og lyd går krypterte mellom deg og behandlaren.\n\nKlinikken handsamar opplysningane om timen som ved eit vanleg besøk, og behandlaren skriv i journalen din som vanleg. Tenesta lagrar når du gjekk inn i og ut av videorommet, ikkje kva som blei sagt.\n\nDu kan be om å møte på klinikken i staden.',
+    continue: 'Gå til venterommet',
+    askInPerson: 'Be om oppmøte i staden',
+    reasonLabel: 'Vil du seie kvifor? (valfritt)',
+    reasonHint: 'Klinikken les det du skriv. Skriv ikkje meir om helsa di enn du må.',
+    send: 'Send førespurnaden',
+    sent: 'Klinikken har fått førespurnaden din. Svaret kjem her, og som melding der du får beskjed om timane dine.',
+    pending: 'Du bad om oppmøte i staden {when}. Klinikken har ikkje svart enno.',
+    answered: 'Svar frå klinikken {when}:',
+    askAgain: 'Be om oppmøte på nytt',
+    requestTitle: 'Oppmøte i staden for video',
+  },
   videoTest: {
     link: 'Test kamera, lyd og nett før timen',
   },
@@ -288,6 +304,11 @@ export const nn: CoreCatalogue = {
     waitingTitle: 'Du er i venterommet',
     appointmentWith: 'Time hos {name} kl. {time}',
     practitionerNotified: 'Behandlaren har fått beskjed om at du ventar',
+    whereabouts: {
+      not_in: 'Behandlaren har ikkje kome inn enno.',
+      in_another_consultation: 'Behandlaren er i ein annan konsultasjon.',
+      on_the_way: 'Behandlaren er ledig, og du står på lista over dei som ventar.',
+    },
     waitingHint: 'Behandlaren kjem inn i videorommet når det er din tur. Bli på denne sida.',
     previewPrivate: 'Til behandlaren kjem inn, er det berre du som ser og høyrer deg sjølv.',
     patientAbsentTitle: 'Ventar på pasienten',
@@ -488,7 +509,7 @@ export const nn: CoreCatalogue = {
     rule: {
       title: 'Kvar meldingane kjem',
       keep: 'Stadfesting, flytting og avbestilling: {route}.',
-      reminder: 'Påminningar: {route}.',
+      reminder: 'Påminningar og svar frå klinikken: {route}.',
       emailFirst: 'på e-post når du har ei bekrefta e-postadresse, elles på SMS',
       smsFirst: 'på SMS når du har eit bekrefta mobilnummer, elles på e-post',
       one: 'Kvar melding kjem på e-post eller SMS, ikkje begge.',
@@ -572,7 +593,7 @@ export const nn: CoreCatalogue = {
     },
     summary: {
       keep: 'Stadfesting, flytting og avbestilling: {route}.',
-      reminder: 'Påminningar: {route}.',
+      reminder: 'Påminningar og svar frå klinikken: {route}.',
       route: {
         emailThenSms: 'e-post, eller SMS viss klinikken ikkje sender e-post',
         smsThenEmail: 'SMS, eller e-post viss klinikken ikkje sender SMS',
@@ -685,6 +706,8 @@ export const nn: CoreCatalogue = {
     not_in_call:
       'Gå inn i videorommet først. Gjestar blir berre sleppte inn medan du er i samtalen.',
     guest_not_waiting: 'Gjesten ventar ikkje på å bli sleppt inn.',
+    no_in_person_request: 'Pasienten har ikkje bede om oppmøte i staden.',
+    already_answered: 'Førespurnaden er allereie svart på.',
     guest_link_revoked: 'Behandlaren har trekt tilbake lenka. Be om ei ny.',
     guest_removed: 'Behandlaren har teke deg ut av konsultasjonen. Lenka verkar ikkje lenger.',
     guest_link_required: 'Opne lenka du fekk i invitasjonen.',

@@ -2,7 +2,7 @@ import type { Modality } from '../booking/appointment';
 
 export type NotificationChannel = 'email' | 'sms' | 'push';
 export type NotificationKind =
-  'confirmation' | 'reminder' | 'cancellation' | 'moved' | 'patient_started';
+  'confirmation' | 'reminder' | 'cancellation' | 'moved' | 'patient_started' | 'in_person_answer';
 
 /** The messages a patient gets about an appointment ("patient started" goes to staff). */
 export type PatientMessageKind = Exclude<NotificationKind, 'patient_started'>;
@@ -39,7 +39,8 @@ export interface PatientChannels {
 /**
  * The one channel rule: for each kind of message, the contact tried first and the one tried
  * next. Confirmations, moves and cancellations are something to keep (the e-mail carries the
- * calendar file), so e-mail first; a reminder must be seen in time, so SMS first.
+ * calendar file), so e-mail first; a reminder and the answer to a request for an in-person
+ * appointment must be seen in time, so SMS first.
  */
 export const CONTACT_PREFERENCE: Readonly<
   Record<PatientMessageKind, readonly [ContactChannel, ContactChannel]>
@@ -48,6 +49,8 @@ export const CONTACT_PREFERENCE: Readonly<
   moved: ['email', 'sms'],
   cancellation: ['email', 'sms'],
   reminder: ['sms', 'email'],
+  // The clinic's answer to "Be om oppmøte i stedet" comes shortly before the time: seen soonest.
+  in_person_answer: ['sms', 'email'],
 };
 
 /**

@@ -102,6 +102,25 @@ export function planCancellation(
   }));
 }
 
+/**
+ * The clinic's answer to the patient's request for an in-person appointment instead: one message
+ * now (per answer: answering again sends again), worth sending for a day.
+ */
+export function planInPersonAnswer(
+  a: NotifiableAppointment,
+  settings: NotificationSettings,
+  patient: PatientChannels,
+  answeredAt: Instant,
+): PlannedNotification[] {
+  return channelsFor('in_person_answer', settings, a.modality, patient).map((channel) => ({
+    kind: 'in_person_answer',
+    channel,
+    dueAt: answeredAt,
+    sendBefore: (answeredAt + DAY) as Instant,
+    key: `${a.id}:in_person_answer:${answeredAt}:${channel}`,
+  }));
+}
+
 /** A move (`a` is the new version): "moved" now, and the new time's reminders. */
 export function planMove(
   a: NotifiableAppointment,

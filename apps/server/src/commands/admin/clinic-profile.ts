@@ -48,6 +48,7 @@ export async function saveClinicProfile(
       listed: body.listed,
       requireStrongAuthForVideo: body.requireStrongAuthForVideo,
       language: body.language ?? current.language,
+      videoInfo: body.videoInfo === undefined ? current.videoInfo : orNull(body.videoInfo),
     };
     const outside =
       timeZone === current.timeZone ? [] : await outsideAfterChange(tx, current, { timeZone }, now);

@@ -47,6 +47,7 @@ describe('the clinic profile', () => {
       listed: true,
       requireStrongAuthForVideo: false,
       language: 'nb',
+      videoInfo: null,
     });
 
     const saved = await browser.request('PUT', `/api/v1/admin/clinics/${clinic.id}`, {
@@ -137,6 +138,120 @@ describe('the clinic profile', () => {
     });
     expect(saved.status).toBe(200);
     expect(saved.body.timeZone).toBe('Europe/London');
+  });
+});
+
+describe('the information before a video consultation', () => {
+  const videoInfo = async (clinicId: string) =>
+    (
+      await app.db.query<{ video_info: string | null }>(
+        'SELECT video_info FROM clinics WHERE id = $1',
+        [clinicId],
+      )
+    ).rows[0]!.video_info;
+
+  const text =
+    'Videokonsultasjonen er en samtale med behandleren din på skjerm.\n\nIngenting blir tatt opp.\n  Vil du heller komme hit, ring oss på 55 00 00 00.';
+
+  it('is saved with its line breaks, read back, kept when not sent, and cleared by null or empty', async () => {
+    const { clinic, browser } = await clinicWithAdmin();
+    const url = `/api/v1/admin/clinics/${clinic.id}`;
+    expect((await browser.get(url)).body.videoInfo).toBeNull();
+
+    const saved = await browser.request('PUT', url, { ...profile, videoInfo: `\n  ${text}  \n` });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.videoInfo).toBe(text);
+    expect((await browser.get(url)).body.videoInfo).toBe(text);
+    expect(await videoInfo(clinic.id)).toBe(text);
+
+    // Without it, the text saved stays (like the language).
+    expect((await browser.request('PUT', url, { ...profile, town: 'Os' })).status).toBe(200);
+    expect(await videoInfo(clinic.id)).toBe(text);
+
+    // Empty (after trimming) means Visitt's standard text: stored as NULL, never as ''.
+    const emptied = await browser.request('PUT', url, { ...profile, videoInfo: ' \n\t ' });
+    expect(emptied.status).toBe(200);
+    expect(emptied.body.videoInfo).toBeNull();
+    expect(await videoInfo(clinic.id)).toBeNull();
+
+    await browser.request('PUT', url, { ...profile, videoInfo: 'x'.repeat(2000) });
+    expect(await videoInfo(clinic.id)).toBe('x'.repeat(2000));
+    const cleared = await browser.request('PUT', url, { ...profile, videoInfo: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.videoInfo).toBeNull();
+    expect((await browser.get(url)).body.videoInfo).toBeNull();
+
+    const audit = await app.db.query(
+      `SELECT details->'changes'->'videoInfo' AS change FROM audit_log
+        WHERE action = 'settings.clinic.change' AND entity_id = $1 ORDER BY id`,
+      [clinic.id],
+    );
+    expect(audit.rows.map((r) => r.change)).toEqual([
+      { from: null, to: text },
+      null,
+      { from: text, to: null },
+      { from: null, to: 'x'.repeat(2000) },
+      { from: 'x'.repeat(2000), to: null },
+    ]);
+  });
+
+  it('refuses text longer than 2000 characters or with control characters, saving nothing', async () => {
+    const { clinic, browser } = await clinicWithAdmin();
+    const url = `/api/v1/admin/clinics/${clinic.id}`;
+    await browser.request('PUT', url, { ...profile, videoInfo: text });
+    for (const refused of [
+      'x'.repeat(2001),
+      'a\u0000b',
+      'Ring \u0007 oss',
+      '\u001b[31mRødt\u001b[0m',
+      'Neste linje\u0085her',
+      42,
+    ]) {
+      const answer = await browser.request('PUT', url, {
+        ...profile,
+        name: 'Endret navn',
+        videoInfo: refused,
+      });
+      expect(answer.status, JSON.stringify(refused)).toBe(400);
+      expect(answer.body.error).toBe('validation_failed');
+    }
+    expect(await videoInfo(clinic.id)).toBe(text);
+    expect((await browser.get(url)).body.name).toBe('Bryggen legesenter');
+
+    // The database holds the same bounds for any other writer.
+    for (const value of ['', 'x'.repeat(2001)]) {
+      await expect(
+        app.db.query('UPDATE clinics SET video_info = $2 WHERE id = $1', [clinic.id, value]),
+      ).rejects.toMatchObject({ code: '23514' });
+    }
+  });
+
+  it('is changed only by the clinic’s administrator signed in as staff', async () => {
+    const { clinic, admin, browser } = await clinicWithAdmin();
+    const url = `/api/v1/admin/clinics/${clinic.id}`;
+    const body = { ...profile, videoInfo: text };
+    const doctor = await buildStaff(app.db, clinic.id);
+    const other = await clinicWithAdmin();
+    const patient = await buildUser(app.db);
+    for (const [who, caller, status, error] of [
+      ['nobody', new Browser(app), 401, 'unauthorized'],
+      ['a patient', await signInAs(app, patient.id, 'code_email'), 403, 'staff_sign_in_required'],
+      ['the clinic’s practitioner', await signInAs(app, doctor.userId), 403, 'forbidden'],
+      ['another clinic’s administrator', other.browser, 404, undefined],
+      [
+        'the administrator signed in by one-time code',
+        await signInAs(app, admin.userId, 'code_email'),
+        403,
+        'staff_sign_in_required',
+      ],
+    ] as const) {
+      const answer = await caller.request('PUT', url, body);
+      expect(answer.status, who).toBe(status);
+      if (error) expect(answer.body.error, who).toBe(error);
+      expect(await videoInfo(clinic.id), who).toBeNull();
+    }
+    expect((await browser.request('PUT', url, body)).status).toBe(200);
+    expect(await videoInfo(clinic.id)).toBe(text);
   });
 });
 

@@ -41,7 +41,8 @@ export const adminClinicRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'clinic_admin' },
       schema: {
         tags,
-        summary: "Replace the clinic's profile: name, address, town, time zone, listing",
+        summary:
+          "Replace the clinic's profile: name, address, town, time zone, listing, information before video",
         description:
           'A new time zone moves every wall-clock hour: 409 `hours_conflict` lists booked appointments that would end up outside the hours; send again with `confirm: true` to save anyway.',
         params: ClinicParams,

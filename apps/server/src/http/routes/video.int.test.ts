@@ -64,6 +64,7 @@ async function scenario(options: { startsAt?: string; modality?: 'video' | 'in_p
   return {
     clinic,
     practitioner,
+    type,
     patient,
     doctor,
     appointmentId: booked.body.id as string,
@@ -256,6 +257,63 @@ describe("the practitioner's side", () => {
     }
     app.clock.set('2026-12-01T00:31:00Z');
     expect(await ids(evening.doctor)).toEqual([]);
+  });
+
+  it('tells the waiting patient where the practitioner is: not yet in, free, in another consultation, here', async () => {
+    const { patient, doctor, appointmentId, practitioner, type } = await scenario();
+    const other = new Browser(app);
+    await signInWithCode(other, app.db, `other-patient-${++n}@example.com`);
+    const second = await other.post('/api/v1/appointments', {
+      practitionerId: practitioner.id,
+      appointmentTypeId: type.id,
+      start: '2026-11-30T10:15:00+01:00',
+    });
+    expect(second.status).toBe(201);
+    const whereabouts = async (browser: Browser, id = appointmentId) => {
+      const answer = await browser.get(`/api/v1/appointments/${id}/video/practitioner`);
+      return answer.status === 200
+        ? answer.body.whereabouts
+        : `${answer.status} ${answer.body.error}`;
+    };
+
+    // Only the patient, once the room is started.
+    expect(await whereabouts(patient)).toBe('403 not_started');
+    await patient.post(`/api/v1/appointments/${appointmentId}/video/start`);
+    expect(await whereabouts(patient)).toBe('not_in');
+    expect(await whereabouts(doctor)).toBe('404 not_found');
+    expect(await whereabouts(other)).toBe('404 not_found');
+
+    // The workspace readies a call for the waiting patient: the practitioner is free.
+    const ready = await Socket.open(doctor);
+    ready.send({ type: 'stand_by', appointmentId, sessionId: 'workspace-1' });
+    await ready.next((m) => m.type === 'joined');
+    expect(await whereabouts(patient)).toBe('on_the_way');
+
+    // The practitioner takes the other patient first.
+    await other.post(`/api/v1/appointments/${second.body.id}/video/start`);
+    expect(
+      (await doctor.post(`/api/v1/staff/appointments/${second.body.id}/video/join`)).status,
+    ).toBe(200);
+    const call = await Socket.open(doctor);
+    call.send({
+      type: 'join',
+      appointmentId: second.body.id,
+      sessionId: 'call-session-1',
+      mic: true,
+      camera: true,
+    });
+    await call.next((m) => m.type === 'joined');
+    expect(await whereabouts(patient)).toBe('in_another_consultation');
+    // The other patient's own practitioner is in their call.
+    expect(await whereabouts(other, second.body.id)).toBe('here');
+
+    // That call ends; then this one.
+    call.send({ type: 'hang_up', appointmentId: second.body.id });
+    await expect.poll(() => whereabouts(patient)).not.toBe('in_another_consultation');
+    ready.send({ type: 'join', appointmentId, sessionId: 'workspace-1', mic: true, camera: true });
+    await ready.next((m) => m.type === 'joined');
+    expect(await whereabouts(patient)).toBe('here');
+    for (const socket of [ready, call]) socket.close();
   });
 
   it('sends a short status to the waiting patient', async () => {

@@ -2,6 +2,7 @@ import {
   ApiError,
   IdParams,
   MoveAppointmentBody,
+  PractitionerWhereaboutsAnswer,
   StaffAppointment,
   StaffAppointmentList,
   StaffAppointmentsQuery,
@@ -14,7 +15,13 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { moveAppointment } from '../../commands/move-appointment';
-import { joinVideo, prepareVideo, sendStatusMessage, startVideo } from '../../commands/video';
+import {
+  joinVideo,
+  prepareVideo,
+  readPractitionerWhereabouts,
+  sendStatusMessage,
+  startVideo,
+} from '../../commands/video';
 import { readIdentification, recordIdentification } from '../../commands/identification';
 import { writeAppointmentListRead } from '../../db/audit';
 import { listPractitionerDay } from '../../db/staff';
@@ -40,6 +47,23 @@ export const videoRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => startVideo(signedIn(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/appointments/:id/video/practitioner',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['video'],
+        summary:
+          "Where the waiting patient's practitioner is: not yet in, in another consultation, free",
+        description:
+          'For the waiting room, asked for every so often. Only the patient, while the room is open to them; 403 `not_started`, `too_late` and the like as for joining.',
+        params: IdParams,
+        response: { 200: PractitionerWhereaboutsAnswer, ...errors },
+      },
+    },
+    async (request) => readPractitionerWhereabouts(signedIn(request), request.params.id),
   );
 
   app.get(

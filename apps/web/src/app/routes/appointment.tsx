@@ -1,3 +1,4 @@
+import type { Appointment } from '@visitt/contracts';
 import { hasVideoRoom } from '@visitt/domain';
 import { useId } from 'react';
 import { useParams } from '../../lib/router';
@@ -9,6 +10,8 @@ import { AppointmentDetails } from '../../features/appointments/components/appoi
 import { CancelAppointment } from '../../features/appointments/components/cancel-appointment';
 import { StartVideoButton } from '../../features/appointments/components/start-video-button';
 import { DeviceTestLink } from '../../features/device-test/components/device-test-link';
+import { useVideoInfo } from '../../features/appointments/api/in-person-api';
+import { InPersonRequestStatus } from '../../features/appointments/components/video-info-dialog';
 import { StrongAuthNotice } from '../../features/auth/components/strong-auth-notice';
 import { useFormat, useT } from '../../i18n';
 import { Page } from '../layouts/page';
@@ -58,6 +61,7 @@ export function AppointmentPage() {
                 </h2>
                 <StrongAuthNotice clinicId={data.clinic.id} />
                 <StartVideoButton appointment={data} variant="full" />
+                <InPersonRequestOfAppointment appointment={data} />
                 <DeviceTestLink />
               </section>
             ) : null}
@@ -90,4 +94,11 @@ export function AppointmentPage() {
       ) : null}
     </Page>
   );
+}
+
+/** The patient's request to come in instead, and the clinic's answer, where the call starts. */
+function InPersonRequestOfAppointment({ appointment }: { appointment: Appointment }) {
+  const info = useVideoInfo(appointment.id);
+  const request = info.data?.inPersonRequest;
+  return request ? <InPersonRequestStatus appointment={appointment} request={request} /> : null;
 }

@@ -14,6 +14,7 @@ import {
 } from '../../features/calendar/calendar-view';
 import { AppointmentFacts } from '../../features/calendar/components/appointment-facts';
 import { AppointmentRoom } from '../../features/calendar/components/appointment-room';
+import { InPersonRequestBox } from '../../features/workspace/components/in-person-request-box';
 import { CalendarPeriod } from '../../features/calendar/components/calendar-period';
 import { CalendarToolbar } from '../../features/calendar/components/calendar-toolbar';
 import { CancelByClinic } from '../../features/calendar/components/cancel-by-clinic';
@@ -150,6 +151,7 @@ export function CalendarAppointmentPage() {
           <div className="appointment-layout">
             <div className="appointment-layout__main">
               <AppointmentRoom appointment={data} now={now} />
+              <InPersonRequestBox appointment={data} />
               <section className="card" aria-labelledby="cal-details">
                 <h2 id="cal-details" className="section__title">
                   {t('calendar.detail.details')}

@@ -47,6 +47,7 @@ describe('toClinicDraft', () => {
         listed: false,
         requireStrongAuthForVideo: true,
         language: 'nb',
+        videoInfo: null,
       }),
     ).toEqual({
       name: 'A',

@@ -33,6 +33,7 @@ export async function probeConnection(
     iceServers: config.iceServers,
     iceTransportPolicy: config.iceTransportPolicy,
   };
+  if (signal?.aborted) return { kind: 'no_connection' };
   const sender = new RTCPeerConnection(rtcConfig);
   const echo = new RTCPeerConnection(rtcConfig);
   const close = () => {
@@ -74,15 +75,10 @@ export async function probeConnection(
     await echo.setLocalDescription(answer);
     await sender.setRemoteDescription(answer);
 
-    const isOpen = await Promise.race([
-      new Promise<boolean>((resolve) => {
-        if (pings.readyState === 'open') resolve(true);
-        pings.onopen = () => resolve(true);
-      }),
-      wait(CONNECT_TIMEOUT_MS).then(() => false),
-    ]);
-    if (!isOpen || signal?.aborted) return { kind: 'no_connection' };
-    if (bulk.readyState !== 'open') await new Promise((resolve) => (bulk.onopen = resolve));
+    const isUp = await opened(sender, pings, CONNECT_TIMEOUT_MS, signal);
+    if (!isUp || !(await opened(sender, bulk, CONNECT_TIMEOUT_MS, signal))) {
+      return { kind: 'no_connection' };
+    }
 
     // Round trip and loss: numbered pings, each echoed.
     const sentAt = new Map<number, number>();
@@ -115,16 +111,57 @@ export async function probeConnection(
     const { bytes, firstAt, lastAt } = bulkSeen;
     const bulkSeconds = firstAt === null ? 0 : (Math.max(lastAt, firstAt + 1) - firstAt) / 1000;
 
+    // Each ping crosses the person's own line four times (out to the relay and back, twice).
     const sorted = trips.sort((a, b) => a - b);
     const median = sorted.length > 0 ? sorted[Math.floor(sorted.length / 2)]! : null;
     return {
       kind: 'measured',
       rttMs: median === null ? null : Math.round(median / 2),
-      loss: 1 - trips.length / PINGS,
+      loss: lossPerCrossing((PINGS - trips.length) / PINGS),
       bitrateKbps: bulkSeconds > 0 ? Math.round((bytes * 8) / 1000 / bulkSeconds) : 0,
     };
   } finally {
     signal?.removeEventListener('abort', close);
     close();
   }
+}
+
+/**
+ * Resolves true once `channel` is open; false when the connection fails (ICE `failed`), the
+ * test is aborted, or `ms` pass first. Leaves no timer or listener behind.
+ */
+function opened(
+  pc: RTCPeerConnection,
+  channel: RTCDataChannel,
+  ms: number,
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
+  if (channel.readyState === 'open') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (isOpen: boolean) => {
+      clearTimeout(timer);
+      channel.removeEventListener('open', onOpen);
+      pc.removeEventListener('iceconnectionstatechange', onIce);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(isOpen);
+    };
+    const onOpen = () => done(true);
+    const onIce = () => {
+      if (pc.iceConnectionState === 'failed' || pc.iceConnectionState === 'closed') done(false);
+    };
+    const onAbort = () => done(false);
+    const timer = setTimeout(() => done(false), ms);
+    channel.addEventListener('open', onOpen);
+    pc.addEventListener('iceconnectionstatechange', onIce);
+    signal?.addEventListener('abort', onAbort);
+  });
+}
+
+/**
+ * The share of packets lost on one crossing of the person's line, from the share of pings lost
+ * on their round trip through the relay (four crossings): what one direction of a call meets.
+ */
+export function lossPerCrossing(roundTripLoss: number): number {
+  const share = Math.min(1, Math.max(0, roundTripLoss));
+  return 1 - (1 - share) ** (1 / 4);
 }

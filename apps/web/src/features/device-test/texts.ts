@@ -8,13 +8,15 @@ import type { Locale } from '../../i18n';
 const nb = {
   title: 'Test kamera, lyd og nett',
   intro:
-    'Sjekk at alt virker før videokonsultasjonen. Testen tar under ett minutt. Bilde og lyd blir på enheten din, og ingenting sendes til klinikken.',
+    'Sjekk at alt virker før videokonsultasjonen. Testen tar under ett minutt. Bilde og lyd blir på enheten din: nettet testes med testdata gjennom tjenestens videoserver, og ingenting sendes til klinikken.',
   start: 'Start testen',
   again: 'Test på nytt',
   checking: 'tester …',
   resultTitle: 'Resultat',
   allGood: 'Alt virker. Du er klar for videokonsultasjonen.',
   someProblems: 'Noe bør ordnes før timen. Se rådene under.',
+  speakerLeft: 'Det du har testet, virker. Test høyttaleren også.',
+  allButNetwork: 'Kamera, mikrofon og høyttaler virker. Nettet kunne ikke testes her.',
   verdictLine: '{part}: {verdict}',
   parts: {
     camera: 'Kamera',
@@ -73,7 +75,9 @@ const nb = {
     poorAdvice: 'Bruk Wi-Fi, eller finn et sted med bedre dekning før timen.',
     noConnection: 'får ikke kontakt',
     noConnectionAdvice:
-      'Nettet du er på, stenger for videosamtaler (det skjer på jobb- og gjestenett). Prøv et annet nett, for eksempel mobilnettet.',
+      'Fikk ikke kontakt med tjenestens videoserver. Nettet du er på, kan stenge for videosamtaler (det skjer på jobb- og gjestenett): Prøv et annet nett, for eksempel mobilnettet. Virker det ikke da heller, ring klinikken.',
+    busy: 'ikke testet nå',
+    busyAdvice: 'Det er tatt mange tester herfra den siste tiden. Prøv igjen om noen minutter.',
     noRelay: 'ikke testet',
     noRelayAdvice:
       'Denne tjenesten har ikke satt opp en reléserver for videosamtaler, så nettet kan ikke testes her.',
@@ -98,13 +102,15 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 const nn: DeviceTestTexts = {
   title: 'Test kamera, lyd og nett',
   intro:
-    'Sjekk at alt verkar før videokonsultasjonen. Testen tek under eitt minutt. Bilete og lyd blir verande på eininga di, og ingenting blir sendt til klinikken.',
+    'Sjekk at alt verkar før videokonsultasjonen. Testen tek under eitt minutt. Bilete og lyd blir verande på eininga di: nettet blir testa med testdata gjennom videoserveren til tenesta, og ingenting blir sendt til klinikken.',
   start: 'Start testen',
   again: 'Test på nytt',
   checking: 'testar …',
   resultTitle: 'Resultat',
   allGood: 'Alt verkar. Du er klar for videokonsultasjonen.',
   someProblems: 'Noko bør ordnast før timen. Sjå råda under.',
+  speakerLeft: 'Det du har testa, verkar. Test høgtalaren òg.',
+  allButNetwork: 'Kamera, mikrofon og høgtalar verkar. Nettet kunne ikkje testast her.',
   verdictLine: '{part}: {verdict}',
   parts: {
     camera: 'Kamera',
@@ -164,7 +170,9 @@ const nn: DeviceTestTexts = {
     poorAdvice: 'Bruk Wi-Fi, eller finn ein stad med betre dekning før timen.',
     noConnection: 'får ikkje kontakt',
     noConnectionAdvice:
-      'Nettet du er på, stengjer for videosamtalar (det skjer på jobb- og gjestenett). Prøv eit anna nett, til dømes mobilnettet.',
+      'Fekk ikkje kontakt med videoserveren til tenesta. Nettet du er på, kan stengje for videosamtalar (det skjer på jobb- og gjestenett): Prøv eit anna nett, til dømes mobilnettet. Verkar det ikkje då heller, ring klinikken.',
+    busy: 'ikkje testa no',
+    busyAdvice: 'Det er teke mange testar herifrå den siste tida. Prøv igjen om nokre minutt.',
     noRelay: 'ikkje testa',
     noRelayAdvice:
       'Denne tenesta har ikkje sett opp ein reléserver for videosamtalar, så nettet kan ikkje testast her.',
@@ -186,13 +194,15 @@ const nn: DeviceTestTexts = {
 const en: DeviceTestTexts = {
   title: 'Test camera, sound and network',
   intro:
-    'Check that everything works before the video consultation. The test takes under a minute. Picture and sound stay on your device, and nothing is sent to the clinic.',
+    'Check that everything works before the video consultation. The test takes under a minute. Picture and sound stay on your device: the network is tested with test data through the service’s video server, and nothing is sent to the clinic.',
   start: 'Start the test',
   again: 'Test again',
   checking: 'testing …',
   resultTitle: 'Result',
   allGood: 'Everything works. You are ready for the video consultation.',
   someProblems: 'Something should be fixed before the appointment. See the advice below.',
+  speakerLeft: 'What you have tested works. Test the speaker too.',
+  allButNetwork: 'Camera, microphone and speaker work. The network could not be tested here.',
   verdictLine: '{part}: {verdict}',
   parts: {
     camera: 'Camera',
@@ -250,7 +260,9 @@ const en: DeviceTestTexts = {
     poorAdvice: 'Use Wi-Fi, or find a place with better coverage before the appointment.',
     noConnection: 'cannot connect',
     noConnectionAdvice:
-      'The network you are on blocks video calls (this happens on work and guest networks). Try another network, such as mobile data.',
+      'Could not reach the service’s video server. The network you are on may block video calls (this happens on work and guest networks): Try another network, such as mobile data. If that does not work either, call the clinic.',
+    busy: 'not tested now',
+    busyAdvice: 'Many tests have been run from here lately. Try again in a few minutes.',
     noRelay: 'not tested',
     noRelayAdvice:
       'This service has not set up a relay server for video calls, so the network cannot be tested here.',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deviceTestTexts } from './texts';
+import { lossPerCrossing } from './connection-probe';
 import { measuresText, mediaErrorVerdict, networkLine } from './verdicts';
 
 const texts = deviceTestTexts.nb;
@@ -63,5 +64,19 @@ describe('measuresText', () => {
     expect(measuresText(texts, { rttMs: null, loss: null, bitrateKbps: 0 }, 'nb-NO')).toBe(
       'Svartid – ms · tap – % · 0 kbit/s',
     );
+  });
+});
+
+describe('lossPerCrossing', () => {
+  it.each([
+    [0, 0],
+    [1, 1],
+    // 2 of 100 pings lost over four crossings: about half a percent on each.
+    [0.02, 0.0050381],
+    [0.2, 0.054258],
+    [-0.1, 0],
+    [1.5, 1],
+  ])('%s on the round trip is %s on one crossing', (roundTrip, expected) => {
+    expect(lossPerCrossing(roundTrip)).toBeCloseTo(expected, 4);
   });
 });

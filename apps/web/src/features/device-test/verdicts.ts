@@ -9,7 +9,12 @@ export type MediaVerdict =
 export type SpeakerVerdict = 'untested' | 'works' | 'not_heard';
 /** The network's: the connection test through the relay, or why there is none. */
 export type NetworkVerdict =
-  { kind: 'checking' } | { kind: 'no_relay' } | { kind: 'failed' } | ProbeResult;
+  | { kind: 'checking' }
+  | { kind: 'no_relay' }
+  | { kind: 'failed' }
+  /** Too many tests from this address lately (429). */
+  | { kind: 'busy' }
+  | ProbeResult;
 
 /** Why the browser gave no camera or microphone, from getUserMedia's error. */
 export function mediaErrorVerdict(error: unknown): 'blocked' | 'missing' | 'in_use' | 'failed' {
@@ -93,6 +98,8 @@ export function networkLine(texts: DeviceTestTexts, verdict: NetworkVerdict): Ve
       return { verdict: n.noRelay, advice: n.noRelayAdvice, state: 'info' };
     case 'failed':
       return { verdict: n.failed, advice: n.failedAdvice, state: 'bad' };
+    case 'busy':
+      return { verdict: n.busy, advice: n.busyAdvice, state: 'warn' };
     case 'no_connection':
       return { verdict: n.noConnection, advice: n.noConnectionAdvice, state: 'bad' };
     case 'measured': {

@@ -22,6 +22,7 @@ const GROUP_OF: Record<PatientMessageKind, MessageGroup> = {
   moved: 'keep',
   cancellation: 'keep',
   reminder: 'reminder',
+  in_person_answer: 'reminder',
 };
 const bools = [true, false];
 

@@ -9,8 +9,8 @@ import {
 import type { TranslationKey } from '../../i18n';
 
 /**
- * The groups the screens describe: messages to keep (confirmation, move, cancellation) and
- * reminders. Each group shares one entry of the domain's preference table, checked in the test.
+ * The groups the screens describe: messages to keep (confirmation, move, cancellation), and
+ * reminders with the clinic's answer to a request for an in-person appointment. Each group shares one entry of the domain's preference table, checked in the test.
  */
 export const MESSAGE_GROUPS = {
   keep: 'confirmation',

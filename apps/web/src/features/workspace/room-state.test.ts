@@ -27,6 +27,7 @@ function appointment(
     clinic: { id: 'c', name: 'Demo legesenter' },
     practitioner: { id: 'p', name: 'Nils Vakt' },
     appointmentType: { id: 't', name: 'Video', durationMinutes: 15 },
+    inPersonRequest: null,
     patient: {
       name: 'Ola Pasient',
       birthDate: '1980-05-17',

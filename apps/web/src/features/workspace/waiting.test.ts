@@ -35,6 +35,7 @@ function appointment(
     clinic: { id: 'c', name: 'Demo legesenter' },
     practitioner: { id: 'p', name: 'Nils Vakt' },
     appointmentType: { id: 't', name: 'Video', durationMinutes: 15 },
+    inPersonRequest: null,
     patient: { name: 'Ola Pasient', birthDate: null, email: null, phone: null },
     video: {
       opensAt: '2026-12-01T09:45:00+01:00',

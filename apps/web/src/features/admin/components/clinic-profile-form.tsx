@@ -1,4 +1,10 @@
-import type { AdminClinic, OutsideAppointment, UpdateClinicBody } from '@visitt/contracts';
+import {
+  PlainText,
+  VIDEO_INFO_MAX_LENGTH,
+  type AdminClinic,
+  type OutsideAppointment,
+  type UpdateClinicBody,
+} from '@visitt/contracts';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Alert, useErrorMessage } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
@@ -20,6 +26,26 @@ import { HoursConflictDialog } from './hours-conflict-dialog';
 
 type Outcome = { kind: 'saved' | 'savedOutside' } | { kind: 'error'; message: string } | null;
 
+/** Where the live counter speaks up: quiet while typing, then at these many characters left. */
+const ANNOUNCE_AT = [100, 50, 20, 10, 0];
+
+const videoInfoSchema = PlainText(VIDEO_INFO_MAX_LENGTH);
+type VideoInfoProblem = 'tooLong' | 'invalid';
+
+/**
+ * The information before a video consultation to save, checked as the server will (trimmed, at
+ * most {@link VIDEO_INFO_MAX_LENGTH} characters, no control characters but line breaks and
+ * tabs): null when empty, for Visitt's standard text.
+ */
+function checkVideoInfo(
+  text: string,
+): { ok: true; value: string | null } | { ok: false; problem: VideoInfoProblem } {
+  const trimmed = text.trim();
+  if (trimmed.length > VIDEO_INFO_MAX_LENGTH) return { ok: false, problem: 'tooLong' };
+  if (!videoInfoSchema.safeParse(trimmed).success) return { ok: false, problem: 'invalid' };
+  return { ok: true, value: trimmed || null };
+}
+
 /**
  * The clinic's profile form. Saving replaces the whole profile; a new time zone that would put
  * booked appointments outside the hours is answered with 409 `hours_conflict`, and the
@@ -31,6 +57,8 @@ export function ClinicProfileForm({ clinic }: { clinic: AdminClinic }) {
   const errorMessage = useErrorMessage();
   const save = useSaveClinic(clinic.id);
   const [draft, setDraft] = useState<ClinicDraft>(() => toClinicDraft(clinic));
+  const [videoInfo, setVideoInfo] = useState(clinic.videoInfo ?? '');
+  const [videoInfoProblem, setVideoInfoProblem] = useState<VideoInfoProblem | null>(null);
   const [problems, setProblems] = useState<Partial<Record<ClinicTextField, ClinicProblem>>>({});
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [conflict, setConflict] = useState<{
@@ -42,6 +70,17 @@ export function ClinicProfileForm({ clinic }: { clinic: AdminClinic }) {
     address: useRef<HTMLInputElement>(null),
     town: useRef<HTMLInputElement>(null),
   };
+  const videoInfoRef = useRef<HTMLTextAreaElement>(null);
+  const videoInfoIds = {
+    field: useId(),
+    hint: useId(),
+    counter: useId(),
+    error: useId(),
+  };
+  const videoInfoLeft = VIDEO_INFO_MAX_LENGTH - videoInfo.length;
+  const videoInfoAnnounced = ANNOUNCE_AT.find(
+    (mark) => videoInfoLeft <= mark && videoInfoLeft > mark - 5,
+  );
   const timeZoneId = useId();
   const languageId = useId();
   const zones = useMemo(
@@ -64,6 +103,7 @@ export function ClinicProfileForm({ clinic }: { clinic: AdminClinic }) {
     save.mutate(body, {
       onSuccess: (saved) => {
         setDraft(toClinicDraft(saved));
+        setVideoInfo(saved.videoInfo ?? '');
         setOutcome({ kind: body.confirm ? 'savedOutside' : 'saved' });
         setConflict(null);
       },
@@ -82,15 +122,21 @@ export function ClinicProfileForm({ clinic }: { clinic: AdminClinic }) {
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const checked = checkClinicDraft(draft);
-    if (!checked.ok) {
-      setProblems(checked.problems);
+    const info = checkVideoInfo(videoInfo);
+    if (!checked.ok || !info.ok) {
+      setProblems(checked.ok ? {} : checked.problems);
+      setVideoInfoProblem(info.ok ? null : info.problem);
       setOutcome(null);
-      const first = (['name', 'address', 'town'] as const).find((f) => checked.problems[f]);
+      const first = checked.ok
+        ? undefined
+        : (['name', 'address', 'town'] as const).find((f) => checked.problems[f]);
       if (first) fields[first].current?.focus();
+      else videoInfoRef.current?.focus();
       return;
     }
     setProblems({});
-    send(checked.body);
+    setVideoInfoProblem(null);
+    send({ ...checked.body, videoInfo: info.value });
   }
 
   return (
@@ -185,6 +231,55 @@ export function ClinicProfileForm({ clinic }: { clinic: AdminClinic }) {
             onChange={(checked) => change('requireStrongAuthForVideo', checked)}
           />
         </fieldset>
+        <div className="field">
+          <label htmlFor={videoInfoIds.field} className="field__label">
+            {t('admin.profile.videoInfo')}
+            <span className="admin-field__optional"> ({t('admin.form.optional')})</span>
+          </label>
+          <p id={videoInfoIds.hint} className="field__hint">
+            {t('admin.profile.videoInfoHint')}
+          </p>
+          <textarea
+            ref={videoInfoRef}
+            id={videoInfoIds.field}
+            className="input textarea"
+            rows={8}
+            maxLength={VIDEO_INFO_MAX_LENGTH}
+            value={videoInfo}
+            onChange={(event) => {
+              setVideoInfo(event.target.value);
+              setOutcome(null);
+            }}
+            aria-invalid={videoInfoProblem ? true : undefined}
+            aria-describedby={[
+              videoInfoProblem ? videoInfoIds.error : null,
+              videoInfoIds.hint,
+              videoInfoIds.counter,
+            ]
+              .filter(Boolean)
+              .join(' ')}
+          />
+          <p
+            id={videoInfoIds.counter}
+            className={`field__counter${videoInfoLeft <= 20 ? ' is-low' : ''}`}
+          >
+            {t('booking.charsLeft', { count: videoInfoLeft })}
+          </p>
+          <p className="visually-hidden" aria-live="polite">
+            {videoInfoAnnounced != null ? t('booking.charsLeft', { count: videoInfoLeft }) : ''}
+          </p>
+          {videoInfoProblem ? (
+            <p id={videoInfoIds.error} className="field__error">
+              {videoInfoProblem === 'tooLong'
+                ? t('admin.form.tooLong', { max: VIDEO_INFO_MAX_LENGTH })
+                : t('admin.profile.videoInfoInvalid')}
+            </p>
+          ) : null}
+          <details>
+            <summary>{t('admin.profile.videoInfoDefault')}</summary>
+            <StandardText text={t('videoInfo.defaultText')} />
+          </details>
+        </div>
 
         <div aria-live="polite" className="admin-form__outcome">
           {outcome?.kind === 'saved' ? (
@@ -218,6 +313,23 @@ export function ClinicProfileForm({ clinic }: { clinic: AdminClinic }) {
           if (conflict) send({ ...conflict.body, confirm: true });
         }}
       />
+    </>
+  );
+}
+
+/** Visitt's standard text as it is written in the catalogue: paragraphs at blank lines. */
+function StandardText({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/\n\s*\n/).map((paragraph, index) => (
+        <p key={index}>
+          {paragraph
+            .split('\n')
+            .flatMap((line, lineIndex) =>
+              lineIndex === 0 ? [line] : [<br key={lineIndex} />, line],
+            )}
+        </p>
+      ))}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { Appointment } from '@visitt/contracts';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useErrorMessage } from '../../../components/ui/alert';
 import { Icon } from '../../../components/ui/icon';
 import { Spinner } from '../../../components/ui/spinner';
@@ -10,6 +10,7 @@ import { useNow } from '../../../lib/use-now';
 import { StrongAuthRequired } from '../../auth/components/strong-auth-notice';
 import { videoState } from '../appointment-state';
 import { useStartVideo } from '../hooks/use-start-video';
+import { VideoInfoDialog } from './video-info-dialog';
 
 interface StartVideoButtonProps {
   appointment: Appointment;
@@ -30,6 +31,7 @@ export function StartVideoButton({ appointment, variant }: StartVideoButtonProps
   const errorMessage = useErrorMessage();
   const descriptionId = useId();
   const errorId = useId();
+  const [isInfoOpen, setIsInfoOpen] = useState(false);
   const state = videoState(appointment, now);
   // While the room is open, its page's code is fetched when idle, so the preview shows sooner.
   usePrefetch(state === 'open' ? '/timer/_/video' : null);
@@ -46,8 +48,9 @@ export function StartVideoButton({ appointment, variant }: StartVideoButtonProps
           ? t('video.cancelled')
           : t('video.closed');
 
+  // The information step comes first; the waiting room after it.
   function handleClick() {
-    if (isOpen) startVideo.start(appointment);
+    if (isOpen) setIsInfoOpen(true);
   }
 
   // A refusal from the server (its clock decides) is said where the button is, and announced.
@@ -104,6 +107,17 @@ export function StartVideoButton({ appointment, variant }: StartVideoButtonProps
           </p>
         </>
       )}
+      <VideoInfoDialog
+        appointment={appointment}
+        isOpen={isInfoOpen}
+        onClose={() => setIsInfoOpen(false)}
+        onContinue={() => {
+          // Closed first: a refusal is said by the button, where focus returns.
+          setIsInfoOpen(false);
+          startVideo.start(appointment);
+        }}
+        isStarting={startVideo.isPending}
+      />
     </div>
   );
 }

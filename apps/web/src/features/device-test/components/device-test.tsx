@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { Button } from '../../../components/ui/button';
 import { Icon } from '../../../components/ui/icon';
 import { useI18n } from '../../../i18n';
-import { apiRequest } from '../../../lib/api';
+import { apiRequest, isApiError } from '../../../lib/api';
 import { useMicLevel } from '../../video/hooks/use-mic-level';
 import { useStreamElement } from '../../video/hooks/use-stream-element';
 import { probeConnection } from '../connection-probe';
@@ -47,39 +47,70 @@ export function DeviceTest() {
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   const [cameraId, setCameraId] = useState('');
   const [microphoneId, setMicrophoneId] = useState('');
-  const ids = { result: useId(), camera: useId(), microphone: useId(), share: useId() };
+  const ids = { result: useId(), camera: useId(), microphone: useId(), speaker: useId() };
 
-  // Camera and microphone: asked for on Start (a gesture), again when a device is chosen.
+  // Camera and microphone: asked for on Start (a gesture), again when a device is chosen. Both at
+  // once (one prompt); when that fails, each alone, so a missing camera does not fail the
+  // microphone too.
   useEffect(() => {
     if (!isStarted) return;
     let isCurrent = true;
-    let got: MediaStream | null = null;
+    const got: MediaStream[] = [];
+    const ask = async (constraints: MediaStreamConstraints) => {
+      const media = await navigator.mediaDevices.getUserMedia(constraints);
+      got.push(media);
+      return media;
+    };
     setCamera('checking');
     setMicrophone('checking');
-    navigator.mediaDevices
-      .getUserMedia({
-        video: cameraId ? { deviceId: { exact: cameraId } } : true,
-        audio: microphoneId ? { deviceId: { exact: microphoneId } } : true,
-      })
-      .then(async (media) => {
-        got = media;
-        if (!isCurrent) return media.getTracks().forEach((track) => track.stop());
-        setStream(media);
-        setCamera(media.getVideoTracks().some((t) => t.readyState === 'live') ? 'works' : 'failed');
-        setDevices(await navigator.mediaDevices.enumerateDevices());
-      })
-      .catch((error: unknown) => {
-        if (!isCurrent) return;
-        const verdict = mediaErrorVerdict(error);
-        setCamera(verdict);
-        setMicrophone(verdict);
-        setStream(null);
-      });
+    const video = cameraId ? { deviceId: { exact: cameraId } } : true;
+    const audio = microphoneId ? { deviceId: { exact: microphoneId } } : true;
+    void (async () => {
+      let media: MediaStream | null;
+      let cameraFailure: MediaVerdict | null = null;
+      let microphoneFailure: MediaVerdict | null = null;
+      try {
+        media = await ask({ video, audio });
+      } catch {
+        const tracks: MediaStreamTrack[] = [];
+        for (const [kind, constraints] of [
+          ['video', { video }],
+          ['audio', { audio }],
+        ] as const) {
+          if (!isCurrent) return;
+          try {
+            tracks.push(...(await ask(constraints)).getTracks());
+          } catch (error) {
+            if (kind === 'video') cameraFailure = mediaErrorVerdict(error);
+            else microphoneFailure = mediaErrorVerdict(error);
+          }
+        }
+        media = tracks.length > 0 ? new MediaStream(tracks) : null;
+      }
+      if (!isCurrent) return;
+      // A chosen device that is gone (unplugged): back to the browser's default.
+      if (cameraFailure === 'missing' && cameraId) return setCameraId('');
+      if (microphoneFailure === 'missing' && microphoneId) return setMicrophoneId('');
+      setStream(media);
+      const hasLiveVideo = media?.getVideoTracks().some((t) => t.readyState === 'live') ?? false;
+      setCamera(cameraFailure ?? (hasLiveVideo ? 'works' : 'failed'));
+      if (microphoneFailure) setMicrophone(microphoneFailure);
+      setDevices(await navigator.mediaDevices.enumerateDevices());
+    })();
     return () => {
       isCurrent = false;
-      got?.getTracks().forEach((track) => track.stop());
+      for (const media of got) media.getTracks().forEach((track) => track.stop());
     };
   }, [isStarted, run, cameraId, microphoneId]);
+
+  // A camera or microphone plugged in or out: the choices follow.
+  useEffect(() => {
+    if (!isStarted) return;
+    const update = () =>
+      void navigator.mediaDevices.enumerateDevices().then(setDevices, () => undefined);
+    navigator.mediaDevices.addEventListener('devicechange', update);
+    return () => navigator.mediaDevices.removeEventListener('devicechange', update);
+  }, [isStarted]);
 
   // The connection test, once per run.
   useEffect(() => {
@@ -96,12 +127,19 @@ export function DeviceTest() {
         if (!config.hasRelay) return setNetwork({ kind: 'no_relay' });
         const result = await probeConnection(config, abort.signal);
         if (!abort.signal.aborted) setNetwork(result);
-      } catch {
-        if (!abort.signal.aborted) setNetwork({ kind: 'failed' });
+      } catch (error) {
+        if (abort.signal.aborted) return;
+        setNetwork({ kind: isApiError(error, 'rate_limited') ? 'busy' : 'failed' });
       }
     })();
     return () => abort.abort();
   }, [isStarted, run]);
+
+  const onHeard = useCallback(() => setMicrophone('works'), []);
+  const onSilent = useCallback(
+    () => setMicrophone((now) => (now === 'checking' ? 'silent' : now)),
+    [],
+  );
 
   const start = () => {
     setIsStarted(true);
@@ -117,8 +155,16 @@ export function DeviceTest() {
   };
   const parts: Part[] = ['camera', 'microphone', 'speaker', 'network'];
   const isDone = parts.every((part) => part === 'speaker' || lines[part].state !== 'pending');
-  const isAllGood =
-    isDone && parts.every((part) => lines[part].state === 'ok' || lines[part].state === 'info');
+  const hasProblem = parts.some((part) => ['warn', 'bad'].includes(lines[part].state));
+  const summary = !isDone
+    ? ''
+    : hasProblem
+      ? texts.someProblems
+      : speaker === 'untested'
+        ? texts.speakerLeft
+        : network.kind === 'no_relay'
+          ? texts.allButNetwork
+          : texts.allGood;
 
   const cameras = devices.filter((d) => d.kind === 'videoinput');
   const microphones = devices.filter((d) => d.kind === 'audioinput');
@@ -153,8 +199,8 @@ export function DeviceTest() {
               <MicrophoneCheck
                 stream={stream}
                 texts={texts}
-                onHeard={() => setMicrophone('works')}
-                onSilent={() => setMicrophone((now) => (now === 'checking' ? 'silent' : now))}
+                onHeard={onHeard}
+                onSilent={onSilent}
               />
               <DeviceSelect
                 label={texts.microphone.choose}
@@ -163,6 +209,11 @@ export function DeviceTest() {
                 numberText={texts.microphone.number}
                 onChange={setMicrophoneId}
               />
+            </section>
+            <section className="device-test__part" aria-labelledby={ids.speaker}>
+              <h2 id={ids.speaker} className="device-test__title">
+                {texts.parts.speaker}
+              </h2>
               <SpeakerCheck texts={texts} verdict={speaker} onVerdict={setSpeaker} />
             </section>
           </div>
@@ -172,7 +223,7 @@ export function DeviceTest() {
               {texts.resultTitle}
             </h2>
             <p role="status" className="device-test__summary">
-              {isDone ? (isAllGood ? texts.allGood : texts.someProblems) : ''}
+              {summary}
             </p>
             <ul className="device-test__verdicts" role="list">
               {parts.map((part) => (
@@ -281,20 +332,23 @@ function MicrophoneCheck({
   const ids = { meter: useId(), hint: useId() };
   const level = useMicLevel(stream, stream !== null);
   const heard = useRef(false);
+  const callbacks = useRef({ onHeard, onSilent });
+  callbacks.current = { onHeard, onSilent };
+  // Ten seconds from each new microphone: heard by then, or "hører ingenting".
   useEffect(() => {
     heard.current = false;
-    if (!stream) return;
+    if (!stream || stream.getAudioTracks().length === 0) return;
     const timer = window.setTimeout(() => {
-      if (!heard.current) onSilent();
+      if (!heard.current) callbacks.current.onSilent();
     }, SILENT_AFTER_MS);
     return () => window.clearTimeout(timer);
-  }, [stream, onSilent]);
+  }, [stream]);
   useEffect(() => {
     if (level !== null && level >= HEARD_LEVEL && !heard.current) {
       heard.current = true;
-      onHeard();
+      callbacks.current.onHeard();
     }
-  }, [level, onHeard]);
+  }, [level]);
   if (level === null) return null;
   return (
     <div className="field mic-level">
@@ -352,29 +406,34 @@ function SpeakerCheck({
   }, []);
   return (
     <div className="device-test__speaker">
-      <h3 className="device-test__subtitle">{texts.parts.speaker}</h3>
-      <Button variant="secondary" icon="volume" onClick={play} isBusy={state === 'playing'}>
+      <Button
+        variant="secondary"
+        icon="volume"
+        onClick={play}
+        isBusy={state === 'playing'}
+        disabled={state === 'playing'}
+      >
         {state === 'playing' ? texts.speaker.playing : texts.speaker.play}
       </Button>
+      <p id={questionId} className="device-test__question-text" aria-live="polite">
+        {state === 'asking' || verdict !== 'untested' ? texts.speaker.question : ''}
+      </p>
       {state === 'asking' || verdict !== 'untested' ? (
-        <div className="device-test__question" role="group" aria-labelledby={questionId}>
-          <p id={questionId}>{texts.speaker.question}</p>
-          <div className="device-test__answers">
-            <Button
-              variant={verdict === 'works' ? 'primary' : 'secondary'}
-              aria-pressed={verdict === 'works'}
-              onClick={() => onVerdict('works')}
-            >
-              {texts.speaker.yes}
-            </Button>
-            <Button
-              variant={verdict === 'not_heard' ? 'primary' : 'secondary'}
-              aria-pressed={verdict === 'not_heard'}
-              onClick={() => onVerdict('not_heard')}
-            >
-              {texts.speaker.no}
-            </Button>
-          </div>
+        <div className="device-test__answers" role="group" aria-labelledby={questionId}>
+          <Button
+            variant={verdict === 'works' ? 'primary' : 'secondary'}
+            aria-pressed={verdict === 'works'}
+            onClick={() => onVerdict('works')}
+          >
+            {texts.speaker.yes}
+          </Button>
+          <Button
+            variant={verdict === 'not_heard' ? 'primary' : 'secondary'}
+            aria-pressed={verdict === 'not_heard'}
+            onClick={() => onVerdict('not_heard')}
+          >
+            {texts.speaker.no}
+          </Button>
         </div>
       ) : null}
     </div>

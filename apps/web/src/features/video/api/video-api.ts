@@ -1,4 +1,4 @@
-import type { VideoConnection, VideoJoin } from '@visitt/contracts';
+import type { PractitionerWhereaboutsAnswer, VideoConnection, VideoJoin } from '@visitt/contracts';
 import { apiRequest } from '../../../lib/api';
 
 /** The patient starts (or comes back to) the video consultation; the practitioner is told. */
@@ -43,5 +43,16 @@ export function prepareVideo(appointmentId: string): Promise<VideoConnection> {
   return apiRequest<VideoConnection>(
     `/staff/appointments/${encodeURIComponent(appointmentId)}/video/prepare`,
     { method: 'POST' },
+  );
+}
+
+/** Where the waiting patient's practitioner is (not yet in, in another consultation, free). */
+export function getPractitionerWhereabouts(
+  appointmentId: string,
+  signal?: AbortSignal,
+): Promise<PractitionerWhereaboutsAnswer> {
+  return apiRequest<PractitionerWhereaboutsAnswer>(
+    `/appointments/${appointmentId}/video/practitioner`,
+    { signal },
   );
 }

@@ -1,8 +1,10 @@
 import type { StatusMessage, VideoJoin } from '@visitt/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Icon } from '../../../components/ui/icon';
 import { Spinner } from '../../../components/ui/spinner';
 import { useFormat, useT } from '../../../i18n';
+import { getPractitionerWhereabouts } from '../api/video-api';
 import type { CallSession } from '../call/call-session';
 import type { CallSnapshot } from '../call/types';
 import { peerDisplayName } from '../video-labels';
@@ -54,6 +56,7 @@ export function WaitingStage({
               <Icon name="check" />
               <span>{t('videoRoom.practitionerNotified')}</span>
             </p>
+            <PractitionerWhereabouts appointmentId={join.appointmentId} />
             <StatusMessageRegion
               message={snapshot?.statusMessage ?? null}
               timeZone={join.timeZone}
@@ -122,5 +125,36 @@ export function WaitingPreview({ snapshot }: { snapshot: CallSnapshot | null }) 
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** How often the waiting room asks where the practitioner is. */
+const WHEREABOUTS_EVERY_MS = 15_000;
+
+/**
+ * Where the practitioner is, for the waiting patient: not yet in, in another consultation, or
+ * free with the patient on their list; asked for every 15 seconds while the patient waits, and
+ * read out when it changes. Nothing when the practitioner is here (the call begins) or the
+ * answer did not come.
+ */
+function PractitionerWhereabouts({ appointmentId }: { appointmentId: string }) {
+  const t = useT();
+  const { data } = useQuery({
+    queryKey: ['practitioner-whereabouts', appointmentId],
+    queryFn: ({ signal }) => getPractitionerWhereabouts(appointmentId, signal),
+    refetchInterval: WHEREABOUTS_EVERY_MS,
+    refetchIntervalInBackground: true,
+    retry: false,
+  });
+  const whereabouts = data?.whereabouts;
+  return (
+    <p className="waiting__whereabouts" aria-live="polite">
+      {whereabouts && whereabouts !== 'here' ? (
+        <>
+          <Icon name={whereabouts === 'in_another_consultation' ? 'clock' : 'user'} />
+          <span>{t(`videoRoom.whereabouts.${whereabouts}`)}</span>
+        </>
+      ) : null}
+    </p>
   );
 }

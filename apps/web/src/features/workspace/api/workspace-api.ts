@@ -68,3 +68,23 @@ export function useSendStatus(appointmentId: string) {
     },
   });
 }
+
+/**
+ * Answers the patient's request to come in instead; the patient gets the answer as a message.
+ * Every list and the appointment's details are read again, so all show it answered.
+ */
+export function useAnswerInPersonRequest(appointmentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (text: string) =>
+      apiRequest<StaffAppointment>(
+        `/staff/appointments/${encodeURIComponent(appointmentId)}/in-person-request/answer`,
+        { method: 'POST', body: { text } },
+      ),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: staffAppointmentsKey }),
+        queryClient.invalidateQueries({ queryKey: staffAppointmentKey(appointmentId) }),
+      ]),
+  });
+}

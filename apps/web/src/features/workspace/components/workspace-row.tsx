@@ -9,6 +9,7 @@ import { canJoin, patientName, roomState } from '../room-state';
 import { isLongWait, minutesWaited } from '../waiting';
 import { JoinRoomButton } from './join-room-button';
 import { RoomBadge } from './room-badge';
+import { InPersonRequestBox } from './in-person-request-box';
 import { StatusSender } from './status-sender';
 
 /** The id of an appointment's row, for links from the "waiting" summary. */
@@ -86,6 +87,7 @@ export function WorkspaceRow({
               <p className="details__comment">{appointment.comment}</p>
             </div>
           ) : null}
+          <InPersonRequestBox appointment={appointment} />
         </div>
         <div className="ws-row__state">
           {appointment.status === 'booked' ? null : <StatusBadge status={appointment.status} />}
