@@ -70,7 +70,7 @@ export type { InPersonAnswerRefusal, InPersonRequestRefusal } from './booking/in
 export { canClinicCancel, canClinicMove, canMark, markableFrom } from './booking/status';
 export type { ClinicCancelRefusal, ClinicSideAppointment, MarkRefusal } from './booking/status';
 
-export { AUDIO_ONLY_KBPS, LINK_LIMITS, linkQuality } from './video/link-quality';
+export { LINK_LIMITS, linkQuality } from './video/link-quality';
 export type { LinkProblem, LinkQuality, LinkSample } from './video/link-quality';
 export {
   VIDEO_CLOSES_AFTER,

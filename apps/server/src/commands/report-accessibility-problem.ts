@@ -7,6 +7,7 @@ import type {
 import type { RequestContext } from '../core/context';
 import { fail } from '../core/errors';
 import { enforceRateLimit, type RateLimitRule } from '../db/rate-limits';
+import { clientKey } from '../lib/client-key';
 
 /**
  * Reports one client (IP address) may send per hour: enough for someone who meets several
@@ -17,6 +18,18 @@ export const REPORTS_PER_IP_PER_HOUR = 10;
 const perIp = {
   bucket: 'accessibility-report:ip',
   limit: REPORTS_PER_IP_PER_HOUR,
+  windowMs: 60 * 60_000,
+} satisfies RateLimitRule;
+
+/**
+ * Reports the whole installation sends per hour, from everyone: many clients together cannot
+ * flood the operator's mailbox, nor crowd the e-mail transport that sends sign-in codes.
+ */
+export const REPORTS_PER_HOUR = 100;
+
+const perInstallation = {
+  bucket: 'accessibility-report:all',
+  limit: REPORTS_PER_HOUR,
   windowMs: 60 * 60_000,
 } satisfies RateLimitRule;
 
@@ -35,21 +48,28 @@ export function readAccessibilityContact(
  * The e-mail the operator gets: in Norwegian bokmål, the operator's language, with the person's
  * own words unchanged. Plain text only, so nothing they typed is read as markup.
  */
+const quote = (text: string) =>
+  text
+    .split(/\r\n|\r|\n/)
+    .map((line) => `> ${line}`)
+    .join('\n');
+
 function reportText(body: AccessibilityReportBody, publicUrl: string): string {
   return [
     `Noen har meldt fra om et problem med tilgjengeligheten i Visitt (${publicUrl}).`,
     '',
-    'Problemet:',
-    body.text,
-    '',
-    'Side, eller hva personen holdt på med:',
-    body.page || '(ikke oppgitt)',
-    '',
-    'Svar til:',
-    body.email ?? '(ingen e-postadresse oppgitt)',
+    `Svar til: ${body.email ?? '(ingen e-postadresse oppgitt)'}`,
     '',
     'Svar så snart som mulig. Personen kan melde fra til Tilsynet for universell utforming av IKT',
     '(https://www.uutilsynet.no/) hvis svaret ikke er godt nok.',
+    '',
+    // The person's own words last, every line marked: nothing they write can pass for a line of
+    // the form above.
+    'Side, eller hva personen holdt på med:',
+    quote(body.page || '(ikke oppgitt)'),
+    '',
+    'Problemet:',
+    quote(body.text),
   ].join('\n');
 }
 
@@ -75,7 +95,8 @@ export async function reportAccessibilityProblem(
   const transport = ctx.transports.email;
   if (!transport)
     throw fail('channel_unavailable', 'This installation cannot send e-mail. Contact the clinic.');
-  await enforceRateLimit(ctx, perIp, ctx.ip, ctx.clock.now());
+  await enforceRateLimit(ctx, perIp, clientKey(ctx.ip), ctx.clock.now());
+  await enforceRateLimit(ctx, perInstallation, 'all', ctx.clock.now());
   try {
     await transport.send({
       channel: 'email',

@@ -11,7 +11,7 @@ export function LocaleSync() {
   const { hasSavedChoice, setLocale } = useI18n();
   const saved = me?.locale;
   useEffect(() => {
-    if (!hasSavedChoice && saved) setLocale(saved);
+    if (!hasSavedChoice && saved) void setLocale(saved);
   }, [hasSavedChoice, saved, setLocale]);
   return null;
 }

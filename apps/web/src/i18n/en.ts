@@ -65,6 +65,7 @@ export const en: CoreCatalogue = {
   language: {
     label: 'Language',
     changed: 'The language is now English.',
+    failed: 'Could not change the language. Try again.',
   },
   home: {
     title: 'Home',

@@ -53,6 +53,8 @@ const hasStaffTexts = new Set<Locale>();
 let isStaffNeeded = false;
 /** The language on screen, for `loadStaffTexts`. */
 let shownLocale: Locale = 'nb';
+/** Counts the choices of language: only the latest one is shown when its texts come. */
+let latestLocaleRequest = 0;
 
 async function loadStaffPart(locale: Locale): Promise<void> {
   if (hasStaffTexts.has(locale)) return;
@@ -91,8 +93,12 @@ interface I18nValue {
   locale: Locale;
   /** `nb-NO`, `nn-NO` or `en-GB`, for `Intl`. */
   intlLocale: string;
-  /** Shows `locale` now; `persist` also remembers it as the user's choice on this device. */
-  setLocale: (locale: Locale, options?: { persist?: boolean }) => void;
+  /**
+   * Shows `locale` once its texts are here; `persist` then also remembers it as the user's
+   * choice on this device. Resolves true when it is shown; false when its texts could not be
+   * fetched, or a later choice came first (the last choice wins).
+   */
+  setLocale: (locale: Locale, options?: { persist?: boolean }) => Promise<boolean>;
   /** Whether the user has chosen a language on this device. */
   hasSavedChoice: boolean;
   t: TFunction;
@@ -122,25 +128,30 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = locale;
   }, [locale]);
 
-  const setLocale = useCallback((next: Locale, options: { persist?: boolean } = {}) => {
-    // Shown once its catalogue is here (at once when it already is); a failed fetch leaves the
-    // page in the language it has, and the choice is tried again on the next visit.
-    void loadCatalogue(next).then(
-      () => {
-        shownLocale = next;
-        setLocaleState(next);
-      },
-      () => undefined,
-    );
-    if (options.persist) {
-      setHasSavedChoice(true);
+  const setLocale = useCallback(
+    async (next: Locale, options: { persist?: boolean } = {}): Promise<boolean> => {
+      const request = ++latestLocaleRequest;
       try {
-        window.localStorage.setItem(LOCALE_STORAGE_KEY, next);
+        await loadCatalogue(next);
       } catch {
-        // Storage unavailable: the choice lasts for this page only.
+        // The page stays in the language it has; nothing is remembered.
+        return false;
       }
-    }
-  }, []);
+      if (request !== latestLocaleRequest) return false;
+      shownLocale = next;
+      setLocaleState(next);
+      if (options.persist) {
+        setHasSavedChoice(true);
+        try {
+          window.localStorage.setItem(LOCALE_STORAGE_KEY, next);
+        } catch {
+          // Storage unavailable: the choice lasts for this page only.
+        }
+      }
+      return true;
+    },
+    [],
+  );
 
   const value = useMemo<I18nValue>(
     () => ({

@@ -67,6 +67,7 @@ export const nb = {
   language: {
     label: 'Språk',
     changed: 'Språket er nå norsk bokmål.',
+    failed: 'Kunne ikke bytte språk. Prøv igjen.',
   },
   home: {
     title: 'Hjem',

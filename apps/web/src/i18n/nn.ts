@@ -64,6 +64,7 @@ export const nn: CoreCatalogue = {
   language: {
     label: 'Språk',
     changed: 'Språket er no norsk nynorsk.',
+    failed: 'Kunne ikkje byte språk. Prøv igjen.',
   },
   home: {
     title: 'Heim',

@@ -1,7 +1,8 @@
 /**
  * How good a network link is for a video consultation, from what WebRTC measures on it: the
- * round-trip time, the share of packets lost, and the bitrate the link carries. One rule for the
- * test page's verdict and the call's quality indicator, so both say the same of the same link.
+ * round-trip time, the share of packets lost, and the bitrate the link carries. The test page's
+ * verdict; the one rule for any other place that judges a link (a quality indicator in the
+ * call), so all say the same of the same link.
  *
  * - `good`: video at a good resolution (at least 500 kbit/s, round trip at most 300 ms, at most
  *   2 % lost).
@@ -29,9 +30,6 @@ export const LINK_LIMITS = {
   good: { rttMs: 300, loss: 0.02, bitrateKbps: 500 },
   weak: { rttMs: 700, loss: 0.08, bitrateKbps: 150 },
 } as const;
-
-/** Below this, not even sound carries well: audio only is the most a call can do. */
-export const AUDIO_ONLY_KBPS = 40;
 
 function levelOf(measure: LinkProblem, value: number | null): LinkQuality {
   if (value === null || !Number.isFinite(value)) return 'good';

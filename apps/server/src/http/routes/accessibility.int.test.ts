@@ -89,9 +89,14 @@ describe('POST /api/v1/accessibility/reports', () => {
       channel: 'email',
       subject: 'Tilgjengelighet: melding om et problem i Visitt',
     });
-    expect(mail!.body_text).toContain(`Problemet:\n${text}\n`);
-    expect(mail!.body_text).toContain('Min kalender, da jeg skulle starte timen');
-    expect(mail!.body_text).toContain('Svar til:\npasient.svar@example.com');
+    // The person's words last, each line marked, so none passes for a line of the form.
+    const quoted = text
+      .split('\n')
+      .map((line) => `> ${line}`)
+      .join('\n');
+    expect(mail!.body_text.endsWith(`Problemet:\n${quoted}`), mail!.body_text).toBe(true);
+    expect(mail!.body_text).toContain('> Min kalender, da jeg skulle starte timen');
+    expect(mail!.body_text).toContain('Svar til: pasient.svar@example.com');
     expect(mail!.body_text).toContain(configured.config.publicUrl);
     // Only to the contact: nothing goes to the person who wrote it.
     expect(await outboxFor(configured.db, 'pasient.svar@example.com')).toEqual([]);

@@ -25,10 +25,11 @@ const nb = {
       automated:
         'De automatiske testene går gjennom Visitt i nettleseren Chromium – bestille time, videokonsultasjon med gjester, kalender og administrasjon – og sjekker sidene underveis med verktøyet axe-core. En alvorlig eller kritisk feil får testen til å feile.',
       keyboard:
-        'Én test bestiller en videokonsultasjon med bare tastaturet, og sjekker at fokus flyttes til overskriften på hver ny side.',
+        'Én test bestiller en videokonsultasjon med bare tastaturet, og sjekker at fokus flyttes til overskriften på hver side den kommer til.',
       phone:
         'Pasientens sider testes i et vindu som er 390 piksler bredt, som en vanlig mobiltelefon.',
-      manual: 'Vi bruker også Visitt med skjermleser og med innholdet forstørret til 200 %.',
+      manual:
+        'Vi har ennå ikke gått gjennom Visitt systematisk med skjermleser eller med innholdet forstørret til 200 %. Det skal gjøres før erklæringen gås gjennom neste gang.',
     },
   },
   works: {
@@ -131,12 +132,13 @@ const nn: StatementTexts = {
     title: 'Slik sjekkar vi',
     items: {
       automated:
-        'Dei automatiske testane går gjennom Visitt i nettlesaren Chromium – bestille time, videokonsultasjon med gjester, kalender og administrasjon – og sjekkar sidene undervegs med verktøyet axe-core. Ein alvorleg eller kritisk feil får testen til å feile.',
+        'Dei automatiske testane går gjennom Visitt i nettlesaren Chromium – bestille time, videokonsultasjon med gjestar, kalender og administrasjon – og sjekkar sidene undervegs med verktøyet axe-core. Ein alvorleg eller kritisk feil får testen til å feile.',
       keyboard:
-        'Éin test bestiller ein videokonsultasjon med berre tastaturet, og sjekkar at fokus blir flytta til overskrifta på kvar ny side.',
+        'Éin test bestiller ein videokonsultasjon med berre tastaturet, og sjekkar at fokus blir flytta til overskrifta på kvar side han kjem til.',
       phone:
         'Sidene til pasienten blir testa i eit vindauge som er 390 pikslar breitt, som ein vanleg mobiltelefon.',
-      manual: 'Vi bruker òg Visitt med skjermlesar og med innhaldet forstørra til 200 %.',
+      manual:
+        'Vi har enno ikkje gått gjennom Visitt systematisk med skjermlesar eller med innhaldet forstørra til 200 %. Det skal gjerast før erklæringa blir gått gjennom neste gong.',
     },
   },
   works: {
@@ -178,7 +180,7 @@ const nn: StatementTexts = {
   },
   reviewed: {
     title: 'Sist gått gjennom',
-    text: 'Erklæringa vart sist gått gjennom {date}.',
+    text: 'Erklæringa blei sist gått gjennom {date}.',
   },
   report: {
     title: 'Sei frå om eit problem',
@@ -199,7 +201,7 @@ const nn: StatementTexts = {
     emailHint: 'Adressa blir berre brukt til å svare deg.',
     submit: 'Send meldinga',
     sending: 'Sender …',
-    sent: 'Takk! Meldinga er send.',
+    sent: 'Takk! Meldinga er sendt.',
     sentReply: 'Svaret kjem til {email}.',
     sentNoReply: 'Du oppgav ikkje noka e-postadresse, så du får ikkje svar.',
     textMissing: 'Skriv kva problemet er.',
@@ -236,10 +238,11 @@ const en: StatementTexts = {
       automated:
         'The automated tests go through Visitt in the Chromium browser – booking, video consultations with guests, the calendar and the administration – and check the pages on the way with the axe-core tool. A serious or critical problem makes the test fail.',
       keyboard:
-        'One test books a video consultation with the keyboard alone, and checks that focus moves to the heading of each new page.',
+        'One test books a video consultation with the keyboard alone, and checks that focus moves to the heading of each page it comes to.',
       phone:
         'The patient’s pages are tested in a window 390 pixels wide, the size of a common mobile phone.',
-      manual: 'We also use Visitt with a screen reader and with the content zoomed to 200 %.',
+      manual:
+        'We have not yet gone through Visitt systematically with a screen reader or with the content zoomed to 200 %. That is to be done before the statement is next reviewed.',
     },
   },
   works: {

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Icon } from '../../../components/ui/icon';
 import { useI18n, type Locale } from '../../../i18n';
 import { isLocale, LANGUAGE_NAMES, LOCALES } from '../../../i18n/locale';
@@ -15,7 +15,8 @@ export function LanguageSwitch({ className }: { className?: string }) {
   const id = useId();
   // The choice shows at once; the page follows when the language's texts have come.
   const [chosen, setChosen] = useState<Locale | null>(null);
-  const [hasChanged, setHasChanged] = useState(false);
+  const [outcome, setOutcome] = useState<'changed' | 'failed' | null>(null);
+  const latest = useRef<Locale | null>(null);
 
   return (
     <>
@@ -32,9 +33,17 @@ export function LanguageSwitch({ className }: { className?: string }) {
           onChange={(event) => {
             const next = event.target.value;
             if (!isLocale(next)) return;
+            latest.current = next;
             setChosen(next);
-            setHasChanged(true);
-            changeLocale(next);
+            setOutcome(null);
+            void changeLocale(next).then((isShown) => {
+              // A later choice speaks for itself; this one ends here.
+              if (latest.current !== next) return;
+              latest.current = null;
+              // The select shows the page's language again: the new one, or the old on failure.
+              setChosen(null);
+              setOutcome(isShown ? 'changed' : 'failed');
+            });
           }}
         >
           {LOCALES.map((option) => (
@@ -45,7 +54,11 @@ export function LanguageSwitch({ className }: { className?: string }) {
         </select>
       </span>
       <span className="visually-hidden" role="status">
-        {hasChanged && (chosen === null || chosen === locale) ? t('language.changed') : ''}
+        {outcome === 'changed'
+          ? t('language.changed')
+          : outcome === 'failed'
+            ? t('language.failed')
+            : ''}
       </span>
     </>
   );

@@ -6,9 +6,10 @@ import { useMe } from './use-me';
 
 /**
  * Switches the language, remembers it on this device and, when signed in, saves it on the
- * user so that SMS and e-mail come in it too. The switch does not wait for the server.
+ * user so that SMS and e-mail come in it too, once it is shown. The switch does not wait for
+ * the server.
  */
-export function useChangeLocale(): (locale: Locale) => void {
+export function useChangeLocale(): (locale: Locale) => Promise<boolean> {
   const { setLocale } = useI18n();
   const { me } = useMe();
   const queryClient = useQueryClient();
@@ -16,8 +17,11 @@ export function useChangeLocale(): (locale: Locale) => void {
     mutationFn: updateLocale,
     onSuccess: (updated) => queryClient.setQueryData(meQueryKey, updated),
   });
-  return (locale) => {
-    setLocale(locale, { persist: true });
-    if (me && me.locale !== locale) save.mutate(locale);
+  // Saved on the user only once the page shows it: a choice that failed, or that a later one
+  // overtook, is not the user's language.
+  return async (locale) => {
+    const isShown = await setLocale(locale, { persist: true });
+    if (isShown && me && me.locale !== locale) save.mutate(locale);
+    return isShown;
   };
 }
