@@ -133,3 +133,23 @@ export function destroyCallNetwork(): void {
     }
   }
 }
+
+/**
+ * Limits what one host sends over its direct link to the other host to `kbit` kbit/s (a token
+ * bucket, `tc … tbf`: this kernel has no `netem`), as a weak uplink would; null lifts it.
+ * Packets over the limit wait up to 400 ms and are then dropped, so delay and loss both grow.
+ */
+export function setUplinkRate(host: CallHost, kbit: number | null): void {
+  const link = host.links[1];
+  try {
+    inNs(host.name, 'tc', 'qdisc', 'del', 'dev', link, 'root');
+  } catch {
+    // none yet
+  }
+  if (kbit === null) return;
+  inNs(
+    host.name,
+    ...['tc', 'qdisc', 'add', 'dev', link, 'root', 'tbf', 'rate', `${kbit}kbit`],
+    ...['burst', '8kb', 'latency', '400ms'],
+  );
+}

@@ -336,6 +336,34 @@ export const en: CoreCatalogue = {
     signalingReconnecting: 'The connection is unstable. Trying again …',
     inCall: 'You are in a call with {name}.',
     peerCameraOff: '{name} has turned the camera off',
+    audioOnly: {
+      toggle: 'Audio only',
+      offer: 'Switch to audio only',
+      mine: 'Audio only: you cannot see each other, but you can hear each other. Press “Audio only” again to turn video back on.',
+      theirs: {
+        patient: 'The patient chose audio only. You can hear each other.',
+        practitioner: 'The practitioner chose audio only. You can hear each other.',
+      },
+    },
+    quality: {
+      mine: {
+        weak: 'Your connection is weak',
+        poor: 'Your connection is too weak for video',
+      },
+      mineHint:
+        'The picture may blur or stutter. Use Wi-Fi, or move closer to the router or a window.',
+      theirs: {
+        patient: {
+          weak: 'The patient’s connection is weak',
+          poor: 'The patient’s connection is too weak for video',
+        },
+        practitioner: {
+          weak: 'The practitioner’s connection is weak',
+          poor: 'The practitioner’s connection is too weak for video',
+        },
+      },
+      theirsHint: 'The picture may blur or stutter.',
+    },
     peerMicOff: {
       patient: 'The patient has turned the microphone off',
       practitioner: 'The practitioner has turned the microphone off',

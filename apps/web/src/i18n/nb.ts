@@ -339,6 +339,34 @@ export const nb = {
     signalingReconnecting: 'Forbindelsen er ustabil. Vi prøver igjen …',
     inCall: 'Du er i samtale med {name}.',
     peerCameraOff: '{name} har slått av kameraet',
+    audioOnly: {
+      toggle: 'Bare lyd',
+      offer: 'Bytt til bare lyd',
+      mine: 'Bare lyd: dere ser ikke hverandre, men hører hverandre. Trykk «Bare lyd» igjen for å slå på video.',
+      theirs: {
+        patient: 'Pasienten har valgt bare lyd. Dere hører hverandre.',
+        practitioner: 'Behandleren har valgt bare lyd. Dere hører hverandre.',
+      },
+    },
+    quality: {
+      mine: {
+        weak: 'Forbindelsen din er svak',
+        poor: 'Forbindelsen din er for svak for video',
+      },
+      mineHint:
+        'Bildet kan bli uklart eller hakke. Bruk Wi-Fi, eller gå nærmere ruteren eller vinduet.',
+      theirs: {
+        patient: {
+          weak: 'Pasientens forbindelse er svak',
+          poor: 'Pasientens forbindelse er for svak for video',
+        },
+        practitioner: {
+          weak: 'Behandlerens forbindelse er svak',
+          poor: 'Behandlerens forbindelse er for svak for video',
+        },
+      },
+      theirsHint: 'Bildet kan bli uklart eller hakke.',
+    },
     peerMicOff: {
       patient: 'Pasienten har slått av mikrofonen',
       practitioner: 'Behandleren har slått av mikrofonen',

@@ -335,6 +335,34 @@ export const nn: CoreCatalogue = {
     signalingReconnecting: 'Sambandet er ustabilt. Vi prøver igjen …',
     inCall: 'Du er i samtale med {name}.',
     peerCameraOff: '{name} har slått av kameraet',
+    audioOnly: {
+      toggle: 'Berre lyd',
+      offer: 'Byt til berre lyd',
+      mine: 'Berre lyd: de ser ikkje kvarandre, men høyrer kvarandre. Trykk «Berre lyd» igjen for å slå på video.',
+      theirs: {
+        patient: 'Pasienten har valt berre lyd. De høyrer kvarandre.',
+        practitioner: 'Behandlaren har valt berre lyd. De høyrer kvarandre.',
+      },
+    },
+    quality: {
+      mine: {
+        weak: 'Sambandet ditt er svakt',
+        poor: 'Sambandet ditt er for svakt for video',
+      },
+      mineHint:
+        'Biletet kan bli uklart eller hakke. Bruk Wi-Fi, eller gå nærare ruteren eller vindauget.',
+      theirs: {
+        patient: {
+          weak: 'Sambandet til pasienten er svakt',
+          poor: 'Sambandet til pasienten er for svakt for video',
+        },
+        practitioner: {
+          weak: 'Sambandet til behandlaren er svakt',
+          poor: 'Sambandet til behandlaren er for svakt for video',
+        },
+      },
+      theirsHint: 'Biletet kan bli uklart eller hakke.',
+    },
     peerMicOff: {
       patient: 'Pasienten har slått av mikrofonen',
       practitioner: 'Behandlaren har slått av mikrofonen',

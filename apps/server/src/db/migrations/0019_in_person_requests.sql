@@ -1,5 +1,5 @@
 -- A patient may ask for an in-person appointment instead of a video consultation, from the
--- information step before the waiting room (decision 0033). One request per appointment: asking
+-- information step before the waiting room (decision 0034). One request per appointment: asking
 -- again after an answer opens it anew. The clinic answers with a message to the patient.
 
 CREATE TABLE in_person_requests (

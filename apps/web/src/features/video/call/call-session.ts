@@ -8,6 +8,13 @@ import {
   type VideoConnection,
 } from '@visitt/contracts';
 import { isInRoom, isPolite, releasesMedia, videoBitrateCap } from '@visitt/domain';
+import {
+  nextShown,
+  readLink,
+  type InboundTotals,
+  type ShownQuality,
+  type StatsEntry,
+} from './link-stats';
 import { PeerLink } from './peer-link';
 import type { CallPhase, CallSnapshot, MediaProblem } from './types';
 
@@ -111,6 +118,12 @@ const FULL_SIZE_AFTER_MS = 1500;
  * is in the room. So the practitioner's workspace may ready the connection while the patient
  * waits (`standBy`, decision 0027) and entering only puts the tracks on it (`enter`).
  */
+/** How often the call reads its link's quality. */
+const QUALITY_EVERY_MS = 2000;
+/** How long into the call before the quality is shown: the bitrate estimate climbs at first. */
+const QUALITY_AFTER_MS = 6000;
+const UNSHOWN: ShownQuality = { level: null, candidate: null, streak: 0 };
+
 export class CallSession {
   private snapshot: CallSnapshot;
   private readonly listeners = new Set<() => void>();
@@ -155,6 +168,10 @@ export class CallSession {
   private fullSizeTimer: ReturnType<typeof setTimeout> | null = null;
 
   private renewTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Reads the link's quality every {@link QUALITY_EVERY_MS} while in the call. */
+  private qualityTimer: ReturnType<typeof setInterval> | null = null;
+  private inboundTotals: InboundTotals | null = null;
+  private shownQuality = { mine: UNSHOWN, theirs: UNSHOWN };
 
   constructor(
     private join: CallJoin,
@@ -179,6 +196,8 @@ export class CallSession {
       microphones: [],
       cameraId: null,
       microphoneId: null,
+      quality: { mine: null, theirs: null },
+      audioOnly: { mine: false, theirs: false },
       statusMessage: null,
       signaling: 'connecting',
       mediaProblem: null,
@@ -226,6 +245,7 @@ export class CallSession {
   async start(): Promise<void> {
     // The socket opens while camera and microphone start; we join once both are ready.
     this.connect();
+    this.watchQuality();
     await this.startMedia();
     if (this.finished) return;
     this.mediaReady = true;
@@ -378,6 +398,35 @@ export class CallSession {
    * Puts on each transceiver the local track it should send now, or none: the domain's
    * `releasesMedia` (nothing before the practitioner has entered).
    */
+  /**
+   * **Bare lyd** on or off, for our side of the two-person call: the video section goes
+   * `inactive` (a new negotiation, so neither side sends nor receives video; sound goes on),
+   * and back to `sendrecv`. Either side may choose it; the one who chose it undoes it.
+   */
+  setAudioOnly(on: boolean): void {
+    if (this.isGuest) return;
+    this.update({ audioOnly: { ...this.snapshot.audioOnly, mine: on } });
+    this.applyAudioOnly();
+  }
+
+  /** Sets the video section's direction to what our choice of **Bare lyd** says. */
+  private applyAudioOnly(): void {
+    const video = this.pc
+      ?.getTransceivers()
+      .find((t) => t.receiver.track.kind === 'video' && t.currentDirection !== 'stopped');
+    if (!video) return;
+    const direction = this.snapshot.audioOnly.mine ? 'inactive' : 'sendrecv';
+    if (video.direction !== direction) video.direction = direction;
+  }
+
+  /** After a negotiation: whether the other side has chosen **Bare lyd** (video inactive). */
+  private readAudioOnly(): void {
+    const video = this.pc?.getTransceivers().find((t) => t.receiver.track.kind === 'video');
+    const theirs = !this.snapshot.audioOnly.mine && video?.currentDirection === 'inactive';
+    if (theirs !== this.snapshot.audioOnly.theirs)
+      this.update({ audioOnly: { ...this.snapshot.audioOnly, theirs } });
+  }
+
   private async syncSenders(): Promise<void> {
     // Every connection to a guest (or, on a guest's page, to anyone) is made in the call only:
     // what we have goes on it.
@@ -385,6 +434,7 @@ export class CallSession {
     await Promise.all([...this.links.values()].map((link) => link.sync(tracks)));
     const pc = this.pc;
     if (!pc || isGuestJoin(this.join)) return;
+    this.applyAudioOnly();
     const release = releasesMedia(
       this.join.role,
       this.standby ? 'ready' : 'entered',
@@ -985,6 +1035,9 @@ export class CallSession {
         this.makingOffer = false;
       }
     };
+    pc.onsignalingstatechange = () => {
+      if (pc === this.pc && pc.signalingState === 'stable') this.readAudioOnly();
+    };
     pc.oniceconnectionstatechange = () => {
       if (pc !== this.pc) return;
       const state = pc.iceConnectionState;
@@ -1065,6 +1118,52 @@ export class CallSession {
     }
   }
 
+  /**
+   * Every {@link QUALITY_EVERY_MS} in the call: the link's quality at both ends from the
+   * connection's statistics (`readLink`), each shown once it has held (`nextShown`). Not before
+   * the call has run {@link QUALITY_AFTER_MS}: the bitrate estimate climbs at first.
+   */
+  private watchQuality(): void {
+    if (this.qualityTimer || this.isGuest) return;
+    let inCallSince: number | null = null;
+    this.qualityTimer = setInterval(() => {
+      const pc = this.pc;
+      if (!pc || this.snapshot.phase !== 'in_call') {
+        inCallSince = null;
+        this.inboundTotals = null;
+        this.shownQuality = { mine: UNSHOWN, theirs: UNSHOWN };
+        if (this.snapshot.quality.mine || this.snapshot.quality.theirs)
+          this.update({ quality: { mine: null, theirs: null } });
+        return;
+      }
+      inCallSince ??= Date.now();
+      void pc.getStats().then(
+        (report) => {
+          if (pc !== this.pc || this.finished) return;
+          const entries: StatsEntry[] = [];
+          report.forEach((entry: StatsEntry) => entries.push(entry));
+          const { mine, theirs, totals } = readLink(entries, this.inboundTotals);
+          this.inboundTotals = totals;
+          if (Date.now() - (inCallSince ?? Date.now()) < QUALITY_AFTER_MS) return;
+          this.shownQuality = {
+            mine: nextShown(this.shownQuality.mine, mine),
+            theirs: nextShown(this.shownQuality.theirs, theirs),
+          };
+          const quality = {
+            mine: this.shownQuality.mine.level,
+            theirs: this.shownQuality.theirs.level,
+          };
+          if (
+            quality.mine !== this.snapshot.quality.mine ||
+            quality.theirs !== this.snapshot.quality.theirs
+          )
+            this.update({ quality });
+        },
+        () => undefined,
+      );
+    }, QUALITY_EVERY_MS);
+  }
+
   private closePeerConnection(): void {
     if (this.iceTimer) clearTimeout(this.iceTimer);
     if (this.fullSizeTimer) clearTimeout(this.fullSizeTimer);
@@ -1073,6 +1172,7 @@ export class CallSession {
     const pc = this.pc;
     this.pc = null;
     pc.ontrack = pc.onicecandidate = pc.onnegotiationneeded = pc.oniceconnectionstatechange = null;
+    pc.onsignalingstatechange = null;
     pc.close();
   }
 
@@ -1099,6 +1199,7 @@ export class CallSession {
     if (this.renewTimer) clearTimeout(this.renewTimer);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     if (this.pingTimer) clearInterval(this.pingTimer);
+    if (this.qualityTimer) clearInterval(this.qualityTimer);
     this.closePeerConnection();
     for (const link of this.links.values()) link.close();
     this.links.clear();

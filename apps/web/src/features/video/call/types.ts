@@ -1,3 +1,4 @@
+import type { LinkQuality } from '@visitt/domain';
 import type {
   Participant,
   Presence,
@@ -58,6 +59,16 @@ export interface CallSnapshot {
   microphones: MediaDeviceInfo[];
   cameraId: string | null;
   microphoneId: string | null;
+  /**
+   * How good the link is for what we send (`mine`) and for what the other side sends us
+   * (`theirs`), by the domain's `linkQuality`; null until the call has run long enough to say.
+   */
+  quality: { mine: LinkQuality | null; theirs: LinkQuality | null };
+  /**
+   * **Bare lyd**: no video either way. `mine` when we chose it (only we undo it), `theirs` when
+   * the other side did.
+   */
+  audioOnly: { mine: boolean; theirs: boolean };
   /** A status from the practitioner to the waiting patient. */
   statusMessage: StatusMessage | null;
   /** The signaling socket: `reconnecting` while it is away (the call may still flow). */

@@ -5,7 +5,8 @@ import type { CallSnapshot } from '../call/types';
 
 /**
  * The bar at the bottom: microphone and camera on/off (toggle buttons, `aria-pressed` is "on"),
- * switch camera where there is more than one, **Identifisering** and **Legg til** (a guest) for
+ * switch camera where there is more than one, **Bare lyd** in a call of two (pressed: no video
+ * either way, sound goes on), **Identifisering** and **Legg til** (a guest) for
  * the practitioner, and the red phone, **Avslutt** (a guest's **Forlat**).
  */
 export function CallControls({
@@ -32,6 +33,14 @@ export function CallControls({
   const hasMic = (snapshot?.localStream?.getAudioTracks().length ?? 0) > 0;
   const cameras = snapshot?.cameras ?? [];
   const canUseMic = session != null && hasMic;
+  // Bare lyd: in the call of two (a call with guests has connections of its own per pair).
+  const audioOnly = snapshot?.audioOnly.mine ?? false;
+  const canChooseAudioOnly =
+    session != null &&
+    snapshot != null &&
+    snapshot.role !== 'guest' &&
+    (snapshot.phase === 'in_call' || snapshot.phase === 'reconnecting') &&
+    Object.keys(snapshot.remoteStreams).length === 0;
 
   return (
     <div className="controls" role="group" aria-label={t('videoRoom.controls')}>
@@ -76,6 +85,19 @@ export function CallControls({
             <Icon name="switchCamera" size={24} />
           </span>
           <span className="control__label">{t('videoRoom.switchCamera')}</span>
+        </button>
+      ) : null}
+      {canChooseAudioOnly ? (
+        <button
+          type="button"
+          className="control"
+          aria-pressed={audioOnly}
+          onClick={() => session.setAudioOnly(!audioOnly)}
+        >
+          <span className="control__icon">
+            <Icon name="volume" size={24} />
+          </span>
+          <span className="control__label">{t('videoRoom.audioOnly.toggle')}</span>
         </button>
       ) : null}
       {onIdentify ? (

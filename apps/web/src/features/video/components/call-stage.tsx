@@ -19,13 +19,23 @@ const otherRole = (role: RoomRole): RoomRole => (role === 'patient' ? 'practitio
  * shows their initials and name; their microphone off a crossed microphone, in words too.
  * A dropped connection is "Kobler til igjen …", visible and announced — never "left".
  */
-export function CallStage({ join, snapshot }: { join: VideoJoin; snapshot: CallSnapshot }) {
+export function CallStage({
+  join,
+  snapshot,
+  onAudioOnly,
+}: {
+  join: VideoJoin;
+  snapshot: CallSnapshot;
+  /** Offered when the link is too weak for video: **Bare lyd**. */
+  onAudioOnly?: () => void;
+}) {
   const t = useT();
   const peerName = peerDisplayName(join.peerName, join.role, t);
   const { peer, phase, remoteStream } = snapshot;
   const peerRole = otherRole(join.role);
   const { ref, isBlocked, play } = useStreamElement(remoteStream);
-  const hasVideo = peer.camera && (remoteStream?.getVideoTracks().length ?? 0) > 0;
+  const isAudioOnly = snapshot.audioOnly.mine || snapshot.audioOnly.theirs;
+  const hasVideo = !isAudioOnly && peer.camera && (remoteStream?.getVideoTracks().length ?? 0) > 0;
   const announcement = useCallAnnouncement(snapshot, join, peerRole);
 
   return (
@@ -96,6 +106,20 @@ export function CallStage({ join, snapshot }: { join: VideoJoin; snapshot: CallS
           </div>
         ) : null}
         {snapshot.mediaProblem ? <MediaProblemAlert problem={snapshot.mediaProblem} /> : null}
+        <QualityNotices snapshot={snapshot} peerRole={peerRole} onAudioOnly={onAudioOnly} />
+        <div role="status" className="stage__quality">
+          {snapshot.audioOnly.mine ? (
+            <div className="stage__notice">
+              <Icon name="volume" />
+              <p>{t('videoRoom.audioOnly.mine')}</p>
+            </div>
+          ) : snapshot.audioOnly.theirs ? (
+            <div className="stage__notice">
+              <Icon name="volume" />
+              <p>{t(`videoRoom.audioOnly.theirs.${peerRole}`)}</p>
+            </div>
+          ) : null}
+        </div>
       </div>
 
       <div className="stage__self">
@@ -131,4 +155,58 @@ function useCallAnnouncement(snapshot: CallSnapshot, join: VideoJoin, peerRole: 
   }, [phase, mic, t, peerName, peerRole]);
 
   return message;
+}
+
+/**
+ * The link's quality, when it is less than good, for both ends: ours ("Forbindelsen din er
+ * svak", from what we send) and the other side's ("Pasientens forbindelse er svak", from what
+ * reaches us of theirs). Read out as it changes; nothing while the link is good.
+ */
+function QualityNotices({
+  snapshot,
+  peerRole,
+  onAudioOnly,
+}: {
+  snapshot: CallSnapshot;
+  peerRole: RoomRole;
+  onAudioOnly?: () => void;
+}) {
+  const t = useT();
+  const { mine, theirs } = snapshot.quality;
+  const isIn = snapshot.phase === 'in_call';
+  // Too weak for video on either end, and video still on: both are offered sound alone.
+  const offer =
+    onAudioOnly &&
+    !snapshot.audioOnly.mine &&
+    !snapshot.audioOnly.theirs &&
+    (mine === 'poor' || theirs === 'poor') ? (
+      <Button variant="secondary" icon="volume" onClick={onAudioOnly}>
+        {t('videoRoom.audioOnly.offer')}
+      </Button>
+    ) : null;
+  return (
+    <div role="status" className="stage__quality">
+      {isIn && theirs && theirs !== 'good' ? (
+        <div className={`stage__notice stage__notice--quality stage__notice--${theirs}`}>
+          <Icon name="alert" />
+          <div>
+            <p className="stage__notice-title">
+              {t(`videoRoom.quality.theirs.${peerRole}.${theirs}`)}
+            </p>
+            <p>{t('videoRoom.quality.theirsHint')}</p>
+          </div>
+        </div>
+      ) : null}
+      {isIn && mine && mine !== 'good' ? (
+        <div className={`stage__notice stage__notice--quality stage__notice--${mine}`}>
+          <Icon name="alert" />
+          <div>
+            <p className="stage__notice-title">{t(`videoRoom.quality.mine.${mine}`)}</p>
+            <p>{t('videoRoom.quality.mineHint')}</p>
+          </div>
+        </div>
+      ) : null}
+      {isIn ? offer : null}
+    </div>
+  );
 }

@@ -85,7 +85,11 @@ export function VideoRoom({ join, backTo, onEnded }: VideoRoomProps) {
           hasGuests ? (
             <MeshStage snapshot={snapshot} />
           ) : (
-            <CallStage join={join} snapshot={snapshot} />
+            <CallStage
+              join={join}
+              snapshot={snapshot}
+              onAudioOnly={session ? () => session.setAudioOnly(true) : undefined}
+            />
           )
         ) : (
           <WaitingStage join={join} snapshot={snapshot} session={session} />
