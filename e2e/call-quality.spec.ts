@@ -95,7 +95,7 @@ describe('the quality of the link in the call', () => {
       await patient.waitForTimeout(10_000);
       const before = await videoSent(patient);
       const mine = patient.getByText(/^Forbindelsen din er (for )?svak/);
-      const theirs = doctor.getByText(/^Pasientens forbindelse er (for )?svak/);
+      const theirs = doctor.getByText(/^Forbindelsen til pasienten er (for )?svak/);
       expect(await mine.count()).toBe(0);
       expect(await theirs.count()).toBe(0);
 
@@ -123,7 +123,7 @@ describe('the quality of the link in the call', () => {
       // video either way, and the practitioner is told.
       await doctor.getByRole('button', { name: 'Bytt til bare lyd' }).waitFor({ timeout: 30_000 });
       await patient.getByRole('button', { name: 'Bytt til bare lyd' }).click();
-      await doctor.getByText('Pasienten har valgt bare lyd. Dere hører hverandre.').waitFor();
+      await doctor.getByText('Pasienten har valgt bare lyd: ingen av dere sender bilde.').waitFor();
       await patient
         .getByRole('button', { name: 'Bare lyd', exact: true })
         .and(patient.locator('[aria-pressed="true"]'))

@@ -14,7 +14,12 @@ import {
   saveInPersonAnswer,
   saveInPersonRequest,
 } from '../db/in-person-requests';
-import { findClinicSettings, findUserChannels, insertPlanned } from '../db/notifications';
+import {
+  dropPlanned,
+  findClinicSettings,
+  findUserChannels,
+  insertPlanned,
+} from '../db/notifications';
 import { withTransaction, type Queryable } from '../db/pool';
 import { findStaffAppointment } from '../db/staff';
 import { zonedFormatter } from '../lib/zoned-format';
@@ -89,6 +94,8 @@ export async function requestInPerson(
     const decision = canRequestInPerson(appointment, now);
     if (!decision.ok) throw fail(requestRefusal[decision.reason]);
     const request = await saveInPersonRequest(tx, appointment.id, reason || null, now);
+    // An earlier answer is withdrawn, and so is its message if it has not gone yet.
+    await dropPlanned(tx, appointment.id, ['in_person_answer'], 'asked again', now);
     await writeAudit(tx, {
       at: now,
       actorUserId: ctx.actor.userId,

@@ -1,6 +1,6 @@
 import type { PractitionerWhereaboutsAnswer, VideoConnection, VideoJoin } from '@visitt/contracts';
 import {
-  VIDEO_CLOSES_AFTER,
+  HOUR,
   canJoinRoom,
   canStartRoom,
   practitionerWhereabouts,
@@ -243,9 +243,8 @@ export async function readPractitionerWhereabouts(
     ctx.db,
     appointment.practitionerId,
     appointment.id,
-    // Two windows' length after its start (four hours), a call still marked as going is taken
-    // for one a lost instance left behind.
-    (now - 2 * VIDEO_CLOSES_AFTER) as Instant,
+    // An hour past its end, a call still marked as going is taken for one left behind.
+    (now - HOUR) as Instant,
   );
   return {
     whereabouts: practitionerWhereabouts(appointment.room?.state.practitioner ?? 'absent', isBusy),

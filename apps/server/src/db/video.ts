@@ -250,9 +250,10 @@ export async function findPractitionerIdsOfUsers(
 }
 
 /**
- * Whether the practitioner is in a call in another room now: their presence there `in_call` or
- * `reconnecting`, the room not ended, and its appointment started at most `since` ago (a room
- * a crash left behind does not keep them busy for ever).
+ * Whether the practitioner is in a call in another room now: their presence there `in_call`
+ * (a dropped page is `reconnecting`, and a tab left open after a call says nothing), the room
+ * not ended, and its appointment ended no earlier than `since` (a call may run over, but a room
+ * a lost instance left behind does not keep them busy for ever).
  */
 export async function isPractitionerInAnotherCall(
   db: Queryable,
@@ -263,8 +264,8 @@ export async function isPractitionerInAnotherCall(
   const { rows } = await db.query<{ busy: boolean }>(
     `SELECT EXISTS (
        SELECT 1 FROM video_rooms r JOIN appointments a ON a.id = r.appointment_id
-        WHERE a.practitioner_id = $1 AND a.id <> $2 AND a.starts_at >= to_timestamp($3 / 1000.0)
-          AND r.practitioner_presence IN ('in_call', 'reconnecting') AND r.ended_at IS NULL
+        WHERE a.practitioner_id = $1 AND a.id <> $2 AND a.ends_at >= to_timestamp($3 / 1000.0)
+          AND r.practitioner_presence = 'in_call' AND r.ended_at IS NULL
      ) AS busy`,
     [practitionerId, appointmentId, since],
   );

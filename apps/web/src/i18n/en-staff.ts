@@ -58,7 +58,7 @@ export const enStaff: StaffCatalogue = {
       answered: 'Answered {when}:',
       answerLabel: 'Answer to the patient',
       answerHint:
-        'The patient gets the answer as a message and sees it on their appointment. Write no health information.',
+        'The patient sees the answer on their appointment, and gets it as a message where the clinic sends messages. Write no health information.',
       answerMissing: 'Write an answer.',
       send: 'Send answer',
     },

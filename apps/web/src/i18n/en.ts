@@ -53,7 +53,7 @@ export const en: CoreCatalogue = {
     reasonHint:
       'The clinic reads what you write. Write no more about your health than you need to.',
     send: 'Send the request',
-    sent: 'The clinic has your request. The answer comes here, and as a message where you hear about your appointments.',
+    sent: 'The clinic has your request. The answer comes here, and as a message if the clinic sends you messages about appointments.',
     pending: 'You asked to come in instead {when}. The clinic has not answered yet.',
     answered: 'Answer from the clinic {when}:',
     askAgain: 'Ask to come in again',
@@ -309,7 +309,8 @@ export const en: CoreCatalogue = {
     whereabouts: {
       not_in: 'The practitioner has not come in yet.',
       in_another_consultation: 'The practitioner is in another consultation.',
-      on_the_way: 'The practitioner is free, and you are on their list of waiting patients.',
+      on_the_way:
+        'The practitioner has their workspace open, and you are on their list of waiting patients.',
     },
     waitingHint: 'The practitioner enters the video room when it is your turn. Stay on this page.',
     previewPrivate: 'Until the practitioner comes in, only you see and hear yourself.',
@@ -339,10 +340,10 @@ export const en: CoreCatalogue = {
     audioOnly: {
       toggle: 'Audio only',
       offer: 'Switch to audio only',
-      mine: 'Audio only: you cannot see each other, but you can hear each other. Press “Audio only” again to turn video back on.',
+      mine: 'Audio only: neither of you sends a picture. Press “Audio only” again to turn video back on.',
       theirs: {
-        patient: 'The patient chose audio only. You can hear each other.',
-        practitioner: 'The practitioner chose audio only. You can hear each other.',
+        patient: 'The patient chose audio only: neither of you sends a picture.',
+        practitioner: 'The practitioner chose audio only: neither of you sends a picture.',
       },
     },
     quality: {
@@ -354,12 +355,12 @@ export const en: CoreCatalogue = {
         'The picture may blur or stutter. Use Wi-Fi, or move closer to the router or a window.',
       theirs: {
         patient: {
-          weak: 'The patient’s connection is weak',
-          poor: 'The patient’s connection is too weak for video',
+          weak: 'The connection to the patient is weak',
+          poor: 'The connection to the patient is too weak for video',
         },
         practitioner: {
-          weak: 'The practitioner’s connection is weak',
-          poor: 'The practitioner’s connection is too weak for video',
+          weak: 'The connection to the practitioner is weak',
+          poor: 'The connection to the practitioner is too weak for video',
         },
       },
       theirsHint: 'The picture may blur or stutter.',

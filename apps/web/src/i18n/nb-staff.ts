@@ -60,7 +60,7 @@ export const nbStaff = {
       answered: 'Svart {when}:',
       answerLabel: 'Svar til pasienten',
       answerHint:
-        'Pasienten får svaret som melding og ser det på timen sin. Skriv ikke helseopplysninger.',
+        'Pasienten ser svaret på timen sin, og får det som melding når klinikken sender meldinger. Skriv ikke helseopplysninger.',
       answerMissing: 'Skriv et svar.',
       send: 'Send svar',
     },

@@ -55,7 +55,7 @@ export const nb = {
     reasonLabel: 'Vil du si hvorfor? (valgfritt)',
     reasonHint: 'Klinikken leser det du skriver. Skriv ikke mer om helsen din enn du må.',
     send: 'Send forespørselen',
-    sent: 'Klinikken har fått forespørselen din. Svaret kommer her, og som melding der du får beskjed om timene dine.',
+    sent: 'Klinikken har fått forespørselen din. Svaret kommer her, og som melding hvis klinikken sender deg meldinger om timene.',
     pending: 'Du ba om oppmøte i stedet {when}. Klinikken har ikke svart ennå.',
     answered: 'Svar fra klinikken {when}:',
     askAgain: 'Be om oppmøte på nytt',
@@ -312,7 +312,7 @@ export const nb = {
     whereabouts: {
       not_in: 'Behandleren har ikke kommet inn ennå.',
       in_another_consultation: 'Behandleren er i en annen konsultasjon.',
-      on_the_way: 'Behandleren er ledig, og du står på listen over dem som venter.',
+      on_the_way: 'Behandleren har arbeidsflaten åpen, og du står på listen over dem som venter.',
     },
     waitingHint: 'Behandleren kommer inn i videorommet når det er din tur. Bli på denne siden.',
     previewPrivate: 'Til behandleren kommer inn, er det bare du som ser og hører deg selv.',
@@ -342,10 +342,10 @@ export const nb = {
     audioOnly: {
       toggle: 'Bare lyd',
       offer: 'Bytt til bare lyd',
-      mine: 'Bare lyd: dere ser ikke hverandre, men hører hverandre. Trykk «Bare lyd» igjen for å slå på video.',
+      mine: 'Bare lyd: ingen av dere sender bilde. Trykk «Bare lyd» igjen for å slå på video.',
       theirs: {
-        patient: 'Pasienten har valgt bare lyd. Dere hører hverandre.',
-        practitioner: 'Behandleren har valgt bare lyd. Dere hører hverandre.',
+        patient: 'Pasienten har valgt bare lyd: ingen av dere sender bilde.',
+        practitioner: 'Behandleren har valgt bare lyd: ingen av dere sender bilde.',
       },
     },
     quality: {
@@ -357,12 +357,12 @@ export const nb = {
         'Bildet kan bli uklart eller hakke. Bruk Wi-Fi, eller gå nærmere ruteren eller vinduet.',
       theirs: {
         patient: {
-          weak: 'Pasientens forbindelse er svak',
-          poor: 'Pasientens forbindelse er for svak for video',
+          weak: 'Forbindelsen til pasienten er svak',
+          poor: 'Forbindelsen til pasienten er for svak for video',
         },
         practitioner: {
-          weak: 'Behandlerens forbindelse er svak',
-          poor: 'Behandlerens forbindelse er for svak for video',
+          weak: 'Forbindelsen til behandleren er svak',
+          poor: 'Forbindelsen til behandleren er for svak for video',
         },
       },
       theirsHint: 'Bildet kan bli uklart eller hakke.',

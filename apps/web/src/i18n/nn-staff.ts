@@ -58,7 +58,7 @@ export const nnStaff: StaffCatalogue = {
       answered: 'Svart {when}:',
       answerLabel: 'Svar til pasienten',
       answerHint:
-        'Pasienten får svaret som melding og ser det på timen sin. Skriv ikkje helseopplysningar.',
+        'Pasienten ser svaret på timen sin, og får det som melding når klinikken sender meldingar. Skriv ikkje helseopplysningar.',
       answerMissing: 'Skriv eit svar.',
       send: 'Send svar',
     },

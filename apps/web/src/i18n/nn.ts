@@ -46,13 +46,13 @@ export const nn: CoreCatalogue = {
     title: 'Før videokonsultasjonen',
     fromClinic: 'Frå {clinic}:',
     defaultText:
-      'Ein videokonsultasjon er ein time med behandlaren din over video i staden for på klinikken. Finn ein stad der du kan snakke uforstyrra.\n\nIngenting blir teke opp, verken bilete, lyd eller det de seier. Bilete og lyd går krypterte mellom deg og behandlaren.\n\nKlinikken handsamar opplysningane om timen som ved eit vanleg besøk, og behandlaren skriv i journalen din som vanleg. Tenesta lagrar når du gjekk inn i og ut av videorommet, ikkje kva som blei sagt.\n\nDu kan be om å møte på klinikken i staden.',
+      'Ein videokonsultasjon er ein time med behandlaren din over video i staden for på klinikken. Finn ein stad der du kan snakke uforstyrra.\n\nIngenting blir teke opp, verken bilete, lyd eller det de seier. Bilete og lyd går kryptert mellom deg og behandlaren.\n\nKlinikken handsamar opplysningane om timen som ved eit vanleg besøk, og behandlaren skriv i journalen din som vanleg. Tenesta lagrar når du gjekk inn i og ut av videorommet, ikkje kva som blei sagt.\n\nDu kan be om å møte på klinikken i staden.',
     continue: 'Gå til venterommet',
     askInPerson: 'Be om oppmøte i staden',
     reasonLabel: 'Vil du seie kvifor? (valfritt)',
     reasonHint: 'Klinikken les det du skriv. Skriv ikkje meir om helsa di enn du må.',
     send: 'Send førespurnaden',
-    sent: 'Klinikken har fått førespurnaden din. Svaret kjem her, og som melding der du får beskjed om timane dine.',
+    sent: 'Klinikken har fått førespurnaden din. Svaret kjem her, og som melding viss klinikken sender deg meldingar om timane.',
     pending: 'Du bad om oppmøte i staden {when}. Klinikken har ikkje svart enno.',
     answered: 'Svar frå klinikken {when}:',
     askAgain: 'Be om oppmøte på nytt',
@@ -308,7 +308,7 @@ export const nn: CoreCatalogue = {
     whereabouts: {
       not_in: 'Behandlaren har ikkje kome inn enno.',
       in_another_consultation: 'Behandlaren er i ein annan konsultasjon.',
-      on_the_way: 'Behandlaren er ledig, og du står på lista over dei som ventar.',
+      on_the_way: 'Behandlaren har arbeidsflata open, og du står på lista over dei som ventar.',
     },
     waitingHint: 'Behandlaren kjem inn i videorommet når det er din tur. Bli på denne sida.',
     previewPrivate: 'Til behandlaren kjem inn, er det berre du som ser og høyrer deg sjølv.',
@@ -338,10 +338,10 @@ export const nn: CoreCatalogue = {
     audioOnly: {
       toggle: 'Berre lyd',
       offer: 'Byt til berre lyd',
-      mine: 'Berre lyd: de ser ikkje kvarandre, men høyrer kvarandre. Trykk «Berre lyd» igjen for å slå på video.',
+      mine: 'Berre lyd: ingen av dykk sender bilete. Trykk «Berre lyd» igjen for å slå på video.',
       theirs: {
-        patient: 'Pasienten har valt berre lyd. De høyrer kvarandre.',
-        practitioner: 'Behandlaren har valt berre lyd. De høyrer kvarandre.',
+        patient: 'Pasienten har valt berre lyd: ingen av dykk sender bilete.',
+        practitioner: 'Behandlaren har valt berre lyd: ingen av dykk sender bilete.',
       },
     },
     quality: {

@@ -307,9 +307,10 @@ describe("the practitioner's side", () => {
     // The other patient's own practitioner is in their call.
     expect(await whereabouts(other, second.body.id)).toBe('here');
 
-    // That call ends; then this one.
-    call.send({ type: 'hang_up', appointmentId: second.body.id });
-    await expect.poll(() => whereabouts(patient)).not.toBe('in_another_consultation');
+    // The practitioner's page of that call drops (its presence becomes `reconnecting`): a tab
+    // gone does not keep them "in another consultation".
+    call.close();
+    await expect.poll(() => whereabouts(patient)).toBe('on_the_way');
     ready.send({ type: 'join', appointmentId, sessionId: 'workspace-1', mic: true, camera: true });
     await ready.next((m) => m.type === 'joined');
     expect(await whereabouts(patient)).toBe('here');

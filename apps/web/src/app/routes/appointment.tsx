@@ -1,6 +1,6 @@
 import type { Appointment } from '@visitt/contracts';
-import { hasVideoRoom } from '@visitt/domain';
-import { useId } from 'react';
+import { canRequestInPerson, hasVideoRoom, instant } from '@visitt/domain';
+import { useId, useState } from 'react';
 import { useParams } from '../../lib/router';
 import { ErrorState } from '../../components/ui/alert';
 import { Icon } from '../../components/ui/icon';
@@ -11,7 +11,12 @@ import { CancelAppointment } from '../../features/appointments/components/cancel
 import { StartVideoButton } from '../../features/appointments/components/start-video-button';
 import { DeviceTestLink } from '../../features/device-test/components/device-test-link';
 import { useVideoInfo } from '../../features/appointments/api/in-person-api';
-import { InPersonRequestStatus } from '../../features/appointments/components/video-info-dialog';
+import {
+  InPersonRequestStatus,
+  VideoInfoDialog,
+} from '../../features/appointments/components/video-info-dialog';
+import { Button } from '../../components/ui/button';
+import { useNow } from '../../lib/use-now';
 import { StrongAuthNotice } from '../../features/auth/components/strong-auth-notice';
 import { useFormat, useT } from '../../i18n';
 import { Page } from '../layouts/page';
@@ -64,6 +69,9 @@ export function AppointmentPage() {
                 <InPersonRequestOfAppointment appointment={data} />
                 <DeviceTestLink />
               </section>
+            ) : data.modality === 'video' ? (
+              // Cancelled: the clinic's answer to a request to come in may be why.
+              <InPersonRequestOfAppointment appointment={data} />
             ) : null}
             <section className="card" aria-labelledby="appointment-details">
               <h2 id="appointment-details" className="section__title">
@@ -96,9 +104,36 @@ export function AppointmentPage() {
   );
 }
 
-/** The patient's request to come in instead, and the clinic's answer, where the call starts. */
+/**
+ * The patient's request to come in instead, and the clinic's answer, where the call starts; and
+ * the way to ask any time before the video window closes, not only from the information step.
+ */
 function InPersonRequestOfAppointment({ appointment }: { appointment: Appointment }) {
+  const t = useT();
+  const now = useNow(60_000);
   const info = useVideoInfo(appointment.id);
+  const [isAsking, setIsAsking] = useState(false);
   const request = info.data?.inPersonRequest;
-  return request ? <InPersonRequestStatus appointment={appointment} request={request} /> : null;
+  if (request) return <InPersonRequestStatus appointment={appointment} request={request} />;
+  const canAsk = canRequestInPerson(
+    {
+      status: appointment.status,
+      modality: appointment.modality,
+      start: instant(Date.parse(appointment.start)),
+    },
+    instant(now),
+  ).ok;
+  if (!canAsk || !info.data) return null;
+  return (
+    <>
+      <Button variant="secondary" onClick={() => setIsAsking(true)}>
+        {t('videoInfo.askInPerson')}
+      </Button>
+      <VideoInfoDialog
+        appointment={appointment}
+        isOpen={isAsking}
+        onClose={() => setIsAsking(false)}
+      />
+    </>
+  );
 }

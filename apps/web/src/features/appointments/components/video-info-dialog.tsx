@@ -25,10 +25,12 @@ export function VideoInfoDialog({
   appointment: Appointment;
   isOpen: boolean;
   onClose: () => void;
-  onContinue: () => void;
-  isStarting: boolean;
+  /** **Gå til venterommet**; none where the room is not open (asking from the appointment). */
+  onContinue?: () => void;
+  isStarting?: boolean;
 }) {
   const t = useT();
+  const errorMessage = useErrorMessage();
   const info = useVideoInfo(appointment.id, isOpen);
   const [isAsking, setIsAsking] = useState(false);
   const [isSent, setIsSent] = useState(false);
@@ -43,21 +45,28 @@ export function VideoInfoDialog({
       describedBy={textId}
       actions={
         <>
-          {isAsking || request ? null : (
+          <Button variant="secondary" onClick={onClose}>
+            {t('app.close')}
+          </Button>
+          {isAsking || request || !info.data ? null : (
             <Button variant="secondary" onClick={() => setIsAsking(true)}>
               {t('videoInfo.askInPerson')}
             </Button>
           )}
-          <Button variant="primary" icon="video" onClick={onContinue} isBusy={isStarting}>
-            {t('videoInfo.continue')}
-          </Button>
+          {onContinue ? (
+            <Button variant="primary" icon="video" onClick={onContinue} isBusy={isStarting}>
+              {t('videoInfo.continue')}
+            </Button>
+          ) : null}
         </>
       }
     >
       <div id={textId} className="video-info">
         {info.isPending ? (
           <Spinner />
-        ) : info.data?.clinicText ? (
+        ) : info.isError ? (
+          <Alert tone="error">{errorMessage(info.error)}</Alert>
+        ) : info.data.clinicText ? (
           <>
             <p className="video-info__from">
               {t('videoInfo.fromClinic', { clinic: appointment.clinic.name })}
@@ -158,6 +167,8 @@ function InPersonRequestForm({
           id={ids.field}
           className="input textarea"
           rows={3}
+          // Opened by a press on "Be om oppmøte i stedet", which is then gone: focus comes here.
+          autoFocus
           maxLength={IN_PERSON_REASON_MAX_LENGTH}
           value={reason}
           onChange={(event) => setReason(event.target.value)}

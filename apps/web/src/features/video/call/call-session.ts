@@ -106,6 +106,12 @@ const KINDS = ['audio', 'video'] as const;
 const QUICK_START_SCALE = 2;
 const FULL_SIZE_AFTER_MS = 1500;
 
+/** How often the call reads its link's quality. */
+const QUALITY_EVERY_MS = 2000;
+/** How long into the call before the quality is shown: the bitrate estimate climbs at first. */
+const QUALITY_AFTER_MS = 6000;
+const UNSHOWN: ShownQuality = { level: null, candidate: null, streak: 0 };
+
 /**
  * One side of a video consultation: camera and microphone, the signaling socket, and the
  * peer-to-peer connection, with the "perfect negotiation" pattern (the patient is the polite
@@ -118,12 +124,6 @@ const FULL_SIZE_AFTER_MS = 1500;
  * is in the room. So the practitioner's workspace may ready the connection while the patient
  * waits (`standBy`, decision 0027) and entering only puts the tracks on it (`enter`).
  */
-/** How often the call reads its link's quality. */
-const QUALITY_EVERY_MS = 2000;
-/** How long into the call before the quality is shown: the bitrate estimate climbs at first. */
-const QUALITY_AFTER_MS = 6000;
-const UNSHOWN: ShownQuality = { level: null, candidate: null, streak: 0 };
-
 export class CallSession {
   private snapshot: CallSnapshot;
   private readonly listeners = new Set<() => void>();
@@ -264,6 +264,7 @@ export class CallSession {
     this.standby = true;
     this.mediaReady = true;
     this.connect();
+    this.watchQuality();
     this.scheduleRenewal();
   }
 
@@ -395,10 +396,6 @@ export class CallSession {
   }
 
   /**
-   * Puts on each transceiver the local track it should send now, or none: the domain's
-   * `releasesMedia` (nothing before the practitioner has entered).
-   */
-  /**
    * **Bare lyd** on or off, for our side of the two-person call: the video section goes
    * `inactive` (a new negotiation, so neither side sends nor receives video; sound goes on),
    * and back to `sendrecv`. Either side may choose it; the one who chose it undoes it.
@@ -406,7 +403,7 @@ export class CallSession {
   setAudioOnly(on: boolean): void {
     if (this.isGuest) return;
     this.update({ audioOnly: { ...this.snapshot.audioOnly, mine: on } });
-    this.applyAudioOnly();
+    void this.syncSenders();
   }
 
   /** Sets the video section's direction to what our choice of **Bare lyd** says. */
@@ -427,6 +424,11 @@ export class CallSession {
       this.update({ audioOnly: { ...this.snapshot.audioOnly, theirs } });
   }
 
+  /**
+   * Puts on each transceiver the local track it should send now, or none: the domain's
+   * `releasesMedia` (nothing before the practitioner has entered), and no video under our
+   * **Bare lyd**, at once, before the new negotiation has gone through.
+   */
   private async syncSenders(): Promise<void> {
     // Every connection to a guest (or, on a guest's page, to anyone) is made in the call only:
     // what we have goes on it.
@@ -446,7 +448,11 @@ export class CallSession {
         if (transceiver.currentDirection === 'stopped') return;
         const { sender } = transceiver;
         const kind = transceiver.receiver.track.kind;
-        const track = (release && local?.getTracks().find((t) => t.kind === kind)) || null;
+        const track =
+          (release &&
+            !(kind === 'video' && this.snapshot.audioOnly.mine) &&
+            local?.getTracks().find((t) => t.kind === kind)) ||
+          null;
         if (sender.track === track) return;
         if (track?.kind === 'video' && !this.startedSenders.has(sender)) {
           this.startedSenders.add(sender);
@@ -1139,10 +1145,17 @@ export class CallSession {
       inCallSince ??= Date.now();
       void pc.getStats().then(
         (report) => {
-          if (pc !== this.pc || this.finished) return;
+          if (pc !== this.pc || this.finished || this.snapshot.phase !== 'in_call') return;
           const entries: StatsEntry[] = [];
           report.forEach((entry: StatsEntry) => entries.push(entry));
-          const { mine, theirs, totals } = readLink(entries, this.inboundTotals);
+          const reading = readLink(entries, this.inboundTotals);
+          const { theirs, totals } = reading;
+          // Sending no video (camera off, Bare lyd), the send estimate stays low: no verdict.
+          const sendsVideo =
+            this.snapshot.camera &&
+            !this.snapshot.audioOnly.mine &&
+            !this.snapshot.audioOnly.theirs;
+          const mine = sendsVideo ? reading.mine : { ...reading.mine, bitrateKbps: null };
           this.inboundTotals = totals;
           if (Date.now() - (inCallSince ?? Date.now()) < QUALITY_AFTER_MS) return;
           this.shownQuality = {

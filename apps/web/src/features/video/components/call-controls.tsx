@@ -39,7 +39,9 @@ export function CallControls({
     session != null &&
     snapshot != null &&
     snapshot.role !== 'guest' &&
-    (snapshot.phase === 'in_call' || snapshot.phase === 'reconnecting') &&
+    snapshot.phase === 'in_call' &&
+    // The change reaches the other side as a new negotiation: only while signaling is up.
+    snapshot.signaling === 'open' &&
     Object.keys(snapshot.remoteStreams).length === 0;
 
   return (

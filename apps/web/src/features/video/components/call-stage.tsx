@@ -159,7 +159,7 @@ function useCallAnnouncement(snapshot: CallSnapshot, join: VideoJoin, peerRole: 
 
 /**
  * The link's quality, when it is less than good, for both ends: ours ("Forbindelsen din er
- * svak", from what we send) and the other side's ("Pasientens forbindelse er svak", from what
+ * svak", from what we send) and the other side's ("Forbindelsen til pasienten er svak", from what
  * reaches us of theirs). Read out as it changes; nothing while the link is good.
  */
 function QualityNotices({
