@@ -9,6 +9,7 @@ import type { SignedInContext } from '../core/context';
 import { fail } from '../core/errors';
 import { findPatientAppointment } from '../db/appointments';
 import { writeAppointmentRead, writeAudit } from '../db/audit';
+import { findAdminClinic } from '../db/clinic-profile';
 import {
   findInPersonRequest,
   saveInPersonAnswer,
@@ -53,10 +54,8 @@ async function ownVideoAppointment(ctx: SignedInContext, id: string, forUpdate =
  */
 export async function readVideoInfo(ctx: SignedInContext, id: string): Promise<VideoInfo> {
   const appointment = await ownVideoAppointment(ctx, id);
-  const [{ rows }, request] = await Promise.all([
-    ctx.db.query<{ video_info: string | null }>('SELECT video_info FROM clinics WHERE id = $1', [
-      appointment.clinic.id,
-    ]),
+  const [clinic, request] = await Promise.all([
+    findAdminClinic(ctx.db, appointment.clinic.id),
     findInPersonRequest(ctx.db, appointment.id),
   ]);
   await writeAppointmentRead(ctx.db, {
@@ -69,7 +68,7 @@ export async function readVideoInfo(ctx: SignedInContext, id: string): Promise<V
   });
   const format = zonedFormatter(appointment.clinic.timeZone);
   return {
-    clinicText: rows[0]?.video_info ?? null,
+    clinicText: clinic?.videoInfo ?? null,
     inPersonRequest: request ? presentInPersonRequest(request, format) : null,
   };
 }

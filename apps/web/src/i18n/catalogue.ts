@@ -37,8 +37,15 @@ export function translate(catalogue: Catalogue, key: TranslationKey, vars?: Vars
     node = (node as Record<string, unknown> | undefined)?.[part];
   }
   if (typeof node !== 'string') return key;
-  if (!vars) return node;
-  return node.replace(/\{(\w+)\}/g, (match, name: string) =>
+  return vars ? fillPlaceholders(node, vars) : node;
+}
+
+/**
+ * `text` with its `{name}` placeholders replaced from `vars`; unknown ones stay as they are. For
+ * texts outside the catalogue too (a page's own texts).
+ */
+export function fillPlaceholders(text: string, vars: Vars): string {
+  return text.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in vars ? String(vars[name]) : match,
   );
 }

@@ -1,3 +1,4 @@
+import { fillPlaceholders } from '../../i18n/catalogue';
 import { linkQuality, type LinkSample } from '@visitt/domain';
 import type { ProbeResult } from './connection-probe';
 import type { DeviceTestTexts } from './texts';
@@ -82,7 +83,7 @@ export function measuresText(
 ): string {
   const number = new Intl.NumberFormat(intlLocale, { maximumFractionDigits: 0 });
   const dash = '–';
-  return fill(texts.network.measures, {
+  return fillPlaceholders(texts.network.measures, {
     rtt: sample.rttMs === null ? dash : number.format(sample.rttMs),
     loss: sample.loss === null ? dash : number.format(sample.loss * 100),
     bitrate: sample.bitrateKbps === null ? dash : number.format(sample.bitrateKbps),
@@ -114,11 +115,4 @@ export function networkLine(texts: DeviceTestTexts, verdict: NetworkVerdict): Ve
       return { verdict: n.poor, advice: n.poorAdvice, state: 'bad' };
     }
   }
-}
-
-/** Fills `{name}` placeholders. */
-export function fill(text: string, vars: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in vars ? String(vars[name]) : match,
-  );
 }

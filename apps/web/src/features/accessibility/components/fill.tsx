@@ -18,8 +18,4 @@ export function fill(text: string, parts: Record<string, ReactNode>): ReactNode 
 }
 
 /** `text` with its `{name}` placeholders replaced by plain values. */
-export function fillText(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in values ? String(values[name]) : match,
-  );
-}
+export { fillPlaceholders as fillText } from '../../../i18n/catalogue';

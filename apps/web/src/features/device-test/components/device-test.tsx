@@ -3,13 +3,13 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { Button } from '../../../components/ui/button';
 import { Icon } from '../../../components/ui/icon';
 import { useI18n } from '../../../i18n';
+import { fillPlaceholders } from '../../../i18n/catalogue';
 import { apiRequest, isApiError } from '../../../lib/api';
 import { useMicLevel } from '../../video/hooks/use-mic-level';
 import { useStreamElement } from '../../video/hooks/use-stream-element';
 import { probeConnection } from '../connection-probe';
 import { deviceTestTexts, type DeviceTestTexts } from '../texts';
 import {
-  fill,
   measuresText,
   mediaErrorVerdict,
   mediaLine,
@@ -231,7 +231,7 @@ export function DeviceTest() {
                   <Icon name={ICONS[lines[part].state]} size={20} />
                   <div>
                     <p className="verdict__line">
-                      {fill(texts.verdictLine, {
+                      {fillPlaceholders(texts.verdictLine, {
                         part: texts.parts[part],
                         verdict: lines[part].verdict,
                       })}
@@ -309,7 +309,7 @@ function DeviceSelect({
       >
         {devices.map((device, index) => (
           <option key={device.deviceId} value={device.deviceId}>
-            {device.label || fill(numberText, { number: index + 1 })}
+            {device.label || fillPlaceholders(numberText, { number: index + 1 })}
           </option>
         ))}
       </select>
@@ -461,9 +461,9 @@ function ShareResult({
       timeStyle: 'short',
     }).format(new Date());
     return [
-      fill(texts.share.heading, { when }),
+      fillPlaceholders(texts.share.heading, { when }),
       ...parts.map((part) => {
-        const line = fill(texts.verdictLine, {
+        const line = fillPlaceholders(texts.verdictLine, {
           part: texts.parts[part],
           verdict: lines[part].verdict,
         });
@@ -471,7 +471,7 @@ function ShareResult({
           ? `${line} (${measuresText(texts, network, intlLocale)})`
           : line;
       }),
-      fill(texts.share.browser, { browser: navigator.userAgent }),
+      fillPlaceholders(texts.share.browser, { browser: navigator.userAgent }),
     ].join('\n');
   }, [texts, lines, parts, network, intlLocale]);
   const copy = () => {
