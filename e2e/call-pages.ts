@@ -136,9 +136,11 @@ export async function freeSlot(staff: Page, appointmentId: string): Promise<void
 export async function patientStarts(
   patient: Page,
   practitioner: 'Dr. Nils Vakt' | 'Dr. Sara Døgn',
+  { signedIn }: { signedIn?: (page: Page) => Promise<void> } = {},
 ): Promise<string> {
   await patient.goto('/logg-inn?neste=%2Ffinn-klinikk');
   await signIn(patient, freshEmail('call'), { checkAccessibility: false });
+  await signedIn?.(patient);
   await heading(patient, 'Finn klinikk');
   const appointmentId = await bookVideoWithinFifteenMinutes(patient, practitioner);
   await patient.goto(`/timer/${appointmentId}`);

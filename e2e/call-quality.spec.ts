@@ -4,10 +4,12 @@ import { DESKTOP, PHONE } from './browser';
 import { closeSides, expectFramesFlowing, freeSlot, openSide, patientStarts } from './call-pages';
 import { expectAccessible, screenshotsOnFailure, staffSignIn } from './flows';
 import { setUplinkRate } from './net';
+import { impair, impairmentCounts } from './udp-impairment';
 
 const calls = inject('calls');
 afterAll(async () => {
   setUplinkRate(calls.network.patient, null);
+  await impair(calls.impairmentUrl, {});
   await closeSides();
 });
 
@@ -148,6 +150,74 @@ describe('the quality of the link in the call', () => {
       await expect.poll(() => mine.count(), { timeout: 60_000 }).toBe(0);
     } finally {
       setUplinkRate(calls.network.patient, null);
+      await freeSlot(doctor, appointmentId).catch(() => undefined);
+    }
+  });
+
+  it('through TURN with delay and loss on the patient’s side (the UDP impairment relay): the notices on both sides, a smaller picture, Bare lyd keeps the sound', async () => {
+    const patientSide = await openSide(calls.network.patient, calls.relayPort, PHONE);
+    const doctorSide = await openSide(calls.network.practitioner, calls.relayPort, DESKTOP);
+    const patient = patientSide.page;
+    const doctor = doctorSide.page;
+    screenshotsOnFailure({ patient, doctor });
+    await staffSignIn(doctor, 'vakt2@example.com');
+    const appointmentId = await patientStarts(patient, 'Dr. Sara Døgn');
+    try {
+      const row = doctor.getByRole('listitem').filter({ hasText: 'Venter i videorommet' });
+      await row.getByRole('button', { name: 'Gå inn i videorommet' }).click();
+      await expectFramesFlowing(patient, 'patient sees the practitioner');
+      await expectFramesFlowing(doctor, 'practitioner sees the patient');
+      await patient.waitForTimeout(10_000);
+      const before = await videoSent(patient);
+      const mine = patient.getByText(/^Forbindelsen din er (for )?svak/);
+      const theirs = doctor.getByText(/^Forbindelsen til pasienten er (for )?svak/);
+      expect(await mine.count()).toBe(0);
+      expect(await theirs.count()).toBe(0);
+
+      // The patient's packets to and from the relay: 150 ms each way, one in eight lost.
+      const badAt = Date.now();
+      await impair(calls.impairmentUrl, {
+        delayMs: 150,
+        loss: 0.125,
+        hosts: [calls.network.patient.address],
+      });
+      await theirs.first().waitFor({ timeout: 45_000 });
+      const theirsMs = Date.now() - badAt;
+      await mine.first().waitFor({ timeout: 45_000 });
+      const mineMs = Date.now() - badAt;
+      await patient.waitForTimeout(5000);
+      const under = await videoSent(patient);
+      expect(under.kbps).toBeLessThan(before.kbps);
+      expect(under.width * Math.max(under.fps, 1)).toBeLessThan(
+        before.width * Math.max(before.fps, 1),
+      );
+      const counts = await impairmentCounts(calls.impairmentUrl);
+      expect(counts.dropped).toBeGreaterThan(0);
+      console.log(
+        `link quality through TURN: before ${before.kbps} kbit/s ${before.width}px ${before.fps} fps; under 150 ms and 12.5 % loss each way ${under.kbps} kbit/s ${under.width}px ${under.fps} fps; notice on the practitioner's side after ${theirsMs} ms, on the patient's after ${mineMs} ms`,
+      );
+
+      // Too weak for video: the practitioner takes Bare lyd; the sound goes on through the loss.
+      await patient.getByRole('button', { name: 'Bytt til bare lyd' }).waitFor({ timeout: 30_000 });
+      await doctor.getByRole('button', { name: 'Bytt til bare lyd' }).click();
+      await patient
+        .getByText('Behandleren har valgt bare lyd: ingen av dere sender bilde.')
+        .waitFor({ timeout: 15_000 });
+      await patient.waitForTimeout(2000);
+      const audioBefore = await inboundMedia(patient);
+      await patient.waitForTimeout(3000);
+      const audioAfter = await inboundMedia(patient);
+      expect(audioAfter.audioPackets).toBeGreaterThan(audioBefore.audioPackets + 50);
+      expect(audioAfter.videoBytes).toBe(audioBefore.videoBytes);
+
+      // Lifted: the notices go.
+      await impair(calls.impairmentUrl, {});
+      await doctor.getByRole('button', { name: 'Bare lyd', exact: true }).click();
+      await expectFramesFlowing(patient, 'video back through TURN', 30_000);
+      await expect.poll(() => theirs.count(), { timeout: 60_000 }).toBe(0);
+      await expect.poll(() => mine.count(), { timeout: 60_000 }).toBe(0);
+    } finally {
+      await impair(calls.impairmentUrl, {});
       await freeSlot(doctor, appointmentId).catch(() => undefined);
     }
   });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { embeddedDatabaseUrl, findFreePort } from '../apps/server/src/db/embedded';
 import { createCallNetwork, destroyCallNetwork, type CallNetwork } from './net';
+import { UdpImpairmentRelay } from './udp-impairment';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,8 +16,14 @@ declare module 'vitest' {
       network: CallNetwork;
       /** The same server as `baseUrl`: direct peer-to-peer calls. */
       directPort: number;
-      /** A second instance on the same database that sends every call through TURN. */
+      /**
+       * A second instance on the same database that sends every call through TURN, reached
+       * through the UDP impairment relay (see udp-impairment.ts; no impairment until a test sets
+       * one, and each test that does lifts it again).
+       */
       relayPort: number;
+      /** Where a test sets the impairment relay's delay and loss (`impair`). */
+      impairmentUrl: string;
     };
   }
 }
@@ -137,6 +144,12 @@ export default async function setup(project: TestProject) {
   turn.stdout?.on('data', (chunk: Buffer) => (turnLog += chunk.toString()));
   turn.stderr?.on('data', (chunk: Buffer) => (turnLog += chunk.toString()));
 
+  // The UDP relay in front of coturn, through which the relay instance's calls go.
+  const impairment = await UdpImpairmentRelay.start(network.patient.serverIp, {
+    address: network.patient.serverIp,
+    port: turnPort,
+  });
+
   const relay = startVisitt({
     PORT: String(relayPort),
     PUBLIC_URL: `http://${network.patient.serverIp}:${relayPort}`,
@@ -144,7 +157,7 @@ export default async function setup(project: TestProject) {
     VISITT_DATA_DIR: path.join(tmp, 'e2e-data-relay'),
     DATABASE_URL: await embeddedDatabaseUrl(dataDir),
     VISITT_SECRET: secret,
-    ICE_TURN_URLS: `turn:${network.patient.serverIp}:${turnPort}?transport=udp`,
+    ICE_TURN_URLS: `turn:${network.patient.serverIp}:${impairment.port}?transport=udp`,
     TURN_SECRET: turnSecret,
     ICE_TRANSPORT_POLICY: 'relay',
   });
@@ -152,9 +165,15 @@ export default async function setup(project: TestProject) {
   if (turn.exitCode !== null) throw new Error(`coturn exited:\n${turnLog}`);
 
   project.provide('baseUrl', baseUrl);
-  project.provide('calls', { network, directPort, relayPort });
+  project.provide('calls', {
+    network,
+    directPort,
+    relayPort,
+    impairmentUrl: impairment.controlUrl,
+  });
   return async () => {
     await stop(relay.process);
+    await impairment.close();
     await stop(direct.process);
     turn.kill('SIGTERM');
     destroyCallNetwork();

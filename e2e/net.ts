@@ -13,6 +13,8 @@ export interface CallHost {
   readonly name: string;
   /** The server's address as seen from this host. */
   readonly serverIp: string;
+  /** This host's own address on its link to the server (where its packets come from there). */
+  readonly address: string;
   /** This host's address on the link to the other host. */
   readonly peerIp: string;
   /** A script that runs Chromium inside this namespace (Playwright's `executablePath`). */
@@ -72,6 +74,7 @@ export function createCallNetwork(tmpDir: string, chromiumPath: string): CallNet
     hosts[role] = {
       name: n.ns,
       serverIp: `10.${octet}.${n.subnet}.1`,
+      address: `10.${octet}.${n.subnet}.2`,
       peerIp: `10.${octet}.3.${n.subnet}`,
       chromium: script,
       links: [n.inner, n.peer],

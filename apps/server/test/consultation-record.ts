@@ -26,6 +26,7 @@ export function aConsultationRecord(changes: Partial<ConsultationRecord> = {}): 
     practitioner,
     state: 'finished',
     modality: 'video',
+    phoneSwitch: null,
     waitingFrom: '2026-11-30T10:00:00+01:00',
     practitionerEnteredAt: '2026-11-30T10:02:30+01:00',
     endedAt: '2026-11-30T10:14:40+01:00',

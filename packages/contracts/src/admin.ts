@@ -10,6 +10,7 @@ import {
   Locale,
   LocalDateString,
   Modality,
+  Phone,
   PlainText,
   SingleLine,
   Uuid,
@@ -76,6 +77,10 @@ export const AdminClinic = z
      * breaks; null for Visitt's standard text in the patient's language.
      */
     videoInfo: z.string().nullable(),
+    /**
+     * The clinic's phone number (E.164), shown to a patient whose video fails; null when not set.
+     */
+    phone: z.string().nullable(),
   })
   .meta({ id: 'AdminClinic' });
 export type AdminClinic = z.infer<typeof AdminClinic>;
@@ -100,6 +105,11 @@ export const UpdateClinicBody = z
      * means Visitt's standard text; left as it is when not given.
      */
     videoInfo: PlainText(VIDEO_INFO_MAX_LENGTH).nullable().optional(),
+    /**
+     * The clinic's phone number, as a patient would dial it ("22 33 44 55", "+47 22 33 44 55");
+     * null to remove it; left as it is when not given.
+     */
+    phone: Phone.nullable().optional(),
     /** Save even though booked appointments end up outside the hours (they stay booked). */
     confirm: z.boolean().optional(),
   })

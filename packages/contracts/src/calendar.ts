@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ID_PORTEN_LEVELS, IDENTIFICATION_METHODS, PARTICIPANT_ROLES } from '@visitt/domain';
 import { AppointmentStatus } from './appointments';
 import { DateTime, Locale, LocalDateString, PlainText, Uuid } from './common';
-import { StaffAppointment } from './video';
+import { PhoneSwitch, StaffAppointment } from './video';
 
 /** At most this many days per calendar request. */
 export const MAX_CALENDAR_DAYS = 31;
@@ -123,8 +123,13 @@ export const ConsultationRecord = z
      * `not_held`: ended before the practitioner entered.
      */
     state: z.enum(['waiting', 'in_progress', 'finished', 'not_held']),
-    /** How the consultation was held: by video (the only form there is so far). */
-    modality: z.enum(['video']),
+    /**
+     * How the consultation was held: `video`, or `phone` when the practitioner went over to the
+     * phone because video failed (`phoneSwitch` says when and why).
+     */
+    modality: z.enum(['video', 'phone']),
+    /** The switch to the phone, when there was one: first noted at, and why. */
+    phoneSwitch: PhoneSwitch.nullable(),
     /** When the patient started the consultation and began to wait. */
     waitingFrom: DateTime,
     /** When the practitioner first entered. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PARTICIPANT_ROLES } from '@visitt/domain';
 import { DateTime, RawText, SingleLine, Uuid } from './common';
-import { Presence, RoomRole, StatusMessage } from './video';
+import { PhoneFallbackReason, Presence, RoomRole, StatusMessage } from './video';
 
 /**
  * Messages on the signaling WebSocket (`/api/v1/signaling`, same origin, authenticated by the
@@ -160,6 +160,16 @@ export const ServerMessage = z.discriminatedUnion('type', [
   }),
   /** A status from the practitioner to the waiting patient. */
   z.object({ type: z.literal('status'), appointmentId: Uuid, statusMessage: StatusMessage }),
+  /**
+   * The practitioner is calling the patient by phone, video having failed (to the patient and the
+   * practitioner's pages): when it was noted and why.
+   */
+  z.object({
+    type: z.literal('phone_switch'),
+    appointmentId: Uuid,
+    at: DateTime,
+    reason: PhoneFallbackReason,
+  }),
   /** Someone hung up: the consultation is over for both. */
   z.object({ type: z.literal('ended'), appointmentId: Uuid, by: RoomRole }),
   /** Workspace: the room of one of your appointments changed (the patient started, came, left…). */

@@ -1,4 +1,9 @@
-import { PRACTITIONER_WHEREABOUTS, PRESENCES, ROOM_ROLES } from '@visitt/domain';
+import {
+  PHONE_FALLBACK_REASONS,
+  PRACTITIONER_WHEREABOUTS,
+  PRESENCES,
+  ROOM_ROLES,
+} from '@visitt/domain';
 import { z } from 'zod';
 import { DateTime, Email, LocalDateString, Modality, PlainText, Uuid } from './common';
 import { AppointmentStatus } from './appointments';
@@ -38,6 +43,12 @@ export const VideoJoin = z
     start: DateTime,
     closesAt: DateTime,
     timeZone: z.string(),
+    /**
+     * For the phone when video fails (the domain's `phoneFallbackDue`): the clinic's phone
+     * number, and the patient's verified mobile number (to the patient and to the practitioner),
+     * both E.164; null when there is none.
+     */
+    phone: z.object({ clinic: z.string().nullable(), patient: z.string().nullable() }),
   })
   .meta({ id: 'VideoJoin' });
 export type VideoJoin = z.infer<typeof VideoJoin>;
@@ -140,3 +151,22 @@ export const PractitionerWhereaboutsAnswer = z
   .object({ whereabouts: z.enum(PRACTITIONER_WHEREABOUTS) })
   .meta({ id: 'PractitionerWhereabouts' });
 export type PractitionerWhereaboutsAnswer = z.infer<typeof PractitionerWhereaboutsAnswer>;
+
+export const PhoneFallbackReason = z.enum(PHONE_FALLBACK_REASONS);
+export type PhoneFallbackReason = z.infer<typeof PhoneFallbackReason>;
+
+/**
+ * The practitioner calls the patient because video failed (**Ring pasienten**): why (what their
+ * page saw, the domain's `phoneFallbackDue`). Noted once on the consultation; the patient's page
+ * is told.
+ */
+export const PhoneSwitchBody = z
+  .strictObject({ reason: PhoneFallbackReason })
+  .meta({ id: 'PhoneSwitchBody' });
+export type PhoneSwitchBody = z.infer<typeof PhoneSwitchBody>;
+
+/** The consultation went over to the phone: when (the first time it was noted) and why. */
+export const PhoneSwitch = z
+  .object({ at: DateTime, reason: PhoneFallbackReason })
+  .meta({ id: 'PhoneSwitch' });
+export type PhoneSwitch = z.infer<typeof PhoneSwitch>;

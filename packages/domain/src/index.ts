@@ -99,6 +99,16 @@ export {
 export type { EnterRefusal, Presence, RoomEvent, RoomRole, RoomState } from './video/room';
 export { timeWaited } from './video/waiting';
 export { PRACTITIONER_WHEREABOUTS, practitionerWhereabouts } from './video/whereabouts';
+export {
+  NEW_MEDIA_FLOW_CLOCK,
+  PHONE_FALLBACK_CONNECT_MS,
+  PHONE_FALLBACK_DROP_MS,
+  PHONE_FALLBACK_REASONS,
+  nextMediaFlowClock,
+  phoneFallbackAt,
+  phoneFallbackDue,
+} from './video/phone-fallback';
+export type { MediaFlow, MediaFlowClock, PhoneFallbackReason } from './video/phone-fallback';
 export type { PractitionerWhereabouts } from './video/whereabouts';
 export {
   consultationMinutes,

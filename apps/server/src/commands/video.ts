@@ -1,4 +1,10 @@
-import type { PractitionerWhereaboutsAnswer, VideoConnection, VideoJoin } from '@visitt/contracts';
+import type {
+  PhoneFallbackReason,
+  PhoneSwitch,
+  PractitionerWhereaboutsAnswer,
+  VideoConnection,
+  VideoJoin,
+} from '@visitt/contracts';
 import {
   HOUR,
   canJoinRoom,
@@ -19,10 +25,13 @@ import {
   findUserPractitionerIds,
   findVideoAppointment,
   isPractitionerInAnotherCall,
+  lockPhoneSwitch,
   lockRoom,
   openRoom,
+  savePhoneSwitch,
   saveRoom,
   saveStatusMessage,
+  type PhoneSwitchRow,
   type VideoAppointment,
 } from '../db/video';
 import type { SignedInContext } from '../core/context';
@@ -104,6 +113,9 @@ function presentJoin(ctx: SignedInContext, a: VideoAppointment, role: RoomRole):
     start: formatZoned(a.start, a.timeZone),
     closesAt: formatZoned(videoWindow(a.start).closesAt, a.timeZone),
     timeZone: a.timeZone,
+    // For the phone when video fails: the patient's number only once they have verified it, so
+    // the practitioner never calls a number typed in by mistake (or by someone else).
+    phone: { clinic: a.clinicPhone, patient: a.patientVerifiedPhone },
   };
 }
 
@@ -223,6 +235,58 @@ export async function sendStatusMessage(
       statusMessage: { text, at: formatZoned(now, appointment.timeZone) },
     },
   );
+}
+
+/**
+ * The practitioner goes over to the phone because video failed (**Ring pasienten**), with why
+ * their page offered it (the domain's `phoneFallbackDue`). Noted on the consultation once: a
+ * later call answers the switch noted first, unchanged, and is not audited again. Only the
+ * appointment's practitioner (404 for anyone else), under the same rule as entering
+ * (`canJoinRoom`: 403 `not_started`, `too_late` and the like), and only once they have entered
+ * the room (409 `not_in_call`). The patient's and the practitioner's pages in the room are told,
+ * on every instance (also on a repeat, for a page that came back after the first).
+ */
+export async function switchToPhone(
+  ctx: SignedInContext,
+  id: string,
+  reason: PhoneFallbackReason,
+): Promise<PhoneSwitch> {
+  const now = ctx.clock.now();
+  const appointment = await enterAsPractitioner(ctx, id, now);
+  const noted = await withTransaction(ctx.db, async (tx): Promise<PhoneSwitchRow> => {
+    const room = await lockPhoneSwitch(tx, appointment.id);
+    // enterAsPractitioner found the room started; it is never deleted but with its appointment.
+    if (!room) throw fail('not_started');
+    if (room.phoneSwitch) return room.phoneSwitch;
+    if (!room.practitionerEntered)
+      throw fail('not_in_call', 'Enter the video room first: the phone is for a call that failed.');
+    const phoneSwitch = { at: now, reason };
+    await savePhoneSwitch(tx, appointment.id, phoneSwitch);
+    await writeAudit(tx, {
+      at: now,
+      actorUserId: ctx.actor.userId,
+      actorRole: 'practitioner',
+      action: 'video.phone_switch',
+      entityType: 'appointment',
+      entityIds: [appointment.id],
+      clinicIds: [appointment.clinicId],
+      ip: ctx.ip,
+      details: { reason },
+    });
+    return phoneSwitch;
+  });
+  const answer: PhoneSwitch = {
+    at: formatZoned(noted.at, appointment.timeZone),
+    reason: noted.reason,
+  };
+  const message = { type: 'phone_switch', appointmentId: appointment.id, ...answer } as const;
+  // Guests are not told: the phone call is between the patient and the practitioner.
+  await Promise.all(
+    (['patient', 'practitioner'] as const).map((role) =>
+      ctx.bus.publish({ room: appointment.id, role }, message),
+    ),
+  );
+  return answer;
 }
 
 /**

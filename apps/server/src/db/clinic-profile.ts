@@ -14,6 +14,8 @@ export interface AdminClinicRow {
   language: Locale;
   /** What the patient reads before a video consultation; null for Visitt's standard text. */
   videoInfo: string | null;
+  /** The clinic's phone number (E.164), for patients whose video fails; null when not set. */
+  phone: string | null;
 }
 
 /**
@@ -36,9 +38,10 @@ export async function findAdminClinic(
     require_strong_auth_for_video: boolean;
     language: Locale;
     video_info: string | null;
+    phone: string | null;
   }>(
     `SELECT id, name, address, town, time_zone, listed, require_strong_auth_for_video, language,
-            video_info
+            video_info, phone
        FROM clinics WHERE id = $1${options.lock ? ' FOR NO KEY UPDATE' : ''}`,
     [id],
   );
@@ -54,6 +57,7 @@ export async function findAdminClinic(
         requireStrongAuthForVideo: r.require_strong_auth_for_video,
         language: r.language,
         videoInfo: r.video_info,
+        phone: r.phone,
       }
     : null;
 }
@@ -67,7 +71,7 @@ export async function updateClinicProfile(
   await db.query(
     `UPDATE clinics SET name = $2, address = $3, town = $4, time_zone = $5, listed = $6,
             require_strong_auth_for_video = $7, search_text = $8, updated_at = to_timestamp($9 / 1000.0),
-            language = $10, video_info = $11
+            language = $10, video_info = $11, phone = $12
       WHERE id = $1`,
     [
       clinic.id,
@@ -81,6 +85,7 @@ export async function updateClinicProfile(
       now,
       clinic.language,
       clinic.videoInfo,
+      clinic.phone,
     ],
   );
 }

@@ -4,6 +4,7 @@ import type {
   ClinicId,
   Instant,
   Modality,
+  PhoneFallbackReason,
   PractitionerId,
   RoomRole,
   TimeZoneId,
@@ -37,6 +38,8 @@ export interface ConsultationRow {
     readonly practitionerEnteredAt: Instant | null;
     readonly endedAt: Instant | null;
     readonly endedBy: RoomRole | null;
+    /** The switch to the phone because video failed, when the practitioner noted one. */
+    readonly phoneSwitch: { readonly at: Instant; readonly reason: PhoneFallbackReason } | null;
   } | null;
 }
 
@@ -64,12 +67,15 @@ export async function findConsultation(db: Queryable, id: string): Promise<Consu
     practitioner_joined_at: Date | null;
     ended_at: Date | null;
     ended_by: RoomRole | null;
+    phone_switched_at: Date | null;
+    phone_switch_reason: PhoneFallbackReason | null;
   }>(
     `SELECT a.id, a.modality, a.status, a.starts_at, a.ends_at, t.name AS type_name,
             c.id AS clinic_id, c.name AS clinic_name, c.time_zone, c.language,
             a.patient_id, coalesce(u.name, u.email, u.phone, '') AS patient_name, u.birth_date,
             p.id AS practitioner_id, p.name AS practitioner_name,
-            r.started_at, r.practitioner_joined_at, r.ended_at, r.ended_by
+            r.started_at, r.practitioner_joined_at, r.ended_at, r.ended_by,
+            r.phone_switched_at, r.phone_switch_reason
        FROM appointments a
        JOIN appointment_types t ON t.id = a.appointment_type_id
        JOIN clinics c ON c.id = a.clinic_id
@@ -102,6 +108,10 @@ export async function findConsultation(db: Queryable, id: string): Promise<Consu
           practitionerEnteredAt: r.practitioner_joined_at && instant(r.practitioner_joined_at),
           endedAt: r.ended_at && instant(r.ended_at),
           endedBy: r.ended_by,
+          phoneSwitch:
+            r.phone_switched_at && r.phone_switch_reason
+              ? { at: instant(r.phone_switched_at), reason: r.phone_switch_reason }
+              : null,
         }
       : null,
   };

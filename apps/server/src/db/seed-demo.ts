@@ -19,6 +19,8 @@ export const DEMO = {
   onCall: { email: 'vakt@example.com', password: 'visitt-demo', name: 'Nils Vakt' },
   onCall2: { email: 'vakt2@example.com', password: 'visitt-demo', name: 'Sara Døgn' },
   clinicName: 'Demo legesenter',
+  /** The demo clinic's phone number, shown to a patient whose video fails (fictitious). */
+  clinicPhone: '+4722334455',
   /**
    * The demo staff's authenticator secret (base32; the bytes spell `visitt-demo-totp-key`):
    * public, so anyone trying the demo can add it to an app, or read the current code at
@@ -60,6 +62,7 @@ interface ClinicSeed {
   name: string;
   address: string;
   town: string;
+  phone?: string;
   practitioners: PractitionerSeed[];
   types: TypeSeed[];
 }
@@ -72,6 +75,7 @@ const clinics: ClinicSeed[] = [
     name: DEMO.clinicName,
     address: 'Storgata 1, 0155 Oslo',
     town: 'Oslo',
+    phone: DEMO.clinicPhone,
     practitioners: [
       {
         key: 'kari',
@@ -320,8 +324,15 @@ async function seedDemoData(db: Db, now: Instant): Promise<boolean> {
 
     for (const clinic of clinics) {
       const { rows: c } = await tx.query<{ id: string }>(
-        `INSERT INTO clinics (name, address, town, time_zone, search_text) VALUES ($1, $2, $3, 'Europe/Oslo', $4) RETURNING id`,
-        [clinic.name, clinic.address, clinic.town, clinicSearchText(clinic.name, clinic.town)],
+        `INSERT INTO clinics (name, address, town, time_zone, search_text, phone)
+         VALUES ($1, $2, $3, 'Europe/Oslo', $4, $5) RETURNING id`,
+        [
+          clinic.name,
+          clinic.address,
+          clinic.town,
+          clinicSearchText(clinic.name, clinic.town),
+          clinic.phone ?? null,
+        ],
       );
       const clinicId = c[0]!.id;
       await tx.query('INSERT INTO notification_settings (clinic_id) VALUES ($1)', [clinicId]);

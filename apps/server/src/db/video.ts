@@ -3,6 +3,7 @@ import type {
   AppointmentStatus,
   Instant,
   Modality,
+  PhoneFallbackReason,
   Presence,
   PractitionerId,
   RoomRole,
@@ -40,6 +41,10 @@ export interface VideoAppointment {
   clinicId: string;
   /** The clinic lets patients into video consultations only after strong sign-in. */
   clinicRequiresStrongSignIn: boolean;
+  /** The clinic's phone number (E.164), for when video fails; null when it has none. */
+  clinicPhone: string | null;
+  /** The patient's mobile number (E.164) once they have verified it; null otherwise. */
+  patientVerifiedPhone: string | null;
   room: RoomRow | null;
 }
 
@@ -108,12 +113,15 @@ export async function findVideoAppointments(
       practitioner_name: string;
       clinic_id: string;
       require_strong_auth_for_video: boolean;
+      clinic_phone: string | null;
+      patient_verified_phone: string | null;
     }
   >(
     `SELECT a.id, a.status, a.modality, a.starts_at, c.time_zone, a.patient_id,
             coalesce(u.name, u.email, u.phone, '') AS patient_name, u.birth_date AS patient_birth_date,
             a.practitioner_id, p.user_id AS practitioner_user_id, p.name AS practitioner_name, a.clinic_id,
-            c.require_strong_auth_for_video,
+            c.require_strong_auth_for_video, c.phone AS clinic_phone,
+            CASE WHEN u.phone_verified_at IS NOT NULL THEN u.phone END AS patient_verified_phone,
             ${ROOM_COLUMNS}
        FROM appointments a
        JOIN clinics c ON c.id = a.clinic_id
@@ -140,6 +148,8 @@ export async function findVideoAppointments(
         practitionerName: r.practitioner_name,
         clinicId: r.clinic_id,
         clinicRequiresStrongSignIn: r.require_strong_auth_for_video,
+        clinicPhone: r.clinic_phone,
+        patientVerifiedPhone: r.patient_verified_phone,
         room: r.appointment_id ? toRoom(r) : null,
       },
     ]),
@@ -215,6 +225,55 @@ export async function saveStatusMessage(
     `UPDATE video_rooms SET status_text = $2, status_at = to_timestamp($3 / 1000.0), updated_at = to_timestamp($3 / 1000.0)
       WHERE appointment_id = $1`,
     [appointmentId, text, now],
+  );
+}
+
+/** The consultation's switch to the phone: when it was first noted, and why. */
+export interface PhoneSwitchRow {
+  at: Instant;
+  reason: PhoneFallbackReason;
+}
+
+/**
+ * What noting a switch to the phone needs of a room: whether its practitioner has entered, and
+ * the switch already noted, if any. The row is locked until the transaction ends, so two clicks
+ * at once keep one switch. Null when the room was never started.
+ */
+export async function lockPhoneSwitch(
+  db: Queryable,
+  appointmentId: string,
+): Promise<{ practitionerEntered: boolean; phoneSwitch: PhoneSwitchRow | null } | null> {
+  const { rows } = await db.query<{
+    practitioner_joined_at: Date | null;
+    phone_switched_at: Date | null;
+    phone_switch_reason: PhoneFallbackReason | null;
+  }>(
+    `SELECT practitioner_joined_at, phone_switched_at, phone_switch_reason
+       FROM video_rooms WHERE appointment_id = $1 FOR UPDATE`,
+    [appointmentId],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    practitionerEntered: r.practitioner_joined_at !== null,
+    phoneSwitch:
+      r.phone_switched_at && r.phone_switch_reason
+        ? { at: r.phone_switched_at.getTime() as Instant, reason: r.phone_switch_reason }
+        : null,
+  };
+}
+
+/** Notes the room's switch to the phone (the caller has checked that none is noted yet). */
+export async function savePhoneSwitch(
+  db: Queryable,
+  appointmentId: string,
+  phoneSwitch: PhoneSwitchRow,
+): Promise<void> {
+  await db.query(
+    `UPDATE video_rooms SET phone_switched_at = to_timestamp($2 / 1000.0), phone_switch_reason = $3,
+            updated_at = to_timestamp($2 / 1000.0)
+      WHERE appointment_id = $1`,
+    [appointmentId, phoneSwitch.at, phoneSwitch.reason],
   );
 }
 

@@ -71,6 +71,8 @@ interface Fixture {
   patientId: string;
   /** A video appointment starting in 5 minutes whose patient waits in the room. */
   live: string;
+  /** A video appointment that began 10 minutes ago, its practitioner in the call with the patient. */
+  inCall: string;
   /** An in-person appointment that began an hour ago. */
   past: string;
   invitationId: string;
@@ -357,6 +359,13 @@ const rows: Row[] = [
     body: () => ({ text: 'Jeg kommer om fem minutter' }),
     expected: practitionerOnly(204),
   },
+  {
+    method: 'POST',
+    path: '/api/v1/staff/appointments/{id}/video/phone',
+    params: () => ({ id: f.inCall }),
+    body: () => ({ reason: 'dropped' }),
+    expected: practitionerOnly(),
+  },
 ];
 
 beforeAll(async () => {
@@ -392,6 +401,17 @@ beforeAll(async () => {
     `INSERT INTO video_rooms (appointment_id, started_at, updated_at, patient_presence)
      VALUES ($1, $2, $2, 'waiting')`,
     [live.id, new Date(NOW)],
+  );
+  const inCall = await buildAppointment(app.db, {
+    ...base,
+    patientId: patient.id,
+    start: '2026-11-30T08:50:00Z',
+  });
+  await app.db.query(
+    `INSERT INTO video_rooms (appointment_id, started_at, updated_at, patient_presence,
+                              practitioner_presence, practitioner_joined_at)
+     VALUES ($1, $2, $2, 'in_call', 'in_call', $2)`,
+    [inCall.id, new Date('2026-11-30T08:52:00Z')],
   );
   const past = await buildAppointment(app.db, {
     ...base,
@@ -433,6 +453,7 @@ beforeAll(async () => {
     typeId: type.id,
     patientId: patient.id,
     live: live.id,
+    inCall: inCall.id,
     past: past.id,
     invitationId: invitation.rows[0]!.id,
     guestId: guest.rows[0]!.id,
@@ -457,6 +478,7 @@ beforeAll(async () => {
       '+4791919191',
       'Hemmelig kommentar',
       live.id,
+      inCall.id,
       past.id,
       'Matrisegjest',
     ],

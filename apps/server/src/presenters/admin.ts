@@ -33,6 +33,7 @@ export const presentAdminClinic = (c: AdminClinicRow): AdminClinic => ({
   requireStrongAuthForVideo: c.requireStrongAuthForVideo,
   language: c.language,
   videoInfo: c.videoInfo,
+  phone: c.phone,
 });
 
 export function presentStaffMember(m: MemberRow, timeZone: TimeZoneId): StaffMember {

@@ -15,8 +15,9 @@ type StartedConsultation = ConsultationRow & { room: NonNullable<ConsultationRow
 
 /**
  * The record of a consultation the patient has started, for the journal: its times in the
- * clinic's zone, who took part (guests once let in), the identification and how long it lasted. Nothing of the media
- * and no message content (the patient's comment and the status messages stay out).
+ * clinic's zone, who took part (guests once let in), the identification, how long it lasted,
+ * and whether it went over to the phone. Nothing of the media and no message content (the
+ * patient's comment and the status messages stay out).
  */
 export function presentConsultationRecord(
   row: StartedConsultation,
@@ -67,7 +68,12 @@ export function presentConsultationRecord(
     patient: row.patient,
     practitioner: row.practitioner,
     state: consultationState(times),
-    modality: 'video',
+    // Went over to the phone because video failed: the form it ended in, and when and why.
+    modality: room.phoneSwitch ? 'phone' : 'video',
+    phoneSwitch: room.phoneSwitch && {
+      at: at(room.phoneSwitch.at),
+      reason: room.phoneSwitch.reason,
+    },
     waitingFrom: at(room.startedAt),
     practitionerEnteredAt:
       room.practitionerEnteredAt === null ? null : at(room.practitionerEnteredAt),

@@ -108,6 +108,42 @@ describe('the consultation record as a PDF', () => {
     });
   });
 
+  it('says when and why it went over to the phone, in each language', async () => {
+    const dropped = {
+      ...record,
+      modality: 'phone' as const,
+      phoneSwitch: { at: '2026-11-30T10:14:07+01:00', reason: 'dropped' as const },
+    };
+    const text = async (change: Partial<typeof record>) =>
+      flat((await readPdf(await renderConsultationPdf({ ...dropped, ...change }))).pages[0]!);
+    expect(await text({})).toContain('Form Video, så telefon fra 10:14:07 (forbindelsen falt ut)');
+    expect(
+      await text({ phoneSwitch: { at: '2026-11-30T10:04:30+01:00', reason: 'no_connection' } }),
+    ).toContain('Form Video, så telefon fra 10:04:30 (videoen fikk ikke forbindelse)');
+    const nynorsk = await text({ language: 'nn' });
+    expect(nynorsk).toContain('Form Video, så telefon frå 10:14:07 (sambandet fall ut)');
+    expect(
+      await text({
+        language: 'nn',
+        phoneSwitch: { at: '2026-11-30T10:04:30+01:00', reason: 'no_connection' },
+      }),
+    ).toContain('Form Video, så telefon frå 10:04:30 (videoen fekk ikkje samband)');
+    expect(nynorsk).not.toMatch(/\b(ikke|fra|forbindelsen)\b/);
+    expect(await text({ language: 'en' })).toContain(
+      'Form Video, then phone from 10:14:07 (the connection dropped)',
+    );
+    expect(
+      await text({
+        language: 'en',
+        phoneSwitch: { at: '2026-11-30T10:04:30+01:00', reason: 'no_connection' },
+      }),
+    ).toContain('Form Video, then phone from 10:04:30 (video could not connect)');
+    // A consultation that stayed on video says only that.
+    expect(flat((await readPdf(await renderConsultationPdf(record))).pages[0]!)).toContain(
+      'Form Video Status',
+    );
+  });
+
   it('stays one page with four participants and long names', async () => {
     const long = 'Maria Magdalena Ingeborg Kristine Haraldsdatter-Søndre Gjerdrum';
     const { pages } = await readPdf(

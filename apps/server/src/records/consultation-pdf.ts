@@ -48,7 +48,8 @@ function formats(texts: RecordTexts, timeZone: string) {
 
 /**
  * The consultation record as a one-page A4 PDF in the clinic's language, with every time in the
- * clinic's zone: what a journal keeps of a video consultation, nothing of its media or messages.
+ * clinic's zone: what a journal keeps of a video consultation (and of the phone call it went
+ * over to, if video failed), nothing of its media or messages.
  */
 export async function renderConsultationPdf(record: ConsultationRecord): Promise<Buffer> {
   const t = recordTexts[record.language];
@@ -105,7 +106,15 @@ export async function renderConsultationPdf(record: ConsultationRecord): Promise
   row(t.practitioner, record.practitioner.name);
   row(t.appointmentType, record.appointmentType);
   row(t.scheduled, `${day}, ${f.time(record.scheduled.start)}–${f.time(record.scheduled.end)}`);
-  row(t.modality, t.video);
+  row(
+    t.modality,
+    record.phoneSwitch
+      ? t.videoThenPhone(
+          f.moment(record.phoneSwitch.at, day),
+          t.phoneReasons[record.phoneSwitch.reason],
+        )
+      : t.video,
+  );
   row(t.state, t.states[record.state]);
   doc.moveDown(0.6);
   row(t.waitingFrom, f.moment(record.waitingFrom, day));

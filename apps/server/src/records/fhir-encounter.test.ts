@@ -2,7 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConsultationRecord } from '@visitt/contracts';
 import { aConsultationRecord } from '../../test/consultation-record';
 import { validateEncounter } from '../../test/fhir-schema';
-import { IDENTIFICATION_EXTENSION, toFhirEncounter } from './fhir-encounter';
+import {
+  IDENTIFICATION_EXTENSION,
+  PHONE_SWITCH_EXTENSION,
+  toFhirEncounter,
+} from './fhir-encounter';
 
 // Held with an interpreter; the patient signed in through ID-porten at level high.
 const base = aConsultationRecord();
@@ -61,6 +65,15 @@ describe('the consultation record as a FHIR R4 Encounter', () => {
       'in-progress',
     ],
     [
+      'gone over to the phone, nobody identified',
+      {
+        modality: 'phone',
+        phoneSwitch: { at: '2026-11-30T10:04:30+01:00', reason: 'no_connection' },
+        identification: null,
+      },
+      'finished',
+    ],
+    [
       'ended before the practitioner came',
       {
         state: 'not_held',
@@ -112,6 +125,33 @@ describe('the consultation record as a FHIR R4 Encounter', () => {
         ],
       },
     ]);
+  });
+
+  it('keeps class VR when it went over to the phone, and says when and why beside the identification', () => {
+    const encounter = toFhirEncounter({
+      ...finished,
+      modality: 'phone',
+      phoneSwitch: { at: '2026-11-30T10:06:12+01:00', reason: 'dropped' },
+    }) as any;
+    expect(validateEncounter(encounter)).toEqual([]);
+    expect(encounter.class).toEqual({
+      system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+      code: 'VR',
+      display: 'virtual',
+    });
+    expect(encounter.extension.map((e: any) => e.url)).toEqual([
+      IDENTIFICATION_EXTENSION,
+      PHONE_SWITCH_EXTENSION,
+    ]);
+    expect(encounter.extension[1]).toEqual({
+      url: 'urn:visitt:fhir:extension:phone-switch',
+      extension: [
+        { url: 'at', valueDateTime: '2026-11-30T10:06:12+01:00' },
+        { url: 'reason', valueCode: 'dropped' },
+      ],
+    });
+    // Neither an identification nor a switch: no extension at all.
+    expect(toFhirEncounter({ ...finished, identification: null })).not.toHaveProperty('extension');
   });
 
   it('the schema check itself refuses what R4 does not allow', () => {

@@ -2,6 +2,11 @@ import type { ConsultationRecord } from '@visitt/contracts';
 
 /** The FHIR extension that says how the patient was identified (decision 0029). */
 export const IDENTIFICATION_EXTENSION = 'urn:visitt:fhir:extension:patient-identification';
+/**
+ * The FHIR extension that says the consultation went over to the phone because video failed
+ * (decision 0035): `at` when it was first noted, `reason` why (`no_connection`, `dropped`).
+ */
+export const PHONE_SWITCH_EXTENSION = 'urn:visitt:fhir:extension:phone-switch';
 
 const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 const PARTICIPATION_TYPE = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
@@ -30,7 +35,8 @@ interface Period {
 const period = (start: string, end: string | null): Period => (end ? { start, end } : { start });
 
 /**
- * The consultation record as a FHIR R4 `Encounter`: class `VR` (virtual), its status and status
+ * The consultation record as a FHIR R4 `Encounter`: class `VR` (virtual, also when it went over
+ * to the phone: the extension {@link PHONE_SWITCH_EXTENSION} says so), its status and status
  * history, the period from the practitioner entering to the end, the participants with their
  * roles, the patient as subject, and a reference to the `Appointment`. Resource ids are Visitt's
  * own (`Patient/{user id}`, `Practitioner/{practitioner id}`, `Appointment/{appointment id}`),
@@ -63,23 +69,37 @@ export function toFhirEncounter(record: ConsultationRecord): Record<string, unkn
       },
     ];
   });
-  const identification = record.identification;
+  const { identification, phoneSwitch } = record;
+  const extension = [
+    ...(identification
+      ? [
+          {
+            url: IDENTIFICATION_EXTENSION,
+            extension: [
+              { url: 'method', valueCode: identification.method },
+              ...(identification.level ? [{ url: 'level', valueCode: identification.level }] : []),
+              { url: 'recorded', valueDateTime: identification.recordedAt },
+            ],
+          },
+        ]
+      : []),
+    ...(phoneSwitch
+      ? [
+          {
+            url: PHONE_SWITCH_EXTENSION,
+            extension: [
+              { url: 'at', valueDateTime: phoneSwitch.at },
+              { url: 'reason', valueCode: phoneSwitch.reason },
+            ],
+          },
+        ]
+      : []),
+  ];
   return {
     resourceType: 'Encounter',
     id: record.appointmentId,
     identifier: [{ system: 'urn:ietf:rfc:3986', value: `urn:uuid:${record.appointmentId}` }],
-    ...(identification && {
-      extension: [
-        {
-          url: IDENTIFICATION_EXTENSION,
-          extension: [
-            { url: 'method', valueCode: identification.method },
-            ...(identification.level ? [{ url: 'level', valueCode: identification.level }] : []),
-            { url: 'recorded', valueDateTime: identification.recordedAt },
-          ],
-        },
-      ],
-    }),
+    ...(extension.length > 0 && { extension }),
     status: ENCOUNTER_STATUS[record.state],
     statusHistory,
     class: { system: ACT_CODE, code: 'VR', display: 'virtual' },

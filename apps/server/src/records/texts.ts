@@ -4,6 +4,7 @@ type State = ConsultationRecord['state'];
 type Method = NonNullable<ConsultationRecord['identification']>['method'];
 type Level = NonNullable<ConsultationRecord['identification']>['level'];
 type Role = ConsultationRecord['participants'][number]['role'];
+type PhoneReason = NonNullable<ConsultationRecord['phoneSwitch']>['reason'];
 
 /** What the consultation record's PDF says, in the clinic's language. */
 export interface RecordTexts {
@@ -18,6 +19,9 @@ export interface RecordTexts {
   readonly scheduled: string;
   readonly modality: string;
   readonly video: string;
+  /** Video, then the phone from `when` (a time of the consultation) because of `why`. */
+  readonly videoThenPhone: (when: string, why: string) => string;
+  readonly phoneReasons: Record<PhoneReason, string>;
   readonly state: string;
   readonly states: Record<State, string>;
   readonly waitingFrom: string;
@@ -63,6 +67,11 @@ export const recordTexts: Record<Locale, RecordTexts> = {
     scheduled: 'Avtalt tid',
     modality: 'Form',
     video: 'Video',
+    videoThenPhone: (when, why) => `Video, så telefon fra ${when} (${why})`,
+    phoneReasons: {
+      no_connection: 'videoen fikk ikke forbindelse',
+      dropped: 'forbindelsen falt ut',
+    },
     state: 'Status',
     states: {
       waiting: 'Pasienten venter',
@@ -117,6 +126,11 @@ export const recordTexts: Record<Locale, RecordTexts> = {
     scheduled: 'Avtalt tid',
     modality: 'Form',
     video: 'Video',
+    videoThenPhone: (when, why) => `Video, så telefon frå ${when} (${why})`,
+    phoneReasons: {
+      no_connection: 'videoen fekk ikkje samband',
+      dropped: 'sambandet fall ut',
+    },
     state: 'Status',
     states: {
       waiting: 'Pasienten ventar',
@@ -171,6 +185,11 @@ export const recordTexts: Record<Locale, RecordTexts> = {
     scheduled: 'Scheduled',
     modality: 'Form',
     video: 'Video',
+    videoThenPhone: (when, why) => `Video, then phone from ${when} (${why})`,
+    phoneReasons: {
+      no_connection: 'video could not connect',
+      dropped: 'the connection dropped',
+    },
     state: 'Status',
     states: {
       waiting: 'The patient is waiting',

@@ -305,6 +305,9 @@ export const enStaff: StaffCatalogue = {
       addressHint: 'Street address and postcode, e.g. Storgata 1, 0155 Oslo.',
       town: 'Town',
       townHint: 'Patients can search for the clinic by the name of the town.',
+      phone: 'Phone number',
+      phoneHint: 'Shown to patients when the video cannot connect, so they can call the clinic.',
+      phoneInvalid: 'Write a phone number, for example 22 33 44 55 or +47 22 33 44 55.',
       timeZone: 'Time zone',
       timeZoneHint:
         'If you change the time zone, the working hours keep the same clock times in the new zone. Booked appointments that would then fall outside the working hours are shown before anything is saved.',
@@ -540,6 +543,7 @@ export const enStaff: StaffCatalogue = {
         video_start: 'Started a video consultation',
         video_join: 'Joined a video consultation',
         video_status: 'Sent a status message to the patient',
+        video_phone_switch: 'Went over to the phone',
         video_end: 'Ended a video consultation',
         staff_read: 'Read the staff list',
         audit_read: 'Read the audit log',

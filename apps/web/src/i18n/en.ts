@@ -365,6 +365,29 @@ export const en: CoreCatalogue = {
       },
       theirsHint: 'The picture may blur or stutter.',
     },
+    phone: {
+      title: {
+        no_connection: 'The video cannot connect',
+        dropped: 'The video connection is lost',
+      },
+      stillTrying: 'We are still trying to connect the video.',
+      patient: {
+        canCall: 'The doctor can call you on {phone}.',
+        canCallNoNumber: 'The doctor can call you if the clinic has your phone number.',
+        calling: 'The doctor is calling you now on {phone}.',
+        callingNoNumber: 'The doctor is calling you now.',
+        clinic: 'You can also call the clinic:',
+      },
+      practitioner: {
+        call: 'Call the patient',
+        noNumber:
+          'The patient has no verified mobile number in Visitt. Use the phone number in the journal.',
+        hint: 'When you press “Call the patient”, the consultation record says the consultation went over to the phone.',
+        noted: 'The consultation record shows that the consultation went over to the phone.',
+        failed:
+          'We could not write the switch to the phone into the consultation record. Press “Call the patient” again.',
+      },
+    },
     peerMicOff: {
       patient: 'The patient has turned the microphone off',
       practitioner: 'The practitioner has turned the microphone off',

@@ -307,6 +307,9 @@ export const nbStaff = {
       addressHint: 'Gateadresse og postnummer, f.eks. Storgata 1, 0155 Oslo.',
       town: 'Poststed',
       townHint: 'Pasientene kan søke etter klinikken på stedsnavnet.',
+      phone: 'Telefonnummer',
+      phoneHint: 'Vises for pasienter når videoen ikke får forbindelse, så de kan ringe klinikken.',
+      phoneInvalid: 'Skriv et telefonnummer, for eksempel 22 33 44 55 eller +47 22 33 44 55.',
       timeZone: 'Tidssone',
       timeZoneHint:
         'Bytter du tidssone, gjelder arbeidstiden de samme klokkeslettene i den nye tidssonen. Bestilte timer som da havner utenfor arbeidstiden, blir vist før noe lagres.',
@@ -539,6 +542,7 @@ export const nbStaff = {
         video_start: 'Startet videokonsultasjon',
         video_join: 'Gikk inn i videokonsultasjon',
         video_status: 'Sendte statusmelding til pasient',
+        video_phone_switch: 'Gikk over til telefon',
         video_end: 'Avsluttet videokonsultasjon',
         staff_read: 'Leste ansattlisten',
         audit_read: 'Leste loggen',

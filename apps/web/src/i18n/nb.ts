@@ -367,6 +367,29 @@ export const nb = {
       },
       theirsHint: 'Bildet kan bli uklart eller hakke.',
     },
+    phone: {
+      title: {
+        no_connection: 'Videoen får ikke forbindelse',
+        dropped: 'Videoforbindelsen er brutt',
+      },
+      stillTrying: 'Vi prøver fortsatt å koble til videoen.',
+      patient: {
+        canCall: 'Legen kan ringe deg på {phone}.',
+        canCallNoNumber: 'Legen kan ringe deg hvis klinikken har telefonnummeret ditt.',
+        calling: 'Legen ringer deg nå på {phone}.',
+        callingNoNumber: 'Legen ringer deg nå.',
+        clinic: 'Du kan også ringe klinikken:',
+      },
+      practitioner: {
+        call: 'Ring pasienten',
+        noNumber:
+          'Pasienten har ikke et bekreftet mobilnummer i Visitt. Bruk telefonnummeret i journalen.',
+        hint: 'Når du trykker «Ring pasienten», står det i konsultasjonsnotatet at konsultasjonen gikk over til telefon.',
+        noted: 'Konsultasjonsnotatet viser at konsultasjonen gikk over til telefon.',
+        failed:
+          'Vi fikk ikke skrevet byttet til telefon i konsultasjonsnotatet. Trykk «Ring pasienten» igjen.',
+      },
+    },
     peerMicOff: {
       patient: 'Pasienten har slått av mikrofonen',
       practitioner: 'Behandleren har slått av mikrofonen',

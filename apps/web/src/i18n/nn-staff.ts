@@ -304,6 +304,10 @@ export const nnStaff: StaffCatalogue = {
       addressHint: 'Gateadresse og postnummer, t.d. Storgata 1, 0155 Oslo.',
       town: 'Poststad',
       townHint: 'Pasientane kan søkje etter klinikken på stadnamnet.',
+      phone: 'Telefonnummer',
+      phoneHint:
+        'Blir vist til pasientar når videoen ikkje får samband, så dei kan ringje klinikken.',
+      phoneInvalid: 'Skriv eit telefonnummer, til dømes 22 33 44 55 eller +47 22 33 44 55.',
       timeZone: 'Tidssone',
       timeZoneHint:
         'Byter du tidssone, gjeld arbeidstida dei same klokkesletta i den nye tidssona. Bestilte timar som då hamnar utanfor arbeidstida, blir viste før noko blir lagra.',
@@ -536,6 +540,7 @@ export const nnStaff: StaffCatalogue = {
         video_start: 'Starta videokonsultasjon',
         video_join: 'Gjekk inn i videokonsultasjon',
         video_status: 'Sende statusmelding til pasient',
+        video_phone_switch: 'Gjekk over til telefon',
         video_end: 'Avslutta videokonsultasjon',
         staff_read: 'Las lista over tilsette',
         audit_read: 'Las loggen',

@@ -363,6 +363,29 @@ export const nn: CoreCatalogue = {
       },
       theirsHint: 'Biletet kan bli uklart eller hakke.',
     },
+    phone: {
+      title: {
+        no_connection: 'Videoen får ikkje samband',
+        dropped: 'Videosambandet er brote',
+      },
+      stillTrying: 'Vi prøver framleis å kople til videoen.',
+      patient: {
+        canCall: 'Legen kan ringje deg på {phone}.',
+        canCallNoNumber: 'Legen kan ringje deg dersom klinikken har telefonnummeret ditt.',
+        calling: 'Legen ringjer deg no på {phone}.',
+        callingNoNumber: 'Legen ringjer deg no.',
+        clinic: 'Du kan òg ringje klinikken:',
+      },
+      practitioner: {
+        call: 'Ring pasienten',
+        noNumber:
+          'Pasienten har ikkje eit stadfesta mobilnummer i Visitt. Bruk telefonnummeret i journalen.',
+        hint: 'Når du trykkjer «Ring pasienten», står det i konsultasjonsnotatet at konsultasjonen gjekk over til telefon.',
+        noted: 'Konsultasjonsnotatet viser at konsultasjonen gjekk over til telefon.',
+        failed:
+          'Vi fekk ikkje skrive bytet til telefon i konsultasjonsnotatet. Trykk «Ring pasienten» igjen.',
+      },
+    },
     peerMicOff: {
       patient: 'Pasienten har slått av mikrofonen',
       practitioner: 'Behandlaren har slått av mikrofonen',

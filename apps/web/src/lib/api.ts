@@ -71,6 +71,8 @@ interface RequestOptions {
   body?: unknown;
   query?: Record<string, string | undefined>;
   signal?: AbortSignal;
+  /** Lets the request finish when the page goes away (a `tel:` link opened right after, say). */
+  keepalive?: boolean;
 }
 
 /** The issues of a `validation_failed` answer, when they are as the contract says. */
@@ -137,7 +139,7 @@ export async function apiRequest<T = undefined>(
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {
-  const { method = 'GET', body, query, signal } = options;
+  const { method = 'GET', body, query, signal, keepalive } = options;
   let response: Response;
   try {
     response = await fetch(apiUrl(path, query), {
@@ -149,6 +151,7 @@ export async function apiRequest<T = undefined>(
       },
       body: body !== undefined ? JSON.stringify(body) : undefined,
       signal,
+      ...(keepalive ? { keepalive } : {}),
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;

@@ -1,11 +1,11 @@
 import type { UpdateClinicBody } from '@visitt/contracts';
-import { parseTimeZoneId } from '@visitt/domain';
+import { normalizePhone, parseTimeZoneId } from '@visitt/domain';
 import { findAdminClinic, updateClinicProfile, type AdminClinicRow } from '../../db/clinic-profile';
 import { writeAudit } from '../../db/audit';
 import { clinicSearchText } from '../../db/clinics';
 import { withTransaction, type Queryable } from '../../db/pool';
 import type { SignedInContext } from '../../core/context';
-import { fail } from '../../core/errors';
+import { fail, invalidField } from '../../core/errors';
 import {
   auditOutsideRead,
   confirmed,
@@ -24,6 +24,19 @@ export async function readClinicProfile(db: Queryable, clinicId: string): Promis
 const orNull = (text: string | null | undefined) => (text ? text : null);
 
 /**
+ * The clinic's phone number to save from `given`: in E.164 (8 digits are a Norwegian number),
+ * null to remove it, undefined to keep the one saved. A number that cannot be one is 400
+ * `validation_failed` with the issue on `phone`.
+ */
+function parseClinicPhone(given: string | null | undefined): string | null | undefined {
+  if (given == null) return given;
+  const phone = normalizePhone(given);
+  if (!phone)
+    throw invalidField('phone', 'invalid', 'phone: not a phone number patients can call.');
+  return phone;
+}
+
+/**
  * Replaces the clinic's profile and keeps its search text in step. A new time zone moves every
  * wall-clock hour with it, so booked appointments may end up outside the hours: then nothing is
  * saved unless `confirm` is set (see {@link CheckedChange}). Audited with the fields changed.
@@ -35,6 +48,7 @@ export async function saveClinicProfile(
 ): Promise<CheckedChange<AdminClinicRow>> {
   const timeZone = parseTimeZoneId(body.timeZone);
   if (!timeZone) throw fail('validation_failed', 'timeZone: not a time zone this server knows');
+  const phone = parseClinicPhone(body.phone);
   const now = ctx.clock.now();
   return withTransaction(ctx.db, async (tx) => {
     const current = await findAdminClinic(tx, clinicId, { lock: true });
@@ -49,6 +63,7 @@ export async function saveClinicProfile(
       requireStrongAuthForVideo: body.requireStrongAuthForVideo,
       language: body.language ?? current.language,
       videoInfo: body.videoInfo === undefined ? current.videoInfo : orNull(body.videoInfo),
+      phone: phone === undefined ? current.phone : phone,
     };
     const outside =
       timeZone === current.timeZone ? [] : await outsideAfterChange(tx, current, { timeZone }, now);

@@ -48,6 +48,7 @@ describe('the clinic profile', () => {
       requireStrongAuthForVideo: false,
       language: 'nb',
       videoInfo: null,
+      phone: null,
     });
 
     const saved = await browser.request('PUT', `/api/v1/admin/clinics/${clinic.id}`, {
@@ -252,6 +253,87 @@ describe('the information before a video consultation', () => {
     }
     expect((await browser.request('PUT', url, body)).status).toBe(200);
     expect(await videoInfo(clinic.id)).toBe(text);
+  });
+});
+
+describe("the clinic's phone number", () => {
+  const stored = async (clinicId: string) =>
+    (
+      await app.db.query<{ phone: string | null }>('SELECT phone FROM clinics WHERE id = $1', [
+        clinicId,
+      ])
+    ).rows[0]!.phone;
+
+  it('is kept in E.164 as typed in any usual way, kept when not sent, and removed by null', async () => {
+    const { clinic, browser } = await clinicWithAdmin();
+    const url = `/api/v1/admin/clinics/${clinic.id}`;
+    expect((await browser.get(url)).body.phone).toBeNull();
+    for (const [typed, kept] of [
+      ['22 33 44 55', '+4722334455'],
+      ['+47 22 33 44 55', '+4722334455'],
+      ['0046 70-123 45 67', '+46701234567'],
+      ['915 00 000', '+4791500000'],
+    ] as const) {
+      const saved = await browser.request('PUT', url, { ...profile, phone: typed });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      expect(saved.body.phone, typed).toBe(kept);
+      expect(await stored(clinic.id)).toBe(kept);
+    }
+    expect((await browser.get(url)).body.phone).toBe('+4791500000');
+
+    // Without it, the number saved stays.
+    expect((await browser.request('PUT', url, { ...profile, town: 'Os' })).body.phone).toBe(
+      '+4791500000',
+    );
+    const removed = await browser.request('PUT', url, { ...profile, phone: null });
+    expect(removed.status).toBe(200);
+    expect(removed.body.phone).toBeNull();
+    expect(await stored(clinic.id)).toBeNull();
+
+    const audit = await app.db.query(
+      `SELECT details->'changes'->'phone' AS change FROM audit_log
+        WHERE action = 'settings.clinic.change' AND entity_id = $1 ORDER BY id`,
+      [clinic.id],
+    );
+    expect(audit.rows.map((r) => r.change)).toEqual([
+      { from: null, to: '+4722334455' },
+      null,
+      { from: '+4722334455', to: '+46701234567' },
+      { from: '+46701234567', to: '+4791500000' },
+      null,
+      { from: '+4791500000', to: null },
+    ]);
+  });
+
+  it('refuses what cannot be a number, saving nothing of the profile', async () => {
+    const { clinic, browser } = await clinicWithAdmin();
+    const url = `/api/v1/admin/clinics/${clinic.id}`;
+    await browser.request('PUT', url, { ...profile, phone: '22334455' });
+    for (const refused of [
+      '123456789',
+      '+0123456789',
+      '0 22 33 44 55',
+      'ring oss',
+      '',
+      4722334455,
+    ]) {
+      const answer = await browser.request('PUT', url, {
+        ...profile,
+        name: 'Endret navn',
+        phone: refused,
+      });
+      expect(answer.status, JSON.stringify(refused)).toBe(400);
+      expect(answer.body.error).toBe('validation_failed');
+      expect(answer.body.issues, JSON.stringify(refused)).toEqual([
+        { path: 'phone', message: expect.any(String) },
+      ]);
+    }
+    expect(await stored(clinic.id)).toBe('+4722334455');
+    expect((await browser.get(url)).body.name).toBe('Bryggen legesenter');
+    // The database holds the same form for any other writer.
+    await expect(
+      app.db.query('UPDATE clinics SET phone = $2 WHERE id = $1', [clinic.id, '22334455']),
+    ).rejects.toMatchObject({ code: '23514' });
   });
 });
 

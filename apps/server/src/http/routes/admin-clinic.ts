@@ -42,9 +42,10 @@ export const adminClinicRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          "Replace the clinic's profile: name, address, town, time zone, listing, information before video",
+          "Replace the clinic's profile: name, address, town, time zone, listing, information before video, phone",
         description:
-          'A new time zone moves every wall-clock hour: 409 `hours_conflict` lists booked appointments that would end up outside the hours; send again with `confirm: true` to save anyway.',
+          'A new time zone moves every wall-clock hour: 409 `hours_conflict` lists booked appointments that would end up outside the hours; send again with `confirm: true` to save anyway. ' +
+          'The phone number is kept in E.164 (8 digits are a Norwegian number); one that cannot be a number is 400 `validation_failed`.',
         params: ClinicParams,
         body: UpdateClinicBody,
         response: { 200: AdminClinic, ...errors, 409: HoursConflict },

@@ -171,6 +171,7 @@ describe('the consultation record', () => {
       practitioner: { id: practitioner.id, name: 'Dr. Øyvind Lie' },
       state: 'finished',
       modality: 'video',
+      phoneSwitch: null,
       waitingFrom: '2026-11-30T10:00:00+01:00',
       practitionerEnteredAt: '2026-11-30T10:02:30+01:00',
       endedAt: '2026-11-30T10:14:40+01:00',
@@ -263,6 +264,63 @@ describe('the consultation record', () => {
       { actor_role: 'practitioner', details: { via: 'record', format: 'pdf' } },
       { actor_role: 'practitioner', details: { via: 'record', format: 'fhir' } },
     ]);
+  });
+
+  it('says in every form when the consultation went over to the phone, and why', async () => {
+    const { doctor, patient, book } = await clinicWithConsultation();
+    const id = await book('2026-11-30T10:00:00+01:00');
+    expect((await patient.post(`/api/v1/appointments/${id}/video/start`)).status).toBe(200);
+    const p = await Socket.open(app, patient);
+    p.send({
+      type: 'join',
+      appointmentId: id,
+      sessionId: `patient-${id}`,
+      mic: true,
+      camera: true,
+    });
+    await p.next((m) => m.type === 'joined');
+    at('2026-11-30T09:02:30Z');
+    expect((await doctor.post(`/api/v1/staff/appointments/${id}/video/join`)).status).toBe(200);
+    const d = await Socket.open(app, doctor);
+    d.send({ type: 'join', appointmentId: id, sessionId: `doctor-${id}`, mic: true, camera: true });
+    await d.next((m) => m.type === 'joined');
+    // The video never connected: 20 s later the practitioner calls the patient instead.
+    at('2026-11-30T09:02:55Z');
+    const switched = await doctor.post(`/api/v1/staff/appointments/${id}/video/phone`, {
+      reason: 'no_connection',
+    });
+    expect(switched.status).toBe(200);
+    at('2026-11-30T09:12:00Z');
+    d.send({ type: 'hang_up', appointmentId: id });
+    await p.next((m) => m.type === 'ended');
+    for (const socket of [p, d]) socket.close();
+
+    const json = await doctor.get(record(id));
+    expect(json.body).toMatchObject({
+      state: 'finished',
+      modality: 'phone',
+      phoneSwitch: { at: '2026-11-30T10:02:55+01:00', reason: 'no_connection' },
+      practitionerEnteredAt: '2026-11-30T10:02:30+01:00',
+      endedAt: '2026-11-30T10:12:00+01:00',
+    });
+
+    const fhir = (await doctor.get(record(id, '.fhir.json'))).body;
+    expect(validateEncounter(fhir)).toEqual([]);
+    expect(fhir.class).toMatchObject({ code: 'VR' });
+    expect(fhir.extension).toEqual([
+      {
+        url: 'urn:visitt:fhir:extension:phone-switch',
+        extension: [
+          { url: 'at', valueDateTime: '2026-11-30T10:02:55+01:00' },
+          { url: 'reason', valueCode: 'no_connection' },
+        ],
+      },
+    ]);
+
+    const { pages } = await readPdf((await doctor.download(record(id, '.pdf'))).bytes);
+    expect(pages[0]!.replace(/\s+/g, ' ')).toContain(
+      'Form Video, så telefon fra 10:02:55 (videoen fikk ikke forbindelse)',
+    );
   });
 
   it('while the patient waits, and after they left before anyone came; in the clinic’s language', async () => {

@@ -2,6 +2,8 @@ import {
   ApiError,
   IdParams,
   MoveAppointmentBody,
+  PhoneSwitch,
+  PhoneSwitchBody,
   PractitionerWhereaboutsAnswer,
   StaffAppointment,
   StaffAppointmentList,
@@ -21,6 +23,7 @@ import {
   readPractitionerWhereabouts,
   sendStatusMessage,
   startVideo,
+  switchToPhone,
 } from '../../commands/video';
 import { readIdentification, recordIdentification } from '../../commands/identification';
 import { writeAppointmentListRead } from '../../db/audit';
@@ -200,5 +203,25 @@ export const videoRoutes: FastifyPluginAsyncZod = async (app) => {
       await sendStatusMessage(signedIn(request), request.params.id, request.body.text);
       return reply.code(204).send(null);
     },
+  );
+
+  app.post(
+    '/api/v1/staff/appointments/:id/video/phone',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['staff', 'video'],
+        summary: 'Go over to the phone because video failed (Ring pasienten): noted once',
+        description:
+          "The appointment's practitioner only, once they have entered the room (409 " +
+          '`not_in_call` before), within the video window (403 `too_late` after, like joining). ' +
+          'The first switch is kept: a later call answers it unchanged. The patient and the ' +
+          "practitioner's pages in the room get `phone_switch` over signaling. Audited.",
+        params: IdParams,
+        body: PhoneSwitchBody,
+        response: { 200: PhoneSwitch, ...errors, 409: ApiError },
+      },
+    },
+    async (request) => switchToPhone(signedIn(request), request.params.id, request.body.reason),
   );
 };

@@ -15,6 +15,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   'video.start',
   'video.join',
   'video.status',
+  'video.phone_switch',
   'video.end',
   'settings.clinic.change',
   'settings.hours.change',

@@ -5,6 +5,7 @@ const draft: ClinicDraft = {
   name: '  Demo legesenter ',
   address: ' ',
   town: 'Oslo',
+  phone: '',
   timeZone: 'Europe/Oslo',
   listed: true,
   requireStrongAuthForVideo: false,
@@ -19,6 +20,7 @@ describe('checkClinicDraft', () => {
         name: 'Demo legesenter',
         address: null,
         town: 'Oslo',
+        phone: null,
         timeZone: 'Europe/Oslo',
         listed: true,
         requireStrongAuthForVideo: false,
@@ -32,6 +34,21 @@ describe('checkClinicDraft', () => {
       problems: { name: { kind: 'required' }, address: { kind: 'tooLong', max: 200 } },
     });
     expect(checkClinicDraft({ ...draft, address: 'x'.repeat(200) }).ok).toBe(true);
+  });
+  it('sends the phone number in the server’s form, and refuses one that cannot be a number', () => {
+    for (const [typed, sent] of [
+      ['22 33 44 55', '+4722334455'],
+      [' +47 22 33 44 55 ', '+4722334455'],
+      ['0046 70-123 45 67', '+46701234567'],
+    ] as const) {
+      const checked = checkClinicDraft({ ...draft, phone: typed });
+      expect(checked.ok && checked.body.phone, typed).toBe(sent);
+    }
+    for (const typed of ['123456789', '22 33 44', 'ring oss'])
+      expect(checkClinicDraft({ ...draft, phone: typed }), typed).toEqual({
+        ok: false,
+        problems: { phone: { kind: 'notAPhoneNumber' } },
+      });
   });
 });
 
@@ -48,15 +65,32 @@ describe('toClinicDraft', () => {
         requireStrongAuthForVideo: true,
         language: 'nb',
         videoInfo: null,
+        phone: null,
       }),
     ).toEqual({
       name: 'A',
       address: '',
       town: '',
+      phone: '',
       timeZone: 'Europe/Oslo',
       listed: false,
       requireStrongAuthForVideo: true,
       language: 'nb',
     });
+  });
+  it('writes a saved phone number the way people read it', () => {
+    const clinic = {
+      id: '6f1c2a1e-7d7b-4a43-9b39-2f7f5f3f9a01',
+      name: 'A',
+      address: null,
+      town: null,
+      timeZone: 'Europe/Oslo',
+      listed: true,
+      requireStrongAuthForVideo: false,
+      language: 'nb' as const,
+      videoInfo: null,
+    };
+    expect(toClinicDraft({ ...clinic, phone: '+4722334455' }).phone).toBe('+47 22 33 44 55');
+    expect(toClinicDraft({ ...clinic, phone: '+46701234567' }).phone).toBe('+46701234567');
   });
 });

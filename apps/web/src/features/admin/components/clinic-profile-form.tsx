@@ -13,11 +13,10 @@ import { isLocale, LOCALES } from '../../../i18n/locale';
 import { useSaveClinic } from '../api/admin-api';
 import {
   checkClinicDraft,
-  CLINIC_TEXT_MAX,
   toClinicDraft,
   type ClinicDraft,
+  type ClinicField,
   type ClinicProblem,
-  type ClinicTextField,
 } from '../clinic-profile';
 import { readHoursConflict } from '../hours-conflict';
 import { supportedTimeZones, timeZoneLabel, timeZoneOptions } from '../time-zones';
@@ -59,7 +58,7 @@ export function ClinicProfileForm({ clinic }: { clinic: AdminClinic }) {
   const [draft, setDraft] = useState<ClinicDraft>(() => toClinicDraft(clinic));
   const [videoInfo, setVideoInfo] = useState(clinic.videoInfo ?? '');
   const [videoInfoProblem, setVideoInfoProblem] = useState<VideoInfoProblem | null>(null);
-  const [problems, setProblems] = useState<Partial<Record<ClinicTextField, ClinicProblem>>>({});
+  const [problems, setProblems] = useState<Partial<Record<ClinicField, ClinicProblem>>>({});
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [conflict, setConflict] = useState<{
     appointments: OutsideAppointment[];
@@ -69,6 +68,7 @@ export function ClinicProfileForm({ clinic }: { clinic: AdminClinic }) {
     name: useRef<HTMLInputElement>(null),
     address: useRef<HTMLInputElement>(null),
     town: useRef<HTMLInputElement>(null),
+    phone: useRef<HTMLInputElement>(null),
   };
   const videoInfoRef = useRef<HTMLTextAreaElement>(null);
   const videoInfoIds = {
@@ -93,10 +93,16 @@ export function ClinicProfileForm({ clinic }: { clinic: AdminClinic }) {
     setOutcome(null);
   }
 
-  function problemText(problem: ClinicProblem | undefined, field: ClinicTextField): string | null {
+  function problemText(problem: ClinicProblem | undefined): string | null {
     if (!problem) return null;
-    if (problem.kind === 'required') return t('admin.profile.nameRequired');
-    return t('admin.form.tooLong', { max: CLINIC_TEXT_MAX[field] });
+    switch (problem.kind) {
+      case 'required':
+        return t('admin.profile.nameRequired');
+      case 'tooLong':
+        return t('admin.form.tooLong', { max: problem.max });
+      case 'notAPhoneNumber':
+        return t('admin.profile.phoneInvalid');
+    }
   }
 
   function send(body: UpdateClinicBody) {
@@ -129,7 +135,7 @@ export function ClinicProfileForm({ clinic }: { clinic: AdminClinic }) {
       setOutcome(null);
       const first = checked.ok
         ? undefined
-        : (['name', 'address', 'town'] as const).find((f) => checked.problems[f]);
+        : (['name', 'address', 'town', 'phone'] as const).find((f) => checked.problems[f]);
       if (first) fields[first].current?.focus();
       else videoInfoRef.current?.focus();
       return;
@@ -147,7 +153,7 @@ export function ClinicProfileForm({ clinic }: { clinic: AdminClinic }) {
           label={t('admin.profile.name')}
           value={draft.name}
           onChange={(event) => change('name', event.target.value)}
-          error={problemText(problems.name, 'name')}
+          error={problemText(problems.name)}
           required
           autoComplete="organization"
         />
@@ -157,7 +163,7 @@ export function ClinicProfileForm({ clinic }: { clinic: AdminClinic }) {
           hint={t('admin.profile.addressHint')}
           value={draft.address}
           onChange={(event) => change('address', event.target.value)}
-          error={problemText(problems.address, 'address')}
+          error={problemText(problems.address)}
           isOptional
           autoComplete="street-address"
         />
@@ -167,9 +173,21 @@ export function ClinicProfileForm({ clinic }: { clinic: AdminClinic }) {
           hint={t('admin.profile.townHint')}
           value={draft.town}
           onChange={(event) => change('town', event.target.value)}
-          error={problemText(problems.town, 'town')}
+          error={problemText(problems.town)}
           isOptional
           autoComplete="address-level2"
+        />
+        <TextField
+          ref={fields.phone}
+          label={t('admin.profile.phone')}
+          hint={t('admin.profile.phoneHint')}
+          value={draft.phone}
+          onChange={(event) => change('phone', event.target.value)}
+          error={problemText(problems.phone)}
+          isOptional
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
         />
         <div className="field">
           <label htmlFor={timeZoneId} className="field__label">

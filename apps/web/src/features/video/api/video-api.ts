@@ -1,4 +1,10 @@
-import type { PractitionerWhereaboutsAnswer, VideoConnection, VideoJoin } from '@visitt/contracts';
+import type {
+  PhoneFallbackReason,
+  PhoneSwitch,
+  PractitionerWhereaboutsAnswer,
+  VideoConnection,
+  VideoJoin,
+} from '@visitt/contracts';
 import { apiRequest } from '../../../lib/api';
 
 /** The patient starts (or comes back to) the video consultation; the practitioner is told. */
@@ -54,5 +60,20 @@ export function getPractitionerWhereabouts(
   return apiRequest<PractitionerWhereaboutsAnswer>(
     `/appointments/${appointmentId}/video/practitioner`,
     { signal },
+  );
+}
+
+/**
+ * The practitioner calls the patient because video failed (**Ring pasienten**): noted on the
+ * consultation (the first time counts), and the patient's page is told. Sent so that it finishes
+ * even as the `tel:` link takes over.
+ */
+export function switchToPhone(
+  appointmentId: string,
+  reason: PhoneFallbackReason,
+): Promise<PhoneSwitch> {
+  return apiRequest<PhoneSwitch>(
+    `/staff/appointments/${encodeURIComponent(appointmentId)}/video/phone`,
+    { method: 'POST', body: { reason }, keepalive: true },
   );
 }

@@ -7,7 +7,17 @@ import {
   type SignalingErrorCode,
   type VideoConnection,
 } from '@visitt/contracts';
-import { isInRoom, isPolite, releasesMedia, videoBitrateCap } from '@visitt/domain';
+import {
+  NEW_MEDIA_FLOW_CLOCK,
+  isInRoom,
+  isPolite,
+  nextMediaFlowClock,
+  phoneFallbackAt,
+  phoneFallbackDue,
+  releasesMedia,
+  videoBitrateCap,
+  type MediaFlow,
+} from '@visitt/domain';
 import {
   nextShown,
   readLink,
@@ -52,6 +62,16 @@ const RECONNECT_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 10_000];
 const PING_MS = 25_000;
 /** How long ICE may stay `disconnected` before we restart it ourselves. */
 const ICE_GRACE_MS = 2500;
+/**
+ * While the phone is offered, how often the practitioner's side starts ICE over: a relay that
+ * could not be reached gave no candidates at all, and nothing else would look again.
+ */
+const ICE_RETRY_MS = 10_000;
+/**
+ * A drop is counted from the last statistics reading that found media arriving (ICE itself
+ * notices only some seconds later), but from no further back than this.
+ */
+const DROP_BACKDATE_MAX_MS = 10_000;
 
 const newSessionId = (): string => {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -172,6 +192,13 @@ export class CallSession {
   private qualityTimer: ReturnType<typeof setInterval> | null = null;
   private inboundTotals: InboundTotals | null = null;
   private shownQuality = { mine: UNSHOWN, theirs: UNSHOWN };
+  /** Whether and since when media has not flowed, for the phone when video fails. */
+  private flowClock = NEW_MEDIA_FLOW_CLOCK;
+  private fallbackTimer: ReturnType<typeof setTimeout> | null = null;
+  private fallbackAt: number | null = null;
+  private iceRetryTimer: ReturnType<typeof setInterval> | null = null;
+  /** When a statistics reading last found media from the other side arriving (epoch ms). */
+  private mediaSeenAt: number | null = null;
 
   constructor(
     private join: CallJoin,
@@ -198,6 +225,8 @@ export class CallSession {
       microphoneId: null,
       quality: { mine: null, theirs: null },
       audioOnly: { mine: false, theirs: false },
+      phoneFallback: null,
+      phoneSwitch: null,
       statusMessage: null,
       signaling: 'connecting',
       mediaProblem: null,
@@ -216,6 +245,9 @@ export class CallSession {
   private update(changes: Partial<CallSnapshot>): void {
     const next = { ...this.snapshot, ...changes };
     next.phase = this.derivePhase(next);
+    next.phoneFallback = this.watchFlow(next);
+    // Video back: a switch to the phone told before is over for the screen (the record keeps it).
+    if (next.phase === 'in_call') next.phoneSwitch = null;
     this.snapshot = next;
     for (const listener of this.listeners) listener();
   }
@@ -239,6 +271,77 @@ export class CallSession {
       return 'reconnecting';
     if (ice === 'connected' || ice === 'completed') return 'in_call';
     return s.signaling === 'reconnecting' ? 'reconnecting' : 'connecting';
+  }
+
+  /**
+   * What we see of the media between patient and practitioner (the domain's `MediaFlow`): it
+   * flows in the call, or while the other side's page is away but the connection holds; it is
+   * wanted and not flowing while connecting or reconnecting, and once it has flowed, while the
+   * other side is gone from the room. A guest's page and a readied connection want none.
+   */
+  private mediaFlow(s: CallSnapshot): MediaFlow {
+    if (this.isGuest || this.standby || this.finished) return 'not_wanted';
+    const ice = this.pc?.iceConnectionState;
+    const isUp = ice === 'connected' || ice === 'completed';
+    switch (s.phase) {
+      case 'in_call':
+        return 'flowing';
+      case 'reconnecting':
+        return isUp ? 'flowing' : 'not_flowing';
+      case 'connecting':
+        return 'not_flowing';
+      case 'waiting':
+        return this.flowClock.hasFlowed ? 'not_flowing' : 'not_wanted';
+      case 'preparing':
+      case 'ended':
+      case 'failed':
+        return 'not_wanted';
+    }
+  }
+
+  /**
+   * Moves the media clock on and says whether the phone is offered now; sets one timer for the
+   * moment it will be, so the offer appears on time without anything else changing.
+   */
+  private watchFlow(s: CallSnapshot): CallSnapshot['phoneFallback'] {
+    const now = Date.now();
+    const flow = this.mediaFlow(s);
+    // A drop began when media stopped arriving: no earlier than the last reading that saw it
+    // grow (nothing arrived after it, or the next one would have).
+    const isNewDrop =
+      flow === 'not_flowing' && this.flowClock.hasFlowed && this.flowClock.notFlowingSince === null;
+    const since =
+      isNewDrop && this.mediaSeenAt !== null
+        ? Math.min(now, Math.max(this.mediaSeenAt, now - DROP_BACKDATE_MAX_MS))
+        : now;
+    this.flowClock = nextMediaFlowClock(this.flowClock, flow, since);
+    const due = phoneFallbackDue(this.flowClock, now);
+    const at = due === null ? (phoneFallbackAt(this.flowClock)?.at ?? null) : null;
+    if (at !== this.fallbackAt) {
+      if (this.fallbackTimer) clearTimeout(this.fallbackTimer);
+      this.fallbackTimer = null;
+      this.fallbackAt = at;
+      if (at !== null)
+        this.fallbackTimer = setTimeout(() => {
+          this.fallbackTimer = null;
+          this.fallbackAt = null;
+          if (!this.finished) this.update({});
+        }, at - now);
+    }
+    this.retryIce(due !== null && !this.polite);
+    return due;
+  }
+
+  /** Starts ICE over every {@link ICE_RETRY_MS} while `on` and the connection is not up. */
+  private retryIce(on: boolean): void {
+    if (on === (this.iceRetryTimer !== null)) return;
+    if (this.iceRetryTimer) clearInterval(this.iceRetryTimer);
+    this.iceRetryTimer = on
+      ? setInterval(() => {
+          const ice = this.pc?.iceConnectionState;
+          if (this.pc && ice !== 'connected' && ice !== 'completed') this.pc.restartIce();
+        }, ICE_RETRY_MS)
+      : null;
   }
 
   /** Asks for camera and microphone, then enters the room. */
@@ -742,6 +845,9 @@ export class CallSession {
       case 'status':
         this.update({ statusMessage: message.statusMessage });
         return;
+      case 'phone_switch':
+        this.update({ phoneSwitch: { at: message.at, reason: message.reason } });
+        return;
       case 'ended':
         this.finish(message.by);
         return;
@@ -1150,6 +1256,8 @@ export class CallSession {
           report.forEach((entry: StatsEntry) => entries.push(entry));
           const reading = readLink(entries, this.inboundTotals);
           const { theirs, totals } = reading;
+          if (this.inboundTotals && totals.received > this.inboundTotals.received)
+            this.mediaSeenAt = Date.now();
           // Sending no video (camera off, Bare lyd), the send estimate stays low: no verdict.
           const sendsVideo =
             this.snapshot.camera &&
@@ -1213,6 +1321,8 @@ export class CallSession {
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     if (this.pingTimer) clearInterval(this.pingTimer);
     if (this.qualityTimer) clearInterval(this.qualityTimer);
+    if (this.fallbackTimer) clearTimeout(this.fallbackTimer);
+    if (this.iceRetryTimer) clearInterval(this.iceRetryTimer);
     this.closePeerConnection();
     for (const link of this.links.values()) link.close();
     this.links.clear();

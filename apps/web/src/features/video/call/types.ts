@@ -1,4 +1,4 @@
-import type { LinkQuality } from '@visitt/domain';
+import type { LinkQuality, PhoneFallbackReason } from '@visitt/domain';
 import type {
   Participant,
   Presence,
@@ -69,6 +69,13 @@ export interface CallSnapshot {
    * the other side did.
    */
   audioOnly: { mine: boolean; theirs: boolean };
+  /**
+   * The phone is offered because video failed (the domain's `phoneFallbackDue`): it could not
+   * connect in 20 s, or a drop has lasted 30 s; null while media flows or no call is wanted.
+   */
+  phoneFallback: PhoneFallbackReason | null;
+  /** The practitioner went over to the phone (**Ring pasienten**), as the server told us. */
+  phoneSwitch: { at: string; reason: PhoneFallbackReason } | null;
   /** A status from the practitioner to the waiting patient. */
   statusMessage: StatusMessage | null;
   /** The signaling socket: `reconnecting` while it is away (the call may still flow). */

@@ -8,6 +8,7 @@ import type { CallSnapshot } from '../call/types';
 import { useStreamElement } from '../hooks/use-stream-element';
 import { initials, peerDisplayName } from '../video-labels';
 import { MediaProblemAlert } from './media-problem';
+import { PhoneFallback } from './phone-fallback';
 import { SelfView } from './self-view';
 import { BirthDate } from '../../profile/components/birth-date';
 
@@ -77,8 +78,9 @@ export function CallStage({
       </figure>
 
       <div className="stage__notices">
+        <PhoneFallback join={join} snapshot={snapshot} />
         <div role="status">
-          {phase === 'reconnecting' ? (
+          {snapshot.phoneFallback ? null : phase === 'reconnecting' ? (
             <div className="stage__notice stage__notice--warning">
               <Spinner />
               <div>

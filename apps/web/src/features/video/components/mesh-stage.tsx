@@ -1,4 +1,5 @@
 import type { Participant } from '@visitt/contracts';
+import type { ReactNode } from 'react';
 import { Icon } from '../../../components/ui/icon';
 import { Button } from '../../../components/ui/button';
 import { Spinner } from '../../../components/ui/spinner';
@@ -25,7 +26,14 @@ export function streamOf(snapshot: CallSnapshot, seat: string): MediaStream | nu
  * large screen the one speaking now is large and the others are tiles beside; on a phone they
  * are stacked. Oneself is always a thumbnail.
  */
-export function MeshStage({ snapshot }: { snapshot: CallSnapshot }) {
+export function MeshStage({
+  snapshot,
+  notice,
+}: {
+  snapshot: CallSnapshot;
+  /** Shown first among the notices (the phone when video fails, on the patient's and practitioner's pages). */
+  notice?: ReactNode;
+}) {
   const t = useT();
   const others = snapshot.participants.filter((p) => p.seat !== snapshot.seat && inCall(p));
   const streams = Object.fromEntries(others.map((p) => [p.seat, streamOf(snapshot, p.seat)]));
@@ -45,8 +53,9 @@ export function MeshStage({ snapshot }: { snapshot: CallSnapshot }) {
         ))}
       </div>
       <div className="stage__notices">
+        {notice}
         <div role="status">
-          {snapshot.phase === 'reconnecting' ? (
+          {snapshot.phase === 'reconnecting' && !snapshot.phoneFallback ? (
             <div className="stage__notice stage__notice--warning">
               <Spinner />
               <div>

@@ -15,6 +15,7 @@ import { useIdentification } from '../api/identification-api';
 import { CallStage } from './call-stage';
 import { GuestCallTools } from './guest-call-tools';
 import { MeshStage } from './mesh-stage';
+import { PhoneFallback } from './phone-fallback';
 import { ParticipantAnnouncement } from './participant-announcement';
 import { useParticipantChanges } from '../hooks/use-participant-chime';
 import { IdentificationAfterCall, IdentificationDialog } from './identification-dialog';
@@ -83,7 +84,10 @@ export function VideoRoom({ join, backTo, onEnded }: VideoRoomProps) {
       <div className={`room room--${view}`}>
         {view === 'call' && snapshot ? (
           hasGuests ? (
-            <MeshStage snapshot={snapshot} />
+            <MeshStage
+              snapshot={snapshot}
+              notice={<PhoneFallback join={join} snapshot={snapshot} />}
+            />
           ) : (
             <CallStage
               join={join}

@@ -10,6 +10,7 @@ import type { CallSnapshot } from '../call/types';
 import { peerDisplayName } from '../video-labels';
 import { DeviceSettings } from './device-settings';
 import { MediaProblemAlert } from './media-problem';
+import { PhoneFallback } from './phone-fallback';
 import { SelfView } from './self-view';
 
 /**
@@ -70,6 +71,7 @@ export function WaitingStage({
             <p className="waiting__hint">{t('videoRoom.patientAbsentHint')}</p>
           </>
         )}
+        {snapshot ? <PhoneFallback join={join} snapshot={snapshot} /> : null}
         {snapshot?.mediaProblem ? <MediaProblemAlert problem={snapshot.mediaProblem} /> : null}
         <DeviceSettings snapshot={snapshot} session={session} />
       </section>
