@@ -35,7 +35,7 @@ async function msUntil(from: number, page: Page, text: string, timeout: number):
 }
 
 describe('the phone when video fails', () => {
-  it('offers the phone on both sides when the relay is blocked, notes Ring pasienten in the record, and goes on by video once the relay is back; a drop of 30 s offers it again', async () => {
+  it('offers the phone on both sides when the relay is blocked and goes on by video once it is back; after a drop of 30 s, Ring pasienten notes the switch in the record and the video waits for Prøv video igjen', async () => {
     const patientSide = await openSide(calls.network.patient, calls.relayPort, PHONE);
     const doctorSide = await openSide(calls.network.practitioner, calls.relayPort, DESKTOP);
     const patient = patientSide.page;
@@ -77,24 +77,16 @@ describe('the phone when video fails', () => {
       expect(await call.getAttribute('href')).toBe(`tel:${mobile}`);
       await doctor.getByText(readable, { exact: true }).waitFor();
       await expectAccessible(doctor, 'phone fallback, practitioner');
-      const switched = doctor.waitForResponse((r) => r.url().endsWith('/video/phone'));
-      await call.click();
-      expect((await switched).status()).toBe(200);
-      await doctor
-        .getByText('Konsultasjonsnotatet viser at konsultasjonen gikk over til telefon.')
-        .waitFor();
-      await patient.getByText(`Legen ringer deg nå på ${readable}.`).waitFor();
 
-      // The relay is back: the practitioner's side starts ICE over, video comes, the offer goes.
+      // Nobody calls; the relay is back. The practitioner's side starts ICE over by itself (every
+      // 10 s, as "Vi prøver fortsatt å koble til videoen" says), and the offer goes on both sides.
       await impair(calls.impairmentUrl, {});
       await expectFramesFlowing(patient, 'patient sees the practitioner after the block', 30_000);
       await expectFramesFlowing(doctor, 'practitioner sees the patient after the block', 30_000);
-      await expect
-        .poll(() => doctor.getByText('Videoen får ikke forbindelse').count(), { timeout: 10_000 })
-        .toBe(0);
-      await expect
-        .poll(() => patient.getByText('Videoen får ikke forbindelse').count(), { timeout: 10_000 })
-        .toBe(0);
+      for (const page of [doctor, patient])
+        await expect
+          .poll(() => page.getByText('Videoen får ikke forbindelse').count(), { timeout: 10_000 })
+          .toBe(0);
 
       // A drop: the relay blocked in the middle of the call. Offered again after 30 s of it.
       const droppedAt = Date.now();
@@ -111,9 +103,33 @@ describe('the phone when video fails', () => {
       // Counted from the last reading that found media arriving (every 2 s), not from ICE noticing.
       expect(doctorDropMs).toBeLessThan(33_500);
       expect(patientDropMs).toBeLessThan(33_500);
-      await impair(calls.impairmentUrl, {});
 
-      // The record says the consultation went over to the phone, when and why (the first time).
+      // This time the practitioner calls: the switch is noted, the patient told, and the video is
+      // not tried again by itself while they talk.
+      const switched = doctor.waitForResponse((r) => r.url().endsWith('/video/phone'));
+      await doctor.getByRole('link', { name: 'Ring pasienten' }).click();
+      expect((await switched).status()).toBe(200);
+      await doctor
+        .getByText('Konsultasjonsnotatet viser at konsultasjonen gikk over til telefon.')
+        .waitFor();
+      await doctor
+        .getByText('Nå som dere snakker i telefonen, prøver vi ikke videoen igjen av oss selv.')
+        .waitFor();
+      await patient.getByText(`Legen ringer deg nå på ${readable}.`).waitFor();
+      expect(await patient.getByText('Vi prøver fortsatt å koble til videoen.').count()).toBe(0);
+      await expectAccessible(doctor, 'on the phone, practitioner');
+
+      // The relay is back, and the practitioner asks for the video again: it comes on both sides.
+      await impair(calls.impairmentUrl, {});
+      await doctor.getByRole('button', { name: 'Prøv video igjen' }).click();
+      await expectFramesFlowing(patient, 'patient sees the practitioner after the phone', 30_000);
+      await expectFramesFlowing(doctor, 'practitioner sees the patient after the phone', 30_000);
+      for (const page of [doctor, patient])
+        await expect
+          .poll(() => page.getByText('Videoforbindelsen er brutt').count(), { timeout: 10_000 })
+          .toBe(0);
+
+      // The record says the consultation went over to the phone, when and why.
       const record = await doctor.request.get(`/api/v1/staff/appointments/${appointmentId}/record`);
       expect(record.status()).toBe(200);
       const body = (await record.json()) as {
@@ -121,7 +137,7 @@ describe('the phone when video fails', () => {
         phoneSwitch: { at: string; reason: string } | null;
       };
       expect(body.modality).toBe('phone');
-      expect(body.phoneSwitch?.reason).toBe('no_connection');
+      expect(body.phoneSwitch?.reason).toBe('dropped');
     } finally {
       await impair(calls.impairmentUrl, {});
       await freeSlot(doctor, appointmentId).catch(() => undefined);

@@ -104,6 +104,7 @@ export {
   PHONE_FALLBACK_CONNECT_MS,
   PHONE_FALLBACK_DROP_MS,
   PHONE_FALLBACK_REASONS,
+  canNoteSwitchToPhone,
   nextMediaFlowClock,
   phoneFallbackAt,
   phoneFallbackDue,

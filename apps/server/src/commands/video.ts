@@ -8,6 +8,8 @@ import type {
 import {
   HOUR,
   canJoinRoom,
+  canNoteSwitchToPhone,
+  canStayInRoom,
   canStartRoom,
   practitionerWhereabouts,
   nextRoomState,
@@ -252,14 +254,20 @@ export async function switchToPhone(
   reason: PhoneFallbackReason,
 ): Promise<PhoneSwitch> {
   const now = ctx.clock.now();
-  const appointment = await enterAsPractitioner(ctx, id, now);
+  // The practitioner in a call under way, which may have outlived the window (as staying does).
+  const { appointment, room: facts, session } = await loadRoomFacts(ctx, id);
+  const stay = canStayInRoom(facts, session, 'practitioner');
+  if (!stay.ok) throw fail(refusalCode[stay.reason]);
   const noted = await withTransaction(ctx.db, async (tx): Promise<PhoneSwitchRow> => {
     const room = await lockPhoneSwitch(tx, appointment.id);
-    // enterAsPractitioner found the room started; it is never deleted but with its appointment.
+    // canStayInRoom found the room started; it is never deleted but with its appointment.
     if (!room) throw fail('not_started');
     if (room.phoneSwitch) return room.phoneSwitch;
-    if (!room.practitionerEntered)
-      throw fail('not_in_call', 'Enter the video room first: the phone is for a call that failed.');
+    if (!canNoteSwitchToPhone(room).ok)
+      throw fail(
+        'not_in_call',
+        'Only in a call under way that you are in: the phone is for a call that failed.',
+      );
     const phoneSwitch = { at: now, reason };
     await savePhoneSwitch(tx, appointment.id, phoneSwitch);
     await writeAudit(tx, {

@@ -235,27 +235,33 @@ export interface PhoneSwitchRow {
 }
 
 /**
- * What noting a switch to the phone needs of a room: whether its practitioner has entered, and
- * the switch already noted, if any. The row is locked until the transaction ends, so two clicks
+ * What noting a switch to the phone needs of a room: whether the call has ended, where its
+ * practitioner is, and the switch already noted, if any. The row is locked until the transaction ends, so two clicks
  * at once keep one switch. Null when the room was never started.
  */
 export async function lockPhoneSwitch(
   db: Queryable,
   appointmentId: string,
-): Promise<{ practitionerEntered: boolean; phoneSwitch: PhoneSwitchRow | null } | null> {
+): Promise<{
+  ended: boolean;
+  practitionerPresence: Presence;
+  phoneSwitch: PhoneSwitchRow | null;
+} | null> {
   const { rows } = await db.query<{
-    practitioner_joined_at: Date | null;
+    ended_at: Date | null;
+    practitioner_presence: Presence;
     phone_switched_at: Date | null;
     phone_switch_reason: PhoneFallbackReason | null;
   }>(
-    `SELECT practitioner_joined_at, phone_switched_at, phone_switch_reason
+    `SELECT ended_at, practitioner_presence, phone_switched_at, phone_switch_reason
        FROM video_rooms WHERE appointment_id = $1 FOR UPDATE`,
     [appointmentId],
   );
   const r = rows[0];
   if (!r) return null;
   return {
-    practitionerEntered: r.practitioner_joined_at !== null,
+    ended: r.ended_at !== null,
+    practitionerPresence: r.practitioner_presence,
     phoneSwitch:
       r.phone_switched_at && r.phone_switch_reason
         ? { at: r.phone_switched_at.getTime() as Instant, reason: r.phone_switch_reason }

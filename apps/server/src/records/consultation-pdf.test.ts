@@ -119,7 +119,7 @@ describe('the consultation record as a PDF', () => {
     expect(await text({})).toContain('Form Video, så telefon fra 10:14:07 (forbindelsen falt ut)');
     expect(
       await text({ phoneSwitch: { at: '2026-11-30T10:04:30+01:00', reason: 'no_connection' } }),
-    ).toContain('Form Video, så telefon fra 10:04:30 (videoen fikk ikke forbindelse)');
+    ).toContain('Form Telefon fra 10:04:30 (videoen fikk ikke forbindelse)');
     const nynorsk = await text({ language: 'nn' });
     expect(nynorsk).toContain('Form Video, så telefon frå 10:14:07 (sambandet fall ut)');
     expect(
@@ -127,7 +127,7 @@ describe('the consultation record as a PDF', () => {
         language: 'nn',
         phoneSwitch: { at: '2026-11-30T10:04:30+01:00', reason: 'no_connection' },
       }),
-    ).toContain('Form Video, så telefon frå 10:04:30 (videoen fekk ikkje samband)');
+    ).toContain('Form Telefon frå 10:04:30 (videoen fekk ikkje samband)');
     expect(nynorsk).not.toMatch(/\b(ikke|fra|forbindelsen)\b/);
     expect(await text({ language: 'en' })).toContain(
       'Form Video, then phone from 10:14:07 (the connection dropped)',
@@ -137,7 +137,7 @@ describe('the consultation record as a PDF', () => {
         language: 'en',
         phoneSwitch: { at: '2026-11-30T10:04:30+01:00', reason: 'no_connection' },
       }),
-    ).toContain('Form Video, then phone from 10:04:30 (video could not connect)');
+    ).toContain('Form Phone from 10:04:30 (video could not connect)');
     // A consultation that stayed on video says only that.
     expect(flat((await readPdf(await renderConsultationPdf(record))).pages[0]!)).toContain(
       'Form Video Status',

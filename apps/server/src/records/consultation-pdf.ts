@@ -109,10 +109,7 @@ export async function renderConsultationPdf(record: ConsultationRecord): Promise
   row(
     t.modality,
     record.phoneSwitch
-      ? t.videoThenPhone(
-          f.moment(record.phoneSwitch.at, day),
-          t.phoneReasons[record.phoneSwitch.reason],
-        )
+      ? t.phoneFrom[record.phoneSwitch.reason](f.moment(record.phoneSwitch.at, day))
       : t.video,
   );
   row(t.state, t.states[record.state]);

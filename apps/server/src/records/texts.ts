@@ -19,9 +19,11 @@ export interface RecordTexts {
   readonly scheduled: string;
   readonly modality: string;
   readonly video: string;
-  /** Video, then the phone from `when` (a time of the consultation) because of `why`. */
-  readonly videoThenPhone: (when: string, why: string) => string;
-  readonly phoneReasons: Record<PhoneReason, string>;
+  /**
+   * The phone from `when` (a time of the consultation), by why: video never connected (phone
+   * only), or it dropped (video, then the phone).
+   */
+  readonly phoneFrom: Record<PhoneReason, (when: string) => string>;
   readonly state: string;
   readonly states: Record<State, string>;
   readonly waitingFrom: string;
@@ -67,10 +69,9 @@ export const recordTexts: Record<Locale, RecordTexts> = {
     scheduled: 'Avtalt tid',
     modality: 'Form',
     video: 'Video',
-    videoThenPhone: (when, why) => `Video, så telefon fra ${when} (${why})`,
-    phoneReasons: {
-      no_connection: 'videoen fikk ikke forbindelse',
-      dropped: 'forbindelsen falt ut',
+    phoneFrom: {
+      no_connection: (when) => `Telefon fra ${when} (videoen fikk ikke forbindelse)`,
+      dropped: (when) => `Video, så telefon fra ${when} (forbindelsen falt ut)`,
     },
     state: 'Status',
     states: {
@@ -126,10 +127,9 @@ export const recordTexts: Record<Locale, RecordTexts> = {
     scheduled: 'Avtalt tid',
     modality: 'Form',
     video: 'Video',
-    videoThenPhone: (when, why) => `Video, så telefon frå ${when} (${why})`,
-    phoneReasons: {
-      no_connection: 'videoen fekk ikkje samband',
-      dropped: 'sambandet fall ut',
+    phoneFrom: {
+      no_connection: (when) => `Telefon frå ${when} (videoen fekk ikkje samband)`,
+      dropped: (when) => `Video, så telefon frå ${when} (sambandet fall ut)`,
     },
     state: 'Status',
     states: {
@@ -185,10 +185,9 @@ export const recordTexts: Record<Locale, RecordTexts> = {
     scheduled: 'Scheduled',
     modality: 'Form',
     video: 'Video',
-    videoThenPhone: (when, why) => `Video, then phone from ${when} (${why})`,
-    phoneReasons: {
-      no_connection: 'video could not connect',
-      dropped: 'the connection dropped',
+    phoneFrom: {
+      no_connection: (when) => `Phone from ${when} (video could not connect)`,
+      dropped: (when) => `Video, then phone from ${when} (the connection dropped)`,
     },
     state: 'Status',
     states: {

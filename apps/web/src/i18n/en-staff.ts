@@ -306,7 +306,8 @@ export const enStaff: StaffCatalogue = {
       town: 'Town',
       townHint: 'Patients can search for the clinic by the name of the town.',
       phone: 'Phone number',
-      phoneHint: 'Shown to patients when the video cannot connect, so they can call the clinic.',
+      phoneHint:
+        'Shown to patients when the video cannot connect or drops, so they can call the clinic.',
       phoneInvalid: 'Write a phone number, for example 22 33 44 55 or +47 22 33 44 55.',
       timeZone: 'Time zone',
       timeZoneHint:

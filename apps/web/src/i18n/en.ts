@@ -377,15 +377,22 @@ export const en: CoreCatalogue = {
         calling: 'The doctor is calling you now on {phone}.',
         callingNoNumber: 'The doctor is calling you now.',
         clinic: 'You can also call the clinic:',
+        peerGone:
+          'The doctor is not in the video call now. The page connects by itself when the doctor comes back.',
       },
       practitioner: {
         call: 'Call the patient',
+        peerGone:
+          'The patient is not in the video call now. The page connects by itself when the patient comes back.',
         noNumber:
           'The patient has no verified mobile number in Visitt. Use the phone number in the journal.',
         hint: 'When you press “Call the patient”, the consultation record says the consultation went over to the phone.',
         noted: 'The consultation record shows that the consultation went over to the phone.',
         failed:
           'We could not write the switch to the phone into the consultation record. Press “Call the patient” again.',
+        paused:
+          'Now that you are talking on the phone, we do not try the video again by ourselves.',
+        retry: 'Try video again',
       },
     },
     peerMicOff: {

@@ -308,7 +308,8 @@ export const nbStaff = {
       town: 'Poststed',
       townHint: 'Pasientene kan søke etter klinikken på stedsnavnet.',
       phone: 'Telefonnummer',
-      phoneHint: 'Vises for pasienter når videoen ikke får forbindelse, så de kan ringe klinikken.',
+      phoneHint:
+        'Vises for pasienter når videoen ikke får forbindelse eller faller ut, så de kan ringe klinikken.',
       phoneInvalid: 'Skriv et telefonnummer, for eksempel 22 33 44 55 eller +47 22 33 44 55.',
       timeZone: 'Tidssone',
       timeZoneHint:

@@ -379,15 +379,21 @@ export const nb = {
         calling: 'Legen ringer deg nå på {phone}.',
         callingNoNumber: 'Legen ringer deg nå.',
         clinic: 'Du kan også ringe klinikken:',
+        peerGone:
+          'Legen er ikke i videosamtalen nå. Siden kobler til av seg selv når legen kommer tilbake.',
       },
       practitioner: {
         call: 'Ring pasienten',
+        peerGone:
+          'Pasienten er ikke i videosamtalen nå. Siden kobler til av seg selv når pasienten kommer tilbake.',
         noNumber:
           'Pasienten har ikke et bekreftet mobilnummer i Visitt. Bruk telefonnummeret i journalen.',
         hint: 'Når du trykker «Ring pasienten», står det i konsultasjonsnotatet at konsultasjonen gikk over til telefon.',
         noted: 'Konsultasjonsnotatet viser at konsultasjonen gikk over til telefon.',
         failed:
           'Vi fikk ikke skrevet byttet til telefon i konsultasjonsnotatet. Trykk «Ring pasienten» igjen.',
+        paused: 'Nå som dere snakker i telefonen, prøver vi ikke videoen igjen av oss selv.',
+        retry: 'Prøv video igjen',
       },
     },
     peerMicOff: {

@@ -306,7 +306,7 @@ export const nnStaff: StaffCatalogue = {
       townHint: 'Pasientane kan søkje etter klinikken på stadnamnet.',
       phone: 'Telefonnummer',
       phoneHint:
-        'Blir vist til pasientar når videoen ikkje får samband, så dei kan ringje klinikken.',
+        'Blir vist til pasientar når videoen ikkje får samband eller fell ut, så dei kan ringje klinikken.',
       phoneInvalid: 'Skriv eit telefonnummer, til dømes 22 33 44 55 eller +47 22 33 44 55.',
       timeZone: 'Tidssone',
       timeZoneHint:

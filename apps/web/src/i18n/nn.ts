@@ -371,19 +371,25 @@ export const nn: CoreCatalogue = {
       stillTrying: 'Vi prøver framleis å kople til videoen.',
       patient: {
         canCall: 'Legen kan ringje deg på {phone}.',
-        canCallNoNumber: 'Legen kan ringje deg dersom klinikken har telefonnummeret ditt.',
+        canCallNoNumber: 'Legen kan ringje deg viss klinikken har telefonnummeret ditt.',
         calling: 'Legen ringjer deg no på {phone}.',
         callingNoNumber: 'Legen ringjer deg no.',
         clinic: 'Du kan òg ringje klinikken:',
+        peerGone:
+          'Legen er ikkje i videosamtalen no. Sida koplar til av seg sjølv når legen kjem tilbake.',
       },
       practitioner: {
         call: 'Ring pasienten',
+        peerGone:
+          'Pasienten er ikkje i videosamtalen no. Sida koplar til av seg sjølv når pasienten kjem tilbake.',
         noNumber:
-          'Pasienten har ikkje eit stadfesta mobilnummer i Visitt. Bruk telefonnummeret i journalen.',
+          'Pasienten har ikkje eit bekrefta mobilnummer i Visitt. Bruk telefonnummeret i journalen.',
         hint: 'Når du trykkjer «Ring pasienten», står det i konsultasjonsnotatet at konsultasjonen gjekk over til telefon.',
         noted: 'Konsultasjonsnotatet viser at konsultasjonen gjekk over til telefon.',
         failed:
           'Vi fekk ikkje skrive bytet til telefon i konsultasjonsnotatet. Trykk «Ring pasienten» igjen.',
+        paused: 'No som de snakkar i telefonen, prøver vi ikkje videoen igjen av oss sjølve.',
+        retry: 'Prøv video igjen',
       },
     },
     peerMicOff: {

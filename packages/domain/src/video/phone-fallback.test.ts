@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   NEW_MEDIA_FLOW_CLOCK,
+  canNoteSwitchToPhone,
   nextMediaFlowClock,
   phoneFallbackAt,
   phoneFallbackDue,
@@ -155,5 +156,23 @@ describe('phoneFallbackDue', () => {
       at: 37_000,
     });
     expect(phoneFallbackAt(after([[1, 'flowing']]))).toBeNull();
+  });
+});
+
+describe('canNoteSwitchToPhone', () => {
+  it.each([
+    [false, 'in_call', true],
+    // Their page dropped: they may be calling from it as it comes back.
+    [false, 'reconnecting', true],
+    // Not in the call (yet, or any more): nothing to fall back from.
+    [false, 'absent', false],
+    [false, 'waiting', false],
+    [false, 'ready', false],
+    [false, 'left', false],
+    // The call over: the record is not rewritten.
+    [true, 'in_call', false],
+    [true, 'left', false],
+  ] as const)('ended %s, practitioner %s: %s', (ended, practitionerPresence, allowed) => {
+    expect(canNoteSwitchToPhone({ ended, practitionerPresence }).ok).toBe(allowed);
   });
 });

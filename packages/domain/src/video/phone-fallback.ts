@@ -1,3 +1,6 @@
+import { ok, refuse, type Decision } from '../result';
+import type { Presence } from './room';
+
 /**
  * The phone when video fails. A consultation whose video cannot connect, or whose connection
  * drops and does not come back, goes on by phone: the patient is shown the clinic's number and
@@ -73,4 +76,21 @@ export function phoneFallbackAt(
 export function phoneFallbackDue(clock: MediaFlowClock, now: number): PhoneFallbackReason | null {
   const due = phoneFallbackAt(clock);
   return due !== null && now >= due.at ? due.reason : null;
+}
+
+/**
+ * Whether the practitioner may note now that the consultation goes on by phone
+ * (**Ring pasienten**): only in a call that is still on, with their page in it (or coming back
+ * to it); not after it has ended (a finished record is not rewritten) nor before they entered
+ * (the phone is for a call that failed, not a way around one). Who they are, and that the room
+ * exists, is the room's own rule (`canStayInRoom`: a call under way outlives the window).
+ */
+export function canNoteSwitchToPhone(room: {
+  readonly ended: boolean;
+  readonly practitionerPresence: Presence;
+}): Decision<'not_in_call'> {
+  if (room.ended) return refuse('not_in_call');
+  return room.practitionerPresence === 'in_call' || room.practitionerPresence === 'reconnecting'
+    ? ok()
+    : refuse('not_in_call');
 }

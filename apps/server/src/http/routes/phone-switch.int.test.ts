@@ -274,14 +274,28 @@ describe('going over to the phone', () => {
     for (const socket of [p, d]) socket.close();
   });
 
-  it('is refused once the video window has closed, like entering', async () => {
+  it('is noted in a call that has outlived the window, as staying in it is allowed', async () => {
     const s = await scenario();
     const { p, d } = await enterCall(s);
-    for (const socket of [p, d]) socket.close();
-    // Two hours after the start, to the millisecond.
+    // Two hours after the start, to the millisecond: nobody may enter now, but the call goes on.
     app.clock.set('2026-11-30T11:05:00.001Z');
     const late = await phone(s, s.doctor);
-    expect([late.status, late.body.error]).toEqual([403, 'too_late']);
-    expect((await stored(s.id)).audit).toEqual([]);
+    expect(late.status, JSON.stringify(late.body)).toBe(200);
+    expect((await stored(s.id)).audit).toHaveLength(1);
+    for (const socket of [p, d]) socket.close();
+  });
+
+  it('is refused once the call has ended: a finished record is not rewritten', async () => {
+    const s = await scenario();
+    const { p, d } = await enterCall(s);
+    d.send({ type: 'hang_up', appointmentId: s.id });
+    await p.next((m) => m.type === 'ended');
+    const after = await phone(s, s.doctor);
+    expect([after.status, after.body.error]).toEqual([409, 'not_in_call']);
+    expect(await stored(s.id)).toEqual({
+      room: { phone_switched_at: null, phone_switch_reason: null },
+      audit: [],
+    });
+    for (const socket of [p, d]) socket.close();
   });
 });

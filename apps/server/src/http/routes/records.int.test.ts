@@ -319,7 +319,7 @@ describe('the consultation record', () => {
 
     const { pages } = await readPdf((await doctor.download(record(id, '.pdf'))).bytes);
     expect(pages[0]!.replace(/\s+/g, ' ')).toContain(
-      'Form Video, så telefon fra 10:02:55 (videoen fikk ikke forbindelse)',
+      'Form Telefon fra 10:02:55 (videoen fikk ikke forbindelse)',
     );
   });
 

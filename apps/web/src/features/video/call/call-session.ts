@@ -328,20 +328,53 @@ export class CallSession {
           if (!this.finished) this.update({});
         }, at - now);
     }
-    this.retryIce(due !== null && !this.polite);
+    // Not once on the phone (see isOnPhone).
+    this.retryIce(due !== null && !this.polite && s.phoneSwitch === null);
     return due;
   }
 
-  /** Starts ICE over every {@link ICE_RETRY_MS} while `on` and the connection is not up. */
+  /**
+   * The switch to the phone as the server answered it, for a page whose socket may not carry the
+   * `phone_switch` message (away at the moment).
+   */
+  notePhoneSwitch(phoneSwitch: NonNullable<CallSnapshot['phoneSwitch']>): void {
+    if (!this.finished) this.update({ phoneSwitch });
+  }
+
+  /**
+   * Whether the practitioner has gone over to the phone and the video has not come back since:
+   * then neither side starts ICE over by itself (video coming back in the middle of the phone
+   * call would play both ways twice); **Prøv video igjen** ({@link retryVideo}) does.
+   */
+  private isOnPhone(): boolean {
+    return this.snapshot.phoneSwitch !== null;
+  }
+
+  /** Tries the video again every {@link ICE_RETRY_MS} while `on`. */
   private retryIce(on: boolean): void {
     if (on === (this.iceRetryTimer !== null)) return;
     if (this.iceRetryTimer) clearInterval(this.iceRetryTimer);
-    this.iceRetryTimer = on
-      ? setInterval(() => {
-          const ice = this.pc?.iceConnectionState;
-          if (this.pc && ice !== 'connected' && ice !== 'completed') this.pc.restartIce();
-        }, ICE_RETRY_MS)
-      : null;
+    this.iceRetryTimer = on ? setInterval(() => void this.retryVideo(), ICE_RETRY_MS) : null;
+  }
+
+  /**
+   * Starts ICE over on a connection that is not up (new candidates, same call), while signaling
+   * is up to carry the offer. An offer of ours still unanswered (sent while the other side's
+   * socket was away, and so lost) is rolled back first: `restartIce` makes no new one before.
+   */
+  async retryVideo(): Promise<void> {
+    const pc = this.pc;
+    const ice = pc?.iceConnectionState;
+    if (!pc || ice === 'connected' || ice === 'completed') return;
+    if (this.ws?.readyState !== WebSocket.OPEN) return;
+    if (pc.signalingState === 'have-local-offer' && !this.makingOffer) {
+      try {
+        await pc.setLocalDescription({ type: 'rollback' });
+      } catch {
+        return;
+      }
+    }
+    if (pc === this.pc && !this.finished) pc.restartIce();
   }
 
   /** Asks for camera and microphone, then enters the room. */
@@ -822,7 +855,8 @@ export class CallSession {
           this.socketReopened &&
           this.pc &&
           this.pc.iceConnectionState !== 'connected' &&
-          this.pc.iceConnectionState !== 'completed'
+          this.pc.iceConnectionState !== 'completed' &&
+          !this.isOnPhone()
         ) {
           this.pc.restartIce();
         }
@@ -1154,11 +1188,13 @@ export class CallSession {
       if (pc !== this.pc) return;
       const state = pc.iceConnectionState;
       if (this.iceTimer) clearTimeout(this.iceTimer);
-      if (state === 'failed') pc.restartIce();
+      // On the phone instead (see isOnPhone), ICE is not started over by itself.
+      if (state === 'failed' && !this.isOnPhone()) pc.restartIce();
       if (state === 'disconnected') {
         // Often it comes back by itself; if not, start ICE over (new candidates, same call).
         this.iceTimer = setTimeout(() => {
-          if (pc === this.pc && pc.iceConnectionState === 'disconnected') pc.restartIce();
+          if (pc === this.pc && pc.iceConnectionState === 'disconnected' && !this.isOnPhone())
+            pc.restartIce();
         }, ICE_GRACE_MS);
       }
       this.update({});
@@ -1259,11 +1295,13 @@ export class CallSession {
           if (this.inboundTotals && totals.received > this.inboundTotals.received)
             this.mediaSeenAt = Date.now();
           // Sending no video (camera off, Bare lyd), the send estimate stays low: no verdict.
-          const sendsVideo =
+          // Nor with guests: our video is capped then, and the estimate follows what we send.
+          const judgesBitrate =
             this.snapshot.camera &&
             !this.snapshot.audioOnly.mine &&
-            !this.snapshot.audioOnly.theirs;
-          const mine = sendsVideo ? reading.mine : { ...reading.mine, bitrateKbps: null };
+            !this.snapshot.audioOnly.theirs &&
+            this.videoCap === null;
+          const mine = judgesBitrate ? reading.mine : { ...reading.mine, bitrateKbps: null };
           this.inboundTotals = totals;
           if (Date.now() - (inCallSince ?? Date.now()) < QUALITY_AFTER_MS) return;
           this.shownQuality = {

@@ -1,5 +1,5 @@
 import type { RoomRole, VideoJoin } from '@visitt/contracts';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Icon } from '../../../components/ui/icon';
 import { Spinner } from '../../../components/ui/spinner';
@@ -8,7 +8,6 @@ import type { CallSnapshot } from '../call/types';
 import { useStreamElement } from '../hooks/use-stream-element';
 import { initials, peerDisplayName } from '../video-labels';
 import { MediaProblemAlert } from './media-problem';
-import { PhoneFallback } from './phone-fallback';
 import { SelfView } from './self-view';
 import { BirthDate } from '../../profile/components/birth-date';
 
@@ -24,11 +23,14 @@ export function CallStage({
   join,
   snapshot,
   onAudioOnly,
+  notice,
 }: {
   join: VideoJoin;
   snapshot: CallSnapshot;
   /** Offered when the link is too weak for video: **Bare lyd**. */
   onAudioOnly?: () => void;
+  /** Shown first among the notices (the phone when video fails). */
+  notice?: ReactNode;
 }) {
   const t = useT();
   const peerName = peerDisplayName(join.peerName, join.role, t);
@@ -78,7 +80,7 @@ export function CallStage({
       </figure>
 
       <div className="stage__notices">
-        <PhoneFallback join={join} snapshot={snapshot} />
+        {notice}
         <div role="status">
           {snapshot.phoneFallback ? null : phase === 'reconnecting' ? (
             <div className="stage__notice stage__notice--warning">

@@ -1,10 +1,12 @@
 import type { PhoneFallbackReason, VideoJoin } from '@visitt/contracts';
+import { isInRoom } from '@visitt/domain';
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Icon } from '../../../components/ui/icon';
 import { useT } from '../../../i18n';
 import { formatPhoneNumber } from '../../notifications/contact-format';
 import { switchToPhone } from '../api/video-api';
+import type { CallSession } from '../call/call-session';
 import type { CallSnapshot } from '../call/types';
 
 /** A number as people read it, kept on one line. */
@@ -14,13 +16,25 @@ const readable = (phone: string) => formatPhoneNumber(phone).replace(/ /g, '\u00
  * The phone when video fails (the call engine's `phoneFallback`: no connection in 20 s, or a drop
  * of 30 s). The patient is told the practitioner can call them, and given the clinic's number;
  * the practitioner gets **Ring pasienten** with the patient's verified mobile number, which notes
- * the switch on the consultation (its record says so) before the phone app takes over. Gone
- * again when the video comes back; the call keeps trying meanwhile.
+ * the switch on the consultation (its record says so) before the phone app takes over. What it
+ * says of the video is what the call engine does: it tries again by itself until the switch
+ * (the practitioner's side, every 10 s), then only on **Prøv video igjen**; with the other side
+ * gone from the room, it connects when they come back. Gone again when the video is back.
  */
-export function PhoneFallback({ join, snapshot }: { join: VideoJoin; snapshot: CallSnapshot }) {
+export function PhoneFallback({
+  join,
+  snapshot,
+  session,
+}: {
+  join: VideoJoin;
+  snapshot: CallSnapshot;
+  session: CallSession | null;
+}) {
   const t = useT();
   const reason = snapshot.phoneFallback;
   if (reason === null) return null;
+  const isPeerHere = isInRoom(snapshot.peer.presence);
+  const isSwitched = snapshot.phoneSwitch !== null;
   return (
     <section className="stage__notice phone-fallback" aria-labelledby="phone-fallback-title">
       <Icon name="mobile" />
@@ -29,30 +43,47 @@ export function PhoneFallback({ join, snapshot }: { join: VideoJoin; snapshot: C
           {t(`videoRoom.phone.title.${reason}`)}
         </h2>
         {join.role === 'practitioner' ? (
-          <CallThePatient join={join} reason={reason} switched={snapshot.phoneSwitch !== null} />
+          <CallThePatient
+            join={join}
+            reason={reason}
+            isSwitched={isSwitched}
+            isPeerHere={isPeerHere}
+            session={session}
+          />
         ) : (
-          <PatientCanBeCalled join={join} isCalling={snapshot.phoneSwitch !== null} />
+          <PatientCanBeCalled join={join} isCalling={isSwitched} isPeerHere={isPeerHere} />
         )}
-        <p>{t('videoRoom.phone.stillTrying')}</p>
+        {isPeerHere && !isSwitched ? <p>{t('videoRoom.phone.stillTrying')}</p> : null}
       </div>
     </section>
   );
 }
 
-function PatientCanBeCalled({ join, isCalling }: { join: VideoJoin; isCalling: boolean }) {
+function PatientCanBeCalled({
+  join,
+  isCalling,
+  isPeerHere,
+}: {
+  join: VideoJoin;
+  isCalling: boolean;
+  isPeerHere: boolean;
+}) {
   const t = useT();
   const mine = join.phone.patient;
   const clinic = join.phone.clinic;
+  const lead = !isPeerHere
+    ? t('videoRoom.phone.patient.peerGone')
+    : isCalling
+      ? mine
+        ? t('videoRoom.phone.patient.calling', { phone: readable(mine) })
+        : t('videoRoom.phone.patient.callingNoNumber')
+      : mine
+        ? t('videoRoom.phone.patient.canCall', { phone: readable(mine) })
+        : t('videoRoom.phone.patient.canCallNoNumber');
   return (
     <>
       <p role="status" className="phone-fallback__lead">
-        {isCalling
-          ? mine
-            ? t('videoRoom.phone.patient.calling', { phone: readable(mine) })
-            : t('videoRoom.phone.patient.callingNoNumber')
-          : mine
-            ? t('videoRoom.phone.patient.canCall', { phone: readable(mine) })
-            : t('videoRoom.phone.patient.canCallNoNumber')}
+        {lead}
       </p>
       {clinic ? (
         <p>
@@ -69,11 +100,15 @@ function PatientCanBeCalled({ join, isCalling }: { join: VideoJoin; isCalling: b
 function CallThePatient({
   join,
   reason,
-  switched,
+  isSwitched,
+  isPeerHere,
+  session,
 }: {
   join: VideoJoin;
   reason: PhoneFallbackReason;
-  switched: boolean;
+  isSwitched: boolean;
+  isPeerHere: boolean;
+  session: CallSession | null;
 }) {
   const t = useT();
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
@@ -81,12 +116,16 @@ function CallThePatient({
   const note = () => {
     setState('busy');
     switchToPhone(join.appointmentId, reason).then(
-      () => setState('idle'),
+      (noted) => {
+        setState('idle');
+        session?.notePhoneSwitch(noted);
+      },
       () => setState('failed'),
     );
   };
   return (
     <>
+      {isPeerHere ? null : <p>{t('videoRoom.phone.practitioner.peerGone')}</p>}
       {mobile ? (
         <p className="phone-fallback__call">
           <a className="btn btn--primary btn--md" href={`tel:${mobile}`} onClick={note}>
@@ -108,10 +147,20 @@ function CallThePatient({
       <p role="status">
         {state === 'failed'
           ? t('videoRoom.phone.practitioner.failed')
-          : switched
+          : isSwitched
             ? t('videoRoom.phone.practitioner.noted')
             : t('videoRoom.phone.practitioner.hint')}
       </p>
+      {isSwitched && isPeerHere ? (
+        <>
+          <p>{t('videoRoom.phone.practitioner.paused')}</p>
+          <p>
+            <Button variant="secondary" icon="video" onClick={() => void session?.retryVideo()}>
+              {t('videoRoom.phone.practitioner.retry')}
+            </Button>
+          </p>
+        </>
+      ) : null}
     </>
   );
 }

@@ -55,6 +55,9 @@ export function VideoRoom({ join, backTo, onEnded }: VideoRoomProps) {
       (p.presence === 'in_call' || p.presence === 'reconnecting'),
   );
   const change = useParticipantChanges(participants, join.role, isPractitioner);
+  const phoneFallback = snapshot ? (
+    <PhoneFallback join={join} snapshot={snapshot} session={session} />
+  ) : null;
   const hangUp = () => {
     // Asked unless known not to be needed (also while the answer is on its way, or failed).
     if (isPractitioner && identification.data?.needed !== false && view === 'call')
@@ -84,15 +87,13 @@ export function VideoRoom({ join, backTo, onEnded }: VideoRoomProps) {
       <div className={`room room--${view}`}>
         {view === 'call' && snapshot ? (
           hasGuests ? (
-            <MeshStage
-              snapshot={snapshot}
-              notice={<PhoneFallback join={join} snapshot={snapshot} />}
-            />
+            <MeshStage snapshot={snapshot} notice={phoneFallback} />
           ) : (
             <CallStage
               join={join}
               snapshot={snapshot}
               onAudioOnly={session ? () => session.setAudioOnly(true) : undefined}
+              notice={phoneFallback}
             />
           )
         ) : (

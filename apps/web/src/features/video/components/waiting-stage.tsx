@@ -71,7 +71,7 @@ export function WaitingStage({
             <p className="waiting__hint">{t('videoRoom.patientAbsentHint')}</p>
           </>
         )}
-        {snapshot ? <PhoneFallback join={join} snapshot={snapshot} /> : null}
+        {snapshot ? <PhoneFallback join={join} snapshot={snapshot} session={session} /> : null}
         {snapshot?.mediaProblem ? <MediaProblemAlert problem={snapshot.mediaProblem} /> : null}
         <DeviceSettings snapshot={snapshot} session={session} />
       </section>
