@@ -243,9 +243,11 @@ export async function sendStatusMessage(
  * The practitioner goes over to the phone because video failed (**Ring pasienten**), with why
  * their page offered it (the domain's `phoneFallbackDue`). Noted on the consultation once: a
  * later call answers the switch noted first, unchanged, and is not audited again. Only the
- * appointment's practitioner (404 for anyone else), under the same rule as entering
- * (`canJoinRoom`: 403 `not_started`, `too_late` and the like), and only once they have entered
- * the room (409 `not_in_call`). The patient's and the practitioner's pages in the room are told,
+ * appointment's practitioner (404 for anyone else), under the rule for staying in the room
+ * (`canStayInRoom`: a call under way may outlive the window), in a call still on that they are
+ * in (the domain's `canNoteSwitchToPhone`; 409 `not_in_call` before they entered or after it
+ * ended; 403 `not_started` before the patient started). The patient's and the practitioner's
+ * pages in the room are told,
  * on every instance (also on a repeat, for a page that came back after the first).
  */
 export async function switchToPhone(

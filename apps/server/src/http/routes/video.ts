@@ -213,10 +213,11 @@ export const videoRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['staff', 'video'],
         summary: 'Go over to the phone because video failed (Ring pasienten): noted once',
         description:
-          "The appointment's practitioner only, once they have entered the room (409 " +
-          '`not_in_call` before), within the video window (403 `too_late` after, like joining). ' +
-          'The first switch is kept: a later call answers it unchanged. The patient and the ' +
-          "practitioner's pages in the room get `phone_switch` over signaling. Audited.",
+          "The appointment's practitioner only, in a call still on that they are in (409 " +
+          '`not_in_call` before they entered or after it ended); a call under way may have ' +
+          'outlived the video window, as staying in the room may. The first switch is kept: a ' +
+          "later call answers it unchanged. The patient's and the practitioner's pages in the " +
+          'room get `phone_switch` over signaling. Audited.',
         params: IdParams,
         body: PhoneSwitchBody,
         response: { 200: PhoneSwitch, ...errors, 409: ApiError },

@@ -1,6 +1,6 @@
 import type { PhoneFallbackReason, VideoJoin } from '@visitt/contracts';
 import { isInRoom } from '@visitt/domain';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Icon } from '../../../components/ui/icon';
 import { useT } from '../../../i18n';
@@ -31,15 +31,16 @@ export function PhoneFallback({
   session: CallSession | null;
 }) {
   const t = useT();
+  const titleId = useId();
   const reason = snapshot.phoneFallback;
   if (reason === null) return null;
   const isPeerHere = isInRoom(snapshot.peer.presence);
   const isSwitched = snapshot.phoneSwitch !== null;
   return (
-    <section className="stage__notice phone-fallback" aria-labelledby="phone-fallback-title">
+    <section className="stage__notice phone-fallback" aria-labelledby={titleId}>
       <Icon name="mobile" />
       <div className="phone-fallback__body">
-        <h2 id="phone-fallback-title" className="stage__notice-title phone-fallback__title">
+        <h2 id={titleId} className="stage__notice-title phone-fallback__title">
           {t(`videoRoom.phone.title.${reason}`)}
         </h2>
         {join.role === 'practitioner' ? (
